@@ -1,0 +1,18 @@
+namespace EdgeSensor.Core.Aggregation
+{
+    /// <summary>Bits of <see cref="WindowReport.SuppressedMask"/>: which counters were withheld (reported as 0).</summary>
+    public static class SuppressedFields
+    {
+        /// <summary>Entries were below the suppression threshold.</summary>
+        public const byte Entries = 0x01;
+
+        /// <summary>Exits were below the suppression threshold.</summary>
+        public const byte Exits = 0x02;
+
+        /// <summary>Occupancy at window end was below the suppression threshold.</summary>
+        public const byte OccupancyAtEnd = 0x04;
+
+        /// <summary>Peak occupancy was below the suppression threshold.</summary>
+        public const byte PeakOccupancy = 0x08;
+    }
+}

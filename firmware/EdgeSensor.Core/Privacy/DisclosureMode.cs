@@ -1,0 +1,15 @@
+namespace EdgeSensor.Core.Privacy
+{
+    /// <summary>Disclosure control applied to a window's counters before they are sealed.</summary>
+    public enum DisclosureMode : byte
+    {
+        /// <summary>Counters are released as counted.</summary>
+        None = 0,
+
+        /// <summary>Counters below the threshold k are withheld (reported as 0, flagged as suppressed).</summary>
+        SmallCountSuppression = 1,
+
+        /// <summary>Two-sided geometric noise with parameter ε per window (discrete Laplace), clamped to valid ranges.</summary>
+        DifferentialPrivacy = 2,
+    }
+}
