@@ -1,0 +1,2 @@
+// Checker entry point; rules follow in this folder.
+return 0;
