@@ -2,7 +2,7 @@ namespace EdgeSensor.Core.Privacy
 {
     /// <summary>
     /// Uniform 32-bit random words for the noise mechanism. On the device this is a cryptographic DRBG
-    /// seeded from device entropy (<c>DrbgRandomSource</c>); tests pass a deterministic source so
+    /// seeded from device entropy (<see cref="DrbgRandomSource"/>); tests pass a deterministic source so
     /// the mechanism's distribution can be checked with a fixed seed.
     /// </summary>
     public interface IRandomSource

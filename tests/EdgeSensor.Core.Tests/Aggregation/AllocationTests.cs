@@ -8,15 +8,19 @@ namespace EdgeSensor.Core.Tests.Aggregation;
 public sealed class AllocationTests
 {
     [TestMethod]
-    [DataRow(DisclosureMode.None)]
-    [DataRow(DisclosureMode.SmallCountSuppression)]
-    [DataRow(DisclosureMode.DifferentialPrivacy)]
-    public void WindowCloseAndApply_AllocateNothing(DisclosureMode mode)
+    [DataRow(DisclosureMode.None, false)]
+    [DataRow(DisclosureMode.SmallCountSuppression, false)]
+    [DataRow(DisclosureMode.DifferentialPrivacy, false)]
+    [DataRow(DisclosureMode.DifferentialPrivacy, true)]
+    public void WindowCloseAndApply_AllocateNothing(DisclosureMode mode, bool deviceDrbg)
     {
+        IRandomSource random = deviceDrbg
+            ? new DrbgRandomSource(new byte[32], 0, 32, null, 0, 0)
+            : new SplitMix64Random(1);
         var aggregator = new WindowAggregator(new AggregatorSettings { WindowLengthSeconds = 10 });
         var control = new DisclosureControl(
             new DisclosureSettings { Mode = mode, DailyBudgetMilli = 100_000_000 },
-            new SplitMix64Random(1));
+            random);
         var report = new WindowReport();
         uint t = 1_764_000_000;
         long ms = 0;
