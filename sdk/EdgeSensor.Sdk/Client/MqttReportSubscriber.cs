@@ -28,6 +28,7 @@ public sealed partial class MqttReportSubscriber : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _connectGate = new(1, 1);
     private int _started;
+    private int _everConnected;
     private long _reconnects;
 
     /// <summary>Creates the subscriber; nothing connects until <see cref="StartAsync"/>.</summary>
@@ -73,7 +74,7 @@ public sealed partial class MqttReportSubscriber : IAsyncDisposable
     /// <summary>Successful reconnects after a lost connection.</summary>
     public long ReconnectCount => Interlocked.Read(ref _reconnects);
 
-    /// <summary>Raised after each (re)connect and subscribe; the argument tells whether the broker kept the session.</summary>
+    /// <summary>Raised after each connect and subscribe; the argument is true for a reconnect after a lost connection.</summary>
     public event Action<bool>? Connected;
 
     /// <summary>Raised when the connection is lost (not on <see cref="StopAsync"/>).</summary>
@@ -173,7 +174,13 @@ public sealed partial class MqttReportSubscriber : IAsyncDisposable
         }
 
         LogConnected(_logger, _options.Host, _options.EffectivePort, _options.UseTls, result.IsSessionPresent);
-        Connected?.Invoke(result.IsSessionPresent);
+        bool isReconnect = Interlocked.Exchange(ref _everConnected, 1) == 1;
+        if (isReconnect)
+        {
+            Interlocked.Increment(ref _reconnects);
+        }
+
+        Connected?.Invoke(isReconnect);
     }
 
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e) =>
@@ -195,7 +202,6 @@ public sealed partial class MqttReportSubscriber : IAsyncDisposable
             try
             {
                 await ConnectWithRetryAsync(_stopping.Token).ConfigureAwait(false);
-                Interlocked.Increment(ref _reconnects);
             }
             catch (OperationCanceledException)
             {
