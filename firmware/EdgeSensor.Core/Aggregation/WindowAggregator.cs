@@ -21,7 +21,8 @@ namespace EdgeSensor.Core.Aggregation
     /// the skipped windows are not reported at all (a gap means "no data"). No empty windows are
     /// invented, so a jump of any size emits exactly one report.</item>
     /// <item>Backward step: the open window stays open until the corrected clock reaches its end. Starts are
-    /// strictly increasing: no window start is ever reported twice.</item>
+    /// strictly increasing: no window start is ever reported twice, across reboots too when the glue
+    /// persists <see cref="LastReportedStartUnixSeconds"/> and calls <see cref="RestoreLastReportedStart"/>.</item>
     /// </list>
     /// </summary>
     public sealed class WindowAggregator
@@ -37,6 +38,8 @@ namespace EdgeSensor.Core.Aggregation
         private bool _open;
         private uint _windowStart;
         private bool _partial;
+        private bool _hasReported;
+        private uint _lastReportedStart;
 
         private bool _timeKnown;
         private long _lastMs;
@@ -94,6 +97,24 @@ namespace EdgeSensor.Core.Aggregation
 
         /// <summary>Monotonic milliseconds the window last closed actually accumulated (its true coverage).</summary>
         public long LastWindowObservedMilliseconds { get; private set; }
+
+        /// <summary>Start of the last window reported (0 before the first); persist it to survive reboots.</summary>
+        public uint LastReportedStartUnixSeconds => _lastReportedStart;
+
+        /// <summary>
+        /// Restores the start of the last window reported before a reboot (persisted from
+        /// <see cref="LastReportedStartUnixSeconds"/>). The first window then opens after it, so a reboot
+        /// inside a window cannot report that window's start twice (two noisy releases of one period would
+        /// let a consumer average the noise away). Call before the first <see cref="TryCloseWindow(uint, long, WindowReport)"/>.
+        /// </summary>
+        public void RestoreLastReportedStart(uint startUnixSeconds)
+        {
+            if (!_hasReported || startUnixSeconds > _lastReportedStart)
+            {
+                _hasReported = true;
+                _lastReportedStart = startUnixSeconds;
+            }
+        }
 
         /// <summary>Counts one entry crossing.</summary>
         public void RecordEntry()
@@ -213,6 +234,12 @@ namespace EdgeSensor.Core.Aggregation
             {
                 _open = true;
                 _windowStart = Align(nowUnixSeconds);
+                if (_hasReported && _windowStart <= _lastReportedStart)
+                {
+                    // Reported before the reboot: continue after it; this window holds until its end.
+                    _windowStart = _lastReportedStart + _lengthSeconds;
+                }
+
                 _partial = true;
                 return false;
             }
@@ -225,6 +252,8 @@ namespace EdgeSensor.Core.Aggregation
             }
 
             Fill(output, now);
+            _hasReported = true;
+            _lastReportedStart = _windowStart;
 
             // Next window: the aligned one containing now. Past windows skipped by a forward step are not
             // reported; a backward step cannot bring a start back because starts only grow from here.

@@ -266,3 +266,46 @@ public sealed class WindowAggregatorTests
         Assert.ThrowsExactly<ArgumentNullException>(() => new WindowAggregator(null!));
     }
 }
+
+[TestClass]
+public sealed class WindowAggregatorRebootTests
+{
+    private const uint T0 = 1_764_000_000;
+
+    [TestMethod]
+    public void RestoredLastStart_RebootInsideReportedWindow_DoesNotRepeatIt()
+    {
+        var before = new WindowAggregator(new AggregatorSettings());
+        var report = new WindowReport();
+        before.TryCloseWindow(T0 + 5, 0, report);
+        Assert.IsTrue(before.TryCloseWindow(T0 + 60, 55_000, report));
+        Assert.AreEqual(T0, before.LastReportedStartUnixSeconds);
+        Assert.IsTrue(before.TryCloseWindow(T0 + 121, 116_000, report));
+        uint persisted = before.LastReportedStartUnixSeconds;
+        Assert.AreEqual(T0 + 60, persisted);
+
+        // Reboot at T0 + 100 by a clock that was a little ahead before the reboot: window T0+60 was
+        // already reported, so the first window after boot must be T0+120.
+        var after = new WindowAggregator(new AggregatorSettings());
+        after.RestoreLastReportedStart(persisted);
+        after.RecordEntry();
+        Assert.IsFalse(after.TryCloseWindow(T0 + 100, 0, report));
+        Assert.AreEqual(T0 + 120, after.CurrentWindowStartUnixSeconds);
+        Assert.IsFalse(after.TryCloseWindow(T0 + 179, 79_000, report));
+        Assert.IsTrue(after.TryCloseWindow(T0 + 180, 80_000, report));
+        Assert.AreEqual(T0 + 120, report.WindowStartUnixSeconds);
+        Assert.AreEqual((ushort)1, report.Entries);
+    }
+
+    [TestMethod]
+    public void RestoredLastStart_InThePast_ChangesNothing()
+    {
+        var aggregator = new WindowAggregator(new AggregatorSettings());
+        aggregator.RestoreLastReportedStart(T0 - 3600);
+        aggregator.RestoreLastReportedStart(T0 - 7200); // older value ignored
+        Assert.AreEqual(T0 - 3600, aggregator.LastReportedStartUnixSeconds);
+        var report = new WindowReport();
+        aggregator.TryCloseWindow(T0 + 30, 0, report);
+        Assert.AreEqual(T0, aggregator.CurrentWindowStartUnixSeconds);
+    }
+}
