@@ -15,9 +15,10 @@ namespace EdgeSensor.Core.Privacy
     /// steps fixed by ε (about floor(log2(44 / ε)) + 1) whatever the result. No floating point is involved.
     /// </para>
     /// <para>
-    /// Precision: u has granularity 2^-63, so the tail beyond the n where α^n &lt; 2^-63 is cut off
-    /// (probability below 2^-63 per draw); table entries carry a relative error of about 2^-45 at most.
-    /// The mechanism is therefore ε-DP up to a δ far below 2^-40 per draw, which the docs state.
+    /// Precision: α is within 1e-13 relative of exp(-ε); the tail probabilities compared against u are
+    /// truncated Q63 products, each within about 2^-54 of exact, and the tail where α^n &lt; 2^-63 cannot
+    /// be drawn. The sampled distribution is within total-variation distance of about 2^-39 of the exact
+    /// one (docs/privacy.md, "Precision"), so the mechanism is (ε, δ)-DP with a tiny δ, not pure ε-DP.
     /// The classic floating-point attack on Laplace noise (Mironov 2012) does not apply: no
     /// floating-point value is ever sampled or rounded.
     /// </para>
