@@ -309,3 +309,54 @@ public sealed class WindowAggregatorRebootTests
         Assert.AreEqual(T0, aggregator.CurrentWindowStartUnixSeconds);
     }
 }
+
+[TestClass]
+public sealed class WindowAggregatorLargeBackwardStepTests
+{
+    private const uint T0 = 1_764_000_000;
+
+    [TestMethod]
+    public void BackwardStepBeyondHoldBound_ReportsAtOnce_AndRestartsGrid()
+    {
+        var aggregator = new WindowAggregator(new AggregatorSettings());
+        var report = new WindowReport();
+        uint wrong = T0 + 2 * 86400; // clock two days ahead
+        aggregator.TryCloseWindow(wrong, 0, report);
+        aggregator.RecordEntry();
+
+        Assert.IsTrue(aggregator.TryCloseWindow(T0 + 7, 5_000, report), "SNTP steps back two days");
+        Assert.AreEqual(wrong, report.WindowStartUnixSeconds);
+        Assert.AreEqual((ushort)1, report.Entries);
+        Assert.AreEqual(T0, aggregator.CurrentWindowStartUnixSeconds);
+
+        Assert.IsFalse(aggregator.TryCloseWindow(T0 + 59, 57_000, report));
+        aggregator.RecordExit();
+        Assert.IsTrue(aggregator.TryCloseWindow(T0 + 60, 58_000, report));
+        Assert.AreEqual(T0, report.WindowStartUnixSeconds);
+        Assert.AreEqual((ushort)0, report.Entries);
+        Assert.AreEqual((ushort)1, report.Exits);
+        Assert.IsTrue(aggregator.LastWindowPartial);
+    }
+
+    [TestMethod]
+    public void BackwardStepAtHoldBound_Holds()
+    {
+        var aggregator = new WindowAggregator(new AggregatorSettings());
+        var report = new WindowReport();
+        aggregator.TryCloseWindow(T0 + 3600, 0, report);
+        Assert.IsFalse(aggregator.TryCloseWindow(T0, 1_000, report));
+        Assert.AreEqual(T0 + 3600, aggregator.CurrentWindowStartUnixSeconds);
+        Assert.IsTrue(aggregator.TryCloseWindow(T0 - 1, 2_000, report), "one second beyond the bound");
+    }
+
+    [TestMethod]
+    public void RestoredStartFarAhead_IsIgnored()
+    {
+        var aggregator = new WindowAggregator(new AggregatorSettings());
+        aggregator.RestoreLastReportedStart(T0 + 86400);
+        var report = new WindowReport();
+        aggregator.TryCloseWindow(T0 + 30, 0, report);
+        Assert.AreEqual(T0, aggregator.CurrentWindowStartUnixSeconds);
+        Assert.ThrowsExactly<InvalidOperationException>(() => aggregator.RestoreLastReportedStart(T0));
+    }
+}
