@@ -249,13 +249,16 @@ namespace EdgeSensor.Core.Aggregation
             {
                 _open = true;
                 _windowStart = Align(nowUnixSeconds);
-                if (_hasReported && _windowStart <= _lastReportedStart
-                    && _lastReportedStart - _windowStart <= MaxBackwardHoldSeconds)
+                if (_hasReported && _windowStart <= _lastReportedStart)
                 {
-                    // Reported before the reboot: continue after it; this window holds until its end.
-                    // (A persisted start further ahead came from a wrong clock and is ignored, or the
-                    // device would stay silent until that time.)
-                    _windowStart = _lastReportedStart + _lengthSeconds;
+                    // Reported before the reboot: continue after it; this window holds until its end,
+                    // within the same bound as a backward step. A persisted start further ahead came from
+                    // a wrong clock and is ignored, or the device would stay silent until that time.
+                    uint successor = _lastReportedStart + _lengthSeconds;
+                    if (successor - nowUnixSeconds <= MaxBackwardHoldSeconds)
+                    {
+                        _windowStart = successor;
+                    }
                 }
 
                 _partial = true;

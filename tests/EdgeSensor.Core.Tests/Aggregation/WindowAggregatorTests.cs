@@ -360,3 +360,32 @@ public sealed class WindowAggregatorLargeBackwardStepTests
         Assert.ThrowsExactly<InvalidOperationException>(() => aggregator.RestoreLastReportedStart(T0));
     }
 }
+
+[TestClass]
+public sealed class WindowAggregatorRestoreBoundTests
+{
+    private const uint T0 = 1_764_000_000;
+
+    [TestMethod]
+    [DataRow(3480u, true)]  // successor starts 3510 s after now: honoured, held
+    [DataRow(3600u, false)] // successor 3630 s after now: beyond the hold bound, ignored
+    public void RestoredStart_NearTheHoldBound_NeverCausesARepeatedStart(uint aheadSeconds, bool honoured)
+    {
+        var aggregator = new WindowAggregator(new AggregatorSettings());
+        uint persisted = T0 + aheadSeconds;
+        aggregator.RestoreLastReportedStart(persisted);
+        var report = new WindowReport();
+        Assert.IsFalse(aggregator.TryCloseWindow(T0 + 30, 0, report));
+        Assert.AreEqual(honoured ? persisted + 60 : T0, aggregator.CurrentWindowStartUnixSeconds);
+
+        // Walk the clock forward for two hours: every report has a start above the persisted one when honoured.
+        long ms = 0;
+        for (uint t = T0 + 31; t < T0 + 7200; t++, ms += 1000)
+        {
+            if (aggregator.TryCloseWindow(t, ms, report) && honoured)
+            {
+                Assert.IsTrue(report.WindowStartUnixSeconds > persisted, $"t={t - T0}: start {report.WindowStartUnixSeconds - T0}");
+            }
+        }
+    }
+}
