@@ -20,14 +20,24 @@ namespace EdgeSensor.Core.Aggregation
     /// <item>Forward step (or a loop that was late by whole windows): the open window closes with its own start;
     /// the skipped windows are not reported at all (a gap means "no data"). No empty windows are
     /// invented, so a jump of any size emits exactly one report.</item>
-    /// <item>Backward step: the open window stays open until the corrected clock reaches its end. Starts are
-    /// strictly increasing: no window start is ever reported twice.</item>
+    /// <item>Backward step of up to <see cref="MaxBackwardHoldSeconds"/> before the window start: the open window
+    /// stays open until the corrected clock reaches its end, so starts strictly increase and no start is
+    /// reported twice (across reboots too when the glue persists <see cref="LastReportedStartUnixSeconds"/> and
+    /// calls <see cref="RestoreLastReportedStart"/>). A larger step means the old clock was wrong: the open window
+    /// is reported at once under its own start and the grid restarts at the corrected time.</item>
     /// </list>
     /// </summary>
     public sealed class WindowAggregator
     {
         /// <summary>A window whose accounting began more than this after its aligned start is flagged partial.</summary>
         public const uint PartialToleranceSeconds = 2;
+
+        /// <summary>
+        /// Largest backward clock step (seconds before the open window's start) for which the window is held
+        /// open. SNTP corrections of a running device are seconds; a larger step means the old clock was wrong,
+        /// and holding would silence the device for as long as the error.
+        /// </summary>
+        public const uint MaxBackwardHoldSeconds = 3600;
 
         private readonly uint _lengthSeconds;
         private readonly uint _minValidUnixSeconds;
@@ -37,6 +47,8 @@ namespace EdgeSensor.Core.Aggregation
         private bool _open;
         private uint _windowStart;
         private bool _partial;
+        private bool _hasReported;
+        private uint _lastReportedStart;
 
         private bool _timeKnown;
         private long _lastMs;
@@ -94,6 +106,30 @@ namespace EdgeSensor.Core.Aggregation
 
         /// <summary>Monotonic milliseconds the window last closed actually accumulated (its true coverage).</summary>
         public long LastWindowObservedMilliseconds { get; private set; }
+
+        /// <summary>Start of the last window reported (0 before the first); persist it to survive reboots.</summary>
+        public uint LastReportedStartUnixSeconds => _lastReportedStart;
+
+        /// <summary>
+        /// Restores the start of the last window reported before a reboot (persisted from
+        /// <see cref="LastReportedStartUnixSeconds"/>). The first window then opens after it, so a reboot
+        /// inside a window cannot report that window's start twice (two noisy releases of one period would
+        /// let a consumer average the noise away). Call before the first <see cref="TryCloseWindow(uint, long, WindowReport)"/>.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">A window is already open.</exception>
+        public void RestoreLastReportedStart(uint startUnixSeconds)
+        {
+            if (_open)
+            {
+                throw new InvalidOperationException("Restore the last reported start before the first window opens.");
+            }
+
+            if (!_hasReported || startUnixSeconds > _lastReportedStart)
+            {
+                _hasReported = true;
+                _lastReportedStart = startUnixSeconds;
+            }
+        }
 
         /// <summary>Counts one entry crossing.</summary>
         public void RecordEntry()
@@ -213,6 +249,18 @@ namespace EdgeSensor.Core.Aggregation
             {
                 _open = true;
                 _windowStart = Align(nowUnixSeconds);
+                if (_hasReported && _windowStart <= _lastReportedStart)
+                {
+                    // Reported before the reboot: continue after it; this window holds until its end,
+                    // within the same bound as a backward step. A persisted start further ahead came from
+                    // a wrong clock and is ignored, or the device would stay silent until that time.
+                    uint successor = _lastReportedStart + _lengthSeconds;
+                    if (successor - nowUnixSeconds <= MaxBackwardHoldSeconds)
+                    {
+                        _windowStart = successor;
+                    }
+                }
+
                 _partial = true;
                 return false;
             }
@@ -220,11 +268,25 @@ namespace EdgeSensor.Core.Aggregation
             uint end = _windowStart + _lengthSeconds;
             if (nowUnixSeconds < end)
             {
-                // Not yet over, including after a backward step: hold the window open.
-                return false;
+                if (_windowStart <= nowUnixSeconds || _windowStart - nowUnixSeconds <= MaxBackwardHoldSeconds)
+                {
+                    // Not yet over, or a small backward step: hold the window open.
+                    return false;
+                }
+
+                // The clock stepped back by more than the hold bound: the timeline this window was opened
+                // in was wrong. Report it under its own start and restart the grid at the corrected time.
+                Fill(output, now);
+                _hasReported = true;
+                _lastReportedStart = _windowStart;
+                _windowStart = Align(nowUnixSeconds);
+                _partial = true;
+                return true;
             }
 
             Fill(output, now);
+            _hasReported = true;
+            _lastReportedStart = _windowStart;
 
             // Next window: the aligned one containing now. Past windows skipped by a forward step are not
             // reported; a backward step cannot bring a start back because starts only grow from here.

@@ -129,13 +129,18 @@ namespace EdgeSensor.Core.Privacy
 
         private void RollBudgetDay(uint day)
         {
-            // Only a later day resets: if the clock went back across midnight the spending already
-            // recorded still counts (fail closed).
             if (!_budgetDayKnown || day > _budgetDay)
             {
                 _budgetDayKnown = true;
                 _budgetDay = day;
                 _budgetSpentMilli = 0;
+            }
+            else if (day < _budgetDay)
+            {
+                // The clock went back across midnight: the spending already recorded still counts (fail
+                // closed), but it now belongs to the corrected day, so the next midnight resets it rather
+                // than the budget staying exhausted until the wrong clock's date comes round.
+                _budgetDay = day;
             }
         }
 

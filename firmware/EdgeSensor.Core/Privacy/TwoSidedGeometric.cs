@@ -11,13 +11,14 @@ namespace EdgeSensor.Core.Privacy
     /// Sampling: X = G1 - G2 with G1, G2 independent geometric variates on {0, 1, ...} with
     /// P(G ≥ n) = α^n. Each G is drawn by inversion: with u uniform in (0, 1], G is the largest n with
     /// α^n ≥ u. u is built from 63 random bits (every value equally likely, no modulo reduction, so no
-    /// modulo bias) and n is found bit by bit from a table of α^(2^j) in Q63 fixed point, a fixed number
-    /// of steps per draw whatever the result. No floating point is involved.
+    /// modulo bias) and n is found bit by bit from a table of α^(2^j) in Q63 fixed point, a number of
+    /// steps fixed by ε (about floor(log2(44 / ε)) + 1) whatever the result. No floating point is involved.
     /// </para>
     /// <para>
-    /// Precision: u has granularity 2^-63, so the tail beyond the n where α^n &lt; 2^-63 is cut off
-    /// (probability below 2^-63 per draw); table entries carry a relative error of about 2^-45 at most.
-    /// The mechanism is therefore ε-DP up to a δ far below 2^-40 per draw, which the docs state.
+    /// Precision: α is within 1e-13 relative of exp(-ε); the tail probabilities compared against u are
+    /// truncated Q63 products, each within about 2^-54 of exact, and the tail where α^n &lt; 2^-63 cannot
+    /// be drawn. The sampled distribution is within total-variation distance of about 2^-39 of the exact
+    /// one (docs/privacy.md, "Precision"), so the mechanism is (ε, δ)-DP with a tiny δ, not pure ε-DP.
     /// The classic floating-point attack on Laplace noise (Mironov 2012) does not apply: no
     /// floating-point value is ever sampled or rounded.
     /// </para>
@@ -28,6 +29,10 @@ namespace EdgeSensor.Core.Privacy
         private const int TableSize = 32;
 
         private readonly ulong[] _powers = new ulong[TableSize];
+
+        // Highest j with α^(2^j) > 0: bits above it can never be set, so draws start there. It depends on
+        // ε only (not on the draw), so every draw still takes the same number of steps.
+        private int _topIndex;
         private uint _epsilonNumerator;
         private uint _epsilonDenominator;
 
@@ -59,9 +64,14 @@ namespace EdgeSensor.Core.Privacy
 
             ulong alpha = FixedPointQ63.ExpNeg(epsilonNumerator, epsilonDenominator);
             _powers[0] = alpha;
+            _topIndex = 0;
             for (int j = 1; j < TableSize; j++)
             {
                 _powers[j] = FixedPointQ63.Multiply(_powers[j - 1], _powers[j - 1]);
+                if (_powers[j] != 0)
+                {
+                    _topIndex = j;
+                }
             }
 
             _epsilonNumerator = epsilonNumerator;
@@ -94,7 +104,7 @@ namespace EdgeSensor.Core.Privacy
             // so taking bit j whenever the product still reaches u is a binary search over n.
             long n = 0;
             ulong t = FixedPointQ63.One;
-            for (int j = TableSize - 1; j >= 0; j--)
+            for (int j = _topIndex; j >= 0; j--)
             {
                 ulong candidate = FixedPointQ63.Multiply(t, _powers[j]);
                 if (candidate >= u)

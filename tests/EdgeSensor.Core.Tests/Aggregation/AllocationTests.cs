@@ -45,10 +45,14 @@ public sealed class AllocationTests
             }
         }
 
-        RunWindows(100); // warm-up: JIT, first window
+        RunWindows(2_000); // warm-up: JIT tiers, first window
         long before = GC.GetAllocatedBytesForCurrentThread();
         RunWindows(10_000);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.AreEqual(0L, allocated, $"{allocated} bytes over 10 000 windows");
+
+        // The smallest object is 24 bytes, so anything allocated per window would total ≥ 240 000 bytes;
+        // the slack only tolerates a one-off runtime allocation (tiered JIT / OSR) during the run.
+        Console.WriteLine($"{mode}{(deviceDrbg ? " + DRBG" : string.Empty)}: {allocated} bytes over 10 000 windows");
+        Assert.IsTrue(allocated < 4096, $"{allocated} bytes over 10 000 windows");
     }
 }

@@ -266,3 +266,126 @@ public sealed class WindowAggregatorTests
         Assert.ThrowsExactly<ArgumentNullException>(() => new WindowAggregator(null!));
     }
 }
+
+[TestClass]
+public sealed class WindowAggregatorRebootTests
+{
+    private const uint T0 = 1_764_000_000;
+
+    [TestMethod]
+    public void RestoredLastStart_RebootInsideReportedWindow_DoesNotRepeatIt()
+    {
+        var before = new WindowAggregator(new AggregatorSettings());
+        var report = new WindowReport();
+        before.TryCloseWindow(T0 + 5, 0, report);
+        Assert.IsTrue(before.TryCloseWindow(T0 + 60, 55_000, report));
+        Assert.AreEqual(T0, before.LastReportedStartUnixSeconds);
+        Assert.IsTrue(before.TryCloseWindow(T0 + 121, 116_000, report));
+        uint persisted = before.LastReportedStartUnixSeconds;
+        Assert.AreEqual(T0 + 60, persisted);
+
+        // Reboot at T0 + 100 by a clock that was a little ahead before the reboot: window T0+60 was
+        // already reported, so the first window after boot must be T0+120.
+        var after = new WindowAggregator(new AggregatorSettings());
+        after.RestoreLastReportedStart(persisted);
+        after.RecordEntry();
+        Assert.IsFalse(after.TryCloseWindow(T0 + 100, 0, report));
+        Assert.AreEqual(T0 + 120, after.CurrentWindowStartUnixSeconds);
+        Assert.IsFalse(after.TryCloseWindow(T0 + 179, 79_000, report));
+        Assert.IsTrue(after.TryCloseWindow(T0 + 180, 80_000, report));
+        Assert.AreEqual(T0 + 120, report.WindowStartUnixSeconds);
+        Assert.AreEqual((ushort)1, report.Entries);
+    }
+
+    [TestMethod]
+    public void RestoredLastStart_InThePast_ChangesNothing()
+    {
+        var aggregator = new WindowAggregator(new AggregatorSettings());
+        aggregator.RestoreLastReportedStart(T0 - 3600);
+        aggregator.RestoreLastReportedStart(T0 - 7200); // older value ignored
+        Assert.AreEqual(T0 - 3600, aggregator.LastReportedStartUnixSeconds);
+        var report = new WindowReport();
+        aggregator.TryCloseWindow(T0 + 30, 0, report);
+        Assert.AreEqual(T0, aggregator.CurrentWindowStartUnixSeconds);
+    }
+}
+
+[TestClass]
+public sealed class WindowAggregatorLargeBackwardStepTests
+{
+    private const uint T0 = 1_764_000_000;
+
+    [TestMethod]
+    public void BackwardStepBeyondHoldBound_ReportsAtOnce_AndRestartsGrid()
+    {
+        var aggregator = new WindowAggregator(new AggregatorSettings());
+        var report = new WindowReport();
+        uint wrong = T0 + 2 * 86400; // clock two days ahead
+        aggregator.TryCloseWindow(wrong, 0, report);
+        aggregator.RecordEntry();
+
+        Assert.IsTrue(aggregator.TryCloseWindow(T0 + 7, 5_000, report), "SNTP steps back two days");
+        Assert.AreEqual(wrong, report.WindowStartUnixSeconds);
+        Assert.AreEqual((ushort)1, report.Entries);
+        Assert.AreEqual(T0, aggregator.CurrentWindowStartUnixSeconds);
+
+        Assert.IsFalse(aggregator.TryCloseWindow(T0 + 59, 57_000, report));
+        aggregator.RecordExit();
+        Assert.IsTrue(aggregator.TryCloseWindow(T0 + 60, 58_000, report));
+        Assert.AreEqual(T0, report.WindowStartUnixSeconds);
+        Assert.AreEqual((ushort)0, report.Entries);
+        Assert.AreEqual((ushort)1, report.Exits);
+        Assert.IsTrue(aggregator.LastWindowPartial);
+    }
+
+    [TestMethod]
+    public void BackwardStepAtHoldBound_Holds()
+    {
+        var aggregator = new WindowAggregator(new AggregatorSettings());
+        var report = new WindowReport();
+        aggregator.TryCloseWindow(T0 + 3600, 0, report);
+        Assert.IsFalse(aggregator.TryCloseWindow(T0, 1_000, report));
+        Assert.AreEqual(T0 + 3600, aggregator.CurrentWindowStartUnixSeconds);
+        Assert.IsTrue(aggregator.TryCloseWindow(T0 - 1, 2_000, report), "one second beyond the bound");
+    }
+
+    [TestMethod]
+    public void RestoredStartFarAhead_IsIgnored()
+    {
+        var aggregator = new WindowAggregator(new AggregatorSettings());
+        aggregator.RestoreLastReportedStart(T0 + 86400);
+        var report = new WindowReport();
+        aggregator.TryCloseWindow(T0 + 30, 0, report);
+        Assert.AreEqual(T0, aggregator.CurrentWindowStartUnixSeconds);
+        Assert.ThrowsExactly<InvalidOperationException>(() => aggregator.RestoreLastReportedStart(T0));
+    }
+}
+
+[TestClass]
+public sealed class WindowAggregatorRestoreBoundTests
+{
+    private const uint T0 = 1_764_000_000;
+
+    [TestMethod]
+    [DataRow(3480u, true)]  // successor starts 3510 s after now: honoured, held
+    [DataRow(3600u, false)] // successor 3630 s after now: beyond the hold bound, ignored
+    public void RestoredStart_NearTheHoldBound_NeverCausesARepeatedStart(uint aheadSeconds, bool honoured)
+    {
+        var aggregator = new WindowAggregator(new AggregatorSettings());
+        uint persisted = T0 + aheadSeconds;
+        aggregator.RestoreLastReportedStart(persisted);
+        var report = new WindowReport();
+        Assert.IsFalse(aggregator.TryCloseWindow(T0 + 30, 0, report));
+        Assert.AreEqual(honoured ? persisted + 60 : T0, aggregator.CurrentWindowStartUnixSeconds);
+
+        // Walk the clock forward for two hours: every report has a start above the persisted one when honoured.
+        long ms = 0;
+        for (uint t = T0 + 31; t < T0 + 7200; t++, ms += 1000)
+        {
+            if (aggregator.TryCloseWindow(t, ms, report) && honoured)
+            {
+                Assert.IsTrue(report.WindowStartUnixSeconds > persisted, $"t={t - T0}: start {report.WindowStartUnixSeconds - T0}");
+            }
+        }
+    }
+}

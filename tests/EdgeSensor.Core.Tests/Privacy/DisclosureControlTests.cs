@@ -222,6 +222,12 @@ public sealed class DisclosureControlTests
         control.Apply(back);
         Assert.AreEqual(SuppressedFields.AllCounters, (byte)(back.SuppressedMask & SuppressedFields.AllCounters));
         Assert.AreEqual(2000u, back.PrivacyBudgetSpentMilli);
+        // The spending moved to the corrected day: its next midnight (DayStart + Day) resets it.
+        Assert.AreEqual(DayStart / Day, control.BudgetDay);
+        var next = Report(1, 1, 1, 1, DayStart + Day + 120);
+        control.Apply(next);
+        Assert.AreEqual((ushort)1000, next.EpsilonMilli);
+        Assert.AreEqual(1000u, next.PrivacyBudgetSpentMilli);
     }
 
     [TestMethod]

@@ -59,3 +59,22 @@ public sealed class DisclosureSettingsTests
         Assert.ThrowsExactly<ArgumentNullException>(() => new DisclosureControl(settings, null));
     }
 }
+
+[TestClass]
+public sealed class DisclosureSettingsCopyTests
+{
+    [TestMethod]
+    public void Control_CopiesSettings_LaterChangesHaveNoEffect()
+    {
+        var settings = new DisclosureSettings { Mode = DisclosureMode.SmallCountSuppression, SuppressionThreshold = 3 };
+        var control = new DisclosureControl(settings, null);
+        settings.SuppressionThreshold = 50;
+        settings.Mode = DisclosureMode.None;
+
+        var report = new EdgeSensor.Core.Aggregation.WindowReport { Entries = 10 };
+        control.Apply(report);
+        Assert.AreEqual(DisclosureMode.SmallCountSuppression, report.DisclosureMode);
+        Assert.AreEqual((ushort)3, report.SuppressionThreshold);
+        Assert.AreEqual((ushort)10, report.Entries);
+    }
+}

@@ -114,3 +114,46 @@ public sealed class TwoSidedGeometricTests
         Assert.ThrowsExactly<ArgumentNullException>(() => new TwoSidedGeometric(1, 1).Sample(null!));
     }
 }
+
+[TestClass]
+public sealed class TwoSidedGeometricPrecisionTests
+{
+    // The sampler's effective P(G ≥ n) in Q63 units: the largest u with SampleGeometric(u) ≥ n, found by
+    // binary search over scripted uniforms. Compared with the exact α'^n, α' being the Q63 α itself.
+    [TestMethod]
+    [DataRow(10u, 4000u, new[] { 1, 100, 1000, 5000, 10000, 17000 })]
+    [DataRow(250u, 1000u, new[] { 1, 10, 50, 100, 170 })]
+    [DataRow(2500u, 1000u, new[] { 1, 5, 10, 17 })]
+    public void EffectiveTailProbabilities_AreWithin2ToMinus54OfExact(uint numerator, uint denominator, int[] ns)
+    {
+        var noise = new TwoSidedGeometric(numerator, denominator);
+        ulong alpha = noise.AlphaQ63;
+        foreach (int n in ns)
+        {
+            var exact = System.Numerics.BigInteger.Pow(alpha, n) >> (63 * (n - 1));
+            ulong lo = 0, hi = 1UL << 63; // invariant: G(lo) ≥ n or lo = 0; G(hi + 1) < n
+            while (lo < hi)
+            {
+                ulong mid = lo + (hi - lo + 1) / 2;
+                if (Geometric(noise, mid) >= n)
+                {
+                    lo = mid;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            double difference = Math.Abs((double)(exact - lo));
+            Console.WriteLine($"ε={numerator}/{denominator} n={n}: |sampler - exact| = {difference} units of 2^-63");
+            Assert.IsTrue(difference <= 512, $"ε={numerator}/{denominator} n={n}: sampler {lo}, exact {exact}, off by {difference} units of 2^-63");
+        }
+    }
+
+    private static long Geometric(TwoSidedGeometric noise, ulong u)
+    {
+        ulong value = u - 1;
+        return noise.SampleGeometric(new ScriptedRandom((uint)((value >> 32) << 1), (uint)value));
+    }
+}
