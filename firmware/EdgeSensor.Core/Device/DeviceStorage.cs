@@ -29,8 +29,14 @@ namespace EdgeSensor.Core.Device
         /// <summary>Reboot counter, second copy.</summary>
         public const int RebootSlotB = 5;
 
+        /// <summary>Reporting state (last reported window start, privacy budget), first copy.</summary>
+        public const int StateSlotA = 6;
+
+        /// <summary>Reporting state, second copy.</summary>
+        public const int StateSlotB = 7;
+
         /// <summary>Slots a device store must offer.</summary>
-        public const int SlotCount = 6;
+        public const int SlotCount = 8;
 
         /// <summary>Longest record in bytes (the key record: generation, epoch, day, 32-byte key, CRC).</summary>
         public const int MaxRecordLength = 64;

@@ -11,7 +11,7 @@ using EdgeSensor.Core.WireFormat;
 namespace EdgeSensor.Core.Device
 {
     /// <summary>
-    /// The device pipeline, composed once at boot: samples → <see cref="PeopleCounter"/> →
+    /// The device pipeline, composed once at boot (restoring the persisted reporting state): samples → <see cref="PeopleCounter"/> →
     /// <see cref="WindowAggregator"/> → <see cref="DisclosureControl"/> → <see cref="ReportSealer"/> →
     /// <see cref="ReportOutbox"/>. The ESP32 firmware and the simulator's virtual devices run this same class.
     /// <para>
@@ -29,6 +29,7 @@ namespace EdgeSensor.Core.Device
         private readonly DisclosureControl _disclosure;
         private readonly ReportSealer _sealer;
         private readonly ReportOutbox _outbox;
+        private readonly ReportingState _state;
         private readonly WindowReport _report = new WindowReport();
         private readonly byte[] _sealed = new byte[ReportSealer.SealedLength];
         private readonly ushort _rebootCount;
@@ -83,6 +84,8 @@ namespace EdgeSensor.Core.Device
             _aggregator = new WindowAggregator(windows);
             _disclosure = new DisclosureControl(settings.Disclosure, random);
             _outbox = new ReportOutbox(settings.OutboxCapacity, ReportSealer.SealedLength);
+            _state = new ReportingState(store);
+            _state.Restore(_aggregator, _disclosure);
         }
 
         /// <summary>The device id stamped into every report.</summary>
@@ -105,6 +108,9 @@ namespace EdgeSensor.Core.Device
 
         /// <summary>Closed windows that could not be sealed (see <see cref="LastSealStatus"/>), since boot.</summary>
         public long SealFailures { get; private set; }
+
+        /// <summary>Closed windows withheld because the reporting state could not be persisted, since boot.</summary>
+        public long StateSaveFailures { get; private set; }
 
         /// <summary>Outcome of the last seal attempt.</summary>
         public SealStatus LastSealStatus => _sealer.LastStatus;
@@ -149,8 +155,9 @@ namespace EdgeSensor.Core.Device
         /// <summary>
         /// Call every loop pass (every 20–100 ms): advances the engine's time and, when a window's end has
         /// passed on the wall clock, closes it, applies disclosure control and seals it into the outbox.
-        /// Returns true when a report was sealed. A seal failure (storage) is counted in
-        /// <see cref="SealFailures"/>; that window is not reported.
+        /// Returns true when a report was sealed. The reporting state (last window start, privacy budget) is
+        /// persisted before sealing; when that fails the window is withheld (fail closed) and counted in
+        /// <see cref="StateSaveFailures"/>. A seal failure (storage) is counted in <see cref="SealFailures"/>.
         /// </summary>
         public bool Tick(long nowMs, uint nowUnixSeconds)
         {
@@ -168,6 +175,14 @@ namespace EdgeSensor.Core.Device
             WindowedExits += _report.Exits;
             _disclosure.Apply(_report);
             FitWireFormat(_report);
+            if (!_state.TrySave(_aggregator, _disclosure))
+            {
+                // Released without a persisted record, a reboot could release this window's start again.
+                _report.Clear();
+                StateSaveFailures++;
+                return false;
+            }
+
             int length = _sealer.Seal(_report, _sealed, 0);
             _report.Clear();
             if (length == 0)

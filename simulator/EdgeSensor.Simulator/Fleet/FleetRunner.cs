@@ -189,7 +189,7 @@ public static class FleetRunner
         Published = p.Published,
         PublishRetries = p.Retries,
         OutboxDrops = p.Device.Node.OutboxDrops,
-        SealFailures = p.Device.Node.SealFailures,
+        SealFailures = p.Device.Node.SealFailures + p.Device.Node.StateSaveFailures,
         Opened = t.Opened,
         Rejected = t.Rejected,
         OpenedEntries = t.Entries,

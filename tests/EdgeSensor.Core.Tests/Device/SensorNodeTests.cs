@@ -112,6 +112,46 @@ public sealed class SensorNodeTests
     }
 
     [TestMethod]
+    public void Reboot_NeverReleasesAWindowStartTwice_AndKeepsTheDaysBudget()
+    {
+        byte[] root = RootKey(7);
+        var store = Provisioned(root);
+        var first = new SensorNode(Settings(DisclosureMode.DifferentialPrivacy, 60), store, new SplitMix64Random(1));
+        WalkScript.Every(4000, 20).Run(first, 0, 120_001, StartUnix);
+        Assert.AreEqual(2, first.ReportsSealed, "windows S and S+60 released");
+
+        // Reboot with the wall clock back inside the window already released (e.g. a stale RTC before SNTP).
+        var second = new SensorNode(Settings(DisclosureMode.DifferentialPrivacy, 60), store, new SplitMix64Random(2));
+        WalkScript.Every(4000, 40).Run(second, 0, 160_001, StartUnix + 90);
+
+        var opener = new CoreReportOpener(root);
+        var buffer = new byte[ReportSealer.SealedLength];
+        var report = new WindowReport();
+        Assert.IsTrue(second.ReportsSealed > 0);
+        Assert.IsTrue(opener.TryOpen(buffer, second.PeekReport(buffer, 0), report));
+        Assert.IsTrue(report.WindowStartUnixSeconds > StartUnix + 60, $"start {report.WindowStartUnixSeconds - StartUnix} s was released before the reboot");
+        Assert.AreEqual(3000u, report.PrivacyBudgetSpentMilli, "the budget spent before the reboot still counts");
+    }
+
+    [TestMethod]
+    public void UnsavableReportingState_WithholdsTheWindow()
+    {
+        var store = new SlotFailingStore(Provisioned(RootKey(8)), DeviceStorage.StateSlotA, DeviceStorage.StateSlotB);
+        var node = new SensorNode(Settings(DisclosureMode.None, 10), store, null);
+        store.Failing = true;
+        WalkScript script = WalkScript.Every(3000, 10);
+
+        script.Run(node, 0, 30_001, StartUnix);
+
+        Assert.AreEqual(0, node.ReportsSealed);
+        Assert.AreEqual(3, node.StateSaveFailures);
+        Assert.AreEqual(0, node.PendingReports);
+        store.Failing = false;
+        script.Run(node, 30_000, 40_001, StartUnix);
+        Assert.AreEqual(1, node.ReportsSealed, "reporting resumes once the store works");
+    }
+
+    [TestMethod]
     public void Construction_FailsClosed()
     {
         Assert.ThrowsExactly<InvalidOperationException>(() => new SensorNode(Settings(DisclosureMode.None, 60), NewStore(), null));
