@@ -42,6 +42,9 @@ public sealed record FleetOptions
     /// <summary>How long to wait for the consumer to receive every published report.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the consumer and each device may take to connect before the run gives up.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The broker as the summary names it.</summary>
     public string BrokerText => BrokerHost is null ? "embedded" : $"{BrokerHost}:{BrokerPort.ToString(CultureInfo.InvariantCulture)}";
 

@@ -16,7 +16,6 @@ namespace EdgeSensor.Simulator.Fleet;
 public static class FleetRunner
 {
     private const int StepMs = 1000;
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Runs the fleet; throws <see cref="FleetException"/> when the broker cannot be reached.</summary>
     public static async Task<FleetResult> RunAsync(FleetOptions options, TextWriter? progress, CancellationToken cancellationToken)
@@ -51,7 +50,7 @@ public static class FleetRunner
             Task reader = ReadAllAsync(consumer, tally);
             for (int i = 0; i < devices.Length; i++)
             {
-                publishers[i] = await Publisher.ConnectAsync(devices[i], host, port, cancellationToken).ConfigureAwait(false);
+                publishers[i] = await Publisher.ConnectAsync(devices[i], host, port, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
             }
 
             long wallStartMs = clock.ElapsedMilliseconds;
@@ -154,13 +153,13 @@ public static class FleetRunner
             Port = port,
             ClientId = "edgesensor-sim-consumer-" + Guid.NewGuid().ToString("N")[..8],
             SessionExpirySeconds = 0, // a run's consumer leaves nothing queued on the broker
-            ConnectTimeout = ConnectTimeout,
+            ConnectTimeout = options.ConnectTimeout,
         };
         clientOptions.Sites.Add(options.Site);
         var consumer = new EdgeSensorClient(clientOptions, new InMemoryKeyStore(devices.Select(d => d.Record)));
         consumer.ReportRejected += (_, e) => tally.Reject(e);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ConnectTimeout);
+        timeout.CancelAfter(options.ConnectTimeout);
         try
         {
             await consumer.StartAsync(timeout.Token).ConfigureAwait(false);
@@ -168,7 +167,13 @@ public static class FleetRunner
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             await consumer.DisposeAsync().ConfigureAwait(false);
-            throw new FleetException($"the consumer could not connect to the broker at {host}:{port} within {ConnectTimeout.TotalSeconds:0} s");
+            throw new FleetException($"the consumer could not connect to the broker at {host}:{port} within {options.ConnectTimeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // E.g. the broker refused the connection (MQTT reason code): no retry helps.
+            await consumer.DisposeAsync().ConfigureAwait(false);
+            throw new FleetException($"the consumer could not connect to the broker at {host}:{port}: {ex.Message}", ex);
         }
 
         return consumer;
@@ -231,14 +236,14 @@ public static class FleetRunner
 
         public int Retries { get; private set; }
 
-        public static async Task<Publisher> ConnectAsync(VirtualDevice device, string host, int port, CancellationToken cancellationToken)
+        public static async Task<Publisher> ConnectAsync(VirtualDevice device, string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
         {
             IMqttClient client = new MqttClientFactory().CreateMqttClient();
             MqttClientOptions options = new MqttClientOptionsBuilder()
                 .WithTcpServer(host, port)
                 .WithProtocolVersion(MqttProtocolVersion.V500)
                 .WithClientId("edgesensor-sim-" + device.Record.DeviceIdText)
-                .WithTimeout(ConnectTimeout)
+                .WithTimeout(timeout)
                 .Build();
             try
             {

@@ -54,6 +54,21 @@ public sealed class RunCommandTests
     }
 
     [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public async Task UnreachableBroker_FailsTheRun_WithAClearMessage()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens there now
+        var options = new FleetOptions { Devices = 1, Minutes = 1, BrokerHost = "127.0.0.1", BrokerPort = port, ConnectTimeout = TimeSpan.FromSeconds(1) };
+
+        var ex = await Assert.ThrowsExactlyAsync<FleetException>(() => FleetRunner.RunAsync(options, null, TestContext.CancellationToken));
+
+        StringAssert.Contains(ex.Message, $"127.0.0.1:{port}");
+    }
+
+    [TestMethod]
     [DataRow("--devices", "0")]
     [DataRow("--disclosure", "dp:0")]
     [DataRow("--disclosure", "suppress:0")]
