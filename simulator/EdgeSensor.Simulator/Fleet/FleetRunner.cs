@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using EdgeSensor.Core.Sealing;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Simulator.Scenarios;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
 
 namespace EdgeSensor.Simulator.Fleet;
 
@@ -43,14 +39,14 @@ public static class FleetRunner
         string host = options.BrokerHost ?? "127.0.0.1";
         int port = broker?.Port ?? options.BrokerPort;
         var tally = new ConsumerTally();
-        var publishers = new Publisher[devices.Length];
+        var publishers = new DevicePublisher[devices.Length];
         try
         {
             await using EdgeSensorClient consumer = await StartConsumerAsync(options, host, port, devices, tally, cancellationToken).ConfigureAwait(false);
             Task reader = ReadAllAsync(consumer, tally);
             for (int i = 0; i < devices.Length; i++)
             {
-                publishers[i] = await Publisher.ConnectAsync(devices[i], host, port, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+                publishers[i] = await DevicePublisher.ConnectAsync(devices[i], host, port, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
             }
 
             long wallStartMs = clock.ElapsedMilliseconds;
@@ -90,7 +86,7 @@ public static class FleetRunner
         }
         finally
         {
-            foreach (Publisher? p in publishers)
+            foreach (DevicePublisher? p in publishers)
             {
                 if (p is not null)
                 {
@@ -187,7 +183,7 @@ public static class FleetRunner
         }
     }
 
-    private static FleetDeviceResult Summarize(Publisher p, ConsumerTally.DeviceTally t) => new()
+    private static FleetDeviceResult Summarize(DevicePublisher p, ConsumerTally.DeviceTally t) => new()
     {
         DeviceId = p.Device.Record.DeviceIdText,
         Sealed = p.Device.Node.ReportsSealed,
@@ -213,111 +209,6 @@ public static class FleetRunner
         if (progress is not null && options.Realtime && t % 60_000 == 0 && t > 0)
         {
             progress.WriteLine($"simulated {t / 60_000} of {endMs / 60_000.0:0.#} min");
-        }
-    }
-
-    /// <summary>One device's MQTT connection: publishes its outbox in order, confirming each report only after the PUBACK.</summary>
-    private sealed class Publisher : IAsyncDisposable
-    {
-        private readonly IMqttClient _client;
-        private readonly MqttClientOptions _options;
-        private readonly byte[] _buffer = new byte[ReportSealer.SealedLength];
-
-        private Publisher(VirtualDevice device, IMqttClient client, MqttClientOptions options)
-        {
-            Device = device;
-            _client = client;
-            _options = options;
-        }
-
-        public VirtualDevice Device { get; }
-
-        public int Published { get; private set; }
-
-        public int Retries { get; private set; }
-
-        public static async Task<Publisher> ConnectAsync(VirtualDevice device, string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            IMqttClient client = new MqttClientFactory().CreateMqttClient();
-            MqttClientOptions options = new MqttClientOptionsBuilder()
-                .WithTcpServer(host, port)
-                .WithProtocolVersion(MqttProtocolVersion.V500)
-                .WithClientId("edgesensor-sim-" + device.Record.DeviceIdText)
-                .WithTimeout(timeout)
-                .Build();
-            try
-            {
-                await client.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                client.Dispose();
-                throw new FleetException($"device {device.Record.DeviceIdText} could not connect to {host}:{port}: {ex.Message}", ex);
-            }
-
-            return new Publisher(device, client, options);
-        }
-
-        public async Task PublishPendingAsync(CancellationToken cancellationToken)
-        {
-            if (!_client.IsConnected && Device.Node.PendingReports > 0 && !await TryReconnectAsync(cancellationToken).ConfigureAwait(false))
-            {
-                Retries++;
-                return;
-            }
-
-            int length;
-            while ((length = Device.Node.PeekReport(_buffer, 0)) > 0)
-            {
-                MqttApplicationMessage message = new MqttApplicationMessageBuilder()
-                    .WithTopic(Device.Topic)
-                    .WithPayload(_buffer.AsSpan(0, length).ToArray())
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                    .Build();
-                bool acknowledged;
-                try
-                {
-                    MqttClientPublishResult result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-                    acknowledged = result.IsSuccess;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    acknowledged = false;
-                }
-
-                if (!acknowledged)
-                {
-                    // Left in the outbox, as on the device: the next step tries again.
-                    Retries++;
-                    return;
-                }
-
-                Device.Node.ConfirmPublished();
-                Published++;
-            }
-        }
-
-        private async Task<bool> TryReconnectAsync(CancellationToken cancellationToken)
-        {
-            try
-            {
-                await _client.ConnectAsync(_options, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                return false;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_client.IsConnected)
-            {
-                await _client.DisconnectAsync().ConfigureAwait(false);
-            }
-
-            _client.Dispose();
         }
     }
 }
