@@ -32,6 +32,10 @@ public sealed class FleetResult
     [JsonPropertyName("wallSeconds")]
     public required double WallSeconds { get; init; }
 
+    /// <summary>The part of <see cref="WallSeconds"/> spent before simulated time started: crowds and sensor traces, broker, connections.</summary>
+    [JsonPropertyName("setupSeconds")]
+    public double SetupSeconds { get; init; }
+
     /// <summary>Rejections whose clear header named no device (malformed payloads on the site's topics).</summary>
     [JsonPropertyName("unattributedRejections")]
     public required long UnattributedRejections { get; init; }

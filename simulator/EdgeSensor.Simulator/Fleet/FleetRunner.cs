@@ -40,6 +40,7 @@ public static class FleetRunner
         int port = broker?.Port ?? options.BrokerPort;
         var tally = new ConsumerTally();
         var publishers = new DevicePublisher[devices.Length];
+        double setupSeconds = 0;
         try
         {
             await using EdgeSensorClient consumer = await StartConsumerAsync(options, host, port, devices, tally, cancellationToken).ConfigureAwait(false);
@@ -50,6 +51,7 @@ public static class FleetRunner
             }
 
             long wallStartMs = clock.ElapsedMilliseconds;
+            setupSeconds = clock.Elapsed.TotalSeconds;
             for (long t = 0; t < endMs + StepMs; t += StepMs)
             {
                 long stepEnd = Math.Min(t + StepMs - VirtualDevice.TickMs, endMs);
@@ -111,6 +113,7 @@ public static class FleetRunner
             Speed = options.Realtime ? "realtime" : "max",
             Devices = [.. publishers.Select(p => Summarize(p, tally.Snapshot(p.Device.Record.DeviceId)))],
             WallSeconds = clock.Elapsed.TotalSeconds,
+            SetupSeconds = setupSeconds,
             UnattributedRejections = tally.UnattributedRejections,
         };
     }
