@@ -1,4 +1,5 @@
 using EdgeSensor.Sdk.Client;
+using EdgeSensor.Sdk.Opening;
 using EdgeSensor.Sdk.Reports;
 
 namespace EdgeSensor.Simulator.Fleet;
@@ -13,6 +14,9 @@ internal sealed class ConsumerTally
     public long Opened { get; private set; }
 
     public long Rejected { get; private set; }
+
+    /// <summary>Redeliveries the SDK's replay check dropped (not failures: MQTT QoS 1 may deliver twice).</summary>
+    public long Duplicates { get; private set; }
 
     public void Add(AggregateReport report)
     {
@@ -32,6 +36,14 @@ internal sealed class ConsumerTally
     {
         lock (_gate)
         {
+            if (rejection.Reason == RejectionReason.Replayed && !rejection.TopicMismatch && rejection.DeviceId is ulong duplicateOf)
+            {
+                // QoS 1 is at-least-once: a redelivery after a lost PUBACK is expected, and the SDK drops it.
+                For(duplicateOf).Duplicates++;
+                Duplicates++;
+                return;
+            }
+
             if (rejection.DeviceId is ulong id)
             {
                 For(id).Rejected++;
@@ -91,6 +103,8 @@ internal sealed class ConsumerTally
         public int Opened { get; set; }
 
         public int Rejected { get; set; }
+
+        public int Duplicates { get; set; }
 
         public long Entries { get; set; }
 

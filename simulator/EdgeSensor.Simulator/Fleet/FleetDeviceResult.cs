@@ -29,6 +29,10 @@ public sealed class FleetDeviceResult
     [JsonPropertyName("rejected")]
     public required int Rejected { get; init; }
 
+    /// <summary>QoS 1 redeliveries the SDK recognised as replays and dropped; not a failure.</summary>
+    [JsonPropertyName("duplicates")]
+    public int Duplicates { get; init; }
+
     [JsonPropertyName("lost")]
     public long Lost => Math.Max(0, Sealed - Opened);
 

@@ -196,6 +196,7 @@ public static class FleetRunner
         SealFailures = p.Device.Node.SealFailures + p.Device.Node.StateSaveFailures,
         Opened = t.Opened,
         Rejected = t.Rejected,
+        Duplicates = t.Duplicates,
         OpenedEntries = t.Entries,
         OpenedExits = t.Exits,
         EngineEntries = p.Device.Node.Counter.Entries,
