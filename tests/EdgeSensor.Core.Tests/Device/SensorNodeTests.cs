@@ -152,6 +152,27 @@ public sealed class SensorNodeTests
     }
 
     [TestMethod]
+    [DataRow(DisclosureMode.None, 500)]
+    [DataRow(DisclosureMode.DifferentialPrivacy, 0)]
+    public void PirActivity_IsTheShareOfTheWindowWithThePirHigh_AndWithheldUnderDp(DisclosureMode mode, int expectedPermille)
+    {
+        byte[] root = RootKey(9);
+        var node = new SensorNode(Settings(mode, 10), Provisioned(root), new SplitMix64Random(3));
+        node.Tick(0, StartUnix); // the first window opens at S
+        node.OnPirSample(2_000, 0, 1);
+        node.OnPirSample(4_000, 1, 1);
+        node.OnPirSample(5_000, 0, 0); // channel 1 still high: activity goes on
+        node.OnPirSample(7_000, 1, 0);
+        node.Tick(10_000, StartUnix + 10);
+
+        var buffer = new byte[ReportSealer.SealedLength];
+        var report = new WindowReport();
+        Assert.IsTrue(new CoreReportOpener(root).TryOpen(buffer, node.PeekReport(buffer, 0), report), "sealed and opened, whatever the mode");
+        Assert.AreEqual(expectedPermille, (int)report.PirActivityPermille);
+        Assert.AreEqual(0, report.SuppressedMask & ~0x0F, "only flags wire format v1 defines");
+    }
+
+    [TestMethod]
     public void Construction_FailsClosed()
     {
         Assert.ThrowsExactly<InvalidOperationException>(() => new SensorNode(Settings(DisclosureMode.None, 60), NewStore(), null));
