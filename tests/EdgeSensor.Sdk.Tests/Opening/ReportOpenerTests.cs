@@ -165,6 +165,28 @@ public sealed class ReportOpenerTests
     }
 
     [TestMethod]
+    public void ForgedFarEpochsCannotForceTheFullKeyWalkAgain()
+    {
+        using ReportOpener opener = NewOpener(new ReportOpenerOptions { MaxEpochStep = 2000 });
+        Assert.IsTrue(opener.Open(Seal(10, 1)).Success);
+        byte[] zeroKey = new byte[32];
+        var random = new Random(3);
+        opener.Open(TestSealer.SealWithKey(zeroKey, TestSealer.Header(Device, 2010, 2), s_body));
+        long afterFirstWalk = opener.StepsWalked(Device);
+        Assert.IsTrue(afterFirstWalk >= 2000 && afterFirstWalk < 2100, $"{afterFirstWalk} steps");
+        for (int i = 0; i < 50; i++)
+        {
+            uint epoch = (uint)random.Next(11, 2011);
+            Assert.AreEqual(RejectionReason.AuthenticationFailed, opener.Open(TestSealer.SealWithKey(zeroKey, TestSealer.Header(Device, epoch, 2), s_body)).Reason);
+        }
+
+        long perForgery = (opener.StepsWalked(Device) - afterFirstWalk) / 50;
+        Assert.IsTrue(perForgery < 64, $"{perForgery} steps per forged report");
+        Assert.IsTrue(opener.Open(Seal(10, 2)).Success, "the accepted epoch's key survived the flood");
+        Assert.IsTrue(opener.Open(Seal(9, 3)).Success);
+    }
+
+    [TestMethod]
     public void ReprovisionedDeviceStartsAfresh()
     {
         var store = new InMemoryKeyStore().Add(Device, s_root);
