@@ -65,12 +65,13 @@ namespace EdgeSensor.Core.Storage
             sequence = 0;
             if (_next == _reservedEnd)
             {
-                if (_reservedEnd > ulong.MaxValue - _blockSize)
+                // The end is exclusive, so ulong.MaxValue itself is never handed out.
+                if (_reservedEnd == ulong.MaxValue)
                 {
                     return false;
                 }
 
-                ulong end = _reservedEnd + _blockSize;
+                ulong end = _reservedEnd > ulong.MaxValue - _blockSize ? ulong.MaxValue : _reservedEnd + _blockSize;
                 LittleEndian.WriteUInt64(_scratch, 0, end);
 
                 // Persisted before any number of the block is used: a reboot can only skip numbers, never repeat them.
