@@ -3,15 +3,16 @@ using EdgeSensor.Simulator.Traces;
 
 namespace EdgeSensor.Simulator.Commands;
 
-/// <summary><c>trace --scenario &lt;name&gt; --seed &lt;n&gt; --out &lt;file.csv|-&gt;</c>: writes a simulated trace with its ground truth.</summary>
+/// <summary><c>trace --scenario &lt;name&gt; --seed &lt;n&gt; --out &lt;file.csv|-&gt; [--duration s]</c>: writes a simulated trace with its ground truth.</summary>
 public static class TraceCommand
 {
-    public const string Usage = "trace --scenario <name> --seed <n> --out <file.csv | ->";
+    public const string Usage = "trace --scenario <name> --seed <n> --out <file.csv | -> [--duration <seconds>]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (!CommandLine.TryParse(args, ["scenario", "seed", "out"], [], out var cl, out string error)
-            || !cl.TryGetInt("seed", 0, long.MaxValue, out long? seed, out error))
+        if (!CommandLine.TryParse(args, ["scenario", "seed", "out", "duration"], [], out var cl, out string error)
+            || !cl.TryGetInt("seed", 0, long.MaxValue, out long? seed, out error)
+            || !cl.TryGetInt("duration", 30, 86_400, out long? duration, out error))
         {
             stderr.WriteLine($"error: {error}\nusage: {Usage}");
             return ExitCodes.Usage;
@@ -29,6 +30,12 @@ public static class TraceCommand
         {
             stderr.WriteLine($"error: unknown scenario '{name}'; known: {string.Join(", ", ScenarioSuite.Names)}");
             return ExitCodes.Usage;
+        }
+
+        if (duration is long seconds)
+        {
+            // A shorter or longer run of the same scenario (arrivals stop TailSeconds before the end).
+            scenario = scenario with { DurationSeconds = seconds };
         }
 
         Trace trace = ScenarioRunner.Generate(scenario, (ulong)seed.Value);
