@@ -25,7 +25,12 @@ public static class Score
     /// <see cref="MatchToleranceMs"/> (earliest first). Unmatched truths are misses, unmatched counts are false counts.
     /// Offsetting errors (a miss and a false count) cancel in the count accuracy but not here.
     /// </summary>
-    public static void MatchEvents(IReadOnlyList<TraceRecord> records, IReadOnlyList<CountedCrossing> counted, out int missed, out int falseCounts)
+    public static void MatchEvents(IReadOnlyList<TraceRecord> records, IReadOnlyList<CountedCrossing> counted, out int missed, out int falseCounts) =>
+        MatchEvents(records, counted, out missed, out falseCounts, out _);
+
+    /// <inheritdoc cref="MatchEvents(IReadOnlyList{TraceRecord}, IReadOnlyList{CountedCrossing}, out int, out int)"/>
+    public static void MatchEvents(IReadOnlyList<TraceRecord> records, IReadOnlyList<CountedCrossing> counted, out int missed, out int falseCounts,
+        out IReadOnlyList<CountedCrossing> unmatched)
     {
         var used = new bool[counted.Count];
         missed = 0;
@@ -59,5 +64,6 @@ public static class Score
         }
 
         falseCounts = used.Count(u => !u);
+        unmatched = [.. counted.Where((_, i) => !used[i])];
     }
 }

@@ -6,11 +6,11 @@ namespace EdgeSensor.Simulator.Commands;
 /// <summary><c>trace --scenario &lt;name&gt; --seed &lt;n&gt; --out &lt;file.csv|-&gt; [--duration s]</c>: writes a simulated trace with its ground truth.</summary>
 public static class TraceCommand
 {
-    public const string Usage = "trace --scenario <name> --seed <n> --out <file.csv | -> [--duration <seconds>]";
+    public const string Usage = "trace --scenario <name> --seed <n> --out <file.csv | -> [--duration <seconds>] [--persons <people.csv>]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (!CommandLine.TryParse(args, ["scenario", "seed", "out", "duration"], [], out var cl, out string error)
+        if (!CommandLine.TryParse(args, ["scenario", "seed", "out", "duration", "persons"], [], out var cl, out string error)
             || !cl.TryGetInt("seed", 0, long.MaxValue, out long? seed, out error)
             || !cl.TryGetInt("duration", 30, 86_400, out long? duration, out error))
         {
@@ -38,16 +38,28 @@ public static class TraceCommand
             scenario = scenario with { DurationSeconds = seconds };
         }
 
-        Trace trace = ScenarioRunner.Generate(scenario, (ulong)seed.Value);
+        Trace trace = ScenarioRunner.Generate(scenario, (ulong)seed.Value, out Scenes.Scene scene);
+        string? persons = cl.Value("persons");
         if (output == "-")
         {
             TraceWriter.Write(stdout, trace);
+            if (persons is not null)
+            {
+                using var writer = new StreamWriter(persons);
+                Scenes.PersonTable.Write(writer, scene);
+            }
+
             return ExitCodes.Ok;
         }
 
         try
         {
             TraceWriter.WriteFile(output, trace);
+            if (persons is not null)
+            {
+                using var writer = new StreamWriter(persons);
+                Scenes.PersonTable.Write(writer, scene);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
