@@ -41,10 +41,10 @@ namespace EdgeSensor.Core.Counting
         public int MinEnterDeltaMillimeters { get; set; } = 300;
 
         /// <summary>
-        /// Valley split: while occupied, a rise this far (mm) above the nearest reading ends the target, so two people
-        /// close behind each other give two targets, 200..2000.
+        /// Valley split: while occupied, a rise of this many mm above the nearest reading followed by a fall of as much
+        /// separates two targets (two people close behind each other), 50..2000.
         /// </summary>
-        public int SplitRiseMillimeters { get; set; } = 500;
+        public int SplitDepthMillimeters { get; set; } = 120;
 
         /// <summary>A crossing's highest point must be at least this far (mm) above the floor to count, 300..2000.</summary>
         public int MinPersonHeightMillimeters { get; set; } = 800;
@@ -56,7 +56,7 @@ namespace EdgeSensor.Core.Counting
         public int InvalidHoldMilliseconds { get; set; } = 1000;
 
         /// <summary>A target that stays still this long (ms) becomes the new floor (furniture moved in), 5000..600000.</summary>
-        public int StaticAbsorbMilliseconds { get; set; } = 20000;
+        public int StaticAbsorbMilliseconds { get; set; } = 60000;
 
         /// <summary>An empty zone reading steadily off its baseline this long (ms) is re-baselined (furniture moved out), 500..60000.</summary>
         public int RebaselineMilliseconds { get; set; } = 2000;
@@ -91,7 +91,7 @@ namespace EdgeSensor.Core.Counting
             if (!InRange(CalibrationSamples, 8, 64)) { error = "CalibrationSamples must be 8..64"; return false; }
             if (!InRange(CalibrationMaxSpreadMillimeters, 20, 1000)) { error = "CalibrationMaxSpreadMillimeters must be 20..1000"; return false; }
             if (!InRange(MinEnterDeltaMillimeters, 100, 1500)) { error = "MinEnterDeltaMillimeters must be 100..1500"; return false; }
-            if (!InRange(SplitRiseMillimeters, 200, 2000)) { error = "SplitRiseMillimeters must be 200..2000"; return false; }
+            if (!InRange(SplitDepthMillimeters, 50, 2000)) { error = "SplitDepthMillimeters must be 50..2000"; return false; }
             if (!InRange(MinPersonHeightMillimeters, 300, 2000)) { error = "MinPersonHeightMillimeters must be 300..2000"; return false; }
             if (!InRange(MaxPairGapMilliseconds, 0, 2000)) { error = "MaxPairGapMilliseconds must be 0..2000"; return false; }
             if (!InRange(InvalidHoldMilliseconds, 100, 10000)) { error = "InvalidHoldMilliseconds must be 100..10000"; return false; }

@@ -204,21 +204,23 @@ namespace EdgeSensor.Core.Counting
 
         private void Route(int zone, ZoneEvent e)
         {
-            if (e == ZoneEvent.Rise)
-            {
-                _crossings.OnRise(zone, _zones[zone].Detector.TargetStartMs);
-            }
-            else if (e == ZoneEvent.Fall)
+            if (e == ZoneEvent.Fall || e == ZoneEvent.Split)
             {
                 ZoneOccupancyDetector d = _zones[zone].Detector;
                 _crossings.OnFall(
                     zone,
-                    d.TargetStartMs,
-                    d.TargetEndMs,
-                    d.TargetNearestMillimeters,
-                    d.TargetFarthestCoreMillimeters,
-                    _zones[zone].BaselineMillimeters - d.TargetNearestMillimeters,
-                    d.TargetSamples);
+                    d.FinishedStartMs,
+                    d.FinishedEndMs,
+                    d.FinishedNearestMillimeters,
+                    d.FinishedFarthestCoreMillimeters,
+                    _zones[zone].BaselineMillimeters - d.FinishedNearestMillimeters,
+                    d.FinishedSamples,
+                    d.FinishedSplitBorn);
+            }
+
+            if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
+            {
+                _crossings.OnRise(zone, _zones[zone].Detector.CurrentStartMs);
             }
             else if (e == ZoneEvent.Cancel)
             {

@@ -46,7 +46,7 @@ namespace EdgeSensor.Core.Counting
 
             _filter = new MedianFilter(settings.MedianWindow);
             _calibrator = new ZoneCalibrator(settings.CalibrationSamples, settings.CalibrationMaxSpreadMillimeters);
-            _detector = new ZoneOccupancyDetector(settings.SplitRiseMillimeters);
+            _detector = new ZoneOccupancyDetector(settings.SplitDepthMillimeters);
             _minEnterDelta = settings.MinEnterDeltaMillimeters;
             _invalidHold = settings.InvalidHoldMilliseconds;
             _staticAbsorb = settings.StaticAbsorbMilliseconds;
@@ -61,9 +61,6 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>True while a target is in the zone.</summary>
         public bool IsOccupied => _detector.IsOccupied;
-
-        /// <summary>True while a target is open (risen, not fallen).</summary>
-        public bool HasOpenTarget => _detector.HasOpenTarget;
 
         /// <summary>The zone's detector, for the features of its current/last target.</summary>
         public ZoneOccupancyDetector Detector => _detector;

@@ -3,61 +3,69 @@ using System;
 namespace EdgeSensor.Core.Counting
 {
     /// <summary>
-    /// Turns one zone's filtered distances into targets: hysteresis on the distance below the floor
-    /// (occupied when nearer than baseline - enter delta, empty again when farther than baseline - exit delta,
-    /// exit delta = 2/3 enter delta, so noise at the threshold cannot chatter), plus a valley split: two people
-    /// close behind each other may never let the zone see the floor in between, but the distance rises by far
-    /// more than a head-to-shoulder step between them, so a rise of <c>splitRise</c> above the target's nearest
-    /// reading ends the target; a new one starts when the distance drops again by <c>splitRise</c>.
+    /// Turns one zone's filtered distances into targets. Hysteresis on the distance below the floor: occupied when
+    /// nearer than baseline - enter delta, empty again when farther than baseline - exit delta (exit delta = 2/3 of
+    /// enter delta, so noise at the threshold cannot chatter). Valley split: two people close behind each other
+    /// may never let the zone see the floor in between, but the nearest surface rises between their heads and
+    /// falls again at the second head. A rise of at least <c>splitDepth</c> above the target's nearest reading
+    /// followed by a fall of at least a third of it below that peak (the second head may be lower than the first, and
+    /// the median filter flattens a short valley) ends the first target at the peak and
+    /// starts a second one there. One person's outline (head, shoulders, then the side of the body) only rises
+    /// on the way out, so it is never split.
     /// </summary>
     public sealed class ZoneOccupancyDetector
     {
-        private const int StateEmpty = 0;
-        private const int StateOccupied = 1;
-        private const int StateReleased = 2;
-
-        private readonly int _splitRiseMillimeters;
-        private int _state;
+        private readonly int _splitDepth;
+        private bool _occupied;
         private int _enterBelow;
         private int _exitAbove;
-        private int _localFarthest;
+        private int _peak;
+        private long _peakMs;
         private long _lastActiveMs;
+        private long _start;
+        private int _nearest;
+        private int _farthestCore;
+        private int _samples;
+        private bool _splitBorn;
 
         /// <summary>Creates a detector; thresholds are set by <see cref="SetThresholds"/> after calibration.</summary>
-        public ZoneOccupancyDetector(int splitRiseMillimeters)
+        public ZoneOccupancyDetector(int splitDepthMillimeters)
         {
-            if (splitRiseMillimeters <= 0)
+            if (splitDepthMillimeters <= 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(splitRiseMillimeters));
+                throw new ArgumentOutOfRangeException(nameof(splitDepthMillimeters));
             }
 
-            _splitRiseMillimeters = splitRiseMillimeters;
+            _splitDepth = splitDepthMillimeters;
             _lastActiveMs = long.MinValue / 2;
         }
 
-        /// <summary>True while a target is in the zone (including the tail after a valley split).</summary>
-        public bool IsOccupied => _state != StateEmpty;
-
-        /// <summary>True while a target is open (risen, not yet fallen).</summary>
-        public bool HasOpenTarget => _state == StateOccupied;
+        /// <summary>True while a target is in the zone.</summary>
+        public bool IsOccupied => _occupied;
 
         /// <summary>Last time the zone was not empty.</summary>
         public long LastActiveMs => _lastActiveMs;
 
-        /// <summary>Start of the current or last target.</summary>
-        public long TargetStartMs { get; private set; }
+        /// <summary>Start of the current target (valid after a Rise or Split).</summary>
+        public long CurrentStartMs => _start;
 
-        /// <summary>End of the last target.</summary>
-        public long TargetEndMs { get; private set; }
+        /// <summary>Start of the last finished target (valid after a Fall or Split).</summary>
+        public long FinishedStartMs { get; private set; }
 
-        /// <summary>Nearest filtered distance of the current or last target (mm).</summary>
-        public int TargetNearestMillimeters { get; private set; }
+        /// <summary>End of the last finished target.</summary>
+        public long FinishedEndMs { get; private set; }
 
-        /// <summary>Farthest filtered distance of the target while it was above the enter threshold (mm).</summary>
-        public int TargetFarthestCoreMillimeters { get; private set; }
+        /// <summary>Nearest filtered distance of the last finished target (mm).</summary>
+        public int FinishedNearestMillimeters { get; private set; }
 
-        /// <summary>Samples the current or last target lasted.</summary>
-        public int TargetSamples { get; private set; }
+        /// <summary>Farthest filtered distance of the last finished target while nearer than the enter threshold (mm).</summary>
+        public int FinishedFarthestCoreMillimeters { get; private set; }
+
+        /// <summary>True when the last finished target began at a valley split (no floor seen before it).</summary>
+        public bool FinishedSplitBorn { get; private set; }
+
+        /// <summary>Samples the last finished target lasted.</summary>
+        public int FinishedSamples { get; private set; }
 
         /// <summary>Distance below which a zone becomes occupied (mm).</summary>
         public int EnterBelowMillimeters => _enterBelow;
@@ -72,11 +80,11 @@ namespace EdgeSensor.Core.Counting
             _exitAbove = baselineMillimeters - exitDeltaMillimeters;
         }
 
-        /// <summary>Forgets the current target; returns true when an open target was dropped.</summary>
+        /// <summary>Forgets the current target; returns true when one was open.</summary>
         public bool Clear()
         {
-            bool open = _state == StateOccupied;
-            _state = StateEmpty;
+            bool open = _occupied;
+            _occupied = false;
             return open;
         }
 
@@ -84,78 +92,78 @@ namespace EdgeSensor.Core.Counting
         public ZoneEvent Update(long timeMs, int distanceMillimeters)
         {
             int d = distanceMillimeters;
-            switch (_state)
+            if (!_occupied)
             {
-                case StateEmpty:
-                    if (d < _enterBelow)
-                    {
-                        Open(timeMs, d);
-                        return ZoneEvent.Rise;
-                    }
+                if (d < _enterBelow)
+                {
+                    Open(timeMs, d);
+                    _splitBorn = false;
+                    return ZoneEvent.Rise;
+                }
 
-                    return ZoneEvent.None;
-
-                case StateOccupied:
-                    _lastActiveMs = timeMs;
-                    TargetSamples++;
-                    if (d > _exitAbove)
-                    {
-                        _state = StateEmpty;
-                        TargetEndMs = timeMs;
-                        return ZoneEvent.Fall;
-                    }
-
-                    if (d > TargetNearestMillimeters + _splitRiseMillimeters)
-                    {
-                        _state = StateReleased;
-                        _localFarthest = d;
-                        TargetEndMs = timeMs;
-                        return ZoneEvent.Fall;
-                    }
-
-                    if (d < TargetNearestMillimeters)
-                    {
-                        TargetNearestMillimeters = d;
-                    }
-
-                    if (d < _enterBelow && d > TargetFarthestCoreMillimeters)
-                    {
-                        TargetFarthestCoreMillimeters = d;
-                    }
-
-                    return ZoneEvent.None;
-
-                default:
-                    _lastActiveMs = timeMs;
-                    if (d > _exitAbove)
-                    {
-                        _state = StateEmpty;
-                        return ZoneEvent.None;
-                    }
-
-                    if (d > _localFarthest)
-                    {
-                        _localFarthest = d;
-                    }
-
-                    if (d < _enterBelow && d < _localFarthest - _splitRiseMillimeters)
-                    {
-                        Open(timeMs, d);
-                        return ZoneEvent.Rise;
-                    }
-
-                    return ZoneEvent.None;
+                return ZoneEvent.None;
             }
+
+            _lastActiveMs = timeMs;
+            if (d > _exitAbove)
+            {
+                _occupied = false;
+                Finish(timeMs);
+                return ZoneEvent.Fall;
+            }
+
+            _samples++;
+            if (d < _nearest)
+            {
+                _nearest = d;
+                _peak = d;
+                _peakMs = timeMs;
+            }
+            else if (d > _peak)
+            {
+                _peak = d;
+                _peakMs = timeMs;
+            }
+
+            if (d < _enterBelow && d > _farthestCore)
+            {
+                _farthestCore = d;
+            }
+
+            if (_peak - _nearest >= _splitDepth && d <= _peak - (_splitDepth / 3))
+            {
+                // A second head after a valley: the first target ended at the valley's top.
+                long valley = _peakMs;
+                Finish(valley);
+                Open(valley, d);
+                _splitBorn = true;
+                _lastActiveMs = timeMs;
+                return ZoneEvent.Split;
+            }
+
+            return ZoneEvent.None;
+        }
+
+        private void Finish(long endMs)
+        {
+            FinishedStartMs = _start;
+            FinishedEndMs = endMs;
+            FinishedNearestMillimeters = _nearest;
+            FinishedFarthestCoreMillimeters = _farthestCore;
+            FinishedSamples = _samples;
+            FinishedSplitBorn = _splitBorn;
         }
 
         private void Open(long timeMs, int d)
         {
-            _state = StateOccupied;
+            _occupied = true;
             _lastActiveMs = timeMs;
-            TargetStartMs = timeMs;
-            TargetNearestMillimeters = d;
-            TargetFarthestCoreMillimeters = d;
-            TargetSamples = 1;
+            _start = timeMs;
+            _nearest = d;
+            _peak = d;
+            _peakMs = timeMs;
+            _farthestCore = d;
+            _samples = 1;
         }
     }
 }
