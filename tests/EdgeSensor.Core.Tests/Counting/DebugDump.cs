@@ -18,6 +18,10 @@ public sealed class DebugDump
         if (which == "doorppl") { scene.Door = new DoorLeafScript(); int dir = int.Parse(Environment.GetEnvironmentVariable("DIR") ?? "1"); double t0 = 3000, from = -3000 * dir, speed = 1.3; scene.Walk(SceneGenerator.Adult(1700), t0, from, -from, speed);
             double open = t0 + Math.Abs(from - (700 - 1800 * dir)) / speed; double passed = t0 + Math.Abs(from - (700 + 1800 * dir)) / speed;
             scene.Door.Keys.Add((open, 0)); scene.Door.Keys.Add((open + 1200, Math.PI / 2)); scene.Door.Keys.Add((passed + 2500, Math.PI / 2)); scene.Door.Keys.Add((passed + 3700, 0)); }
+        if (which == "dooropen") { scene.Door = new DoorLeafScript(); int direction = -1; dur = 31000;
+            for (int i = 0; i < 3; i++) { double t0 = 3000 + i * 9000; const double speed = 1.3; double from = -3500 * direction;
+            scene.Walk(SceneGenerator.Adult(1680 + i * 60), t0, from, -from, speed); double open = t0 + 500 / speed; double passed = t0 + 6000 / speed;
+            scene.Door.Keys.Add((open, 0)); scene.Door.Keys.Add((open + 1200, Math.PI / 2)); scene.Door.Keys.Add((passed + 2500, Math.PI / 2)); scene.Door.Keys.Add((passed + 3700, 0)); } }
         if (which == "boot") { scene.Walk(SceneGenerator.Adult(), 0, -1500, 2500, 1.0); scene.Walk(SceneGenerator.Adult(), 9000, -2500, 2500, 1.3); dur = 16000; }
         List<TofSample>? fileSamples = null;
         long fromT = 0, toT = long.MaxValue;
