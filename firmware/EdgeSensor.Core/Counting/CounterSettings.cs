@@ -49,6 +49,13 @@ namespace EdgeSensor.Core.Counting
         /// <summary>A crossing's highest point must be at least this far (mm) above the floor to count, 300..2000.</summary>
         public int MinPersonHeightMillimeters { get; set; } = 800;
 
+        /// <summary>
+        /// A crossing whose highest point is higher than this (mm above the floor) is a door leaf's top edge, not a
+        /// person, 1500..3000. Doors are at least 2032 mm high (ADA 404.2.3: 80 in clear height; EN and national
+        /// codes similar); fewer than 0.1 % of adults are taller than 2000 mm (NHANES: men 1754 mm, SD 71).
+        /// </summary>
+        public int MaxPersonHeightMillimeters { get; set; } = 2000;
+
         /// <summary>Largest time gap (ms) between a target leaving one zone and appearing in the other, 0..2000.</summary>
         public int MaxPairGapMilliseconds { get; set; } = 300;
 
@@ -93,6 +100,7 @@ namespace EdgeSensor.Core.Counting
             if (!InRange(MinEnterDeltaMillimeters, 100, 1500)) { error = "MinEnterDeltaMillimeters must be 100..1500"; return false; }
             if (!InRange(SplitDepthMillimeters, 50, 2000)) { error = "SplitDepthMillimeters must be 50..2000"; return false; }
             if (!InRange(MinPersonHeightMillimeters, 300, 2000)) { error = "MinPersonHeightMillimeters must be 300..2000"; return false; }
+            if (!InRange(MaxPersonHeightMillimeters, 1500, 3000) || MaxPersonHeightMillimeters <= MinPersonHeightMillimeters) { error = "MaxPersonHeightMillimeters must be 1500..3000 and above MinPersonHeightMillimeters"; return false; }
             if (!InRange(MaxPairGapMilliseconds, 0, 2000)) { error = "MaxPairGapMilliseconds must be 0..2000"; return false; }
             if (!InRange(InvalidHoldMilliseconds, 100, 10000)) { error = "InvalidHoldMilliseconds must be 100..10000"; return false; }
             if (!InRange(StaticAbsorbMilliseconds, 5000, 600000)) { error = "StaticAbsorbMilliseconds must be 5000..600000"; return false; }

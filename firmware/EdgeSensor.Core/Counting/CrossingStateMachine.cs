@@ -33,6 +33,7 @@ namespace EdgeSensor.Core.Counting
         private readonly int _maxGap;
         private readonly int _simultaneous;
         private readonly int _minHeight;
+        private readonly int _maxHeight;
         private readonly int _doorFlatness;
         private readonly int _doorNear;
         private readonly int _doorFar;
@@ -55,6 +56,7 @@ namespace EdgeSensor.Core.Counting
             // cycle (within ~1.5 budgets) appeared simultaneously, which a walking person cannot do.
             _simultaneous = (settings.TimingBudgetMilliseconds * 3) / 2;
             _minHeight = settings.MinPersonHeightMillimeters;
+            _maxHeight = settings.MaxPersonHeightMillimeters;
             _doorFlatness = settings.DoorFlatnessMillimeters;
             _doorNear = settings.DoorBandNearMillimeters;
             _doorFar = settings.DoorBandFarMillimeters;
@@ -297,6 +299,12 @@ namespace EdgeSensor.Core.Counting
 
         private bool IsDoor(int a, int b)
         {
+            if (_height[a] > _maxHeight || _height[b] > _maxHeight)
+            {
+                // Higher than any person: the top edge of a door leaf swinging through the view.
+                return true;
+            }
+
             long startLag = _start[b] - _start[a];
             if (startLag <= _simultaneous && -startLag <= _simultaneous)
             {

@@ -45,7 +45,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             _filter = new MedianFilter(settings.MedianWindow);
-            _calibrator = new ZoneCalibrator(settings.CalibrationSamples, settings.CalibrationMaxSpreadMillimeters);
+            _calibrator = new ZoneCalibrator(settings.CalibrationSamples, settings.CalibrationMaxSpreadMillimeters, (settings.MountHeightMillimeters * 3) / 4);
             _detector = new ZoneOccupancyDetector(settings.SplitDepthMillimeters);
             _minEnterDelta = settings.MinEnterDeltaMillimeters;
             _invalidHold = settings.InvalidHoldMilliseconds;
@@ -182,7 +182,7 @@ namespace EdgeSensor.Core.Counting
 
             _enterDelta = enter;
             _exitDelta = (enter * 2) / 3;
-            _detector.SetThresholds(baseline, _enterDelta, _exitDelta);
+            _detector.SetThresholds(baseline, _enterDelta, _exitDelta, _calibrator.NoiseMillimeters);
         }
     }
 }

@@ -3,24 +3,40 @@ using System;
 namespace EdgeSensor.Core.Counting
 {
     /// <summary>
-    /// Turns one zone's filtered distances into targets. Hysteresis on the distance below the floor: occupied when
-    /// nearer than baseline - enter delta, empty again when farther than baseline - exit delta (exit delta = 2/3 of
-    /// enter delta, so noise at the threshold cannot chatter). Valley split: two people close behind each other
-    /// may never let the zone see the floor in between, but the nearest surface rises between their heads and
-    /// falls again at the second head. A rise of at least <c>splitDepth</c> above the target's nearest reading
-    /// followed by a fall of at least a third of it below that peak (the second head may be lower than the first, and
-    /// the median filter flattens a short valley) ends the first target at the peak and
-    /// starts a second one there. One person's outline (head, shoulders, then the side of the body) only rises
-    /// on the way out, so it is never split.
+    /// Turns one zone's filtered distances into targets (docs/counting.md, "Zone targets").
+    /// <list type="bullet">
+    /// <item>Hysteresis against the floor: occupied when nearer than baseline - enter delta, empty again when farther
+    /// than baseline - exit delta (exit delta = 2/3 of enter delta), so noise at the threshold cannot chatter.</item>
+    /// <item>Valley split: two people close behind each other may never let the zone see the floor, but the nearest
+    /// surface rises between their heads and falls again at the second head. A rise of at least <c>splitDepth</c>
+    /// above the target's nearest reading followed by a fall (at least a third of <c>splitDepth</c> and clear of
+    /// the noise) ends the first target at the valley's top and starts a second one there. One person's outline
+    /// (head, shoulders, then the side of the body) only rises on the way out, so it is never split.</item>
+    /// <item>Background: when a target settles on a still level well above its nearest point (a door leaf standing
+    /// open in view), the target ends where the level began and the zone holds that level as its background;
+    /// a new target is a drop below the background, and it ends when the distance returns to it.</item>
+    /// </list>
     /// </summary>
     public sealed class ZoneOccupancyDetector
     {
+        private const int StateEmpty = 0;
+        private const int StateTarget = 1;
+        private const int StateBackground = 2;
+
+        // A level held this long (ms) within the noise band is a still surface, not a person moving through.
+        private const int PlateauMilliseconds = 800;
+
         private readonly int _splitDepth;
-        private bool _occupied;
+        private int _state;
         private int _enterBelow;
         private int _exitAbove;
+        private int _baseline;
+        private int _floorNoise;
+        private int _background;
         private int _peak;
         private long _peakMs;
+        private int _plateau;
+        private long _plateauMs;
         private long _lastActiveMs;
         private long _start;
         private int _nearest;
@@ -40,8 +56,11 @@ namespace EdgeSensor.Core.Counting
             _lastActiveMs = long.MinValue / 2;
         }
 
-        /// <summary>True while a target is in the zone.</summary>
-        public bool IsOccupied => _occupied;
+        /// <summary>True while the zone is not empty (a target, or a still background above the floor).</summary>
+        public bool IsOccupied => _state != StateEmpty;
+
+        /// <summary>True while a target is open.</summary>
+        public bool HasTarget => _state == StateTarget;
 
         /// <summary>Last time the zone was not empty.</summary>
         public long LastActiveMs => _lastActiveMs;
@@ -61,7 +80,7 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Farthest filtered distance of the last finished target while nearer than the enter threshold (mm).</summary>
         public int FinishedFarthestCoreMillimeters { get; private set; }
 
-        /// <summary>True when the last finished target began at a valley split (no floor seen before it).</summary>
+        /// <summary>True when the last finished target began at a valley split or on a background (not from the floor).</summary>
         public bool FinishedSplitBorn { get; private set; }
 
         /// <summary>Samples the last finished target lasted.</summary>
@@ -73,18 +92,20 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Distance above which an occupied zone becomes empty (mm).</summary>
         public int ExitAboveMillimeters => _exitAbove;
 
-        /// <summary>Sets the thresholds from the floor baseline and the enter/exit deltas (mm).</summary>
-        public void SetThresholds(int baselineMillimeters, int enterDeltaMillimeters, int exitDeltaMillimeters)
+        /// <summary>Sets the thresholds from the floor baseline, the enter/exit deltas and the floor's noise (mm).</summary>
+        public void SetThresholds(int baselineMillimeters, int enterDeltaMillimeters, int exitDeltaMillimeters, int floorNoiseMillimeters)
         {
+            _baseline = baselineMillimeters;
+            _floorNoise = floorNoiseMillimeters;
             _enterBelow = baselineMillimeters - enterDeltaMillimeters;
             _exitAbove = baselineMillimeters - exitDeltaMillimeters;
         }
 
-        /// <summary>Forgets the current target; returns true when one was open.</summary>
+        /// <summary>Forgets the current target and background; returns true when a target was open.</summary>
         public bool Clear()
         {
-            bool open = _occupied;
-            _occupied = false;
+            bool open = _state == StateTarget;
+            _state = StateEmpty;
             return open;
         }
 
@@ -92,12 +113,12 @@ namespace EdgeSensor.Core.Counting
         public ZoneEvent Update(long timeMs, int distanceMillimeters)
         {
             int d = distanceMillimeters;
-            if (!_occupied)
+            if (_state == StateEmpty)
             {
                 if (d < _enterBelow)
                 {
-                    Open(timeMs, d);
-                    _splitBorn = false;
+                    Open(timeMs, d, false);
+                    _background = _exitAbove;
                     return ZoneEvent.Rise;
                 }
 
@@ -107,9 +128,31 @@ namespace EdgeSensor.Core.Counting
             _lastActiveMs = timeMs;
             if (d > _exitAbove)
             {
-                _occupied = false;
-                Finish(timeMs);
-                return ZoneEvent.Fall;
+                bool hadTarget = _state == StateTarget;
+                _state = StateEmpty;
+                if (hadTarget)
+                {
+                    Finish(timeMs);
+                    return ZoneEvent.Fall;
+                }
+
+                return ZoneEvent.None;
+            }
+
+            int fall = FallThreshold(d);
+            if (_state == StateBackground)
+            {
+                if (d > _background)
+                {
+                    _background = d;
+                }
+                else if (d < _enterBelow && d <= _background - fall)
+                {
+                    Open(timeMs, d, true);
+                    return ZoneEvent.Rise;
+                }
+
+                return ZoneEvent.None;
             }
 
             _samples++;
@@ -130,18 +173,57 @@ namespace EdgeSensor.Core.Counting
                 _farthestCore = d;
             }
 
-            if (_peak - _nearest >= _splitDepth && d <= _peak - (_splitDepth / 3))
+            if (_splitBorn && d >= _background - fall)
+            {
+                // Back to the level it rose from: the person left, the background (door, previous person) remains.
+                Finish(timeMs);
+                _state = StateBackground;
+                return ZoneEvent.Fall;
+            }
+
+            if (_peak - _nearest >= _splitDepth && d <= _peak - fall)
             {
                 // A second head after a valley: the first target ended at the valley's top.
                 long valley = _peakMs;
+                int level = _peak;
                 Finish(valley);
-                Open(valley, d);
-                _splitBorn = true;
+                Open(valley, d, true);
+                _background = level;
                 _lastActiveMs = timeMs;
                 return ZoneEvent.Split;
             }
 
+            if (d - _plateau > fall || _plateau - d > fall)
+            {
+                _plateau = d;
+                _plateauMs = timeMs;
+            }
+            else if (timeMs - _plateauMs >= PlateauMilliseconds && _plateau - _nearest >= _splitDepth)
+            {
+                // Settled on a still surface far above the nearest point: that surface is background now.
+                Finish(_plateauMs);
+                _state = StateBackground;
+                _background = _plateau;
+                return ZoneEvent.Fall;
+            }
+
             return ZoneEvent.None;
+        }
+
+        private int FallThreshold(int d)
+        {
+            // Ranging noise grows roughly with the square of the distance (signal ~ 1/d^2); 4 sigma clears it.
+            int fall = _splitDepth / 3;
+            if (_baseline > 0)
+            {
+                long scaled = ((long)_floorNoise * 4 * d * d) / ((long)_baseline * _baseline);
+                if (scaled > fall)
+                {
+                    fall = (int)scaled;
+                }
+            }
+
+            return fall;
         }
 
         private void Finish(long endMs)
@@ -154,16 +236,19 @@ namespace EdgeSensor.Core.Counting
             FinishedSplitBorn = _splitBorn;
         }
 
-        private void Open(long timeMs, int d)
+        private void Open(long timeMs, int d, bool splitBorn)
         {
-            _occupied = true;
+            _state = StateTarget;
             _lastActiveMs = timeMs;
             _start = timeMs;
             _nearest = d;
             _peak = d;
             _peakMs = timeMs;
+            _plateau = d;
+            _plateauMs = timeMs;
             _farthestCore = d;
             _samples = 1;
+            _splitBorn = splitBorn;
         }
     }
 }

@@ -15,6 +15,9 @@ public sealed class DebugDump
         if (which == "tail") { scene.Walk(SceneGenerator.Adult(1780), 3000, -2500, 2500, 1.0); scene.Walk(SceneGenerator.Adult(1640), 3500, -2500, 2500, 1.0); }
         if (which == "turn") { scene.Actors.Add(new Actor(SceneGenerator.Adult()).At(3000, -2500).MoveTo(300, 1.2).Wait(400).MoveTo(-2500, 1.2)); }
         if (which == "door") { scene.Door = new DoorLeafScript(); scene.Door.Keys.Add((3000, 0)); scene.Door.Keys.Add((4200, Math.PI/2)); scene.Door.Keys.Add((6700, Math.PI/2)); scene.Door.Keys.Add((7900, 0)); }
+        if (which == "doorppl") { scene.Door = new DoorLeafScript(); int dir = int.Parse(Environment.GetEnvironmentVariable("DIR") ?? "1"); double t0 = 3000, from = -3000 * dir, speed = 1.3; scene.Walk(SceneGenerator.Adult(1700), t0, from, -from, speed);
+            double open = t0 + Math.Abs(from - (700 - 1800 * dir)) / speed; double passed = t0 + Math.Abs(from - (700 + 1800 * dir)) / speed;
+            scene.Door.Keys.Add((open, 0)); scene.Door.Keys.Add((open + 1200, Math.PI / 2)); scene.Door.Keys.Add((passed + 2500, Math.PI / 2)); scene.Door.Keys.Add((passed + 3700, 0)); }
         if (which == "boot") { scene.Walk(SceneGenerator.Adult(), 0, -1500, 2500, 1.0); scene.Walk(SceneGenerator.Adult(), 9000, -2500, 2500, 1.3); dur = 16000; }
         var c = new PeopleCounter(new CounterSettings());
         var sb = new System.Text.StringBuilder();

@@ -244,30 +244,54 @@ public sealed class PeopleCounterSceneTests
     }
 
     [TestMethod]
-    public void DoorSwing_WithPeopleWalkingThrough_CountsThePeopleOnly()
+    [DataRow(1)]
+    [DataRow(-1)]
+    public void DoorOpenedAhead_PeopleWalkThroughAndDoorCloses_CountsThePeopleOnly(int direction)
     {
+        // An automatic door opens when someone is 3 m away, so it stands open (its leaf in view) as they pass,
+        // and swings shut 2.5 s after they are gone: the leaf is background while open and its swings count nothing.
         var scene = new SceneGenerator { Door = new DoorLeafScript() };
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; i < 3; i++)
         {
-            // The door opens as the person approaches (1.8 m from the hinge) and closes 2.5 s after they passed.
-            int dir = i % 2 == 0 ? 1 : -1;
-            double t0 = Start + i * 8000;
-            double speed = 1.3;
-            double from = -3000 * dir;
-            scene.Walk(SceneGenerator.Adult(1700 + i * 40), t0, from, -from, speed);
-            double reach = (Math.Abs(from - (700 - 1800 * dir)) ) / speed;
-            double open = t0 + Math.Max(0, dir > 0 ? (Math.Abs(from - (700 - 1800)) / speed) : (Math.Abs(from - (700 + 1800)) / speed));
-            double passed = t0 + Math.Abs(from - (dir > 0 ? 700 + 1800 : 700 - 1800)) / speed;
-            _ = reach;
+            double t0 = Start + i * 9000;
+            const double speed = 1.3;
+            double from = -3500 * direction;
+            scene.Walk(SceneGenerator.Adult(1680 + i * 60), t0, from, -from, speed);
+            double open = t0 + 500 / speed;
+            double passed = t0 + 6000 / speed;
             scene.Door.Keys.Add((open, 0));
             scene.Door.Keys.Add((open + 1200, Math.PI / 2));
             scene.Door.Keys.Add((passed + 2500, Math.PI / 2));
             scene.Door.Keys.Add((passed + 3700, 0));
         }
 
-        var c = CounterHarness.Run(scene, Start + 34000);
-        Assert.AreEqual(2, c.Entries, CounterHarness.Describe(c));
-        Assert.AreEqual(2, c.Exits, CounterHarness.Describe(c));
+        var c = CounterHarness.Run(scene, Start + 28000);
+        Assert.AreEqual(direction > 0 ? 3 : 0, c.Entries, CounterHarness.Describe(c));
+        Assert.AreEqual(direction > 0 ? 0 : 3, c.Exits, CounterHarness.Describe(c));
+    }
+
+    [TestMethod]
+    public void DoorSweepingOverAPersonCrossing_NeverCountsTheWrongWay()
+    {
+        // The leaf sweeps right over the sensor while the person passes under it: the two merge in both zones.
+        // Missing that person is the documented limit; a phantom or reversed count is not acceptable.
+        var scene = new SceneGenerator { Door = new DoorLeafScript() };
+        for (int i = 0; i < 4; i++)
+        {
+            double t0 = Start + i * 9000;
+            const double speed = 1.3;
+            scene.Walk(SceneGenerator.Adult(1700), t0, -3000, 3000, speed);
+            double open = t0 + 1900 / speed;
+            double passed = t0 + 5500 / speed;
+            scene.Door.Keys.Add((open, 0));
+            scene.Door.Keys.Add((open + 1200, Math.PI / 2));
+            scene.Door.Keys.Add((passed + 2500, Math.PI / 2));
+            scene.Door.Keys.Add((passed + 3700, 0));
+        }
+
+        var c = CounterHarness.Run(scene, Start + 37000);
+        Assert.AreEqual(0, c.Exits, CounterHarness.Describe(c));
+        Assert.IsTrue(c.Entries <= 4, CounterHarness.Describe(c));
     }
 
     [TestMethod]
@@ -317,8 +341,9 @@ public sealed class PeopleCounterSceneTests
     [TestMethod]
     public void PersonDuringBoot_CalibrationWaitsForAStillFloor()
     {
+        // Someone stands in zone 0 at power-on for 3 s, then walks through (not countable: zone 0 had no floor yet).
         var scene = new SceneGenerator();
-        scene.Walk(SceneGenerator.Adult(), 0, -1500, 2500, 1.0);
+        scene.Actors.Add(new Actor(SceneGenerator.Adult()).At(0, -250).Wait(3000).MoveTo(2500, 1.0));
         scene.Walk(SceneGenerator.Adult(), 9000, -2500, 2500, 1.3);
         var c = CounterHarness.Run(scene, 16000);
         Assert.IsTrue(Math.Abs(c.BaselineMillimeters(0) - 2400) < 30, CounterHarness.Describe(c));
