@@ -1,5 +1,7 @@
 using System.Text.Json;
 using EdgeSensor.Simulator.Commands;
+using EdgeSensor.Simulator.Replay;
+using EdgeSensor.Simulator.Scenarios;
 
 namespace EdgeSensor.Simulator.Tests.Commands;
 
@@ -117,6 +119,12 @@ public sealed class ReplayCommandTests
         Assert.AreEqual(0, replayCode);
         using JsonDocument doc = JsonDocument.Parse(stdout);
         Assert.IsGreaterThan(10, doc.RootElement.GetProperty("truthEntries").GetInt32() + doc.RootElement.GetProperty("truthExits").GetInt32());
+        // The file replayed by the command counts exactly what the in-memory replay (used by `accuracy`) counts.
+        Assert.IsTrue(ScenarioSuite.TryGet("inclusive-child", out var scenario));
+        var memory = TraceReplayer.Run(ScenarioRunner.Generate(scenario, 4), new ReplayOptions());
+        Assert.AreEqual(memory.Entries, doc.RootElement.GetProperty("entries").GetInt32());
+        Assert.AreEqual(memory.Exits, doc.RootElement.GetProperty("exits").GetInt32());
+        Assert.AreEqual(memory.TruthEntries, doc.RootElement.GetProperty("truthEntries").GetInt32());
         Assert.AreEqual(2, Run("trace", "--scenario", "no-such", "--seed", "1", "--out", path).Code);
         Assert.AreEqual(2, Run("trace", "--scenario", "mixed", "--out", path).Code);
     }
