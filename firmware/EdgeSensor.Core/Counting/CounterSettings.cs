@@ -84,7 +84,7 @@ namespace EdgeSensor.Core.Counting
         public int DoorBandFarMillimeters { get; set; }
 
         /// <summary>Median window over each zone's valid samples: 1 (off), 3 or 5.</summary>
-        public int MedianWindow { get; set; } = 3;
+        public int MedianWindow { get; set; } = 1;
 
         /// <summary>Checks every value; returns false with a message naming the first bad one.</summary>
         public bool TryValidate(out string error)

@@ -142,17 +142,28 @@ namespace EdgeSensor.Core.Counting
             int fall = FallThreshold(d);
             if (_state == StateBackground)
             {
-                if (d > _background)
-                {
-                    _background = d;
-                }
-                else if (d < _enterBelow && d <= _background - fall)
+                if (d < _enterBelow && d <= _background - fall)
                 {
                     Open(timeMs, d, true);
                     return ZoneEvent.Rise;
                 }
 
+                // Follow the background slowly (a door leaf settling, noise); an average, not the noise's maximum.
+                _background += (d - _background) / 4;
                 return ZoneEvent.None;
+            }
+
+            // Checked before the nearest is updated: the second head may well be nearer than the first.
+            if (_peak - _nearest >= _splitDepth && d <= _peak - fall)
+            {
+                // A second head after a valley: the first target ended at the valley's top.
+                long valley = _peakMs;
+                int level = _peak;
+                Finish(valley);
+                Open(valley, d, true);
+                _background = level;
+                _lastActiveMs = timeMs;
+                return ZoneEvent.Split;
             }
 
             _samples++;
@@ -181,18 +192,6 @@ namespace EdgeSensor.Core.Counting
                 return ZoneEvent.Fall;
             }
 
-            if (_peak - _nearest >= _splitDepth && d <= _peak - fall)
-            {
-                // A second head after a valley: the first target ended at the valley's top.
-                long valley = _peakMs;
-                int level = _peak;
-                Finish(valley);
-                Open(valley, d, true);
-                _background = level;
-                _lastActiveMs = timeMs;
-                return ZoneEvent.Split;
-            }
-
             if (d - _plateau > fall || _plateau - d > fall)
             {
                 _plateau = d;
@@ -212,11 +211,11 @@ namespace EdgeSensor.Core.Counting
 
         private int FallThreshold(int d)
         {
-            // Ranging noise grows roughly with the square of the distance (signal ~ 1/d^2); 4 sigma clears it.
+            // Ranging noise grows roughly with the square of the distance (signal ~ 1/d^2); 6 sigma of one sample clears it.
             int fall = _splitDepth / 3;
             if (_baseline > 0)
             {
-                long scaled = ((long)_floorNoise * 4 * d * d) / ((long)_baseline * _baseline);
+                long scaled = ((long)_floorNoise * 6 * d * d) / ((long)_baseline * _baseline);
                 if (scaled > fall)
                 {
                     fall = (int)scaled;
