@@ -85,13 +85,23 @@ public static class SceneBuilder
         if (size > 1)
         {
             double lateral = Lateral(s, rng);
+            double pace = 0;
             for (int i = 0; i < size; i++)
             {
                 Body body = BodyFactory.Create(DrawGroup(s, rng), rng);
                 double wanted = i == 0
                     ? s.MinHeadwaySeconds * 1000
                     : tailgate ? (s.TailgateHeadwaySeconds + rng.Uniform(-0.03, 0.03)) * 1000 : rng.Normal(0.9, 0.25, 0.6, 2.0) * 1000;
-                double offset = PlaceCrosser(state, direction, i == 0 ? arrivalMs : 0, body.SpeedMillimetersPerMs, body.FrontMillimeters, wanted, out double speed);
+                // People walking together keep the first one's pace; a tailgater keeps up with a brisk pace (at least
+                // 1 m/s: 0.5 s behind at 1 m/s is 0.5 m centre to centre, a body depth plus a quarter metre).
+                double preferred = i == 0 ? body.SpeedMillimetersPerMs : pace;
+                if (tailgate)
+                {
+                    preferred = Math.Max(preferred, 1.0);
+                }
+
+                double offset = PlaceCrosser(state, direction, i == 0 ? arrivalMs : 0, preferred, body.FrontMillimeters, wanted, out double speed);
+                pace = i == 0 ? speed : pace;
                 AddCrosser(persons, state, body, direction, Clamp(s, lateral + rng.Normal(0, 40), body), speed, offset);
             }
 
