@@ -32,7 +32,7 @@ public static class ScenarioSuite
         {
             Name = "loiter",
             Description = "Adults stop under the sensor for 5–25 s, swaying, then half go on through and half go back.",
-            DurationSeconds = 420, Arrivals = new RateProfile((0, 3)), LoiterProbability = 1,
+            DurationSeconds = 600, Arrivals = new RateProfile((0, 3)), LoiterProbability = 1,
         },
         new()
         {
@@ -53,7 +53,7 @@ public static class ScenarioSuite
         new()
         {
             Name = "door",
-            Description = "Single file through a swinging door whose leaf sweeps through both zones as it opens and stays in view while open.",
+            Description = "Single file through an automatic swing door whose leaf sweeps through both zones as it opens and closes and stays in view (at the footprint edge) while open.",
             DurationSeconds = 300, Arrivals = new RateProfile((0, 6)), HasDoor = true, MinHeadwaySeconds = 2, DoorwayWidthMillimeters = 900,
         },
         new()
