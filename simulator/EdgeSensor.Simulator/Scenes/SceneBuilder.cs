@@ -27,7 +27,8 @@ public static class SceneBuilder
         double durationMs = scenario.DurationSeconds * 1000;
         double lastArrival = durationMs - scenario.TailSeconds * 1000;
         var persons = new List<Person>();
-        var state = new ScheduleState();
+        // A crossing is complete when the head is a zone's floor footprint past the line (tan 13.5° x mount height).
+        var state = new ScheduleState { TruthClearance = Math.Tan(13.5 * Math.PI / 180) * scenario.MountHeightMillimeters };
         double maxRate = Math.Max(scenario.Arrivals.MaxPerMinute, 1e-9) / 60_000; // per ms
         double t = scenario.LeadInSeconds * 1000;
         while (true)
@@ -178,7 +179,7 @@ public static class SceneBuilder
     {
         double duration = 2 * PathHalfLength / speed;
         var person = new Person(persons.Count + 1, body, Behavior.Cross, direction, y, 0,
-            [start, start + duration], [-direction * PathHalfLength, direction * PathHalfLength]);
+            [start, start + duration], [-direction * PathHalfLength, direction * PathHalfLength], state.TruthClearance);
         persons.Add(person);
         double leave = start + (PathHalfLength + ConflictHalfLength + body.BackMillimeters) / speed;
         state.CrosserPlaced(direction, new Leader(start + PathHalfLength / speed, speed, body.BackMillimeters), leave);
@@ -192,7 +193,7 @@ public static class SceneBuilder
         double enterRel = (PathHalfLength - ConflictHalfLength - body.FrontMillimeters) / v;
         double start = Math.Max(arrivalMs - enterRel, state.AllFreeAt - enterRel);
         double[] times = [.. relTimes.Select(r => r + start)];
-        var person = new Person(persons.Count + 1, body, behavior, direction, y, sway, times, xs);
+        var person = new Person(persons.Count + 1, body, behavior, direction, y, sway, times, xs, state.TruthClearance);
         persons.Add(person);
         double leave = times[^1] - (PathHalfLength - ConflictHalfLength - Math.Max(body.FrontMillimeters, body.BackMillimeters)) / v;
         state.BlockerPlaced(leave);
@@ -229,6 +230,8 @@ public static class SceneBuilder
         private readonly double[] _conflictFreeAt = new double[2];
 
         public double AllFreeAt { get; private set; }
+
+        public double TruthClearance { get; init; }
 
         public double ConflictFreeAt(int direction) => _conflictFreeAt[direction > 0 ? 1 : 0];
 
