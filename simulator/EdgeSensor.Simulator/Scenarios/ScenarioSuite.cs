@@ -90,6 +90,14 @@ public static class ScenarioSuite
         return scenario is not null;
     }
 
+    private static string Plural(PopulationGroup group) => group switch
+    {
+        PopulationGroup.Adult => "adults",
+        PopulationGroup.Child => "children",
+        PopulationGroup.Wheelchair => "wheelchair users",
+        _ => "people pushing strollers",
+    };
+
     private static ScenarioDefinition Pure(string name, PopulationGroup group)
     {
         double[] weights = new double[4];
@@ -97,7 +105,7 @@ public static class ScenarioSuite
         return new()
         {
             Name = name,
-            Description = $"The inclusive scenario with {group} only, so the group's counts are separable.",
+            Description = $"The inclusive scenario with {Plural(group)} only, so the group's counts are separable.",
             DurationSeconds = 300, Arrivals = new RateProfile((0, 7)), PopulationWeights = weights, MinHeadwaySeconds = 2,
         };
     }
