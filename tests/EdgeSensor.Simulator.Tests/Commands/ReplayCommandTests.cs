@@ -128,4 +128,21 @@ public sealed class ReplayCommandTests
         Assert.AreEqual(2, Run("trace", "--scenario", "no-such", "--seed", "1", "--out", path).Code);
         Assert.AreEqual(2, Run("trace", "--scenario", "mixed", "--out", path).Code);
     }
+
+    [TestMethod]
+    public void AccuracyCommandPrintsTheTableAndChecksGoals()
+    {
+        var (code, stdout, stderr) = Run("accuracy", "--seeds", "1", "--scenario", "single-file", "--scenario", "turn-back");
+        Assert.AreEqual(0, code, stderr);
+        StringAssert.Contains(stdout, "| single-file | 1 |");
+        StringAssert.Contains(stdout, "| turn-back | 1 |");
+        StringAssert.Contains(stdout, "- single-file accuracy:");
+        StringAssert.Contains(stdout, "- tailgating accuracy (0.5 s headway): not run");
+        var (jsonCode, json, _) = Run("accuracy", "--seeds", "1", "--scenario", "single-file", "--json");
+        Assert.AreEqual(0, jsonCode);
+        using JsonDocument doc = JsonDocument.Parse(json);
+        Assert.AreEqual("single-file", doc.RootElement[0].GetProperty("scenario").GetString());
+        Assert.AreEqual(2, Run("accuracy", "--seeds", "0").Code);
+        Assert.AreEqual(2, Run("accuracy", "--scenario", "nope").Code);
+    }
 }
