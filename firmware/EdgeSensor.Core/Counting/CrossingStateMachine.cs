@@ -26,9 +26,12 @@ namespace EdgeSensor.Core.Counting
         private readonly int[] _height = new int[2 * QueueCapacity];
         private readonly int[] _samples = new int[2 * QueueCapacity];
         private readonly bool[] _splitBorn = new bool[2 * QueueCapacity];
+        private readonly int[] _episode = new int[2 * QueueCapacity];
         private readonly int[] _head = new int[2];
         private readonly int[] _count = new int[2];
         private readonly bool[] _open = new bool[2];
+        private readonly bool[] _present = new bool[2];
+        private readonly int[] _presentEpisode = new int[2];
         private readonly long[] _openStart = new long[2];
         private readonly int _maxGap;
         private readonly int _simultaneous;
@@ -40,6 +43,7 @@ namespace EdgeSensor.Core.Counting
         private int _held;
         private int _heldOrigin;
         private long _heldDestinationEnd;
+        private int _heldDestinationEpisode;
         private int _lastConfirmed;
 
         /// <summary>Creates the pairing stage from validated settings.</summary>
@@ -83,6 +87,12 @@ namespace EdgeSensor.Core.Counting
         /// <summary>True while any target is open or waiting for a partner.</summary>
         public bool IsBusy => _open[0] || _open[1] || _count[0] > 0 || _count[1] > 0 || _held != 0;
 
+        /// <summary>True while targets wait for a partner or a crossing waits for confirmation.</summary>
+        public bool HasPending => _count[0] > 0 || _count[1] > 0 || _held != 0;
+
+        /// <summary>True while a crossing waits for confirmation.</summary>
+        public bool HasHeld => _held != 0;
+
         /// <summary>Forgets everything pending (counters are kept).</summary>
         public void Clear()
         {
@@ -91,6 +101,18 @@ namespace EdgeSensor.Core.Counting
             _count[0] = 0;
             _count[1] = 0;
             _held = 0;
+        }
+
+        /// <summary>Tells whether <paramref name="zone"/> is occupied now and in which occupancy episode.</summary>
+        public void SetPresence(int zone, bool occupied, int episode, long timeMs)
+        {
+            _present[zone] = occupied;
+            _presentEpisode[zone] = episode;
+            if (_held != 0 && occupied && zone != _heldOrigin && episode == _heldDestinationEpisode && timeMs > _heldDestinationEnd)
+            {
+                // The person is still in the destination zone: the crossing's far side is not finished yet.
+                _heldDestinationEnd = timeMs;
+            }
         }
 
         /// <summary>A target appeared in <paramref name="zone"/>.</summary>
@@ -107,7 +129,7 @@ namespace EdgeSensor.Core.Counting
         }
 
         /// <summary>A target left <paramref name="zone"/>; queue it with its features.</summary>
-        public void OnFall(int zone, long startMs, long endMs, int nearestMillimeters, int farthestCoreMillimeters, int heightMillimeters, int samples, bool splitBorn)
+        public void OnFall(int zone, long startMs, long endMs, int nearestMillimeters, int farthestCoreMillimeters, int heightMillimeters, int samples, bool splitBorn, int episode)
         {
             _open[zone] = false;
             if (_count[zone] == QueueCapacity)
@@ -124,6 +146,7 @@ namespace EdgeSensor.Core.Counting
             _height[slot] = heightMillimeters;
             _samples[slot] = samples;
             _splitBorn[slot] = splitBorn;
+            _episode[slot] = episode;
             _count[zone]++;
         }
 
@@ -163,6 +186,7 @@ namespace EdgeSensor.Core.Counting
                             _held = verdict;
                             _heldOrigin = verdict > 0 ? 0 : 1;
                             _heldDestinationEnd = verdict > 0 ? _end[b] : _end[a];
+                            _heldDestinationEpisode = verdict > 0 ? _episode[b] : _episode[a];
                         }
 
                         Pop(0);
@@ -198,13 +222,21 @@ namespace EdgeSensor.Core.Counting
 
         private bool IsReturn(int originSlot)
         {
-            // Split-born at the very moment the held crossing's destination target ended: one continuous presence
-            // in that zone, which went away from the line and came back.
-            return _splitBorn[originSlot] && _start[originSlot] == _heldDestinationEnd;
+            // Born out of the same continuous presence in that zone as the held crossing's destination target
+            // (a valley split or a background, never the bare floor in between): the person went away from the
+            // line, stood or hesitated, and came back.
+            return _splitBorn[originSlot] && _episode[originSlot] == _heldDestinationEpisode;
         }
 
         private bool OriginMayReturn(long nowMs)
         {
+            int destination = 1 - _heldOrigin;
+            if (_present[destination] && _presentEpisode[destination] == _heldDestinationEpisode)
+            {
+                // Still standing in the destination zone (same continuous presence): they may yet turn back.
+                return true;
+            }
+
             long limit = _heldDestinationEnd + _maxGap;
             int origin = _heldOrigin;
             if (_count[origin] > 0)

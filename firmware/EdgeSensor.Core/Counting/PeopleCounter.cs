@@ -204,6 +204,9 @@ namespace EdgeSensor.Core.Counting
 
         private void Route(int zone, ZoneEvent e)
         {
+            ZoneOccupancyDetector detector = _zones[zone].Detector;
+            _crossings.SetPresence(zone, detector.IsOccupied, detector.Episode, _now);
+
             if (e == ZoneEvent.Fall || e == ZoneEvent.Split)
             {
                 ZoneOccupancyDetector d = _zones[zone].Detector;
@@ -215,7 +218,8 @@ namespace EdgeSensor.Core.Counting
                     d.FinishedFarthestCoreMillimeters,
                     _zones[zone].BaselineMillimeters - d.FinishedNearestMillimeters,
                     d.FinishedSamples,
-                    d.FinishedSplitBorn);
+                    d.FinishedSplitBorn,
+                    d.FinishedEpisode);
             }
 
             if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
@@ -230,6 +234,13 @@ namespace EdgeSensor.Core.Counting
 
         private CrossingKind Finish()
         {
+            if (!_crossings.HasPending)
+            {
+                // Nothing to pair or confirm (the common case: an empty or steadily occupied doorway).
+                UpdateOccupancy();
+                return CrossingKind.None;
+            }
+
             int forward = _crossings.Forward;
             int backward = _crossings.Backward;
             int last = _crossings.Evaluate(_now);

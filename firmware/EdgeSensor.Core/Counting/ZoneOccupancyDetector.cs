@@ -43,6 +43,7 @@ namespace EdgeSensor.Core.Counting
         private int _farthestCore;
         private int _samples;
         private bool _splitBorn;
+        private int _episode;
 
         /// <summary>Creates a detector; thresholds are set by <see cref="SetThresholds"/> after calibration.</summary>
         public ZoneOccupancyDetector(int splitDepthMillimeters)
@@ -83,6 +84,15 @@ namespace EdgeSensor.Core.Counting
         /// <summary>True when the last finished target began at a valley split or on a background (not from the floor).</summary>
         public bool FinishedSplitBorn { get; private set; }
 
+        /// <summary>
+        /// Occupancy episode of the last finished target: increments each time the zone leaves the empty floor, so
+        /// targets with the same episode were one continuous presence in the zone (split or background-born).
+        /// </summary>
+        public int FinishedEpisode { get; private set; }
+
+        /// <summary>Current occupancy episode (see <see cref="FinishedEpisode"/>).</summary>
+        public int Episode => _episode;
+
         /// <summary>Samples the last finished target lasted.</summary>
         public int FinishedSamples { get; private set; }
 
@@ -117,6 +127,7 @@ namespace EdgeSensor.Core.Counting
             {
                 if (d < _enterBelow)
                 {
+                    _episode++;
                     Open(timeMs, d, false);
                     _background = _exitAbove;
                     return ZoneEvent.Rise;
@@ -233,6 +244,7 @@ namespace EdgeSensor.Core.Counting
             FinishedFarthestCoreMillimeters = _farthestCore;
             FinishedSamples = _samples;
             FinishedSplitBorn = _splitBorn;
+            FinishedEpisode = _episode;
         }
 
         private void Open(long timeMs, int d, bool splitBorn)
