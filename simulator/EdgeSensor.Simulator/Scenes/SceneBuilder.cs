@@ -18,8 +18,13 @@ public static class SceneBuilder
     /// <summary>Half-length of the stretch under the sensor that two conflicting people may not share.</summary>
     private const double ConflictHalfLength = 2000;
 
-    /// <summary>Least gap (mm) between the back of one body and the front of the next in a file.</summary>
-    private const double FileGapMillimeters = 60;
+    /// <summary>Least gap (mm) between the back of one body and the front of the next: a stranger keeps about half a
+    /// metre of personal space (Fruin's body buffer in queues), people walking together less, a tailgater almost none.</summary>
+    private const double StrangerGapMillimeters = 500;
+
+    private const double GroupGapMillimeters = 250;
+
+    private const double TailgateGapMillimeters = 60;
 
     public static Scene Build(ScenarioDefinition scenario, ulong seed)
     {
@@ -65,7 +70,8 @@ public static class SceneBuilder
             double gap = rng.Uniform(20, 120);
             double ya = -(a.HalfWidthMillimeters + gap / 2), yb = b.HalfWidthMillimeters + gap / 2;
             double shift = (ya + yb) / -2;
-            double offset = PlaceCrosser(state, direction, arrivalMs, speed, Math.Max(a.FrontMillimeters, b.FrontMillimeters), s.MinHeadwaySeconds * 1000, out speed);
+            double offset = PlaceCrosser(state, direction, arrivalMs, speed, Math.Max(a.FrontMillimeters, b.FrontMillimeters), s.MinHeadwaySeconds * 1000,
+                StrangerGapMillimeters, out speed);
             AddCrosser(persons, state, a, direction, ya + shift, speed, offset);
             AddCrosser(persons, state, b, direction, yb + shift, speed, offset);
             return;
@@ -101,7 +107,8 @@ public static class SceneBuilder
                     preferred = Math.Max(preferred, 1.0);
                 }
 
-                double offset = PlaceCrosser(state, direction, i == 0 ? arrivalMs : 0, preferred, body.FrontMillimeters, wanted, out double speed);
+                double gap = i == 0 ? StrangerGapMillimeters : tailgate ? TailgateGapMillimeters : GroupGapMillimeters;
+                double offset = PlaceCrosser(state, direction, i == 0 ? arrivalMs : 0, preferred, body.FrontMillimeters, wanted, gap, out double speed);
                 pace = i == 0 ? speed : pace;
                 AddCrosser(persons, state, body, direction, Clamp(s, lateral + rng.Normal(0, 40), body), speed, offset);
             }
@@ -136,7 +143,8 @@ public static class SceneBuilder
         }
         else
         {
-            double offset = PlaceCrosser(state, direction, arrivalMs, v, single.FrontMillimeters, s.MinHeadwaySeconds * 1000, out double speed);
+            double offset = PlaceCrosser(state, direction, arrivalMs, v, single.FrontMillimeters, s.MinHeadwaySeconds * 1000, StrangerGapMillimeters,
+                out double speed);
             AddCrosser(persons, state, single, direction, y, speed, offset);
         }
     }
@@ -147,7 +155,7 @@ public static class SceneBuilder
     /// matches when it catches up. Returns the start time; <paramref name="speed"/> is the speed it walks at.
     /// </summary>
     private static double PlaceCrosser(ScheduleState state, int direction, double arrivalMs, double preferredSpeed, double front,
-        double wantedHeadwayMs, out double speed)
+        double wantedHeadwayMs, double minGapMillimeters, out double speed)
     {
         speed = preferredSpeed;
         double lineRel = PathHalfLength / speed;
@@ -167,7 +175,8 @@ public static class SceneBuilder
                 start = Math.Max(arrivalMs - Math.Max(0, enterRel), state.ConflictFreeAt(direction) - enterRel);
             }
 
-            double physical = (leader.Back + front + FileGapMillimeters) / speed;
+            // The gap is smallest when the slower of the two is behind: keep it at the slower one's pace.
+            double physical = (leader.Back + front + minGapMillimeters) / Math.Min(speed, leader.Speed);
             double earliestLine = leader.LineMs + Math.Max(wantedHeadwayMs, physical);
             start = Math.Max(start, earliestLine - lineRel);
         }
