@@ -27,6 +27,7 @@ namespace EdgeSensor.Core.Counting
         private readonly int[] _samples = new int[2 * QueueCapacity];
         private readonly bool[] _splitBorn = new bool[2 * QueueCapacity];
         private readonly int[] _episode = new int[2 * QueueCapacity];
+        private readonly long[] _onset = new long[2 * QueueCapacity];
         private readonly int[] _head = new int[2];
         private readonly int[] _count = new int[2];
         private readonly bool[] _open = new bool[2];
@@ -103,7 +104,7 @@ namespace EdgeSensor.Core.Counting
             _held = 0;
         }
 
-        /// <summary>Tells whether <paramref name="zone"/> is occupied now and in which occupancy episode.</summary>
+        /// <summary>Tells whether <paramref name="zone"/> has a target now (a person, not a still background) and in which occupancy episode.</summary>
         public void SetPresence(int zone, bool occupied, int episode, long timeMs)
         {
             _present[zone] = occupied;
@@ -129,7 +130,7 @@ namespace EdgeSensor.Core.Counting
         }
 
         /// <summary>A target left <paramref name="zone"/>; queue it with its features.</summary>
-        public void OnFall(int zone, long startMs, long endMs, int nearestMillimeters, int farthestCoreMillimeters, int heightMillimeters, int samples, bool splitBorn, int episode)
+        public void OnFall(int zone, long startMs, long endMs, int nearestMillimeters, int farthestCoreMillimeters, int heightMillimeters, int samples, bool splitBorn, int episode, long onsetMs)
         {
             _open[zone] = false;
             if (_count[zone] == QueueCapacity)
@@ -147,6 +148,7 @@ namespace EdgeSensor.Core.Counting
             _samples[slot] = samples;
             _splitBorn[slot] = splitBorn;
             _episode[slot] = episode;
+            _onset[slot] = onsetMs;
             _count[zone]++;
         }
 
@@ -313,7 +315,9 @@ namespace EdgeSensor.Core.Counting
                 return 0;
             }
 
-            long startLag = _start[b] - _start[a];
+            // Order by detection: a split-born target's start is its valley top, which may be shared with the
+            // other zone's (a door standing open in both), while the head itself shows up later in one zone first.
+            long startLag = _onset[b] - _onset[a];
             long endLag = _end[b] - _end[a];
             if (startLag > 0 && endLag >= 0)
             {
@@ -337,7 +341,7 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
-            long startLag = _start[b] - _start[a];
+            long startLag = _onset[b] - _onset[a];
             if (startLag <= _simultaneous && -startLag <= _simultaneous)
             {
                 return true;

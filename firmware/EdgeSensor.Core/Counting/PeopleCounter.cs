@@ -205,7 +205,7 @@ namespace EdgeSensor.Core.Counting
         private void Route(int zone, ZoneEvent e)
         {
             ZoneOccupancyDetector detector = _zones[zone].Detector;
-            _crossings.SetPresence(zone, detector.IsOccupied, detector.Episode, _now);
+            _crossings.SetPresence(zone, detector.HasTarget, detector.Episode, _now);
 
             if (e == ZoneEvent.Fall || e == ZoneEvent.Split)
             {
@@ -219,7 +219,8 @@ namespace EdgeSensor.Core.Counting
                     _zones[zone].BaselineMillimeters - d.FinishedNearestMillimeters,
                     d.FinishedSamples,
                     d.FinishedSplitBorn,
-                    d.FinishedEpisode);
+                    d.FinishedEpisode,
+                    d.FinishedOnsetMs);
             }
 
             if (e == ZoneEvent.Rise || e == ZoneEvent.Split)

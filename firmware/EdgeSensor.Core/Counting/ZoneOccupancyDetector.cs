@@ -26,6 +26,10 @@ namespace EdgeSensor.Core.Counting
         // A level held this long (ms) within the noise band is a still surface, not a person moving through.
         private const int PlateauMilliseconds = 800;
 
+        // ... and only a level this far (mm) above the target's nearest point: a door leaf standing open is seen low
+        // at the edge of the view (~1.8 m away) after its top (~0.4 m) passed; a person standing still is not.
+        private const int PlateauRiseMillimeters = 500;
+
         private readonly int _splitDepth;
         private int _state;
         private int _enterBelow;
@@ -44,6 +48,7 @@ namespace EdgeSensor.Core.Counting
         private int _samples;
         private bool _splitBorn;
         private int _episode;
+        private long _onset;
 
         /// <summary>Creates a detector; thresholds are set by <see cref="SetThresholds"/> after calibration.</summary>
         public ZoneOccupancyDetector(int splitDepthMillimeters)
@@ -71,6 +76,12 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>Start of the last finished target (valid after a Fall or Split).</summary>
         public long FinishedStartMs { get; private set; }
+
+        /// <summary>
+        /// When the last finished target was detected: equals its start for a target rising from the floor; for a
+        /// split or background-born one it is the sample that confirmed the new head (its start is the valley top).
+        /// </summary>
+        public long FinishedOnsetMs { get; private set; }
 
         /// <summary>End of the last finished target.</summary>
         public long FinishedEndMs { get; private set; }
@@ -172,6 +183,7 @@ namespace EdgeSensor.Core.Counting
                 int level = _peak;
                 Finish(valley);
                 Open(valley, d, true);
+                _onset = timeMs;
                 _background = level;
                 _lastActiveMs = timeMs;
                 return ZoneEvent.Split;
@@ -208,7 +220,7 @@ namespace EdgeSensor.Core.Counting
                 _plateau = d;
                 _plateauMs = timeMs;
             }
-            else if (timeMs - _plateauMs >= PlateauMilliseconds && _plateau - _nearest >= _splitDepth)
+            else if (timeMs - _plateauMs >= PlateauMilliseconds && _plateau - _nearest >= PlateauRiseMillimeters)
             {
                 // Settled on a still surface far above the nearest point: that surface is background now.
                 Finish(_plateauMs);
@@ -245,6 +257,7 @@ namespace EdgeSensor.Core.Counting
             FinishedSamples = _samples;
             FinishedSplitBorn = _splitBorn;
             FinishedEpisode = _episode;
+            FinishedOnsetMs = _onset;
         }
 
         private void Open(long timeMs, int d, bool splitBorn)
@@ -252,6 +265,7 @@ namespace EdgeSensor.Core.Counting
             _state = StateTarget;
             _lastActiveMs = timeMs;
             _start = timeMs;
+            _onset = timeMs;
             _nearest = d;
             _peak = d;
             _peakMs = timeMs;
