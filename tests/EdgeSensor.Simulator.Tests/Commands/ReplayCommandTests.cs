@@ -145,4 +145,15 @@ public sealed class ReplayCommandTests
         Assert.AreEqual(2, Run("accuracy", "--seeds", "0").Code);
         Assert.AreEqual(2, Run("accuracy", "--scenario", "nope").Code);
     }
+
+    [TestMethod]
+    public void IgnoringTofReplaysAsAPirOnlyDevice()
+    {
+        var (code, stdout, stderr) = Run("replay", Fixture("single-file-60s-seed1.csv"), "--json", "--ignore-tof");
+        Assert.AreEqual(0, code, stderr);
+        using JsonDocument doc = JsonDocument.Parse(stdout);
+        Assert.AreEqual("PirOnly", doc.RootElement.GetProperty("calibration").GetString());
+        Assert.AreEqual(0, doc.RootElement.GetProperty("entries").GetInt32() + doc.RootElement.GetProperty("exits").GetInt32());
+        Assert.IsGreaterThan(0, doc.RootElement.GetProperty("pirRows").GetInt32());
+    }
 }
