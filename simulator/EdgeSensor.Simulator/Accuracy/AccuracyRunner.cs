@@ -12,7 +12,7 @@ public static class AccuracyRunner
     public static IReadOnlyList<ScenarioTally> Run(IReadOnlyList<ScenarioDefinition> scenarios, IReadOnlyList<ulong> seeds, string? traceDirectory = null)
     {
         var jobs = scenarios.SelectMany(s => seeds.Select(seed => (Scenario: s, Seed: seed))).ToArray();
-        var results = new (ReplayResult Result, int Missed, int False, int TurnBacks, int TurnBackCounts)[jobs.Length];
+        var results = new (ReplayResult Result, int Missed, int False, int TurnBacks, int TurnBackCounts, int[] TruthByGroup, int[] MissedByGroup)[jobs.Length];
         Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (scenario, seed) = jobs[i];
@@ -23,12 +23,21 @@ public static class AccuracyRunner
             }
 
             ReplayResult result = TraceReplayer.Run(trace, new ReplayOptions());
-            Score.MatchEvents(trace.Records, result.Crossings, out int missed, out int falseCounts, out var unmatched);
+            int[] missedByGroup = new int[4], truthByGroup = new int[4];
+            Score.MatchEvents(trace.Records, result.Crossings, out int missed, out int falseCounts, out var unmatched, missedByGroup);
+            foreach (TraceRecord r in trace.Records)
+            {
+                if (r.Kind == TraceKind.Truth && r.Channel >= 0 && r.Channel < 4)
+                {
+                    truthByGroup[r.Channel]++;
+                }
+            }
+
             Person[] turnBackPersons = [.. scene.Persons.Where(p => p.Behavior == Behavior.TurnBack)];
             int turnBacks = turnBackPersons.Length;
             int turnBackCounts = unmatched.Count(c => turnBackPersons.Any(p => UnderSensor(p, c.TimeMs)));
 
-            results[i] = (result, missed, falseCounts, turnBacks, turnBackCounts);
+            results[i] = (result, missed, falseCounts, turnBacks, turnBackCounts, truthByGroup, missedByGroup);
         });
 
         var tallies = new List<ScenarioTally>();
@@ -42,7 +51,13 @@ public static class AccuracyRunner
                     continue;
                 }
 
-                var (r, missed, falseCounts, turnBacks, turnBackCounts) = results[i];
+                var (r, missed, falseCounts, turnBacks, turnBackCounts, truthByGroup, missedByGroup) = results[i];
+                for (int g = 0; g < 4; g++)
+                {
+                    tally.TruthByGroup[g] += truthByGroup[g];
+                    tally.MissedByGroup[g] += missedByGroup[g];
+                }
+
                 tally.Runs++;
                 tally.TruthEntries += r.TruthEntries;
                 tally.TruthExits += r.TruthExits;

@@ -26,11 +26,12 @@ public static class Score
     /// Offsetting errors (a miss and a false count) cancel in the count accuracy but not here.
     /// </summary>
     public static void MatchEvents(IReadOnlyList<TraceRecord> records, IReadOnlyList<CountedCrossing> counted, out int missed, out int falseCounts) =>
-        MatchEvents(records, counted, out missed, out falseCounts, out _);
+        MatchEvents(records, counted, out missed, out falseCounts, out _, null);
 
-    /// <inheritdoc cref="MatchEvents(IReadOnlyList{TraceRecord}, IReadOnlyList{CountedCrossing}, out int, out int)"/>
+    /// <summary>As above; also returns the unmatched counts and, when given an array, tallies misses by the truth
+    /// rows' channel (the population group in simulated traces).</summary>
     public static void MatchEvents(IReadOnlyList<TraceRecord> records, IReadOnlyList<CountedCrossing> counted, out int missed, out int falseCounts,
-        out IReadOnlyList<CountedCrossing> unmatched)
+        out IReadOnlyList<CountedCrossing> unmatched, int[]? missedByChannel)
     {
         var used = new bool[counted.Count];
         missed = 0;
@@ -60,6 +61,10 @@ public static class Score
             else
             {
                 missed++;
+                if (missedByChannel is not null && r.Channel >= 0 && r.Channel < missedByChannel.Length)
+                {
+                    missedByChannel[r.Channel]++;
+                }
             }
         }
 

@@ -19,8 +19,10 @@ public static class PersonTable
                 path.Add(string.Create(inv, $"{p.WaypointTimesMs[i]:0}:{p.WaypointXs[i]:0}"));
             }
 
+            // The speed actually walked on the first leg (a follower slows to the pace of the one ahead).
+            double speed = Math.Abs(p.WaypointXs[1] - p.WaypointXs[0]) / Math.Max(1, p.WaypointTimesMs[1] - p.WaypointTimesMs[0]);
             writer.WriteLine(string.Create(inv,
-                $"{p.Id},{p.Group.ToString().ToLowerInvariant()},{p.Behavior.ToString().ToLowerInvariant()},{p.Direction},{p.LateralMillimeters:0},{p.Body.StatureMillimeters:0},{p.Body.SpeedMillimetersPerMs:0.00},{p.StartMs:0},{p.EndMs:0},{p.TruthDelta},{(p.TruthDelta != 0 ? p.TruthTimeMs.ToString("0", inv) : "")},{string.Join(' ', path)}"));
+                $"{p.Id},{p.Group.ToString().ToLowerInvariant()},{p.Behavior.ToString().ToLowerInvariant()},{p.Direction},{p.LateralMillimeters:0},{p.Body.StatureMillimeters:0},{speed:0.00},{p.StartMs:0},{p.EndMs:0},{p.TruthDelta},{(p.TruthDelta != 0 ? p.TruthTimeMs.ToString("0", inv) : "")},{string.Join(' ', path)}"));
         }
     }
 }

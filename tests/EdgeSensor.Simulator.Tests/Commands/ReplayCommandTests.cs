@@ -1,5 +1,7 @@
 using System.Text.Json;
 using EdgeSensor.Simulator.Commands;
+using EdgeSensor.Simulator.Replay;
+using EdgeSensor.Simulator.Scenarios;
 
 namespace EdgeSensor.Simulator.Tests.Commands;
 
@@ -117,7 +119,41 @@ public sealed class ReplayCommandTests
         Assert.AreEqual(0, replayCode);
         using JsonDocument doc = JsonDocument.Parse(stdout);
         Assert.IsGreaterThan(10, doc.RootElement.GetProperty("truthEntries").GetInt32() + doc.RootElement.GetProperty("truthExits").GetInt32());
+        // The file replayed by the command counts exactly what the in-memory replay (used by `accuracy`) counts.
+        Assert.IsTrue(ScenarioSuite.TryGet("inclusive-child", out var scenario));
+        var memory = TraceReplayer.Run(ScenarioRunner.Generate(scenario, 4), new ReplayOptions());
+        Assert.AreEqual(memory.Entries, doc.RootElement.GetProperty("entries").GetInt32());
+        Assert.AreEqual(memory.Exits, doc.RootElement.GetProperty("exits").GetInt32());
+        Assert.AreEqual(memory.TruthEntries, doc.RootElement.GetProperty("truthEntries").GetInt32());
         Assert.AreEqual(2, Run("trace", "--scenario", "no-such", "--seed", "1", "--out", path).Code);
         Assert.AreEqual(2, Run("trace", "--scenario", "mixed", "--out", path).Code);
+    }
+
+    [TestMethod]
+    public void AccuracyCommandPrintsTheTableAndChecksGoals()
+    {
+        var (code, stdout, stderr) = Run("accuracy", "--seeds", "1", "--scenario", "single-file", "--scenario", "turn-back");
+        Assert.AreEqual(0, code, stderr);
+        StringAssert.Contains(stdout, "| single-file | 1 |");
+        StringAssert.Contains(stdout, "| turn-back | 1 |");
+        StringAssert.Contains(stdout, "- single-file accuracy:");
+        StringAssert.Contains(stdout, "- tailgating accuracy (0.5 s headway): not run");
+        var (jsonCode, json, _) = Run("accuracy", "--seeds", "1", "--scenario", "single-file", "--json");
+        Assert.AreEqual(0, jsonCode);
+        using JsonDocument doc = JsonDocument.Parse(json);
+        Assert.AreEqual("single-file", doc.RootElement[0].GetProperty("scenario").GetString());
+        Assert.AreEqual(2, Run("accuracy", "--seeds", "0").Code);
+        Assert.AreEqual(2, Run("accuracy", "--scenario", "nope").Code);
+    }
+
+    [TestMethod]
+    public void IgnoringTofReplaysAsAPirOnlyDevice()
+    {
+        var (code, stdout, stderr) = Run("replay", Fixture("single-file-60s-seed1.csv"), "--json", "--ignore-tof");
+        Assert.AreEqual(0, code, stderr);
+        using JsonDocument doc = JsonDocument.Parse(stdout);
+        Assert.AreEqual("PirOnly", doc.RootElement.GetProperty("calibration").GetString());
+        Assert.AreEqual(0, doc.RootElement.GetProperty("entries").GetInt32() + doc.RootElement.GetProperty("exits").GetInt32());
+        Assert.IsGreaterThan(0, doc.RootElement.GetProperty("pirRows").GetInt32());
     }
 }

@@ -1,0 +1,17 @@
+namespace EdgeSensor.Sdk.Reports;
+
+/// <summary>State of the device's ToF calibration at the end of the window (wire values as in docs/wire-format.md).</summary>
+public enum CalibrationState : byte
+{
+    /// <summary>No baseline yet (booting, or no ToF sensor fitted).</summary>
+    NotCalibrated = 0,
+
+    /// <summary>Baselines are established and tracked.</summary>
+    Calibrated = 1,
+
+    /// <summary>Calibration failed or was lost (e.g. the sensor reports mostly invalid ranges).</summary>
+    Degraded = 2,
+
+    /// <summary>No ToF sensor is fitted: the device reports PIR presence/activity only, never counts.</summary>
+    PirOnly = 3,
+}

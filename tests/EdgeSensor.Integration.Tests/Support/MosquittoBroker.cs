@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace EdgeSensor.Integration.Tests.Support;
+
+/// <summary>
+/// A real Mosquitto (Debian package, installed by .ci/run) started on a free loopback port with a
+/// config written to a temp folder; stopped on dispose, also when the test failed. Persistence is on,
+/// so a graceful restart keeps consumers' sessions and their queued QoS 1 messages.
+/// A missing Mosquitto fails the test: the issue requires these tests to run.
+/// </summary>
+internal sealed partial class MosquittoBroker : IAsyncDisposable
+{
+    private const int SigTerm = 15;
+    private readonly string _directory;
+    private readonly string _configPath;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    private MosquittoBroker(string directory, int port, bool tls)
+    {
+        _directory = directory;
+        Port = port;
+        Tls = tls;
+        _configPath = Path.Combine(directory, "mosquitto.conf");
+    }
+
+    public int Port { get; }
+
+    public bool Tls { get; }
+
+    public string Directory => _directory;
+
+    public static string Executable
+    {
+        get
+        {
+            foreach (string candidate in new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto" })
+            {
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            Assert.Fail("Mosquitto is not installed. Install the Debian package 'mosquitto' (bash .ci/run does) to run the real-broker tests.");
+            return string.Empty;
+        }
+    }
+
+    /// <summary>Starts a broker; with <paramref name="tls"/>, the listener uses the given CA-signed server certificate.</summary>
+    public static async Task<MosquittoBroker> StartAsync(TestCertificates? tls = null)
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "edgesensor-mosquitto-" + Guid.NewGuid().ToString("N")[..8]);
+        System.IO.Directory.CreateDirectory(directory);
+        var broker = new MosquittoBroker(directory, FreePort.Next(), tls is not null);
+        var config = new StringBuilder()
+            .AppendLine("per_listener_settings false")
+            .AppendLine("allow_anonymous true")
+            .AppendLine("persistence true")
+            .AppendLine($"persistence_location {directory}/")
+            .AppendLine("max_queued_messages 0")
+            .AppendLine("max_inflight_messages 0")
+            .AppendLine("log_dest stderr")
+            .AppendLine("log_type error")
+            .AppendLine("log_type warning")
+            .AppendLine($"listener {broker.Port} 127.0.0.1");
+        if (tls is not null)
+        {
+            string ca = Path.Combine(directory, "ca.pem");
+            string cert = Path.Combine(directory, "server.pem");
+            string key = Path.Combine(directory, "server.key");
+            tls.WriteServerFiles(ca, cert, key);
+            config.AppendLine($"cafile {ca}").AppendLine($"certfile {cert}").AppendLine($"keyfile {key}").AppendLine("tls_version tlsv1.2");
+        }
+
+        await File.WriteAllTextAsync(broker._configPath, config.ToString());
+        await broker.StartProcessAsync();
+        return broker;
+    }
+
+    /// <summary>Stops gracefully (SIGTERM: Mosquitto saves its sessions) and starts again on the same port.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync(graceful: true);
+        await StartProcessAsync();
+    }
+
+    public async Task StopAsync(bool graceful)
+    {
+        var process = _process;
+        _process = null;
+        if (process is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!process.HasExited)
+            {
+                if (graceful)
+                {
+                    _ = Kill(process.Id, SigTerm);
+                    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                    try
+                    {
+                        await process.WaitForExitAsync(cts.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                }
+
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+            }
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(graceful: false);
+        try
+        {
+            System.IO.Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task StartProcessAsync()
+    {
+        var info = new ProcessStartInfo(Executable, ["-c", _configPath])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start mosquitto.");
+        process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
+        process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        _process = process;
+        if (!await FreePort.WaitUntilOpenAsync(Port, TimeSpan.FromSeconds(15), () => process.HasExited))
+        {
+            string output;
+            lock (_output)
+            {
+                output = _output.ToString();
+            }
+
+            await StopAsync(graceful: false);
+            Assert.Fail($"Mosquitto did not start on port {Port}: {output}");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}
