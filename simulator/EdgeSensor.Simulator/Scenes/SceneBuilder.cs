@@ -18,8 +18,13 @@ public static class SceneBuilder
     /// <summary>Half-length of the stretch under the sensor that two conflicting people may not share.</summary>
     private const double ConflictHalfLength = 2000;
 
-    /// <summary>Least gap (mm) between the back of one body and the front of the next in a file.</summary>
-    private const double FileGapMillimeters = 60;
+    /// <summary>Least gap (mm) between the back of one body and the front of the next: a stranger keeps about half a
+    /// metre of personal space (Fruin's body buffer in queues), people walking together less, a tailgater almost none.</summary>
+    private const double StrangerGapMillimeters = 500;
+
+    private const double GroupGapMillimeters = 250;
+
+    private const double TailgateGapMillimeters = 60;
 
     public static Scene Build(ScenarioDefinition scenario, ulong seed)
     {
@@ -27,7 +32,8 @@ public static class SceneBuilder
         double durationMs = scenario.DurationSeconds * 1000;
         double lastArrival = durationMs - scenario.TailSeconds * 1000;
         var persons = new List<Person>();
-        var state = new ScheduleState();
+        // A crossing is complete when the head is a zone's floor footprint past the line (tan 13.5° x mount height).
+        var state = new ScheduleState { TruthClearance = Math.Tan(13.5 * Math.PI / 180) * scenario.MountHeightMillimeters };
         double maxRate = Math.Max(scenario.Arrivals.MaxPerMinute, 1e-9) / 60_000; // per ms
         double t = scenario.LeadInSeconds * 1000;
         while (true)
@@ -64,7 +70,8 @@ public static class SceneBuilder
             double gap = rng.Uniform(20, 120);
             double ya = -(a.HalfWidthMillimeters + gap / 2), yb = b.HalfWidthMillimeters + gap / 2;
             double shift = (ya + yb) / -2;
-            double offset = PlaceCrosser(state, direction, arrivalMs, speed, Math.Max(a.FrontMillimeters, b.FrontMillimeters), s.MinHeadwaySeconds * 1000, out speed);
+            double offset = PlaceCrosser(state, direction, arrivalMs, speed, Math.Max(a.FrontMillimeters, b.FrontMillimeters), s.MinHeadwaySeconds * 1000,
+                StrangerGapMillimeters, out speed);
             AddCrosser(persons, state, a, direction, ya + shift, speed, offset);
             AddCrosser(persons, state, b, direction, yb + shift, speed, offset);
             return;
@@ -85,13 +92,24 @@ public static class SceneBuilder
         if (size > 1)
         {
             double lateral = Lateral(s, rng);
+            double pace = 0;
             for (int i = 0; i < size; i++)
             {
                 Body body = BodyFactory.Create(DrawGroup(s, rng), rng);
                 double wanted = i == 0
                     ? s.MinHeadwaySeconds * 1000
                     : tailgate ? (s.TailgateHeadwaySeconds + rng.Uniform(-0.03, 0.03)) * 1000 : rng.Normal(0.9, 0.25, 0.6, 2.0) * 1000;
-                double offset = PlaceCrosser(state, direction, i == 0 ? arrivalMs : 0, body.SpeedMillimetersPerMs, body.FrontMillimeters, wanted, out double speed);
+                // People walking together keep the first one's pace; a tailgater keeps up with a brisk pace (at least
+                // 1 m/s: 0.5 s behind at 1 m/s is 0.5 m centre to centre, a body depth plus a quarter metre).
+                double preferred = i == 0 ? body.SpeedMillimetersPerMs : pace;
+                if (tailgate)
+                {
+                    preferred = Math.Max(preferred, 1.0);
+                }
+
+                double gap = i == 0 ? StrangerGapMillimeters : tailgate ? TailgateGapMillimeters : GroupGapMillimeters;
+                double offset = PlaceCrosser(state, direction, i == 0 ? arrivalMs : 0, preferred, body.FrontMillimeters, wanted, gap, out double speed);
+                pace = i == 0 ? speed : pace;
                 AddCrosser(persons, state, body, direction, Clamp(s, lateral + rng.Normal(0, 40), body), speed, offset);
             }
 
@@ -125,7 +143,8 @@ public static class SceneBuilder
         }
         else
         {
-            double offset = PlaceCrosser(state, direction, arrivalMs, v, single.FrontMillimeters, s.MinHeadwaySeconds * 1000, out double speed);
+            double offset = PlaceCrosser(state, direction, arrivalMs, v, single.FrontMillimeters, s.MinHeadwaySeconds * 1000, StrangerGapMillimeters,
+                out double speed);
             AddCrosser(persons, state, single, direction, y, speed, offset);
         }
     }
@@ -136,7 +155,7 @@ public static class SceneBuilder
     /// matches when it catches up. Returns the start time; <paramref name="speed"/> is the speed it walks at.
     /// </summary>
     private static double PlaceCrosser(ScheduleState state, int direction, double arrivalMs, double preferredSpeed, double front,
-        double wantedHeadwayMs, out double speed)
+        double wantedHeadwayMs, double minGapMillimeters, out double speed)
     {
         speed = preferredSpeed;
         double lineRel = PathHalfLength / speed;
@@ -156,7 +175,8 @@ public static class SceneBuilder
                 start = Math.Max(arrivalMs - Math.Max(0, enterRel), state.ConflictFreeAt(direction) - enterRel);
             }
 
-            double physical = (leader.Back + front + FileGapMillimeters) / speed;
+            // The gap is smallest when the slower of the two is behind: keep it at the slower one's pace.
+            double physical = (leader.Back + front + minGapMillimeters) / Math.Min(speed, leader.Speed);
             double earliestLine = leader.LineMs + Math.Max(wantedHeadwayMs, physical);
             start = Math.Max(start, earliestLine - lineRel);
         }
@@ -168,7 +188,7 @@ public static class SceneBuilder
     {
         double duration = 2 * PathHalfLength / speed;
         var person = new Person(persons.Count + 1, body, Behavior.Cross, direction, y, 0,
-            [start, start + duration], [-direction * PathHalfLength, direction * PathHalfLength]);
+            [start, start + duration], [-direction * PathHalfLength, direction * PathHalfLength], state.TruthClearance);
         persons.Add(person);
         double leave = start + (PathHalfLength + ConflictHalfLength + body.BackMillimeters) / speed;
         state.CrosserPlaced(direction, new Leader(start + PathHalfLength / speed, speed, body.BackMillimeters), leave);
@@ -182,7 +202,7 @@ public static class SceneBuilder
         double enterRel = (PathHalfLength - ConflictHalfLength - body.FrontMillimeters) / v;
         double start = Math.Max(arrivalMs - enterRel, state.AllFreeAt - enterRel);
         double[] times = [.. relTimes.Select(r => r + start)];
-        var person = new Person(persons.Count + 1, body, behavior, direction, y, sway, times, xs);
+        var person = new Person(persons.Count + 1, body, behavior, direction, y, sway, times, xs, state.TruthClearance);
         persons.Add(person);
         double leave = times[^1] - (PathHalfLength - ConflictHalfLength - Math.Max(body.FrontMillimeters, body.BackMillimeters)) / v;
         state.BlockerPlaced(leave);
@@ -219,6 +239,8 @@ public static class SceneBuilder
         private readonly double[] _conflictFreeAt = new double[2];
 
         public double AllFreeAt { get; private set; }
+
+        public double TruthClearance { get; init; }
 
         public double ConflictFreeAt(int direction) => _conflictFreeAt[direction > 0 ? 1 : 0];
 
