@@ -133,6 +133,14 @@ namespace EdgeSensor.Core.Counting
         public void OnFall(int zone, long startMs, long endMs, int nearestMillimeters, int farthestCoreMillimeters, int heightMillimeters, int samples, bool splitBorn, int episode, long onsetMs)
         {
             _open[zone] = false;
+            if (heightMillimeters < _minHeight)
+            {
+                // Lower than any person (a pet, a bag on the floor, the edge of a door leaf settling): it cannot be
+                // one side of a crossing, and pairing it would steal a real person's partner.
+                LowObjectRejections++;
+                return;
+            }
+
             if (_count[zone] == QueueCapacity)
             {
                 Pop(zone);
