@@ -44,7 +44,7 @@ namespace EdgeSensor.Core.Counting
         /// Valley split: while occupied, a rise of this many mm above the nearest reading followed by a fall of as much
         /// separates two targets (two people close behind each other), 50..2000.
         /// </summary>
-        public int SplitDepthMillimeters { get; set; } = 120;
+        public int SplitDepthMillimeters { get; set; } = 200;
 
         /// <summary>A crossing's highest point must be at least this far (mm) above the floor to count, 300..2000.</summary>
         public int MinPersonHeightMillimeters { get; set; } = 800;
