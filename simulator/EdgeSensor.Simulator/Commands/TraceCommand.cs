@@ -6,14 +6,15 @@ namespace EdgeSensor.Simulator.Commands;
 /// <summary><c>trace --scenario &lt;name&gt; --seed &lt;n&gt; --out &lt;file.csv|-&gt; [--duration s]</c>: writes a simulated trace with its ground truth.</summary>
 public static class TraceCommand
 {
-    public const string Usage = "trace --scenario <name> --seed <n> --out <file.csv | -> [--duration <seconds>] [--mount-height <mm>] [--persons <people.csv>]";
+    public const string Usage = "trace --scenario <name> --seed <n> --out <file.csv | -> [--duration <seconds>] [--mount-height <mm>] [--timing-budget <ms>] [--persons <people.csv>]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (!CommandLine.TryParse(args, ["scenario", "seed", "out", "duration", "persons", "mount-height"], [], out var cl, out string error)
+        if (!CommandLine.TryParse(args, ["scenario", "seed", "out", "duration", "persons", "mount-height", "timing-budget"], [], out var cl, out string error)
             || !cl.TryGetInt("seed", 0, long.MaxValue, out long? seed, out error)
             || !cl.TryGetInt("duration", 30, 86_400, out long? duration, out error)
-            || !cl.TryGetInt("mount-height", 2000, 4000, out long? mountHeight, out error))
+            || !cl.TryGetInt("mount-height", 2000, 4000, out long? mountHeight, out error)
+            || !cl.TryGetInt("timing-budget", 15, 500, out long? budget, out error))
         {
             stderr.WriteLine($"error: {error}\nusage: {Usage}");
             return ExitCodes.Usage;
@@ -42,6 +43,11 @@ public static class TraceCommand
         if (mountHeight is long height)
         {
             scenario = scenario with { MountHeightMillimeters = (int)height };
+        }
+
+        if (budget is long ms)
+        {
+            scenario = scenario with { TimingBudgetMs = (int)ms };
         }
 
         Trace trace = ScenarioRunner.Generate(scenario, (ulong)seed.Value, out Scenes.Scene scene);

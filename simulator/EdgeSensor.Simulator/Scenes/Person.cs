@@ -77,6 +77,9 @@ public sealed class Person
 
     public double LateralMillimeters { get; }
 
+    /// <summary>Lateral drift per mm walked along x: people cross at a slight angle (y = lateral + slope · x).</summary>
+    public double LateralSlope { get; init; }
+
     /// <summary>Lateral sway amplitude while standing still (loiterers shift their weight).</summary>
     public double SwayMillimeters { get; }
 
@@ -116,7 +119,7 @@ public sealed class Person
         x = _xs[i] + f * (_xs[i + 1] - _xs[i]);
         speed = t1 > t0 ? Math.Abs(_xs[i + 1] - _xs[i]) / (t1 - t0) : 0;
         facing = _facing[i];
-        y = LateralMillimeters;
+        y = LateralMillimeters + LateralSlope * x;
         if (speed == 0 && SwayMillimeters > 0)
         {
             // A slow weight shift (period about 3 s) rather than a frozen statue.

@@ -72,8 +72,9 @@ public static class SceneBuilder
             double shift = (ya + yb) / -2;
             double offset = PlaceCrosser(state, direction, arrivalMs, speed, Math.Max(a.FrontMillimeters, b.FrontMillimeters), s.MinHeadwaySeconds * 1000,
                 StrangerGapMillimeters, out speed);
-            AddCrosser(persons, state, a, direction, ya + shift, speed, offset);
-            AddCrosser(persons, state, b, direction, yb + shift, speed, offset);
+            double pairSlope = Slope(rng) / 2;
+            AddCrosser(persons, state, a, direction, ya + shift, speed, offset, pairSlope);
+            AddCrosser(persons, state, b, direction, yb + shift, speed, offset, pairSlope);
             return;
         }
 
@@ -92,6 +93,7 @@ public static class SceneBuilder
         if (size > 1)
         {
             double lateral = Lateral(s, rng);
+            double groupSlope = Slope(rng);
             double pace = 0;
             for (int i = 0; i < size; i++)
             {
@@ -110,7 +112,8 @@ public static class SceneBuilder
                 double gap = i == 0 ? StrangerGapMillimeters : tailgate ? TailgateGapMillimeters : GroupGapMillimeters;
                 double offset = PlaceCrosser(state, direction, i == 0 ? arrivalMs : 0, preferred, body.FrontMillimeters, wanted, gap, out double speed);
                 pace = i == 0 ? speed : pace;
-                AddCrosser(persons, state, body, direction, Clamp(s, lateral + rng.Normal(0, 40), body), speed, offset);
+                double yMember = Clamp(s, lateral + rng.Normal(0, 40), body);
+                AddCrosser(persons, state, body, direction, yMember, speed, offset, FitSlope(s, body, yMember, groupSlope));
             }
 
             return;
@@ -118,6 +121,7 @@ public static class SceneBuilder
 
         Body single = BodyFactory.Create(DrawGroup(s, rng), rng);
         double y = Clamp(s, Lateral(s, rng), single);
+        double slope = FitSlope(s, single, y, Slope(rng));
         double v = single.SpeedMillimetersPerMs;
         double behaviour = rng.NextDouble();
         if ((behaviour -= s.TurnBackProbability) < 0)
@@ -128,7 +132,7 @@ public static class SceneBuilder
             double t1 = Math.Abs(reach + direction * PathHalfLength) / v;
             double t2 = t1 + rng.Uniform(200, 1500);
             double t3 = t2 + Math.Abs(reach + direction * PathHalfLength) / (v * rng.Uniform(0.9, 1.1));
-            AddBlocking(persons, state, single, Behavior.TurnBack, direction, y, 0, [0, t1, t2, t3], xs, arrivalMs);
+            AddBlocking(persons, state, single, Behavior.TurnBack, direction, y, slope, 0, [0, t1, t2, t3], xs, arrivalMs);
         }
         else if ((behaviour -= s.LoiterProbability) < 0)
         {
@@ -138,14 +142,14 @@ public static class SceneBuilder
             double t1 = Math.Abs(stop + direction * PathHalfLength) / v;
             double t2 = t1 + rng.Uniform(5000, 25000);
             double t3 = t2 + Math.Abs(end - stop) / v;
-            AddBlocking(persons, state, single, Behavior.Loiter, direction, y, rng.Uniform(15, 50), [0, t1, t2, t3],
+            AddBlocking(persons, state, single, Behavior.Loiter, direction, y, slope, rng.Uniform(15, 50), [0, t1, t2, t3],
                 [-direction * PathHalfLength, stop, stop, end], arrivalMs);
         }
         else
         {
             double offset = PlaceCrosser(state, direction, arrivalMs, v, single.FrontMillimeters, s.MinHeadwaySeconds * 1000, StrangerGapMillimeters,
                 out double speed);
-            AddCrosser(persons, state, single, direction, y, speed, offset);
+            AddCrosser(persons, state, single, direction, y, speed, offset, slope);
         }
     }
 
@@ -184,11 +188,12 @@ public static class SceneBuilder
         return start;
     }
 
-    private static void AddCrosser(List<Person> persons, ScheduleState state, Body body, int direction, double y, double speed, double start)
+    private static void AddCrosser(List<Person> persons, ScheduleState state, Body body, int direction, double y, double speed, double start,
+        double slope)
     {
         double duration = 2 * PathHalfLength / speed;
         var person = new Person(persons.Count + 1, body, Behavior.Cross, direction, y, 0,
-            [start, start + duration], [-direction * PathHalfLength, direction * PathHalfLength], state.TruthClearance);
+            [start, start + duration], [-direction * PathHalfLength, direction * PathHalfLength], state.TruthClearance) { LateralSlope = slope };
         persons.Add(person);
         double leave = start + (PathHalfLength + ConflictHalfLength + body.BackMillimeters) / speed;
         state.CrosserPlaced(direction, new Leader(start + PathHalfLength / speed, speed, body.BackMillimeters), leave);
@@ -196,13 +201,13 @@ public static class SceneBuilder
 
     /// <summary>Turn-backs and loiterers hold the doorway: they wait until it is clear and everyone waits for them.</summary>
     private static void AddBlocking(List<Person> persons, ScheduleState state, Body body, Behavior behavior, int direction, double y,
-        double sway, double[] relTimes, double[] xs, double arrivalMs)
+        double slope, double sway, double[] relTimes, double[] xs, double arrivalMs)
     {
         double v = body.SpeedMillimetersPerMs;
         double enterRel = (PathHalfLength - ConflictHalfLength - body.FrontMillimeters) / v;
         double start = Math.Max(arrivalMs - enterRel, state.AllFreeAt - enterRel);
         double[] times = [.. relTimes.Select(r => r + start)];
-        var person = new Person(persons.Count + 1, body, behavior, direction, y, sway, times, xs, state.TruthClearance);
+        var person = new Person(persons.Count + 1, body, behavior, direction, y, sway, times, xs, state.TruthClearance) { LateralSlope = slope };
         persons.Add(person);
         double leave = times[^1] - (PathHalfLength - ConflictHalfLength - Math.Max(body.FrontMillimeters, body.BackMillimeters)) / v;
         state.BlockerPlaced(leave);
@@ -224,6 +229,16 @@ public static class SceneBuilder
     }
 
     private static double Lateral(ScenarioDefinition s, Rng rng) => rng.Normal(0, s.LateralSdMillimeters);
+
+    /// <summary>People cross at a slight angle: lateral drift per mm along the line, SD 0.08 (about ±5°), at most ±0.2.</summary>
+    private static double Slope(Rng rng) => rng.Normal(0, 0.08, -0.2, 0.2);
+
+    /// <summary>Reduces the drift so the body stays inside the doorway for 0.8 m either side of the line (the frame).</summary>
+    private static double FitSlope(ScenarioDefinition s, Body body, double y, double slope)
+    {
+        double room = Math.Max(0, s.DoorwayWidthMillimeters / 2 - body.HalfWidthMillimeters - 40 - Math.Abs(y));
+        return Math.Sign(slope) * Math.Min(Math.Abs(slope), room / 800);
+    }
 
     private static double Clamp(ScenarioDefinition s, double y, Body body)
     {

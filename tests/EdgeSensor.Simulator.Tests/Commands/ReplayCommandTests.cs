@@ -156,4 +156,21 @@ public sealed class ReplayCommandTests
         Assert.AreEqual(0, doc.RootElement.GetProperty("entries").GetInt32() + doc.RootElement.GetProperty("exits").GetInt32());
         Assert.IsGreaterThan(0, doc.RootElement.GetProperty("pirRows").GetInt32());
     }
+
+    [TestMethod]
+    public void TraceOptionsReachTheMetadata()
+    {
+        string path = Path.Combine(TestContext.TestRunDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
+        var (code, _, stderr) = Run("trace", "--scenario", "single-file", "--seed", "2", "--duration", "40",
+            "--mount-height", "3000", "--timing-budget", "50", "--out", path);
+        Assert.AreEqual(0, code, stderr);
+        var trace = EdgeSensor.Simulator.Traces.TraceReader.ReadFile(path);
+        Assert.AreEqual(3000, trace.Metadata.MountHeightMillimeters);
+        Assert.AreEqual(50, trace.Metadata.TimingBudgetMs);
+        // 50 ms budget + 2 ms switching per measurement; the empty floor reads about 3000 mm.
+        var tof = trace.Records.Where(r => r.Kind == EdgeSensor.Simulator.Traces.TraceKind.Tof).Take(20).ToArray();
+        Assert.AreEqual(52, tof[1].TimeMs - tof[0].TimeMs);
+        Assert.AreEqual(3000, tof.Where(r => r.Status == 0).Average(r => r.Value), 40);
+        Assert.AreEqual(2, Run("trace", "--scenario", "mixed", "--seed", "1", "--out", path, "--mount-height", "9000").Code);
+    }
 }
