@@ -32,6 +32,18 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
 
     public string Directory => _directory;
 
+    /// <summary>What Mosquitto printed (errors and warnings), for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
     public static string Executable
     {
         get
@@ -57,6 +69,9 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
         var broker = new MosquittoBroker(directory, FreePort.Next(), tls is not null);
         var config = new StringBuilder()
             .AppendLine("per_listener_settings false")
+            // Started as root, Mosquitto would switch to the 'mosquitto' user and could not write its
+            // persistence file in our temp folder; as any other user this line has no effect.
+            .AppendLine($"user {Environment.UserName}")
             .AppendLine("allow_anonymous true")
             .AppendLine("persistence true")
             .AppendLine($"persistence_location {directory}/")
@@ -65,6 +80,7 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
             .AppendLine("log_dest stderr")
             .AppendLine("log_type error")
             .AppendLine("log_type warning")
+            .AppendLine("log_type " + (Environment.GetEnvironmentVariable("EDGESENSOR_MOSQUITTO_LOG") ?? "notice"))
             .AppendLine($"listener {broker.Port} 127.0.0.1");
         if (tls is not null)
         {
