@@ -126,7 +126,7 @@ public sealed class InProcessBrokerTests
         var metrics = new EdgeSensorMetrics();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == EdgeSensorMetrics.MeterName)
+            if (ReferenceEquals(instrument.Meter, metrics.Meter))
             {
                 l.EnableMeasurementEvents(instrument);
             }
