@@ -1,0 +1,147 @@
+using System.Text.Json;
+using EdgeSensor.Core.Aggregation;
+using EdgeSensor.Core.Crypto;
+using EdgeSensor.Core.Keys;
+using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Sealing;
+using EdgeSensor.Core.Storage;
+using EdgeSensor.Core.WireFormat;
+
+namespace EdgeSensor.Core.Tests.Sealing;
+
+/// <summary>The core against tests/vectors/wire-v1: same keys, same body bytes, same sealed payload, and it opens them.</summary>
+[TestClass]
+public sealed class WireVectorTests
+{
+    private static readonly string s_folder = Path.Combine(AppContext.BaseDirectory, "vectors", "wire-v1");
+
+    [TestMethod]
+    public void CoreDerivesTheVectorKeys()
+    {
+        foreach (JsonElement v in Positive())
+        {
+            byte[] root = Hex(v, "rootKey");
+            uint epoch = v.GetProperty("epoch").GetUInt32();
+            byte[] chain = new byte[32];
+            byte[] next = new byte[32];
+            EpochKeyRatchet.DeriveInitialChainKey(root, 0, chain, 0);
+            for (uint e = 0; e < epoch; e++)
+            {
+                EpochKeyRatchet.DeriveNextChainKey(chain, 0, next, 0);
+                Array.Copy(next, chain, 32);
+            }
+
+            byte[] aead = new byte[32];
+            EpochKeyRatchet.DeriveAeadKey(chain, 0, epoch, aead, 0);
+            Assert.AreEqual(v.GetProperty("chainKey").GetString(), Convert.ToHexStringLower(chain), Name(v));
+            Assert.AreEqual(v.GetProperty("aeadKey").GetString(), Convert.ToHexStringLower(aead), Name(v));
+        }
+    }
+
+    [TestMethod]
+    public void CoreSealsExactlyTheVectorPayloads()
+    {
+        int sealedCount = 0;
+        foreach (JsonElement v in Positive().Where(v => v.GetProperty("coreCanSeal").GetBoolean()))
+        {
+            WindowReport report = ReadReport(v.GetProperty("report"));
+            byte[] body = new byte[ReportCodec.BodyLength];
+            ReportCodec.EncodeBody(report, body, 0);
+            Assert.AreEqual(v.GetProperty("body").GetString(), Convert.ToHexStringLower(body), Name(v));
+
+            var store = new InMemoryNonVolatileStore(4, 64);
+            SealingHarness.Provision(store, Hex(v, "rootKey"), v.GetProperty("epoch").GetUInt32(), report.WindowStartUnixSeconds / 86400);
+            SealingHarness.SetNextSequence(store, v.GetProperty("sequence").GetUInt64());
+            ReportSealer sealer = SealingHarness.Boot(store, Convert.ToUInt64(v.GetProperty("deviceId").GetString(), 16));
+
+            byte[] output = new byte[ReportSealer.SealedLength + 3];
+            Assert.AreEqual(ReportSealer.SealedLength, sealer.Seal(report, output, 3), Name(v));
+            Assert.AreEqual(v.GetProperty("payload").GetString(), Convert.ToHexStringLower(output.AsSpan(3)), Name(v));
+            sealedCount++;
+        }
+
+        Assert.IsTrue(sealedCount >= 4);
+    }
+
+    [TestMethod]
+    public void CoreOpensTheVectorsItShouldAndRejectsTamperedOnes()
+    {
+        var aead = new ChaCha20Poly1305Aead();
+        foreach (string path in Directory.GetFiles(s_folder, "*.json"))
+        {
+            JsonElement v = JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+            string expect = v.GetProperty("expect").GetString()!;
+            if (expect != "Accepted" && expect != "AuthenticationFailed")
+            {
+                continue;
+            }
+
+            byte[] payload = Hex(v, "payload");
+            uint epoch = BitConverter.ToUInt32(payload, ReportHeader.EpochOffset);
+            byte[] key = AeadKey(Hex(v, "rootKey"), epoch);
+            byte[] body = new byte[payload.Length - ReportHeader.Length - ReportHeader.TagLength];
+            bool opened = aead.TryOpen(key, 0, payload, ReportHeader.NonceOffset, payload, 0, ReportHeader.Length, payload, ReportHeader.Length, payload.Length - ReportHeader.Length, body, 0);
+            Assert.AreEqual(expect == "Accepted", opened, Name(v));
+            if (opened)
+            {
+                var decoded = new WindowReport();
+                Assert.IsTrue(ReportCodec.TryDecodeBody(body, 0, body.Length, decoded), Name(v));
+                WindowReport expected = ReadReport(v.GetProperty("report"));
+                Assert.AreEqual(expected.Entries, decoded.Entries, Name(v));
+                Assert.AreEqual(expected.FirmwareVersion, decoded.FirmwareVersion, Name(v));
+                Assert.AreEqual(expected.PrivacyBudgetSpentMilli, decoded.PrivacyBudgetSpentMilli, Name(v));
+                Assert.AreEqual(expected.CalibrationState, decoded.CalibrationState, Name(v));
+            }
+        }
+    }
+
+    internal static WindowReport ReadReport(JsonElement r) => new()
+    {
+        WindowStartUnixSeconds = r.GetProperty("windowStartUnixSeconds").GetUInt32(),
+        WindowLengthSeconds = r.GetProperty("windowLengthSeconds").GetUInt16(),
+        Entries = r.GetProperty("entries").GetUInt16(),
+        Exits = r.GetProperty("exits").GetUInt16(),
+        OccupancyAtEnd = r.GetProperty("occupancyAtEnd").GetUInt16(),
+        PeakOccupancy = r.GetProperty("peakOccupancy").GetUInt16(),
+        PirActivityPermille = r.GetProperty("pirActivityPermille").GetUInt16(),
+        SuppressedMask = r.GetProperty("suppressedMask").GetByte(),
+        DisclosureMode = (DisclosureMode)r.GetProperty("disclosureMode").GetByte(),
+        SuppressionThreshold = r.GetProperty("suppressionThreshold").GetUInt16(),
+        EpsilonMilli = r.GetProperty("epsilonMilli").GetUInt16(),
+        PrivacyBudgetSpentMilli = r.GetProperty("privacyBudgetSpentMilli").GetUInt32(),
+        InvalidSamplePermille = r.GetProperty("invalidSamplePermille").GetUInt16(),
+        CalibrationState = (CalibrationState)r.GetProperty("calibrationState").GetByte(),
+        RebootCount = r.GetProperty("rebootCount").GetUInt16(),
+        FirmwareVersion = r.GetProperty("firmwareVersion").GetUInt32(),
+    };
+
+    private static byte[] AeadKey(byte[] root, uint epoch)
+    {
+        byte[] chain = new byte[32];
+        byte[] next = new byte[32];
+        EpochKeyRatchet.DeriveInitialChainKey(root, 0, chain, 0);
+        for (uint e = 0; e < epoch; e++)
+        {
+            EpochKeyRatchet.DeriveNextChainKey(chain, 0, next, 0);
+            Array.Copy(next, chain, 32);
+        }
+
+        byte[] key = new byte[32];
+        EpochKeyRatchet.DeriveAeadKey(chain, 0, epoch, key, 0);
+        return key;
+    }
+
+    private static List<JsonElement> Positive()
+    {
+        var vectors = Directory.GetFiles(s_folder, "*.json").Order(StringComparer.Ordinal)
+            .Select(p => JsonDocument.Parse(File.ReadAllText(p)).RootElement)
+            .Where(v => v.GetProperty("expect").GetString() == "Accepted")
+            .ToList();
+        Assert.IsTrue(vectors.Count >= 6, $"vectors missing in {s_folder}");
+        return vectors;
+    }
+
+    private static byte[] Hex(JsonElement v, string property) => Convert.FromHexString(v.GetProperty(property).GetString()!);
+
+    private static string Name(JsonElement v) => v.GetProperty("name").GetString()!;
+}
