@@ -9,22 +9,35 @@ namespace EdgeSensor.Integration.Tests.Broker;
 public sealed class MosquittoTests
 {
     [TestMethod]
-    public async Task Plain_ReportsFromThreeDevices_AllStoredOnce()
+    public async Task Plain_ReportsSealedByCoreFromThreeDevices_AllStoredOnceWithTheirCounts()
     {
         await using var broker = await MosquittoBroker.StartAsync();
         using var fleet = TestFleet.Create(3);
         await using var consumer = await TestConsumer.StartAsync(TestConsumer.Options(broker.Port), fleet.Store, fleet.DatabasePath);
         using var publisher = await TestFleet.ConnectPublisherAsync(broker.Port);
-        foreach (var device in fleet.Devices)
+        const uint start = 1_700_000_040;
+        foreach (var record in fleet.Devices)
         {
-            for (ulong s = 1; s <= 20; s++)
+            // Sealed by the firmware's own code (EdgeSensor.Core), opened by the SDK.
+            var device = new CoreDevice(record, start);
+            for (uint w = 0; w < 20; w++)
             {
-                await TestFleet.PublishAsync(publisher, device, TestFleet.Payload(device, s));
+                await TestFleet.PublishAsync(publisher, record, device.Seal(start + (w * 60), 60, (ushort)(w % 5), 1, (ushort)w));
             }
         }
 
         Assert.IsTrue(await Eventually.TrueAsync(() => consumer.Sink.Count() == 60), $"stored {consumer.Sink.Count()}");
         Assert.AreEqual(0L, consumer.Client.RejectedCount);
+        var rows = new List<EdgeSensor.Sdk.Client.ReceivedReport>();
+        await foreach (var row in EdgeSensor.Sdk.Sinks.ReportDatabase.ReadAsync(fleet.DatabasePath, deviceId: fleet.Devices[0].DeviceId))
+        {
+            rows.Add(row);
+        }
+
+        Assert.HasCount(20, rows);
+        Assert.AreEqual(DateTimeOffset.FromUnixTimeSeconds(start + (19 * 60)), rows[^1].Report.WindowStart);
+        Assert.AreEqual(19, rows[^1].Report.OccupancyAtEnd);
+        Assert.AreEqual(4, rows[4].Report.Entries);
     }
 
     [TestMethod]
