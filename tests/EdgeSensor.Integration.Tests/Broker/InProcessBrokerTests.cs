@@ -59,6 +59,38 @@ public sealed class InProcessBrokerTests
     }
 
     [TestMethod]
+    public async Task Credentials_AreSent_AndABadPasswordFailsAtOnceWithoutRetrying()
+    {
+        await using var broker = await InProcessBroker.StartAsync();
+        broker.Server.ValidatingConnectionAsync += e =>
+        {
+            if (e.ClientId.StartsWith("edgesensor-", StringComparison.Ordinal) && (e.UserName != "consumer" || e.Password != "s3cret"))
+            {
+                e.ReasonCode = MQTTnet.Protocol.MqttConnectReasonCode.BadUserNameOrPassword;
+            }
+
+            return Task.CompletedTask;
+        };
+        using var fleet = TestFleet.Create(1);
+        var good = TestConsumer.Options(broker.Port);
+        good.Username = "consumer";
+        good.Password = "s3cret";
+        await using (var client = new EdgeSensorClient(good, fleet.Store))
+        {
+            await client.StartAsync();
+            Assert.IsTrue(client.IsConnected);
+        }
+
+        var bad = TestConsumer.Options(broker.Port);
+        bad.Username = "consumer";
+        bad.Password = "wrong";
+        await using var refused = new EdgeSensorClient(bad, fleet.Store);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var ex = await Assert.ThrowsAsync<MqttRefusedException>(() => refused.StartAsync(timeout.Token));
+        Assert.AreEqual(MQTTnet.MqttClientConnectResultCode.BadUserNameOrPassword, ex.ResultCode);
+    }
+
+    [TestMethod]
     public async Task DropNewest_WithNoReader_KeepsBufferAndCountsDrops()
     {
         await using var broker = await InProcessBroker.StartAsync();

@@ -77,6 +77,37 @@ public sealed class MosquittoTests
     }
 
     [TestMethod]
+    public async Task MutualTls_ClientCertificateFromTheCa_IsTheCredential()
+    {
+        using var certificates = TestCertificates.Create();
+        await using var broker = await MosquittoBroker.StartAsync(certificates, requireClientCertificate: true);
+        using var fleet = TestFleet.Create(1);
+        using var clientCertificate = certificates.IssueClient("consumer-1");
+
+        var options = TestConsumer.Options(broker.Port);
+        options.Host = "localhost";
+        options.UseTls = true;
+        options.TrustedCaCertificates = [certificates.Ca];
+        options.ClientCertificate = clientCertificate;
+        await using var client = new EdgeSensorClient(options, fleet.Store);
+        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        {
+            await client.StartAsync(wait.Token);
+        }
+
+        Assert.IsTrue(client.IsConnected);
+
+        var anonymous = TestConsumer.Options(broker.Port);
+        anonymous.Host = "localhost";
+        anonymous.UseTls = true;
+        anonymous.TrustedCaCertificates = [certificates.Ca];
+        await using var refused = new EdgeSensorClient(anonymous, fleet.Store);
+        using var shortWait = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => refused.StartAsync(shortWait.Token));
+        Assert.IsFalse(refused.IsConnected);
+    }
+
+    [TestMethod]
     public async Task SharedSubscription_ThreeConsumers_SplitTheFleet_NoLossNoDuplicates()
     {
         await using var broker = await MosquittoBroker.StartAsync();

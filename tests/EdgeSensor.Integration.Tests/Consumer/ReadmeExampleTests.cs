@@ -49,8 +49,10 @@ public sealed partial class ReadmeExampleTests
             await Task.Delay(200); // subscribed
             await TestFleet.PublishAsync(publisher, device, TestFleet.Payload(device, 1));
             await TestFleet.PublishAsync(publisher, device, [0xFF]);
-            Assert.IsTrue(await Eventually.TrueAsync(() => output.ToString().Contains("rejected unsupported_version", StringComparison.Ordinal)), output.ToString());
-            Assert.Contains($"north-gate {device.DeviceIdText}: +3 -1, inside 2", output.ToString());
+            string expected = $"north-gate {device.DeviceIdText}: +3 -1, inside 2";
+            Assert.IsTrue(
+                await Eventually.TrueAsync(() => output.ToString().Contains("rejected unsupported_version", StringComparison.Ordinal) && output.ToString().Contains(expected, StringComparison.Ordinal)),
+                output.ToString());
         }
         finally
         {

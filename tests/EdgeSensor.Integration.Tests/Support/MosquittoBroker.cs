@@ -62,7 +62,7 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
     }
 
     /// <summary>Starts a broker; with <paramref name="tls"/>, the listener uses the given CA-signed server certificate.</summary>
-    public static async Task<MosquittoBroker> StartAsync(TestCertificates? tls = null)
+    public static async Task<MosquittoBroker> StartAsync(TestCertificates? tls = null, bool requireClientCertificate = false)
     {
         string directory = Path.Combine(Path.GetTempPath(), "edgesensor-mosquitto-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(directory);
@@ -72,7 +72,7 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
             // Started as root, Mosquitto would switch to the 'mosquitto' user and could not write its
             // persistence file in our temp folder; as any other user this line has no effect.
             .AppendLine($"user {Environment.UserName}")
-            .AppendLine("allow_anonymous true")
+            .AppendLine($"allow_anonymous {(requireClientCertificate ? "false" : "true")}")
             .AppendLine("persistence true")
             .AppendLine($"persistence_location {directory}/")
             .AppendLine("max_queued_messages 0")
@@ -89,6 +89,10 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
             string key = Path.Combine(directory, "server.key");
             tls.WriteServerFiles(ca, cert, key);
             config.AppendLine($"cafile {ca}").AppendLine($"certfile {cert}").AppendLine($"keyfile {key}").AppendLine("tls_version tlsv1.2");
+            if (requireClientCertificate)
+            {
+                config.AppendLine("require_certificate true").AppendLine("use_identity_as_username true");
+            }
         }
 
         await File.WriteAllTextAsync(broker._configPath, config.ToString());
