@@ -1,6 +1,6 @@
 namespace EdgeSensor.Core.Aggregation
 {
-    /// <summary>Bits of <see cref="WindowReport.SuppressedMask"/>: which counters were withheld (reported as 0).</summary>
+    /// <summary>Bits of <see cref="WindowReport.SuppressedMask"/>: which fields were withheld (reported as 0).</summary>
     public static class SuppressedFields
     {
         /// <summary>Entries were below the suppression threshold.</summary>
@@ -14,5 +14,11 @@ namespace EdgeSensor.Core.Aggregation
 
         /// <summary>Peak occupancy was below the suppression threshold.</summary>
         public const byte PeakOccupancy = 0x08;
+
+        /// <summary>PIR activity was withheld (differential-privacy mode, where it carries no noise).</summary>
+        public const byte PirActivity = 0x10;
+
+        /// <summary>The four people counters; all set when the daily privacy budget is exhausted.</summary>
+        public const byte AllCounters = Entries | Exits | OccupancyAtEnd | PeakOccupancy;
     }
 }

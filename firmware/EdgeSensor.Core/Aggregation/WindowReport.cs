@@ -25,13 +25,18 @@ namespace EdgeSensor.Core.Aggregation
         /// <summary>Occupancy at the end of the window, after disclosure control.</summary>
         public ushort OccupancyAtEnd { get; set; }
 
-        /// <summary>Highest occupancy seen during the window, after disclosure control.</summary>
+        /// <summary>Highest occupancy seen during the window (at least the occupancy at its start), after disclosure control;
+        /// never below <see cref="OccupancyAtEnd"/>.</summary>
         public ushort PeakOccupancy { get; set; }
 
         /// <summary>Share of the window the PIR reported activity, in permille (0..1000).</summary>
         public ushort PirActivityPermille { get; set; }
 
-        /// <summary>Which counters the disclosure control suppressed (bits of <see cref="SuppressedFields"/>).</summary>
+        /// <summary>
+        /// Which fields the disclosure control withheld (bits of <see cref="SuppressedFields"/>); a withheld field
+        /// reads 0. Suppression mode: the true value was 1..k-1. DP mode: all four counter bits mean the daily
+        /// budget was exhausted; the PIR bit means PIR activity was not released (docs/privacy.md).
+        /// </summary>
         public byte SuppressedMask { get; set; }
 
         /// <summary>The disclosure control applied to this window.</summary>
@@ -40,10 +45,14 @@ namespace EdgeSensor.Core.Aggregation
         /// <summary>Small-count suppression threshold k (counts below k are withheld); 0 when not used.</summary>
         public ushort SuppressionThreshold { get; set; }
 
-        /// <summary>Differential-privacy epsilon per window in thousandths (1000 = ε 1.0); 0 when not used.</summary>
+        /// <summary>
+        /// Differential-privacy epsilon spent on this window in thousandths (1000 = ε 1.0), split evenly over the four
+        /// counters (each gets two-sided geometric noise with α = exp(-EpsilonMilli / 4000)); 0 when not used or
+        /// when the window was withheld because the daily budget was exhausted.
+        /// </summary>
         public ushort EpsilonMilli { get; set; }
 
-        /// <summary>Health: privacy budget spent since UTC midnight, ε in thousandths.</summary>
+        /// <summary>Health: privacy budget spent on the UTC day of <see cref="WindowStartUnixSeconds"/>, this window included, ε in thousandths.</summary>
         public uint PrivacyBudgetSpentMilli { get; set; }
 
         /// <summary>Health: ToF samples with an invalid range status in this window, in permille (0..1000).</summary>

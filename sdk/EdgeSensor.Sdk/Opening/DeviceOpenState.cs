@@ -23,6 +23,9 @@ internal sealed class DeviceOpenState : IDisposable
         _keys = new EpochKeyCache(rootKey);
     }
 
+    /// <summary>Ratchet steps this device's key cache has derived (for tests).</summary>
+    internal long StepsWalked => _keys.StepsWalked;
+
     public OpenResult Open(ReadOnlySpan<byte> payload, in ReportHeaderV1 header, ReadOnlySpan<byte> rootKey)
     {
         lock (this)
@@ -51,8 +54,10 @@ internal sealed class DeviceOpenState : IDisposable
                 return OpenResult.Rejected(RejectionReason.Replayed, header);
             }
 
-            uint keepAtLeast = _hasAccepted && _currentEpoch > 0 ? _currentEpoch - 1 : 0;
-            ChaCha20Poly1305 aead = _keys.GetAead(epoch, keepAtLeast);
+            // The accepted epoch and the previous one keep their keys whatever forged headers ask for.
+            uint protectFrom = _hasAccepted && _currentEpoch > 0 ? _currentEpoch - 1 : 0;
+            uint protectTo = _hasAccepted ? _currentEpoch : 0;
+            ChaCha20Poly1305 aead = _keys.GetAead(epoch, protectFrom, protectTo);
 
             int bodyLength = payload.Length - WireFormatV1.HeaderLength - WireFormatV1.TagLength;
             Span<byte> body = stackalloc byte[WireFormatV1.MaxPayloadLength];

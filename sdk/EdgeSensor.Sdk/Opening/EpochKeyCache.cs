@@ -4,15 +4,21 @@ namespace EdgeSensor.Sdk.Opening;
 
 /// <summary>
 /// One device's derived epoch keys: a few (epoch, chain key, AEAD) entries, so steady-state opening derives
-/// nothing and a ratchet walk starts from the nearest cached epoch below the one asked for (or from the root
-/// key). Not thread-safe: the owning <see cref="DeviceOpenState"/> serialises access.
+/// nothing, plus a chain-key checkpoint every <see cref="CheckpointSpacing"/> epochs along every walk, so a
+/// ratchet walk starts at most <see cref="CheckpointSpacing"/> − 1 steps below the epoch asked for once the
+/// chain has been walked that far (forged far-epoch headers cannot force the full walk again and again).
+/// The accepted epoch and the one before it are never evicted by others. Not thread-safe: the owning
+/// <see cref="DeviceOpenState"/> serialises access.
 /// </summary>
 internal sealed class EpochKeyCache : IDisposable
 {
+    public const int CheckpointSpacing = 64;
+
     private const int Capacity = 4;
 
     private readonly byte[] _rootKey;
     private readonly Entry?[] _entries = new Entry?[Capacity];
+    private readonly List<byte[]> _checkpoints = [];
     private long _clock;
 
     public EpochKeyCache(ReadOnlySpan<byte> rootKey)
@@ -20,14 +26,17 @@ internal sealed class EpochKeyCache : IDisposable
         _rootKey = rootKey.ToArray();
     }
 
+    /// <summary>Ratchet steps derived so far (tests check the walk bound with it).</summary>
+    public long StepsWalked { get; private set; }
+
     /// <summary>Whether this cache was built from <paramref name="rootKey"/> (a re-provisioned device has a new one).</summary>
     public bool IsFor(ReadOnlySpan<byte> rootKey) => CryptographicOperations.FixedTimeEquals(_rootKey, rootKey);
 
     /// <summary>
-    /// The AEAD for <paramref name="epoch"/>, derived if needed. <paramref name="keepAtLeast"/> is the oldest
-    /// epoch still accepted: entries below it are evicted first.
+    /// The AEAD for <paramref name="epoch"/>, derived if needed. <paramref name="protectFrom"/> is the oldest
+    /// epoch still accepted: entries from it on are evicted only when nothing older or newer is left to evict.
     /// </summary>
-    public ChaCha20Poly1305 GetAead(uint epoch, uint keepAtLeast)
+    public ChaCha20Poly1305 GetAead(uint epoch, uint protectFrom, uint protectTo)
     {
         Entry? start = null;
         foreach (Entry? entry in _entries)
@@ -52,21 +61,35 @@ internal sealed class EpochKeyCache : IDisposable
         Span<byte> chain = stackalloc byte[EpochKeys.KeyLength];
         Span<byte> next = stackalloc byte[EpochKeys.KeyLength];
         uint at;
-        if (start is null)
+        int checkpoint = Math.Min((int)(epoch / CheckpointSpacing), _checkpoints.Count - 1);
+        if (checkpoint >= 0 && (start is null || (uint)checkpoint * CheckpointSpacing > start.Epoch))
         {
-            EpochKeys.DeriveInitialChainKey(_rootKey, chain);
-            at = 0;
+            _checkpoints[checkpoint].CopyTo(chain);
+            at = (uint)checkpoint * CheckpointSpacing;
         }
-        else
+        else if (start is not null)
         {
             start.ChainKey.CopyTo(chain);
             at = start.Epoch;
         }
+        else
+        {
+            EpochKeys.DeriveInitialChainKey(_rootKey, chain);
+            at = 0;
+            _checkpoints.Add(chain.ToArray());
+        }
 
         for (; at < epoch; at++)
         {
+            StepsWalked++;
             EpochKeys.Ratchet(chain, next);
             next.CopyTo(chain);
+
+            // Checkpoints stay contiguous: the first walk starts at K[0], later ones at or above a checkpoint.
+            if ((at + 1) % CheckpointSpacing == 0 && (at + 1) / CheckpointSpacing == (uint)_checkpoints.Count)
+            {
+                _checkpoints.Add(chain.ToArray());
+            }
         }
 
         Span<byte> aeadKey = stackalloc byte[EpochKeys.KeyLength];
@@ -75,7 +98,7 @@ internal sealed class EpochKeyCache : IDisposable
         CryptographicOperations.ZeroMemory(aeadKey);
         CryptographicOperations.ZeroMemory(chain);
         CryptographicOperations.ZeroMemory(next);
-        Insert(created, keepAtLeast);
+        Insert(created, protectFrom, protectTo);
         return created.Aead;
     }
 
@@ -87,10 +110,16 @@ internal sealed class EpochKeyCache : IDisposable
             _entries[i] = null;
         }
 
+        foreach (byte[] checkpoint in _checkpoints)
+        {
+            CryptographicOperations.ZeroMemory(checkpoint);
+        }
+
+        _checkpoints.Clear();
         CryptographicOperations.ZeroMemory(_rootKey);
     }
 
-    private void Insert(Entry created, uint keepAtLeast)
+    private void Insert(Entry created, uint protectFrom, uint protectTo)
     {
         int victim = -1;
         for (int i = 0; i < _entries.Length; i++)
@@ -102,8 +131,8 @@ internal sealed class EpochKeyCache : IDisposable
                 break;
             }
 
-            // Prefer evicting an epoch no longer accepted, then the least recently used.
-            if (victim < 0 || Rank(entry, keepAtLeast) < Rank(_entries[victim]!, keepAtLeast))
+            // Evict unprotected entries first (least recently used), the accepted epochs last.
+            if (victim < 0 || Rank(entry, protectFrom, protectTo) < Rank(_entries[victim]!, protectFrom, protectTo))
             {
                 victim = i;
             }
@@ -113,8 +142,8 @@ internal sealed class EpochKeyCache : IDisposable
         _entries[victim] = created;
     }
 
-    private static long Rank(Entry entry, uint keepAtLeast) =>
-        entry.Epoch < keepAtLeast ? entry.LastUse - long.MaxValue / 2 : entry.LastUse;
+    private static long Rank(Entry entry, uint protectFrom, uint protectTo) =>
+        entry.Epoch >= protectFrom && entry.Epoch <= protectTo ? entry.LastUse + long.MaxValue / 2 : entry.LastUse;
 
     private sealed class Entry : IDisposable
     {

@@ -94,6 +94,9 @@ public sealed class ReportOpener : IDisposable
         return state.Open(payload, header, rootKey);
     }
 
+    /// <summary>Ratchet steps derived for <paramref name="deviceId"/> so far (for tests).</summary>
+    internal long StepsWalked(ulong deviceId) => _devices.TryGetValue(deviceId, out DeviceOpenState? state) ? state.StepsWalked : 0;
+
     /// <summary>Forgets a device's cached keys and replay state (e.g. after it was re-provisioned or removed).</summary>
     /// <param name="deviceId">The device to forget.</param>
     public void Forget(ulong deviceId)

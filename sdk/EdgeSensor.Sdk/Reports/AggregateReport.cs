@@ -39,7 +39,7 @@ public sealed record AggregateReport
     /// <summary>Share of the window the PIR reported activity, in permille (0..1000).</summary>
     public required int PirActivityPermille { get; init; }
 
-    /// <summary>Which counters small-count suppression withheld.</summary>
+    /// <summary>Which fields the disclosure control withheld (sent as 0).</summary>
     public required SuppressedCounters Suppressed { get; init; }
 
     /// <summary>The disclosure control the device applied.</summary>

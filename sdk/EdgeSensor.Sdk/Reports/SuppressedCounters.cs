@@ -1,6 +1,9 @@
 namespace EdgeSensor.Sdk.Reports;
 
-/// <summary>Which counters the device's small-count suppression withheld (reported as 0).</summary>
+/// <summary>
+/// Which fields the device's disclosure control withheld (reported as 0): counters below the suppression threshold,
+/// all four counters when the daily privacy budget is exhausted, and PIR activity in differential-privacy mode.
+/// </summary>
 [Flags]
 public enum SuppressedCounters : byte
 {
@@ -18,4 +21,7 @@ public enum SuppressedCounters : byte
 
     /// <summary>Peak occupancy was below the suppression threshold.</summary>
     PeakOccupancy = 0x08,
+
+    /// <summary>PIR activity was withheld (differential-privacy mode, where it carries no noise).</summary>
+    PirActivity = 0x10,
 }

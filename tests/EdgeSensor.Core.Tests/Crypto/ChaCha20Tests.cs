@@ -55,6 +55,28 @@ public sealed class ChaCha20Tests
     }
 
     [TestMethod]
+    public void Xor_ZeroInputAcrossBlocks_EqualsConsecutiveBlocks()
+    {
+        // Keystream of a multi-block XOR = Block(c), Block(c + 1), ... up to the last counter value.
+        var chacha = new ChaCha20();
+        var random = new Random(2404);
+        byte[] key = ChaCha20Poly1305AeadTests.RandomBytes(random, 32);
+        byte[] nonce = ChaCha20Poly1305AeadTests.RandomBytes(random, 12);
+        foreach (uint start in new uint[] { 0, 1, 0x7fffffff, uint.MaxValue - 3 })
+        {
+            var xored = new byte[4 * 64 - 5];
+            chacha.Xor(key, 0, nonce, 0, start, xored, 0, xored.Length, xored, 0);
+            var blocks = new byte[4 * 64];
+            for (uint b = 0; b < 4; b++)
+            {
+                chacha.Block(key, 0, nonce, 0, start + b, blocks, (int)(64 * b));
+            }
+
+            CollectionAssert.AreEqual(blocks.AsSpan(0, xored.Length).ToArray(), xored, $"start {start}");
+        }
+    }
+
+    [TestMethod]
     public void Xor_BadArguments_Throw()
     {
         var chacha = new ChaCha20();

@@ -45,4 +45,13 @@ internal static class CryptoVectors
     public static byte[] Bytes(this Dictionary<string, string> record, string name) => Convert.FromHexString(record[name]);
 
     public static string Hex(byte[] bytes, int offset, int count) => Convert.ToHexStringLower(bytes, offset, count);
+
+    /// <summary>Fast byte comparison for the thousands of cross-check cases; hex only on failure.</summary>
+    public static void AssertBytes(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual, string message)
+    {
+        if (!expected.SequenceEqual(actual))
+        {
+            Assert.Fail($"{message}: expected {Convert.ToHexStringLower(expected)}, got {Convert.ToHexStringLower(actual)}");
+        }
+    }
 }

@@ -1,0 +1,292 @@
+using System;
+using EdgeSensor.Core.Aggregation;
+using EdgeSensor.Core.Filtering;
+
+namespace EdgeSensor.Core.Counting
+{
+    /// <summary>
+    /// The people-counting engine: two-zone ToF line counting, PIR presence/activity and running occupancy.
+    /// Pure and instance-based: it takes samples with a caller-supplied monotonic time (ms) and returns events;
+    /// no clock, no I/O, no statics. Nothing is allocated per sample. Algorithm: docs/counting.md.
+    /// </summary>
+    public sealed class PeopleCounter
+    {
+        private const int InvalidRatioShift = 5;
+        private const int DegradedInvalidPermille = 500;
+
+        private readonly ZoneChannel[] _zones = new ZoneChannel[2];
+        private readonly CrossingStateMachine _crossings;
+        private readonly OccupancyTracker _occupancy;
+        private readonly PirPresence _pir;
+        private readonly bool _tofFitted;
+        private readonly int _insideZone;
+        private long _now;
+        private long _tofEmptySince;
+        private int _invalidRatioQ;
+
+        /// <summary>Creates an engine; the settings are validated and copied.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="settings"/> is null.</exception>
+        /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
+        public PeopleCounter(CounterSettings settings)
+        {
+            if (settings == null)
+            {
+                throw new ArgumentNullException(nameof(settings));
+            }
+
+            string error;
+            if (!settings.TryValidate(out error))
+            {
+                throw new ArgumentException(error, nameof(settings));
+            }
+
+            _zones[0] = new ZoneChannel(settings);
+            _zones[1] = new ZoneChannel(settings);
+            _crossings = new CrossingStateMachine(settings);
+            _occupancy = new OccupancyTracker(settings.EmptyResetMilliseconds);
+            _pir = new PirPresence(settings.PirHoldMilliseconds);
+            _tofFitted = settings.TofFitted;
+            _insideZone = settings.InsideZone;
+            _tofEmptySince = 0;
+        }
+
+        /// <summary>Entries counted since construction or <see cref="ResetCounts"/>.</summary>
+        public int Entries { get; private set; }
+
+        /// <summary>Exits counted since construction or <see cref="ResetCounts"/>.</summary>
+        public int Exits { get; private set; }
+
+        /// <summary>Running occupancy, never negative, with drift correction.</summary>
+        public int Occupancy => _occupancy.Occupancy;
+
+        /// <summary>Times the drift correction reset a non-zero occupancy.</summary>
+        public int OccupancyDriftResets => _occupancy.DriftResets;
+
+        /// <summary>ToF samples received (valid and invalid).</summary>
+        public long TotalTofSamples { get; private set; }
+
+        /// <summary>ToF samples with a non-zero range status or a non-positive distance.</summary>
+        public long InvalidTofSamples { get; private set; }
+
+        /// <summary>Cumulative time (ms) any PIR output was high (monotonic; includes the hold tail).</summary>
+        public long PirActiveMilliseconds => _pir.ActiveMilliseconds;
+
+        /// <summary>PIR motion onsets (rising edges).</summary>
+        public long PirMotionOnsets => _pir.RisingEdges;
+
+        /// <summary>True while the PIR is high or a ToF zone sees a target.</summary>
+        public bool PresenceDetected => _pir.Active || (_tofFitted && (_zones[0].IsOccupied || _zones[1].IsOccupied));
+
+        /// <summary>Pairs rejected as turn-backs (started and ended in the same zone).</summary>
+        public int TurnBacks => _crossings.TurnBacks;
+
+        /// <summary>Targets seen in one zone only (loitering, turning before the line).</summary>
+        public int OrphanTargets => _crossings.Orphans;
+
+        /// <summary>Pairs rejected by the door discriminator.</summary>
+        public int DoorRejections => _crossings.DoorRejections;
+
+        /// <summary>Pairs rejected as lower than a person.</summary>
+        public int LowObjectRejections => _crossings.LowObjectRejections;
+
+        /// <summary>Floor baseline of <paramref name="zone"/> in mm (0 before calibration).</summary>
+        public int BaselineMillimeters(int zone)
+        {
+            CheckZone(zone);
+            return _zones[zone].BaselineMillimeters;
+        }
+
+        /// <summary>State of the ToF calibration (PirOnly when no ToF is fitted).</summary>
+        public CalibrationState CalibrationState
+        {
+            get
+            {
+                if (!_tofFitted)
+                {
+                    return CalibrationState.PirOnly;
+                }
+
+                if (!_zones[0].IsCalibrated || !_zones[1].IsCalibrated)
+                {
+                    return CalibrationState.NotCalibrated;
+                }
+
+                if (_zones[0].IsUnknown || _zones[1].IsUnknown || (_invalidRatioQ >> 4) > DegradedInvalidPermille)
+                {
+                    return CalibrationState.Degraded;
+                }
+
+                return CalibrationState.Calibrated;
+            }
+        }
+
+        /// <summary>
+        /// Feeds one ToF ranging of <paramref name="zone"/> (0 or 1) taken at <paramref name="timeMs"/>:
+        /// distance in mm and the sensor's range status (0 = valid). Returns the crossing it completed, if any.
+        /// Ignored (returns None) when no ToF is fitted.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="zone"/> is not 0 or 1.</exception>
+        public CrossingKind AddTofSample(long timeMs, int zone, int distanceMillimeters, int rangeStatus)
+        {
+            CheckZone(zone);
+            if (!_tofFitted)
+            {
+                return CrossingKind.None;
+            }
+
+            Advance(timeMs);
+            TotalTofSamples++;
+            bool invalid = rangeStatus != 0 || distanceMillimeters <= 0;
+            if (invalid)
+            {
+                InvalidTofSamples++;
+            }
+
+            _invalidRatioQ += ((invalid ? (1000 << 4) : 0) - _invalidRatioQ) >> InvalidRatioShift;
+
+            ZoneChannel channel = _zones[zone];
+            ZoneEvent e = channel.Process(_now, distanceMillimeters, rangeStatus);
+            Route(zone, e);
+            return Finish();
+        }
+
+        /// <summary>Feeds one PIR level (0 low, otherwise high) of input <paramref name="channel"/> (0..3).</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="channel"/> is outside 0..3.</exception>
+        public void AddPirSample(long timeMs, int channel, int level)
+        {
+            Advance(timeMs);
+            _pir.Add(_now, channel, level);
+            UpdateOccupancy();
+        }
+
+        /// <summary>
+        /// Advances time without a sample: times out zones without valid samples (sensor timeouts), settles
+        /// targets whose partner can no longer come, and runs the occupancy drift correction.
+        /// Returns the crossing completed by the passage of time (rare; normally None).
+        /// </summary>
+        public CrossingKind Tick(long timeMs)
+        {
+            Advance(timeMs);
+            if (!_tofFitted)
+            {
+                UpdateOccupancy();
+                return CrossingKind.None;
+            }
+
+            Route(0, _zones[0].CheckTimeout(_now));
+            Route(1, _zones[1].CheckTimeout(_now));
+            return Finish();
+        }
+
+        /// <summary>Sets entries and exits to 0 (occupancy is kept).</summary>
+        public void ResetCounts()
+        {
+            Entries = 0;
+            Exits = 0;
+        }
+
+        /// <summary>Sets occupancy to 0 (e.g. a scheduled reset at closing time).</summary>
+        public void ResetOccupancy()
+        {
+            _occupancy.Reset();
+        }
+
+        private void Advance(long timeMs)
+        {
+            // Time never runs backwards inside the engine (a caller's clock glitch is clamped).
+            if (timeMs > _now)
+            {
+                _now = timeMs;
+            }
+
+            _pir.Advance(_now);
+        }
+
+        private void Route(int zone, ZoneEvent e)
+        {
+            if (e == ZoneEvent.Rise)
+            {
+                _crossings.OnRise(zone, _zones[zone].Detector.TargetStartMs);
+            }
+            else if (e == ZoneEvent.Fall)
+            {
+                ZoneOccupancyDetector d = _zones[zone].Detector;
+                _crossings.OnFall(
+                    zone,
+                    d.TargetStartMs,
+                    d.TargetEndMs,
+                    d.TargetNearestMillimeters,
+                    d.TargetFarthestCoreMillimeters,
+                    _zones[zone].BaselineMillimeters - d.TargetNearestMillimeters,
+                    d.TargetSamples);
+            }
+            else if (e == ZoneEvent.Cancel)
+            {
+                _crossings.OnCancel(zone);
+            }
+        }
+
+        private CrossingKind Finish()
+        {
+            int forward = _crossings.Forward;
+            int backward = _crossings.Backward;
+            int last = _crossings.Evaluate(_now);
+            int newForward = _crossings.Forward - forward;
+            int newBackward = _crossings.Backward - backward;
+
+            // Forward = zone 0 -> zone 1, an entry when zone 1 is the inside.
+            int newEntries = _insideZone == 1 ? newForward : newBackward;
+            int newExits = _insideZone == 1 ? newBackward : newForward;
+            for (int i = 0; i < newEntries; i++)
+            {
+                Entries++;
+                _occupancy.Enter();
+            }
+
+            for (int i = 0; i < newExits; i++)
+            {
+                Exits++;
+                _occupancy.Exit();
+            }
+
+            UpdateOccupancy();
+            if (last == 0)
+            {
+                return CrossingKind.None;
+            }
+
+            bool intoInside = (last > 0) == (_insideZone == 1);
+            return intoInside ? CrossingKind.Entry : CrossingKind.Exit;
+        }
+
+        private void UpdateOccupancy()
+        {
+            bool tofBusy = _tofFitted && (_zones[0].IsOccupied || _zones[1].IsOccupied || _crossings.IsBusy);
+            if (tofBusy)
+            {
+                _tofEmptySince = -1;
+            }
+            else if (_tofEmptySince < 0)
+            {
+                _tofEmptySince = _now;
+            }
+
+            long emptySince = -1;
+            if (_pir.Seen && !_pir.Active && _tofEmptySince >= 0)
+            {
+                long pirQuiet = _pir.QuietSince;
+                emptySince = pirQuiet > _tofEmptySince ? pirQuiet : _tofEmptySince;
+            }
+
+            _occupancy.Update(_now, emptySince);
+        }
+
+        private static void CheckZone(int zone)
+        {
+            if (zone != 0 && zone != 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(zone));
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+
+namespace EdgeSensor.Core.Counting
+{
+    /// <summary>
+    /// Boot calibration of one zone: the floor distance is the median of N valid samples, accepted only when
+    /// their interquartile range is small (nobody walked through while it was measured). A single reading is
+    /// never trusted: VL53L1X ranging noise at 2-3 m is tens of mm (UM2356 §2.5 ranging performance) and a
+    /// passer-by during boot would otherwise become the floor. If the spread is too large the window restarts.
+    /// </summary>
+    public sealed class ZoneCalibrator
+    {
+        private readonly int[] _samples;
+        private readonly int[] _sorted;
+        private readonly int _maxSpreadMillimeters;
+        private int _count;
+        private int _baselineMillimeters;
+        private int _noiseMillimeters;
+        private int _restarts;
+
+        /// <summary>Creates a calibrator taking <paramref name="sampleCount"/> samples (8..64).</summary>
+        public ZoneCalibrator(int sampleCount, int maxSpreadMillimeters)
+        {
+            if (sampleCount < 8 || sampleCount > 64)
+            {
+                throw new ArgumentOutOfRangeException(nameof(sampleCount));
+            }
+
+            _samples = new int[sampleCount];
+            _sorted = new int[sampleCount];
+            _maxSpreadMillimeters = maxSpreadMillimeters;
+        }
+
+        /// <summary>True once a baseline is established.</summary>
+        public bool IsCalibrated { get; private set; }
+
+        /// <summary>Median floor distance in mm (valid once <see cref="IsCalibrated"/>).</summary>
+        public int BaselineMillimeters => _baselineMillimeters;
+
+        /// <summary>Noise estimate in mm: interquartile range / 1.35 (the IQR of a normal distribution is 1.35 sigma).</summary>
+        public int NoiseMillimeters => _noiseMillimeters;
+
+        /// <summary>How often the window was restarted because the scene was not still.</summary>
+        public int Restarts => _restarts;
+
+        /// <summary>Starts over (re-calibration after the floor changed).</summary>
+        public void Reset()
+        {
+            _count = 0;
+            IsCalibrated = false;
+        }
+
+        /// <summary>Adds one valid distance; returns true when this sample completed the calibration.</summary>
+        public bool Add(int distanceMillimeters)
+        {
+            if (IsCalibrated)
+            {
+                return false;
+            }
+
+            _samples[_count] = distanceMillimeters;
+            _count++;
+            if (_count < _samples.Length)
+            {
+                return false;
+            }
+
+            int n = _samples.Length;
+            for (int i = 0; i < n; i++)
+            {
+                int v = _samples[i];
+                int j = i - 1;
+                while (j >= 0 && _sorted[j] > v)
+                {
+                    _sorted[j + 1] = _sorted[j];
+                    j--;
+                }
+
+                _sorted[j + 1] = v;
+            }
+
+            int iqr = _sorted[(n * 3) / 4] - _sorted[n / 4];
+            if (iqr > _maxSpreadMillimeters)
+            {
+                // Someone or something moved during calibration: keep the newer half and continue.
+                int keep = n / 2;
+                for (int i = 0; i < keep; i++)
+                {
+                    _samples[i] = _samples[n - keep + i];
+                }
+
+                _count = keep;
+                _restarts++;
+                return false;
+            }
+
+            _baselineMillimeters = _sorted[n / 2];
+            _noiseMillimeters = (iqr * 100) / 135;
+            IsCalibrated = true;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System;
+using EdgeSensor.Core.Filtering;
+
+namespace EdgeSensor.Core.Counting
+{
+    /// <summary>
+    /// One zone's pipeline: range-status gate, median filter, boot calibration, occupancy detection and
+    /// baseline tracking. Invalid range statuses (VL53L1X: anything but 0, e.g. 1 sigma fail, 2 signal fail,
+    /// 4 out of bounds, 7 wrap-around; UM2356 "RangeStatus") are neither a person nor an empty floor: the zone
+    /// holds its state through them, and only after <c>InvalidHoldMilliseconds</c> without a valid sample is it
+    /// declared unknown, which drops its open target (a missed count rather than a phantom one).
+    /// </summary>
+    public sealed class ZoneChannel
+    {
+        // Quiet time after a target before empty readings may move the baseline (a leaving person's edge
+        // readings sit just under the floor and must not pull it).
+        private const int QuietMilliseconds = 500;
+
+        // EMA of the baseline in 1/16 mm; shift 8 = time constant of 256 samples (~17 s at 66 ms per zone).
+        private const int BaselineFractionBits = 4;
+        private const int TrackingShift = 8;
+
+        private readonly MedianFilter _filter;
+        private readonly ZoneCalibrator _calibrator;
+        private readonly ZoneOccupancyDetector _detector;
+        private readonly int _minEnterDelta;
+        private readonly int _invalidHold;
+        private readonly int _staticAbsorb;
+        private readonly int _rebaseline;
+        private int _baselineQ;
+        private int _enterDelta;
+        private int _exitDelta;
+        private int _stableBand;
+        private int _stableRef;
+        private long _stableSince;
+        private long _lastValidMs;
+        private bool _unknown;
+
+        /// <summary>Creates the zone pipeline from validated settings.</summary>
+        public ZoneChannel(CounterSettings settings)
+        {
+            if (settings == null)
+            {
+                throw new ArgumentNullException(nameof(settings));
+            }
+
+            _filter = new MedianFilter(settings.MedianWindow);
+            _calibrator = new ZoneCalibrator(settings.CalibrationSamples, settings.CalibrationMaxSpreadMillimeters);
+            _detector = new ZoneOccupancyDetector(settings.SplitRiseMillimeters);
+            _minEnterDelta = settings.MinEnterDeltaMillimeters;
+            _invalidHold = settings.InvalidHoldMilliseconds;
+            _staticAbsorb = settings.StaticAbsorbMilliseconds;
+            _rebaseline = settings.RebaselineMilliseconds;
+        }
+
+        /// <summary>True once the boot baseline is established.</summary>
+        public bool IsCalibrated => _calibrator.IsCalibrated;
+
+        /// <summary>True while no valid sample arrived for longer than the invalid hold time.</summary>
+        public bool IsUnknown => _unknown;
+
+        /// <summary>True while a target is in the zone.</summary>
+        public bool IsOccupied => _detector.IsOccupied;
+
+        /// <summary>True while a target is open (risen, not fallen).</summary>
+        public bool HasOpenTarget => _detector.HasOpenTarget;
+
+        /// <summary>The zone's detector, for the features of its current/last target.</summary>
+        public ZoneOccupancyDetector Detector => _detector;
+
+        /// <summary>Current floor baseline in mm (0 before calibration).</summary>
+        public int BaselineMillimeters => _baselineQ >> BaselineFractionBits;
+
+        /// <summary>Times the baseline was replaced by a new static floor (furniture moved in or out).</summary>
+        public int Rebaselines { get; private set; }
+
+        /// <summary>Feeds one sample; returns what happened to the zone's target.</summary>
+        public ZoneEvent Process(long timeMs, int distanceMillimeters, int rangeStatus)
+        {
+            if (rangeStatus != 0 || distanceMillimeters <= 0)
+            {
+                return CheckTimeout(timeMs);
+            }
+
+            _lastValidMs = timeMs;
+            _unknown = false;
+            int f = _filter.Add(distanceMillimeters);
+            if (!_calibrator.IsCalibrated)
+            {
+                if (_calibrator.Add(distanceMillimeters))
+                {
+                    int noise = _calibrator.NoiseMillimeters;
+                    _stableBand = noise * 3 < 60 ? 60 : noise * 3;
+                    SetBaseline(_calibrator.BaselineMillimeters, timeMs);
+                }
+
+                return ZoneEvent.None;
+            }
+
+            ZoneEvent e = _detector.Update(timeMs, f);
+            return Track(timeMs, f, e);
+        }
+
+        /// <summary>Declares the zone unknown when no valid sample came for the hold time; may cancel a target.</summary>
+        public ZoneEvent CheckTimeout(long timeMs)
+        {
+            if (_unknown || !_calibrator.IsCalibrated || timeMs - _lastValidMs < _invalidHold)
+            {
+                return ZoneEvent.None;
+            }
+
+            _unknown = true;
+            _filter.Reset();
+            return _detector.Clear() ? ZoneEvent.Cancel : ZoneEvent.None;
+        }
+
+        private ZoneEvent Track(long timeMs, int f, ZoneEvent e)
+        {
+            int baseline = _baselineQ >> BaselineFractionBits;
+            int delta = f - baseline;
+            if (f - _stableRef > _stableBand || _stableRef - f > _stableBand)
+            {
+                _stableRef = f;
+                _stableSince = timeMs;
+            }
+
+            bool nearFloor = delta <= _exitDelta && -delta <= _exitDelta;
+            if (!_detector.IsOccupied)
+            {
+                if (nearFloor)
+                {
+                    if (timeMs - _detector.LastActiveMs >= QuietMilliseconds)
+                    {
+                        // Slow tracking of lighting/temperature drift while the zone is empty.
+                        _baselineQ += ((f << BaselineFractionBits) - _baselineQ) >> TrackingShift;
+                        SetThresholds();
+                    }
+
+                    return e;
+                }
+
+                if (timeMs - _stableSince >= _rebaseline)
+                {
+                    // Empty zone steadily off its floor: furniture moved out (farther) or a low object in the band.
+                    SetBaseline(_stableRef, timeMs);
+                    Rebaselines++;
+                }
+
+                return e;
+            }
+
+            if (e == ZoneEvent.None && timeMs - _stableSince >= _staticAbsorb)
+            {
+                // A target that has not moved for this long is part of the scene now, not a person.
+                bool open = _detector.Clear();
+                SetBaseline(_stableRef, timeMs);
+                Rebaselines++;
+                return open ? ZoneEvent.Cancel : ZoneEvent.None;
+            }
+
+            return e;
+        }
+
+        private void SetBaseline(int baselineMillimeters, long timeMs)
+        {
+            _baselineQ = baselineMillimeters << BaselineFractionBits;
+            _stableRef = baselineMillimeters;
+            _stableSince = timeMs;
+            SetThresholds();
+        }
+
+        private void SetThresholds()
+        {
+            int baseline = _baselineQ >> BaselineFractionBits;
+            int enter = _calibrator.NoiseMillimeters * 8;
+            if (enter < _minEnterDelta)
+            {
+                enter = _minEnterDelta;
+            }
+
+            if (enter > baseline / 2)
+            {
+                enter = baseline / 2;
+            }
+
+            _enterDelta = enter;
+            _exitDelta = (enter * 2) / 3;
+            _detector.SetThresholds(baseline, _enterDelta, _exitDelta);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using EdgeSensor.Simulator.Population;
+using EdgeSensor.Simulator.Randomness;
+using EdgeSensor.Simulator.Scenes;
+using EdgeSensor.Simulator.Sensors;
+using EdgeSensor.Simulator.Traces;
+
+namespace EdgeSensor.Simulator.Scenarios;
+
+/// <summary>Runs a scenario with a seed: builds the scene, samples the ToF and PIR models, adds the ground truth.</summary>
+public static class ScenarioRunner
+{
+    public static Trace Generate(ScenarioDefinition scenario, ulong seed) => Generate(scenario, seed, out _);
+
+    public static Trace Generate(ScenarioDefinition scenario, ulong seed, out Scene scene)
+    {
+        scene = SceneBuilder.Build(scenario, seed);
+        var tofOptions = new TofSensorOptions { TimingBudgetMs = scenario.TimingBudgetMs, Ambient = scenario.Ambient };
+        var pirOptions = new PirSensorOptions { FalseTriggersPerHour = scenario.PirFalseTriggersPerHour };
+        var rows = new List<TraceRecord>((int)(scene.DurationMs / 30) + 256);
+        new TofSensorModel(tofOptions).Sample(scene, Rng.ForStream(seed, 2), rows);
+        new PirSensorModel(pirOptions).Sample(scene, Rng.ForStream(seed, 3), rows);
+        int turnBacks = 0, loiterers = 0;
+        var groups = new int[4];
+        foreach (Person p in scene.Persons)
+        {
+            turnBacks += p.Behavior == Behavior.TurnBack ? 1 : 0;
+            loiterers += p.Behavior == Behavior.Loiter ? 1 : 0;
+            groups[(int)p.Group]++;
+            if (p.TruthDelta != 0)
+            {
+                // The truth channel carries the population group (0 adult, 1 child, 2 wheelchair, 3 stroller).
+                rows.Add(new TraceRecord((long)Math.Round(p.TruthTimeMs), TraceKind.Truth, (int)p.Group, p.TruthDelta, 0));
+            }
+        }
+
+        // Stable sort by time keeps each source's order for equal timestamps.
+        TraceRecord[] sorted = [.. rows.OrderBy(r => r.TimeMs)];
+        var metadata = new TraceMetadata
+        {
+            MountHeightMillimeters = scenario.MountHeightMillimeters,
+            Zones = 2,
+            InsideZone = 1,
+            TimingBudgetMs = scenario.TimingBudgetMs,
+            PirHoldMs = pirOptions.HoldMs,
+        };
+        var inv = CultureInfo.InvariantCulture;
+        metadata.Set("source", "EdgeSensor.Simulator");
+        metadata.Set("scenario", scenario.Name);
+        metadata.Set("seed", seed.ToString(inv));
+        metadata.Set("sensor", "simulated VL53L1X-class ToF, long mode, two 8x16 SPAD zones along the walking line; PIR HC-SR501-class");
+        metadata.Set("fov_deg", tofOptions.FieldOfViewDegrees.ToString(inv));
+        metadata.Set("pir_block_ms", pirOptions.BlockMs.ToString(inv));
+        metadata.Set("ambient", scenario.Ambient.ToString("0.##", inv));
+        metadata.Set("doorway_width_mm", scenario.DoorwayWidthMillimeters.ToString("0", inv));
+        metadata.Set("door", scenario.HasDoor ? "yes" : "no");
+        metadata.Set("persons", scene.Persons.Count.ToString(inv));
+        metadata.Set("turn_backs", turnBacks.ToString(inv));
+        metadata.Set("loiterers", loiterers.ToString(inv));
+        metadata.Set("groups", string.Join(' ', Enum.GetValues<PopulationGroup>().Select(g => $"{g.ToString().ToLowerInvariant()}={groups[(int)g]}")));
+        metadata.Set("truth_channel", "population group: 0 adult, 1 child, 2 wheelchair, 3 stroller");
+        return new Trace(metadata, sorted);
+    }
+}

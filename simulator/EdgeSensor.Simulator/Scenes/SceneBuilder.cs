@@ -1,0 +1,243 @@
+using EdgeSensor.Simulator.Population;
+using EdgeSensor.Simulator.Randomness;
+using EdgeSensor.Simulator.Scenarios;
+
+namespace EdgeSensor.Simulator.Scenes;
+
+/// <summary>
+/// Turns a scenario and a seed into a scene: arrivals from the rate profile (thinning of a Poisson process), parties
+/// (single people, groups in file, tailgating pairs, pairs abreast), behaviours (crossing, turning back, loitering), and
+/// a schedule that keeps a single doorway physical: nobody walks into the person ahead, and people going opposite ways
+/// or behind a loiterer wait until the doorway under the sensor is clear.
+/// </summary>
+public static class SceneBuilder
+{
+    /// <summary>Paths start and end this far from the line, outside every footprint.</summary>
+    public const double PathHalfLength = 3500;
+
+    /// <summary>Half-length of the stretch under the sensor that two conflicting people may not share.</summary>
+    private const double ConflictHalfLength = 2000;
+
+    /// <summary>Least gap (mm) between the back of one body and the front of the next in a file.</summary>
+    private const double FileGapMillimeters = 60;
+
+    public static Scene Build(ScenarioDefinition scenario, ulong seed)
+    {
+        Rng rng = Rng.ForStream(seed, 1);
+        double durationMs = scenario.DurationSeconds * 1000;
+        double lastArrival = durationMs - scenario.TailSeconds * 1000;
+        var persons = new List<Person>();
+        var state = new ScheduleState();
+        double maxRate = Math.Max(scenario.Arrivals.MaxPerMinute, 1e-9) / 60_000; // per ms
+        double t = scenario.LeadInSeconds * 1000;
+        while (true)
+        {
+            t += rng.Exponential(1 / maxRate);
+            if (t >= lastArrival)
+            {
+                break;
+            }
+
+            if (!rng.Chance(scenario.Arrivals.PerMinuteAt(t / 1000) / 60_000 / maxRate))
+            {
+                continue;
+            }
+
+            AddParty(scenario, rng, t, state, persons);
+        }
+
+        // Whoever was pushed beyond the end by queueing is dropped whole: a trace ends with the space empty.
+        persons.RemoveAll(p => p.EndMs > durationMs - 1000);
+        DoorLeaf? door = scenario.HasDoor ? new DoorLeaf { WidthMillimeters = Math.Min(scenario.DoorwayWidthMillimeters, 1000) } : null;
+        return new Scene(durationMs, scenario.MountHeightMillimeters, scenario.DoorwayWidthMillimeters, persons, door);
+    }
+
+    private static void AddParty(ScenarioDefinition s, Rng rng, double arrivalMs, ScheduleState state, List<Person> persons)
+    {
+        int direction = rng.Chance(s.EntryFraction) ? 1 : -1;
+        double u = rng.NextDouble();
+        if ((u -= s.AbreastProbability) < 0)
+        {
+            Body a = BodyFactory.Create(DrawGroup(s, rng), rng);
+            Body b = BodyFactory.Create(DrawGroup(s, rng), rng);
+            double speed = Math.Min(a.SpeedMillimetersPerMs, b.SpeedMillimetersPerMs);
+            double gap = rng.Uniform(20, 120);
+            double ya = -(a.HalfWidthMillimeters + gap / 2), yb = b.HalfWidthMillimeters + gap / 2;
+            double shift = (ya + yb) / -2;
+            double offset = PlaceCrosser(state, direction, arrivalMs, speed, Math.Max(a.FrontMillimeters, b.FrontMillimeters), s.MinHeadwaySeconds * 1000, out speed);
+            AddCrosser(persons, state, a, direction, ya + shift, speed, offset);
+            AddCrosser(persons, state, b, direction, yb + shift, speed, offset);
+            return;
+        }
+
+        int size = 1;
+        bool tailgate = false;
+        if ((u -= s.GroupProbability) < 0)
+        {
+            size = rng.NextInt(2, 5);
+        }
+        else if ((u -= s.TailgateProbability) < 0)
+        {
+            size = 2;
+            tailgate = true;
+        }
+
+        if (size > 1)
+        {
+            double lateral = Lateral(s, rng);
+            for (int i = 0; i < size; i++)
+            {
+                Body body = BodyFactory.Create(DrawGroup(s, rng), rng);
+                double wanted = i == 0
+                    ? s.MinHeadwaySeconds * 1000
+                    : tailgate ? (s.TailgateHeadwaySeconds + rng.Uniform(-0.03, 0.03)) * 1000 : rng.Normal(0.9, 0.25, 0.6, 2.0) * 1000;
+                double offset = PlaceCrosser(state, direction, i == 0 ? arrivalMs : 0, body.SpeedMillimetersPerMs, body.FrontMillimeters, wanted, out double speed);
+                AddCrosser(persons, state, body, direction, Clamp(s, lateral + rng.Normal(0, 40), body), speed, offset);
+            }
+
+            return;
+        }
+
+        Body single = BodyFactory.Create(DrawGroup(s, rng), rng);
+        double y = Clamp(s, Lateral(s, rng), single);
+        double v = single.SpeedMillimetersPerMs;
+        double behaviour = rng.NextDouble();
+        if ((behaviour -= s.TurnBackProbability) < 0)
+        {
+            // Walks in until the head is somewhere between 400 mm short of the line and 300 mm past it, hesitates, goes back.
+            double reach = direction * rng.Uniform(-400, 300);
+            double[] xs = [-direction * PathHalfLength, reach, reach, -direction * PathHalfLength];
+            double t1 = Math.Abs(reach + direction * PathHalfLength) / v;
+            double t2 = t1 + rng.Uniform(200, 1500);
+            double t3 = t2 + Math.Abs(reach + direction * PathHalfLength) / (v * rng.Uniform(0.9, 1.1));
+            AddBlocking(persons, state, single, Behavior.TurnBack, direction, y, 0, [0, t1, t2, t3], xs, arrivalMs);
+        }
+        else if ((behaviour -= s.LoiterProbability) < 0)
+        {
+            double stop = direction * rng.Uniform(-300, 300);
+            bool goOn = rng.Chance(s.LoiterContinueProbability);
+            double end = (goOn ? direction : -direction) * PathHalfLength;
+            double t1 = Math.Abs(stop + direction * PathHalfLength) / v;
+            double t2 = t1 + rng.Uniform(5000, 25000);
+            double t3 = t2 + Math.Abs(end - stop) / v;
+            AddBlocking(persons, state, single, Behavior.Loiter, direction, y, rng.Uniform(15, 50), [0, t1, t2, t3],
+                [-direction * PathHalfLength, stop, stop, end], arrivalMs);
+        }
+        else
+        {
+            double offset = PlaceCrosser(state, direction, arrivalMs, v, single.FrontMillimeters, s.MinHeadwaySeconds * 1000, out double speed);
+            AddCrosser(persons, state, single, direction, y, speed, offset);
+        }
+    }
+
+    /// <summary>
+    /// Chooses when a crosser starts: no earlier than its arrival, after the doorway is clear of conflicting people,
+    /// and at least the wanted headway (and a physical gap) behind the last person going the same way, whose speed it
+    /// matches when it catches up. Returns the start time; <paramref name="speed"/> is the speed it walks at.
+    /// </summary>
+    private static double PlaceCrosser(ScheduleState state, int direction, double arrivalMs, double preferredSpeed, double front,
+        double wantedHeadwayMs, out double speed)
+    {
+        speed = preferredSpeed;
+        double lineRel = PathHalfLength / speed;
+        double enterRel = (PathHalfLength - ConflictHalfLength - front) / speed;
+        double start = Math.Max(arrivalMs - Math.Max(0, enterRel), state.ConflictFreeAt(direction) - enterRel);
+        Leader? leader = state.LastCrosser(direction);
+        if (leader is not null)
+        {
+            double line = start + lineRel;
+            double gap = line - leader.LineMs;
+            if (gap < 3000)
+            {
+                // Caught up: walk at the leader's pace, keeping a body's length plus a little between us.
+                speed = Math.Min(speed, leader.Speed);
+                lineRel = PathHalfLength / speed;
+                enterRel = (PathHalfLength - ConflictHalfLength - front) / speed;
+                start = Math.Max(arrivalMs - Math.Max(0, enterRel), state.ConflictFreeAt(direction) - enterRel);
+            }
+
+            double physical = (leader.Back + front + FileGapMillimeters) / speed;
+            double earliestLine = leader.LineMs + Math.Max(wantedHeadwayMs, physical);
+            start = Math.Max(start, earliestLine - lineRel);
+        }
+
+        return start;
+    }
+
+    private static void AddCrosser(List<Person> persons, ScheduleState state, Body body, int direction, double y, double speed, double start)
+    {
+        double duration = 2 * PathHalfLength / speed;
+        var person = new Person(persons.Count + 1, body, Behavior.Cross, direction, y, 0,
+            [start, start + duration], [-direction * PathHalfLength, direction * PathHalfLength]);
+        persons.Add(person);
+        double leave = start + (PathHalfLength + ConflictHalfLength + body.BackMillimeters) / speed;
+        state.CrosserPlaced(direction, new Leader(start + PathHalfLength / speed, speed, body.BackMillimeters), leave);
+    }
+
+    /// <summary>Turn-backs and loiterers hold the doorway: they wait until it is clear and everyone waits for them.</summary>
+    private static void AddBlocking(List<Person> persons, ScheduleState state, Body body, Behavior behavior, int direction, double y,
+        double sway, double[] relTimes, double[] xs, double arrivalMs)
+    {
+        double v = body.SpeedMillimetersPerMs;
+        double enterRel = (PathHalfLength - ConflictHalfLength - body.FrontMillimeters) / v;
+        double start = Math.Max(arrivalMs - enterRel, state.AllFreeAt - enterRel);
+        double[] times = [.. relTimes.Select(r => r + start)];
+        var person = new Person(persons.Count + 1, body, behavior, direction, y, sway, times, xs);
+        persons.Add(person);
+        double leave = times[^1] - (PathHalfLength - ConflictHalfLength - Math.Max(body.FrontMillimeters, body.BackMillimeters)) / v;
+        state.BlockerPlaced(leave);
+    }
+
+    private static PopulationGroup DrawGroup(ScenarioDefinition s, Rng rng)
+    {
+        double total = s.PopulationWeights.Sum();
+        double u = rng.NextDouble() * total;
+        for (int i = 0; i < s.PopulationWeights.Length; i++)
+        {
+            if ((u -= s.PopulationWeights[i]) < 0)
+            {
+                return (PopulationGroup)i;
+            }
+        }
+
+        return PopulationGroup.Adult;
+    }
+
+    private static double Lateral(ScenarioDefinition s, Rng rng) => rng.Normal(0, s.LateralSdMillimeters);
+
+    private static double Clamp(ScenarioDefinition s, double y, Body body)
+    {
+        double limit = Math.Max(0, s.DoorwayWidthMillimeters / 2 - body.HalfWidthMillimeters - 40);
+        return Math.Clamp(y, -limit, limit);
+    }
+
+    private sealed record Leader(double LineMs, double Speed, double Back);
+
+    private sealed class ScheduleState
+    {
+        private readonly Leader?[] _lastCrosser = new Leader?[2];
+        private readonly double[] _conflictFreeAt = new double[2];
+
+        public double AllFreeAt { get; private set; }
+
+        public double ConflictFreeAt(int direction) => _conflictFreeAt[direction > 0 ? 1 : 0];
+
+        public Leader? LastCrosser(int direction) => _lastCrosser[direction > 0 ? 1 : 0];
+
+        public void CrosserPlaced(int direction, Leader leader, double leaveMs)
+        {
+            int same = direction > 0 ? 1 : 0;
+            _lastCrosser[same] = leader;
+            _conflictFreeAt[1 - same] = Math.Max(_conflictFreeAt[1 - same], leaveMs);
+            AllFreeAt = Math.Max(AllFreeAt, leaveMs);
+        }
+
+        public void BlockerPlaced(double leaveMs)
+        {
+            _lastCrosser[0] = _lastCrosser[1] = null;
+            _conflictFreeAt[0] = Math.Max(_conflictFreeAt[0], leaveMs);
+            _conflictFreeAt[1] = Math.Max(_conflictFreeAt[1], leaveMs);
+            AllFreeAt = Math.Max(AllFreeAt, leaveMs);
+        }
+    }
+}

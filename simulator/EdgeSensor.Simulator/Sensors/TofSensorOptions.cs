@@ -1,0 +1,20 @@
+namespace EdgeSensor.Simulator.Sensors;
+
+/// <summary>Parameters of the simulated VL53L1X-class ToF sensor (defaults: long distance mode, 33 ms budget, indoors).</summary>
+public sealed record TofSensorOptions
+{
+    /// <summary>Full (square) field of view of the SPAD array: 27° (VL53L1X datasheet DS12385 §2.5).</summary>
+    public double FieldOfViewDegrees { get; init; } = 27;
+
+    /// <summary>Integration time per measurement; the zones are measured one after the other, each taking this long.</summary>
+    public int TimingBudgetMs { get; init; } = 33;
+
+    /// <summary>Extra time per measurement to switch the region of interest and read out (I²C).</summary>
+    public int OverheadMs { get; init; } = 2;
+
+    /// <summary>Ambient infrared level, 0 = dark indoors, 1 = direct sunlight on the floor.</summary>
+    public double Ambient { get; init; }
+
+    /// <summary>Probability that a measurement is lost altogether (bus error: no row is written).</summary>
+    public double MissingSampleProbability { get; init; } = 0.001;
+}
