@@ -99,25 +99,3 @@ public sealed class OccupancyQueries
     private static bool IsLater(AggregateReport a, AggregateReport b) =>
         a.WindowStart != b.WindowStart ? a.WindowStart > b.WindowStart : (a.Epoch, a.Sequence).CompareTo((b.Epoch, b.Sequence)) > 0;
 }
-
-/// <summary>A device's occupancy at the end of its latest window.</summary>
-/// <param name="DeviceId">The device.</param>
-/// <param name="Site">Its site.</param>
-/// <param name="AsOf">End of the window the figure describes.</param>
-/// <param name="Occupancy">Occupancy with error bars.</param>
-public sealed record DeviceOccupancy(ulong DeviceId, string Site, DateTimeOffset AsOf, Estimate Occupancy);
-
-/// <summary>A site's occupancy: the sum over its devices' latest windows.</summary>
-/// <param name="Site">The site.</param>
-/// <param name="Devices">Devices that reported.</param>
-/// <param name="AsOf">The latest window end among them.</param>
-/// <param name="Occupancy">Summed occupancy with error bars.</param>
-public sealed record SiteOccupancy(string Site, int Devices, DateTimeOffset AsOf, Estimate Occupancy);
-
-/// <summary>Entries and exits in one interval.</summary>
-/// <param name="Start">Interval start.</param>
-/// <param name="Length">Interval length.</param>
-/// <param name="Entries">Entries with error bars.</param>
-/// <param name="Exits">Exits with error bars.</param>
-/// <param name="Windows">Report windows counted in the interval.</param>
-public sealed record FlowInterval(DateTimeOffset Start, TimeSpan Length, Estimate Entries, Estimate Exits, int Windows);
