@@ -153,6 +153,42 @@ public sealed class CommandTests
     }
 
     [TestMethod]
+    public async Task Tail_ShowsReportsAsTableRowsAndRejections()
+    {
+        using var cli = new CliHarness();
+        DeviceRecord device;
+        using (var store = FileDeviceKeyStore.Create(cli.KeyStorePath, cli.Secret))
+        {
+            device = store.Provision("north-gate");
+        }
+
+        await using var broker = await InProcessBroker.StartAsync();
+        var tailing = cli.RunAsync("tail", "--keystore", cli.KeyStorePath, "--host", "127.0.0.1", "--port", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--site", "north-gate", "--count", "2", "--duration", "00:00:30");
+        using var publisher = new MqttClientFactory().CreateMqttClient();
+        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).Build());
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await broker.Server.GetClientsAsync()).Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(200);
+        string topic = ReportTopics.ForDevice("north-gate", device.DeviceId);
+        await publisher.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(new byte[] { 1, 2, 3 }).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        for (ulong s = 1; s <= 2; s++)
+        {
+            byte[] payload = TestSealer.Seal(device.RootKey.Span, device.DeviceId, 0, s, DateTimeOffset.FromUnixTimeSeconds(1_700_000_040 + ((long)s * 60)));
+            await publisher.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        }
+
+        var (code, output) = await tailing;
+        Assert.AreEqual(ExitCodes.Success, code, output);
+        Assert.Contains("rejected malformed", output);
+        Assert.Contains(device.DeviceIdText, output);
+        Assert.Contains("2 report(s), 1 rejected", output);
+    }
+
+    [TestMethod]
     public async Task StoreThenExport_ThroughABroker_WritesEveryReportOnceToCsv()
     {
         using var cli = new CliHarness();

@@ -185,11 +185,13 @@ public sealed class InProcessBrokerTests
         using var publisher = await TestFleet.ConnectPublisherAsync(broker.Port);
         await TestFleet.PublishAsync(publisher, fleet.Devices[0], TestFleet.Payload(fleet.Devices[0], 1));
         await TestFleet.PublishAsync(publisher, fleet.Devices[0], TestFleet.Payload(fleet.Devices[0], 1));
-        Assert.IsTrue(await Eventually.TrueAsync(() => client.ReceivedCount + client.RejectedCount == 2));
+        await TestFleet.PublishAsync(publisher, fleet.Devices[0], TestFleet.Payload(fleet.Devices[0], 4)); // 2 and 3 never came
+        Assert.IsTrue(await Eventually.TrueAsync(() => client.ReceivedCount + client.RejectedCount == 3));
         listener.Dispose();
 
-        Assert.AreEqual(1, measurements.Count(m => m.Name == "edgesensor.reports.received"));
+        Assert.AreEqual(2, measurements.Count(m => m.Name == "edgesensor.reports.received"));
         Assert.AreEqual(1, measurements.Count(m => m.Name == "edgesensor.reports.rejected" && m.Reason == "replayed"));
+        Assert.AreEqual(2L, measurements.Where(m => m.Name == "edgesensor.outbox.gaps").Sum(m => m.Value));
         metrics.Dispose();
     }
 

@@ -53,6 +53,42 @@ public sealed class HostingTests
     }
 
     [TestMethod]
+    public async Task AddSink_IntegratorSink_ReceivesEveryReport()
+    {
+        await using var broker = await InProcessBroker.StartAsync();
+        using var fleet = TestFleet.Create(1);
+        string variable = "EDGESENSOR_TEST_HOST_KEY";
+        Environment.SetEnvironmentVariable(variable, Convert.ToBase64String(new byte[32]));
+        try
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Services.AddEdgeSensor(o =>
+            {
+                o.Client = TestConsumer.Options(broker.Port);
+                o.KeyStorePath = fleet.Store.FilePath;
+                o.KeyStoreKeyVariable = variable;
+            }).AddSink<CollectingSink>();
+            using var host = builder.Build();
+            await host.StartAsync();
+            using var publisher = await TestFleet.ConnectPublisherAsync(broker.Port);
+            await Task.Delay(100);
+            for (ulong s = 1; s <= 5; s++)
+            {
+                await TestFleet.PublishAsync(publisher, fleet.Devices[0], TestFleet.Payload(fleet.Devices[0], s));
+            }
+
+            var sink = (CollectingSink)host.Services.GetServices<EdgeSensor.Sdk.Sinks.IReportSink>().Single(s => s is CollectingSink);
+            Assert.IsTrue(await Eventually.TrueAsync(() => sink.Sequences.Count == 5));
+            await host.StopAsync();
+            CollectionAssert.AreEquivalent(new ulong[] { 1, 2, 3, 4, 5 }, sink.Sequences.ToArray());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [TestMethod]
     public async Task AddEdgeSensor_InvalidOptions_FailAtStartUp()
     {
         var builder = Host.CreateApplicationBuilder();
@@ -68,5 +104,22 @@ public sealed class HostingTests
         Assert.Contains("does not exist", ex.Message);
         Assert.Contains("is not set", ex.Message);
         _ = KeyStoreSecret.EnvironmentVariable;
+    }
+
+    private sealed class CollectingSink : EdgeSensor.Sdk.Sinks.IReportSink
+    {
+        public System.Collections.Concurrent.ConcurrentBag<ulong> Sequences { get; } = [];
+
+        public string Name => "collect";
+
+        public ValueTask<int> WriteAsync(IReadOnlyList<EdgeSensor.Sdk.Client.ReceivedReport> batch, CancellationToken cancellationToken)
+        {
+            foreach (var item in batch)
+            {
+                Sequences.Add(item.Report.Sequence);
+            }
+
+            return ValueTask.FromResult(batch.Count);
+        }
     }
 }
