@@ -174,7 +174,6 @@ namespace EdgeSensor.Core.Device
             WindowedEntries += _report.Entries;
             WindowedExits += _report.Exits;
             _disclosure.Apply(_report);
-            FitWireFormat(_report);
             if (!_state.TrySave(_aggregator, _disclosure))
             {
                 // Released without a persisted record, a reboot could release this window's start again.
@@ -213,13 +212,6 @@ namespace EdgeSensor.Core.Device
             return _outbox.RemoveOldest();
         }
 
-        // DisclosureControl flags a withheld PIR activity with SuppressedFields.PirActivity (0x10), which wire
-        // format v1 does not define (ReportCodec.KnownSuppressedMask is 0x0F; the SDK rejects other bits), so
-        // such a report would never be sealed. The value itself is already 0: drop only the undefined flag.
-        private static void FitWireFormat(WindowReport report)
-        {
-            report.SuppressedMask = (byte)(report.SuppressedMask & ReportCodec.KnownSuppressedMask);
-        }
 
         private void SyncCounts()
         {

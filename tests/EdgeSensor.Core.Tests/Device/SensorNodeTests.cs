@@ -152,9 +152,9 @@ public sealed class SensorNodeTests
     }
 
     [TestMethod]
-    [DataRow(DisclosureMode.None, 500)]
-    [DataRow(DisclosureMode.DifferentialPrivacy, 0)]
-    public void PirActivity_IsTheShareOfTheWindowWithThePirHigh_AndWithheldUnderDp(DisclosureMode mode, int expectedPermille)
+    [DataRow(DisclosureMode.None, 500, 0)]
+    [DataRow(DisclosureMode.DifferentialPrivacy, 0, 0x10)]
+    public void PirActivity_IsTheShareOfTheWindowWithThePirHigh_AndWithheldUnderDp(DisclosureMode mode, int expectedPermille, int pirFlag)
     {
         byte[] root = RootKey(9);
         var node = new SensorNode(Settings(mode, 10), Provisioned(root), new SplitMix64Random(3));
@@ -169,7 +169,7 @@ public sealed class SensorNodeTests
         var report = new WindowReport();
         Assert.IsTrue(new CoreReportOpener(root).TryOpen(buffer, node.PeekReport(buffer, 0), report), "sealed and opened, whatever the mode");
         Assert.AreEqual(expectedPermille, (int)report.PirActivityPermille);
-        Assert.AreEqual(0, report.SuppressedMask & ~0x0F, "only flags wire format v1 defines");
+        Assert.AreEqual(pirFlag, report.SuppressedMask & 0x10, "a withheld PIR activity is flagged on the wire (v1 bit 4)");
     }
 
     [TestMethod]
