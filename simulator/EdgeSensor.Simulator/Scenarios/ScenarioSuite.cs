@@ -14,7 +14,7 @@ public static class ScenarioSuite
         {
             Name = "single-file",
             Description = "Adults one at a time, both directions, at least 2 s apart, steady footfall.",
-            DurationSeconds = 300, Arrivals = new RateProfile((0, 8)), MinHeadwaySeconds = 2,
+            DurationSeconds = 300, Arrivals = RateProfile.Steady, MinHeadwaySeconds = 2,
         },
         new()
         {
