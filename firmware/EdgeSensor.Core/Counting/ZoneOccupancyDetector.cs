@@ -30,7 +30,8 @@ namespace EdgeSensor.Core.Counting
         // at the edge of the view (~1.8 m away) after its top (~0.4 m) passed; a person standing still is not.
         private const int PlateauRiseMillimeters = 500;
 
-        private readonly int _splitDepth;
+        private readonly int _configuredSplitDepth;
+        private int _splitDepth;
         private int _state;
         private int _enterBelow;
         private int _exitAbove;
@@ -58,6 +59,7 @@ namespace EdgeSensor.Core.Counting
                 throw new ArgumentOutOfRangeException(nameof(splitDepthMillimeters));
             }
 
+            _configuredSplitDepth = splitDepthMillimeters;
             _splitDepth = splitDepthMillimeters;
             _lastActiveMs = long.MinValue / 2;
         }
@@ -118,6 +120,11 @@ namespace EdgeSensor.Core.Counting
         {
             _baseline = baselineMillimeters;
             _floorNoise = floorNoiseMillimeters;
+
+            // The setting is for a 2.4 m floor; higher up each zone's footprint is wider and the gap between two
+            // people shows less, so the split depth shrinks in proportion (never below half the setting).
+            int scaled = baselineMillimeters > 2400 ? (_configuredSplitDepth * 2400) / baselineMillimeters : _configuredSplitDepth;
+            _splitDepth = scaled < _configuredSplitDepth / 2 ? _configuredSplitDepth / 2 : scaled;
             _enterBelow = baselineMillimeters - enterDeltaMillimeters;
             _exitAbove = baselineMillimeters - exitDeltaMillimeters;
         }
