@@ -26,14 +26,14 @@ public static class AccuracyReport
             sb.AppendLine();
             sb.AppendLine("Population groups (group-pure variants of the inclusive scenario):");
             sb.AppendLine();
-            sb.AppendLine("| group | truth in | counted in | truth out | counted out | accuracy | event acc. | vs adults (pp) |");
-            sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            sb.AppendLine("| group | truth in | counted in | truth out | counted out | accuracy | event acc. | vs adults (pp) | turn-back false counts |");
+            sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             double? adult = groups.FirstOrDefault(g => g.Group == PopulationGroup.Adult).Tally?.Accuracy;
             foreach (var (group, t) in groups)
             {
                 string delta = adult is double a && t.Accuracy is double x ? ((x - a) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "n/a";
                 sb.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {group.ToString().ToLowerInvariant()} | {t.TruthEntries} | {t.Entries} | {t.TruthExits} | {t.Exits} | {P(t.Accuracy)} | {P(t.EventAccuracy)} | {delta} |");
+                    $"| {group.ToString().ToLowerInvariant()} | {t.TruthEntries} | {t.Entries} | {t.TruthExits} | {t.Exits} | {P(t.Accuracy)} | {P(t.EventAccuracy)} | {delta} | {TurnBacks(t)} |");
             }
         }
 

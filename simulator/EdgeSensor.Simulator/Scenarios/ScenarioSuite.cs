@@ -14,7 +14,7 @@ public static class ScenarioSuite
         {
             Name = "single-file",
             Description = "Adults one at a time, both directions, at least 2 s apart, steady footfall.",
-            DurationSeconds = 300, Arrivals = new RateProfile((0, 8)), MinHeadwaySeconds = 2,
+            DurationSeconds = 300, Arrivals = RateProfile.Steady, MinHeadwaySeconds = 2,
         },
         new()
         {
@@ -43,8 +43,8 @@ public static class ScenarioSuite
         new()
         {
             Name = "inclusive",
-            Description = "Single file, equal shares of adults, children, wheelchair users and people pushing strollers.",
-            DurationSeconds = 300, Arrivals = new RateProfile((0, 7)), PopulationWeights = Inclusive, MinHeadwaySeconds = 2,
+            Description = "Single file, equal shares of adults, children, wheelchair users and people pushing strollers; one in ten turns back.",
+            DurationSeconds = 300, Arrivals = new RateProfile((0, 7)), PopulationWeights = Inclusive, MinHeadwaySeconds = 2, TurnBackProbability = 0.1,
         },
         Pure("inclusive-adult", PopulationGroup.Adult),
         Pure("inclusive-child", PopulationGroup.Child),
@@ -106,7 +106,7 @@ public static class ScenarioSuite
         {
             Name = name,
             Description = $"The inclusive scenario with {Plural(group)} only, so the group's counts are separable.",
-            DurationSeconds = 300, Arrivals = new RateProfile((0, 7)), PopulationWeights = weights, MinHeadwaySeconds = 2,
+            DurationSeconds = 300, Arrivals = new RateProfile((0, 7)), PopulationWeights = weights, MinHeadwaySeconds = 2, TurnBackProbability = 0.1,
         };
     }
 }

@@ -77,6 +77,10 @@ public sealed class Person
 
     public double LateralMillimeters { get; }
 
+    /// <summary>Keeps facing the first way while going back (a wheelchair or stroller backs out rather than swinging its
+    /// length round in the doorway).</summary>
+    public bool KeepsFacing { get; init; }
+
     /// <summary>Lateral drift per mm walked along x: people cross at a slight angle (y = lateral + slope · x).</summary>
     public double LateralSlope { get; init; }
 
@@ -118,7 +122,7 @@ public sealed class Person
         double f = t1 > t0 ? (timeMs - t0) / (t1 - t0) : 1;
         x = _xs[i] + f * (_xs[i + 1] - _xs[i]);
         speed = t1 > t0 ? Math.Abs(_xs[i + 1] - _xs[i]) / (t1 - t0) : 0;
-        facing = _facing[i];
+        facing = KeepsFacing ? Direction : _facing[i];
         y = LateralMillimeters + LateralSlope * x;
         if (speed == 0 && SwayMillimeters > 0)
         {

@@ -127,7 +127,8 @@ public static class SceneBuilder
         if ((behaviour -= s.TurnBackProbability) < 0)
         {
             // Walks in until the head is somewhere between 400 mm short of the line and 300 mm past it, hesitates, goes back.
-            double reach = direction * rng.Uniform(-400, 300);
+            // A long body (wheelchair footrest, stroller) is judged by its front: it pokes in as far as an adult's front would.
+            double reach = direction * (rng.Uniform(-400, 300) - Math.Max(0, single.FrontMillimeters - 130));
             double[] xs = [-direction * PathHalfLength, reach, reach, -direction * PathHalfLength];
             double t1 = Math.Abs(reach + direction * PathHalfLength) / v;
             double t2 = t1 + rng.Uniform(200, 1500);
@@ -207,7 +208,11 @@ public static class SceneBuilder
         double enterRel = (PathHalfLength - ConflictHalfLength - body.FrontMillimeters) / v;
         double start = Math.Max(arrivalMs - enterRel, state.AllFreeAt - enterRel);
         double[] times = [.. relTimes.Select(r => r + start)];
-        var person = new Person(persons.Count + 1, body, behavior, direction, y, sway, times, xs, state.TruthClearance) { LateralSlope = slope };
+        var person = new Person(persons.Count + 1, body, behavior, direction, y, sway, times, xs, state.TruthClearance)
+        {
+            LateralSlope = slope,
+            KeepsFacing = body.Group is PopulationGroup.Wheelchair or PopulationGroup.Stroller,
+        };
         persons.Add(person);
         double leave = times[^1] - (PathHalfLength - ConflictHalfLength - Math.Max(body.FrontMillimeters, body.BackMillimeters)) / v;
         state.BlockerPlaced(leave);

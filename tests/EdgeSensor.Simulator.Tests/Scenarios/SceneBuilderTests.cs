@@ -137,4 +137,27 @@ public sealed class SceneBuilderTests
         Assert.AreEqual(1050, Mean(PopulationGroup.Wheelchair, b => b.LengthMillimeters), 60, "ISO 7193 envelope");
         Assert.IsGreaterThan(1100, Mean(PopulationGroup.Stroller, b => b.FrontMillimeters), "the stroller goes ahead of its pusher");
     }
+
+    [TestMethod]
+    public void StrollersBackOutOfATurnBackFacingTheSameWay()
+    {
+        Scene scene = SceneBuilder.Build(Get("inclusive-stroller"), 2);
+        Person[] turnBacks = [.. scene.Persons.Where(p => p.Behavior == Behavior.TurnBack)];
+        Assert.IsNotEmpty(turnBacks);
+        foreach (Person p in turnBacks)
+        {
+            // On the way back (last leg) the stroller stays in front: facing is still the way they came in.
+            double t = (p.WaypointTimesMs[2] + p.WaypointTimesMs[3]) / 2;
+            Assert.IsTrue(p.TryGetState(t, out _, out _, out int facing, out double speed));
+            Assert.AreEqual(p.Direction, facing);
+            Assert.IsGreaterThan(0, speed);
+            // Its front pokes in no further than 430 mm past the line.
+            double deepest = p.Direction * p.WaypointXs[1] + p.Body.FrontMillimeters;
+            Assert.IsLessThanOrEqualTo(430 + 1e-6, deepest);
+        }
+
+        Person adult = SceneBuilder.Build(Get("turn-back"), 2).Persons[0];
+        Assert.IsTrue(adult.TryGetState((adult.WaypointTimesMs[2] + adult.WaypointTimesMs[3]) / 2, out _, out _, out int adultFacing, out _));
+        Assert.AreEqual(-adult.Direction, adultFacing, "an adult turns round");
+    }
 }
