@@ -1,3 +1,5 @@
-// Entry point of the `edgesensor` tool; its commands arrive with the SDK consumer.
-Console.Error.WriteLine("usage: edgesensor <command> [options]");
-return 2;
+// Entry point of the `edgesensor` tool: commands in Commands/, usage in docs/cli.md.
+using EdgeSensor.Cli;
+using Spectre.Console;
+
+return await CliApp.RunAsync(args, AnsiConsole.Console, Environment.GetEnvironmentVariable);

@@ -1,1 +1,2 @@
 [assembly: Parallelize(Scope = ExecutionScope.ClassLevel)]
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using EdgeSensor.Sdk.Diagnostics;
 using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.Opening;
+using EdgeSensor.Sdk.Reports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -109,6 +110,15 @@ public sealed partial class EdgeSensorClient : IAsyncDisposable
         await foreach (var report in _buffer.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return report;
+        }
+    }
+
+    /// <summary>Like <see cref="ReadAllAsync"/>, but just the reports.</summary>
+    public async IAsyncEnumerable<AggregateReport> ReadReportsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in _buffer.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return item.Report;
         }
     }
 

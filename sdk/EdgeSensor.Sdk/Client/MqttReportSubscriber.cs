@@ -147,15 +147,22 @@ public sealed partial class MqttReportSubscriber : IAsyncDisposable
 
     private async Task ConnectOnceAsync(CancellationToken cancellationToken)
     {
-        var result = await _client.ConnectAsync(_mqttOptions, cancellationToken).ConfigureAwait(false);
-        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        // A previous attempt may have connected and then failed to subscribe: subscribe again on that connection.
+        bool sessionPresent = false;
+        if (!_client.IsConnected)
         {
-            if (MqttRefusedException.IsPermanent(result.ResultCode))
+            var result = await _client.ConnectAsync(_mqttOptions, cancellationToken).ConfigureAwait(false);
+            if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
-                throw new MqttRefusedException(result.ResultCode);
+                if (MqttRefusedException.IsPermanent(result.ResultCode))
+                {
+                    throw new MqttRefusedException(result.ResultCode);
+                }
+
+                throw new MQTTnet.Exceptions.MqttCommunicationException($"The broker refused the connection: {result.ResultCode}.");
             }
 
-            throw new MQTTnet.Exceptions.MqttCommunicationException($"The broker refused the connection: {result.ResultCode}.");
+            sessionPresent = result.IsSessionPresent;
         }
 
         var subscribe = new MqttClientSubscribeOptionsBuilder();
@@ -173,7 +180,7 @@ public sealed partial class MqttReportSubscriber : IAsyncDisposable
             }
         }
 
-        LogConnected(_logger, _options.Host, _options.EffectivePort, _options.UseTls, result.IsSessionPresent);
+        LogConnected(_logger, _options.Host, _options.EffectivePort, _options.UseTls, sessionPresent);
         bool isReconnect = Interlocked.Exchange(ref _everConnected, 1) == 1;
         if (isReconnect)
         {

@@ -37,6 +37,9 @@ public sealed class EdgeSensorMetrics : IDisposable
         _lag = _meter.CreateHistogram<double>("edgesensor.reports.lag", "s", "Seconds from a window's end to its report's arrival.");
     }
 
+    /// <summary>The meter the instruments live on.</summary>
+    public Meter Meter => _meter;
+
     internal void Received(string site) => _received.Add(1, new KeyValuePair<string, object?>("site", site));
 
     internal void Rejected(string reasonTag) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", reasonTag));

@@ -9,32 +9,3 @@ namespace EdgeSensor.Sdk.KeyStore;
 internal sealed partial class KeyStoreJson : JsonSerializerContext
 {
 }
-
-/// <summary>The decrypted device list.</summary>
-internal sealed class KeyStoreContents
-{
-    [JsonPropertyName("devices")]
-    public List<KeyStoreDevice> Devices { get; set; } = [];
-}
-
-/// <summary>One device in the decrypted list.</summary>
-internal sealed class KeyStoreDevice
-{
-    [JsonPropertyName("id")]
-    public string Id { get; set; } = string.Empty;
-
-    [JsonPropertyName("site")]
-    public string Site { get; set; } = string.Empty;
-
-    [JsonPropertyName("rootKey")]
-    public string RootKey { get; set; } = string.Empty;
-
-    [JsonPropertyName("status")]
-    public string Status { get; set; } = "active";
-
-    [JsonPropertyName("createdUtc")]
-    public DateTimeOffset CreatedUtc { get; set; }
-
-    [JsonPropertyName("changedUtc")]
-    public DateTimeOffset ChangedUtc { get; set; }
-}

@@ -171,10 +171,3 @@ public sealed class DeviceConfigurationBundle
         }
     }
 }
-
-/// <summary>Source-generated JSON metadata for the bundle.</summary>
-[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(DeviceConfigurationBundle))]
-internal sealed partial class BundleJson : JsonSerializerContext
-{
-}

@@ -50,7 +50,9 @@ public static class ReportDatabase
         }
     }
 
-    private static ReceivedReport ReadRow(SqliteDataReader r)
+    internal const string Columns = "device_id, epoch, sequence, site, window_start, window_length_s, entries, exits, occupancy_end, peak_occupancy, pir_activity_permille, suppressed, disclosure_mode, suppression_threshold, epsilon, privacy_budget_spent, invalid_sample_permille, calibration_state, reboot_count, firmware_version, received_at";
+
+    internal static ReceivedReport ReadRow(SqliteDataReader r)
     {
         ReportTopics.TryParseDeviceId(r.GetString(0), out ulong id);
         var report = new AggregateReport

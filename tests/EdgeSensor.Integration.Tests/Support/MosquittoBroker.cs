@@ -32,6 +32,18 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
 
     public string Directory => _directory;
 
+    /// <summary>What Mosquitto printed (errors and warnings), for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
     public static string Executable
     {
         get
@@ -50,14 +62,17 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
     }
 
     /// <summary>Starts a broker; with <paramref name="tls"/>, the listener uses the given CA-signed server certificate.</summary>
-    public static async Task<MosquittoBroker> StartAsync(TestCertificates? tls = null)
+    public static async Task<MosquittoBroker> StartAsync(TestCertificates? tls = null, bool requireClientCertificate = false)
     {
         string directory = Path.Combine(Path.GetTempPath(), "edgesensor-mosquitto-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(directory);
         var broker = new MosquittoBroker(directory, FreePort.Next(), tls is not null);
         var config = new StringBuilder()
             .AppendLine("per_listener_settings false")
-            .AppendLine("allow_anonymous true")
+            // Started as root, Mosquitto would switch to the 'mosquitto' user and could not write its
+            // persistence file in our temp folder; as any other user this line has no effect.
+            .AppendLine($"user {Environment.UserName}")
+            .AppendLine($"allow_anonymous {(requireClientCertificate ? "false" : "true")}")
             .AppendLine("persistence true")
             .AppendLine($"persistence_location {directory}/")
             .AppendLine("max_queued_messages 0")
@@ -65,6 +80,7 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
             .AppendLine("log_dest stderr")
             .AppendLine("log_type error")
             .AppendLine("log_type warning")
+            .AppendLine("log_type " + (Environment.GetEnvironmentVariable("EDGESENSOR_MOSQUITTO_LOG") ?? "notice"))
             .AppendLine($"listener {broker.Port} 127.0.0.1");
         if (tls is not null)
         {
@@ -73,6 +89,10 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
             string key = Path.Combine(directory, "server.key");
             tls.WriteServerFiles(ca, cert, key);
             config.AppendLine($"cafile {ca}").AppendLine($"certfile {cert}").AppendLine($"keyfile {key}").AppendLine("tls_version tlsv1.2");
+            if (requireClientCertificate)
+            {
+                config.AppendLine("require_certificate true").AppendLine("use_identity_as_username true");
+            }
         }
 
         await File.WriteAllTextAsync(broker._configPath, config.ToString());

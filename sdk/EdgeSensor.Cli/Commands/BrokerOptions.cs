@@ -1,0 +1,96 @@
+using System.CommandLine;
+using EdgeSensor.Sdk.Client;
+
+namespace EdgeSensor.Cli.Commands;
+
+/// <summary>Connection and subscription options shared by <c>tail</c> and <c>store</c>.</summary>
+internal sealed class BrokerOptions
+{
+    public Option<string> Host { get; } = new("--host") { Description = "Broker host.", DefaultValueFactory = _ => "localhost" };
+
+    public Option<int> Port { get; } = new("--port") { Description = "Broker port (default 8883 with --tls, else 1883)." };
+
+    public Option<bool> Tls { get; } = new("--tls") { Description = "Connect with TLS." };
+
+    public Option<FileInfo?> CaFile { get; } = new("--ca-file") { Description = "PEM of the CA that signed the broker certificate (implies --tls)." };
+
+    public Option<FileInfo?> CertFile { get; } = new("--cert-file") { Description = "Client certificate PEM for mutual TLS (with --key-file)." };
+
+    public Option<FileInfo?> KeyFile { get; } = new("--key-file") { Description = "Client private key PEM for mutual TLS." };
+
+    public Option<string?> Username { get; } = new("--username", "-u") { Description = "MQTT user name; the password comes from $EDGESENSOR_MQTT_PASSWORD." };
+
+    public Option<string[]> Sites { get; } = new("--site", "-s") { Description = "Site to subscribe to (repeatable; default: all sites).", AllowMultipleArgumentsPerToken = false };
+
+    public Option<string[]> Devices { get; } = new("--device", "-d") { Description = "Device id to subscribe to (repeatable)." };
+
+    public Option<string?> Group { get; } = new("--group", "-g") { Description = "MQTT v5 shared-subscription group: consumers with the same group split the reports." };
+
+    public Option<string?> ClientId { get; } = new("--client-id") { Description = "MQTT client id (keep it stable to resume the broker session)." };
+
+    public Option<int> Count { get; } = new("--count", "-n") { Description = "Stop after this many reports (0 = run until Ctrl+C)." };
+
+    public Option<TimeSpan?> Duration { get; } = new("--duration") { Description = "Stop after this long (e.g. 00:05:00)." };
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { Host, Port, Tls, CaFile, CertFile, KeyFile, Username, Sites, Devices, Group, ClientId, Count, Duration })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public EdgeSensorClientOptions Build(ParseResult parse, CliContext context)
+    {
+        var options = new EdgeSensorClientOptions
+        {
+            Host = parse.GetValue(Host)!,
+            Port = parse.GetValue(Port),
+            UseTls = parse.GetValue(Tls) || parse.GetValue(CaFile) is not null || parse.GetValue(CertFile) is not null,
+            CaCertificatePath = parse.GetValue(CaFile)?.FullName,
+            ClientCertificatePath = parse.GetValue(CertFile)?.FullName,
+            ClientKeyPath = parse.GetValue(KeyFile)?.FullName,
+            Username = parse.GetValue(Username),
+            SharedGroup = parse.GetValue(Group),
+        };
+        if (options.Username is not null)
+        {
+            options.Password = context.Environment("EDGESENSOR_MQTT_PASSWORD");
+        }
+
+        if (parse.GetValue(ClientId) is { } clientId)
+        {
+            options.ClientId = clientId;
+        }
+
+        foreach (string site in parse.GetValue(Sites) ?? [])
+        {
+            options.Sites.Add(site);
+        }
+
+        foreach (string device in parse.GetValue(Devices) ?? [])
+        {
+            options.DeviceIds.Add(DevicesCommand.ParseId(device));
+        }
+
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new CliException(string.Join(" ", errors), ExitCodes.Usage);
+        }
+
+        return options;
+    }
+
+    /// <summary>A token cancelled by Ctrl+C (the action's token), --duration, or never.</summary>
+    public CancellationTokenSource StopAfter(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (parse.GetValue(Duration) is { } duration)
+        {
+            cts.CancelAfter(duration);
+        }
+
+        return cts;
+    }
+}

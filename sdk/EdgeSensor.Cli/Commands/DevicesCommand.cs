@@ -1,0 +1,97 @@
+using System.CommandLine;
+using EdgeSensor.Sdk.Client;
+using EdgeSensor.Sdk.Keys;
+using Spectre.Console;
+
+namespace EdgeSensor.Cli.Commands;
+
+/// <summary><c>edgesensor devices list|revoke|rotate</c>.</summary>
+internal static class DevicesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("devices", "List, revoke or rotate provisioned devices.");
+        command.Subcommands.Add(List(context));
+        command.Subcommands.Add(Revoke(context));
+        command.Subcommands.Add(Rotate(context));
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var keyStore = KeyStoreOption.Create();
+        var site = new Option<string?>("--site", "-s") { Description = "Only this site." };
+        var command = new Command("list", "List devices (never their keys).");
+        command.Options.Add(keyStore);
+        command.Options.Add(site);
+        command.SetAction(parse =>
+        {
+            using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: false);
+            string? only = parse.GetValue(site);
+            var table = new Table().AddColumns("device", "site", "status", "created (UTC)", "changed (UTC)");
+            int count = 0;
+            foreach (var device in store.Devices.Where(d => only is null || d.Site == only))
+            {
+                store.TryGetTimes(device.DeviceId, out var created, out var changed);
+                string status = device.Status == DeviceStatus.Active ? "[green]active[/]" : "[red]revoked[/]";
+                table.AddRow(device.DeviceIdText, device.Site, status, created.ToString("u"), changed.ToString("u"));
+                count++;
+            }
+
+            context.Console.Write(table);
+            context.Console.MarkupLine($"{count} device(s)");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Revoke(CliContext context)
+    {
+        var keyStore = KeyStoreOption.Create();
+        var id = DeviceIdArgument();
+        var command = new Command("revoke", "Revoke a device: consumers reject its reports from now on.");
+        command.Options.Add(keyStore);
+        command.Arguments.Add(id);
+        command.SetAction(parse =>
+        {
+            ulong deviceId = ParseId(parse.GetValue(id)!);
+            using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: false);
+            if (store.Revoke(deviceId) is null)
+            {
+                throw new CliException($"No device {ReportTopics.FormatDeviceId(deviceId)} in the key store.", ExitCodes.Failure);
+            }
+
+            context.Console.MarkupLine($"Revoked {ReportTopics.FormatDeviceId(deviceId)}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Rotate(CliContext context)
+    {
+        var keyStore = KeyStoreOption.Create();
+        var id = DeviceIdArgument();
+        var bundle = new BundleOptions();
+        var command = new Command("rotate", "Give a device a new root key and write its new configuration bundle (re-flash the device with it).");
+        command.Options.Add(keyStore);
+        command.Arguments.Add(id);
+        bundle.AddTo(command);
+        command.SetAction(parse =>
+        {
+            ulong deviceId = ParseId(parse.GetValue(id)!);
+            bundle.Validate(parse);
+            using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: false);
+            var rotated = store.Rotate(deviceId) ?? throw new CliException($"No device {ReportTopics.FormatDeviceId(deviceId)} in the key store.", ExitCodes.Failure);
+            string path = bundle.WriteBundle(parse, rotated);
+            context.Console.MarkupLine($"Rotated {rotated.DeviceIdText}; new bundle {Markup.Escape(path)}.");
+            context.Console.MarkupLine("[yellow]Reports sealed under the old key are rejected from now on; the bundle holds the new secret key.[/]");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static Argument<string> DeviceIdArgument() => new("device-id") { Description = "Device id: 16 hex digits." };
+
+    internal static ulong ParseId(string text) =>
+        ReportTopics.TryParseDeviceId(text.Trim(), out ulong id) ? id : throw new CliException($"'{text}' is not a device id (16 hex digits).", ExitCodes.Usage);
+}

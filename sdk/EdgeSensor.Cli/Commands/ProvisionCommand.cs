@@ -1,0 +1,40 @@
+using System.CommandLine;
+using EdgeSensor.Sdk.Client;
+using Spectre.Console;
+
+namespace EdgeSensor.Cli.Commands;
+
+/// <summary><c>edgesensor provision</c>: new device id and root key, registered in the key store, bundle written.</summary>
+internal static class ProvisionCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var site = new Option<string>("--site", "-s") { Description = "Site of the device (a-z, 0-9, '-', '_'; used in its topic).", Required = true };
+        var keyStore = KeyStoreOption.Create();
+        var bundle = new BundleOptions();
+        var command = new Command("provision", "Create a device: random 64-bit id and 256-bit root key, register it in the key store (created if missing) and write the configuration bundle the firmware loads.");
+        command.Options.Add(site);
+        command.Options.Add(keyStore);
+        bundle.AddTo(command);
+        command.SetAction(parse =>
+        {
+            string siteName = parse.GetValue(site)!;
+            if (!ReportTopics.IsValidSite(siteName))
+            {
+                throw new CliException("A site is 1..64 characters of a-z, 0-9, '-' and '_'.", ExitCodes.Usage);
+            }
+
+            bundle.Validate(parse);
+            using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: true);
+            var device = store.Provision(siteName);
+            string path = bundle.WriteBundle(parse, device);
+
+            var table = new Table().AddColumns("device", "site", "topic", "bundle");
+            table.AddRow(device.DeviceIdText, device.Site, Markup.Escape(ReportTopics.ForDevice(device.Site, device.DeviceId)), Markup.Escape(path));
+            context.Console.Write(table);
+            context.Console.MarkupLine("[yellow]The bundle holds the device's secret root key: flash it, then delete it (docs/provisioning.md).[/]");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,49 @@
+using EdgeSensor.Sdk.KeyStore;
+using Spectre.Console;
+
+namespace EdgeSensor.Cli.Tests;
+
+/// <summary>Runs the tool in-process with a captured console and a private environment and folder.</summary>
+internal sealed class CliHarness : IDisposable
+{
+    public CliHarness()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "edgesensor-cli-" + Guid.NewGuid().ToString("N")[..8]);
+        System.IO.Directory.CreateDirectory(Directory);
+        Environment[KeyStoreSecret.EnvironmentVariable] = KeyStoreSecret.GenerateKeyText();
+    }
+
+    public string Directory { get; }
+
+    public Dictionary<string, string> Environment { get; } = new();
+
+    public string KeyStorePath => Path.Combine(Directory, "keys.json");
+
+    public KeyStoreSecret Secret => KeyStoreSecret.FromKey(Convert.FromBase64String(Environment[KeyStoreSecret.EnvironmentVariable]));
+
+    public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 250;
+        int code = await CliApp.RunAsync(args, console, name => Environment.TryGetValue(name, out string? value) ? value : null, writer, writer);
+        return (code, writer.ToString());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
