@@ -85,7 +85,8 @@ namespace EdgeSensor.Core.Keys
 
         /// <summary>
         /// Provisioning: derives K[0] from the 256-bit root key and persists epoch 0 (both copies). The caller
-        /// must then erase the root key everywhere on the device; only the SDK keeps it. False on an I/O error.
+        /// must then erase the root key everywhere on the device; only the SDK keeps it. False on an I/O error, or
+        /// when the store already holds an epoch state (re-provisioning needs a new root key and a wiped store).
         /// </summary>
         public bool TryProvision(byte[] rootKey, int rootKeyOffset, uint epochDay)
         {
@@ -99,7 +100,14 @@ namespace EdgeSensor.Core.Keys
                 throw new ArgumentOutOfRangeException(nameof(rootKeyOffset));
             }
 
-            _record.TryLoad(_scratch, 0);
+            // Provisioning twice would bring back K[0] and undo forward secrecy: an existing state wins.
+            bool provisioned = _record.TryLoad(_scratch, 0);
+            FixedTime.Clear(_scratch, 0, RecordLength);
+            if (provisioned)
+            {
+                return false;
+            }
+
             DeriveInitialChainKey(_hkdf, rootKey, rootKeyOffset, _nextChainKey, 0);
             return Commit(0, epochDay);
         }

@@ -120,6 +120,11 @@ namespace EdgeSensor.Core.Sealing
             }
 
             ApplyEpochPolicy(report.WindowStartUnixSeconds / SecondsPerDay);
+            if (_sequences.IsDamaged && TryAdvanceEpoch(_ratchet.EpochDay))
+            {
+                // A fresh epoch key has sealed nothing yet, so its sequence numbers may start again at 0.
+                _sequences.RestartUnderNewEpoch();
+            }
 
             ulong sequence;
             if (!_sequences.TryNext(out sequence))

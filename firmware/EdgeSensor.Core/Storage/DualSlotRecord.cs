@@ -23,6 +23,7 @@ namespace EdgeSensor.Core.Storage
         private uint _generation;
         private bool _newestIsA;
         private bool _loaded;
+        private bool _wasEmpty;
 
         /// <summary>Creates the record over two distinct slots; nothing is read until <see cref="TryLoad"/>.</summary>
         public DualSlotRecord(INonVolatileStore store, int slotA, int slotB, int payloadLength)
@@ -56,6 +57,15 @@ namespace EdgeSensor.Core.Storage
         }
 
         /// <summary>
+        /// Whether the last <see cref="TryLoad"/> found both slots never written (a fresh device), as opposed to
+        /// holding only damaged copies or failing to read: callers must not treat damage as a fresh start.
+        /// </summary>
+        public bool WasEmpty
+        {
+            get { return _wasEmpty; }
+        }
+
+        /// <summary>
         /// Reads both copies and copies the newest valid payload to <paramref name="payload"/>. Returns false
         /// when neither copy is valid (a fresh device, or both lost), leaving <paramref name="payload"/> untouched.
         /// </summary>
@@ -64,6 +74,7 @@ namespace EdgeSensor.Core.Storage
             CheckPayload(payload, offset);
             uint generationA;
             uint generationB;
+            _wasEmpty = true;
             bool validA = ReadCopy(_slotA, out generationA);
             bool validB = ReadCopy(_slotB, out generationB);
             _loaded = true;
@@ -133,6 +144,11 @@ namespace EdgeSensor.Core.Storage
         {
             generation = 0;
             int read = _store.Read(slot, _frame, 0, _frame.Length);
+            if (read != 0)
+            {
+                _wasEmpty = false;
+            }
+
             if (read != _frame.Length)
             {
                 return false;

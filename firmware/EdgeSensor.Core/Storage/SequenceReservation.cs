@@ -22,6 +22,7 @@ namespace EdgeSensor.Core.Storage
         private readonly byte[] _scratch = new byte[RecordLength];
         private ulong _next;
         private ulong _reservedEnd;
+        private bool _damaged;
 
         /// <summary>
         /// Restores the persisted reservation from slots <paramref name="slotA"/>/<paramref name="slotB"/>
@@ -40,8 +41,33 @@ namespace EdgeSensor.Core.Storage
             {
                 _next = LittleEndian.ReadUInt64(_scratch, 0);
             }
+            else if (!_record.WasEmpty)
+            {
+                // Written before but unreadable now: starting at 0 could repeat numbers already used.
+                _damaged = true;
+            }
 
             _reservedEnd = _next;
+        }
+
+        /// <summary>
+        /// True when the persisted reservation exists but could not be read (both copies damaged, or an I/O
+        /// error): no number is handed out until <see cref="RestartUnderNewEpoch"/>.
+        /// </summary>
+        public bool IsDamaged
+        {
+            get { return _damaged; }
+        }
+
+        /// <summary>
+        /// Recovers from <see cref="IsDamaged"/> by starting again at 0. Only safe once the epoch has advanced to a
+        /// key that has never sealed anything, so (epoch, sequence) stays unique; <c>ReportSealer</c> does both.
+        /// </summary>
+        public void RestartUnderNewEpoch()
+        {
+            _damaged = false;
+            _next = 0;
+            _reservedEnd = 0;
         }
 
         /// <summary>The number the next successful <see cref="TryNext"/> returns.</summary>
@@ -63,6 +89,11 @@ namespace EdgeSensor.Core.Storage
         public bool TryNext(out ulong sequence)
         {
             sequence = 0;
+            if (_damaged)
+            {
+                return false;
+            }
+
             if (_next == _reservedEnd)
             {
                 // The end is exclusive, so ulong.MaxValue itself is never handed out.

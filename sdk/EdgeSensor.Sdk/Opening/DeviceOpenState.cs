@@ -11,6 +11,7 @@ namespace EdgeSensor.Sdk.Opening;
 internal sealed class DeviceOpenState : IDisposable
 {
     private readonly ReportOpenerOptions _options;
+    private readonly object _gate = new();
     private EpochKeyCache _keys;
     private bool _hasAccepted;
     private uint _currentEpoch;
@@ -28,7 +29,7 @@ internal sealed class DeviceOpenState : IDisposable
 
     public OpenResult Open(ReadOnlySpan<byte> payload, in ReportHeaderV1 header, ReadOnlySpan<byte> rootKey)
     {
-        lock (this)
+        lock (_gate)
         {
             if (!_keys.IsFor(rootKey))
             {
@@ -90,7 +91,7 @@ internal sealed class DeviceOpenState : IDisposable
 
     public void Dispose()
     {
-        lock (this)
+        lock (_gate)
         {
             _keys.Dispose();
         }

@@ -36,6 +36,19 @@ public sealed class EpochKeyRatchetTests
     }
 
     [TestMethod]
+    public void ProvisioningAgainDoesNotBringBackEpochZero()
+    {
+        var store = new InMemoryNonVolatileStore(2, 64);
+        var ratchet = new EpochKeyRatchet(store, 0, 1);
+        Assert.IsTrue(ratchet.TryProvision(s_root, 0, 5));
+        Assert.IsTrue(ratchet.TryAdvance(6));
+        Assert.IsFalse(new EpochKeyRatchet(store, 0, 1).TryProvision(s_root, 0, 7));
+        var rebooted = new EpochKeyRatchet(store, 0, 1);
+        Assert.IsTrue(rebooted.TryLoad());
+        Assert.AreEqual(1u, rebooted.Epoch);
+    }
+
+    [TestMethod]
     public void RatchetIsOneWayAndLabelsSeparateTheKeys()
     {
         byte[] k0 = new byte[32];

@@ -158,6 +158,49 @@ public sealed class ReportSealerTests
     }
 
     [TestMethod]
+    public void DamagedSequenceRecordMovesToAFreshEpochInsteadOfRestartingTheOldOne()
+    {
+        var store = new InMemoryNonVolatileStore(4, 64);
+        ReportSealer sealer = NewDevice(store);
+        byte[] output = new byte[ReportSealer.SealedLength];
+        var used = new HashSet<(uint, ulong)>();
+        for (int i = 0; i < 10; i++)
+        {
+            sealer.Seal(Report(), output, 0);
+            used.Add((LittleEndian.ReadUInt32(output, ReportHeader.EpochOffset), LittleEndian.ReadUInt64(output, ReportHeader.SequenceOffset)));
+        }
+
+        // Both copies of the reservation rot (not a fresh device: the slots hold bytes).
+        byte[] garbage = Enumerable.Repeat((byte)0x5A, 16).ToArray();
+        store.Write(SealingHarness.SequenceSlotA, garbage, 0, garbage.Length);
+        store.Write(SealingHarness.SequenceSlotB, garbage, 0, garbage.Length);
+
+        ReportSealer rebooted = SealingHarness.Boot(store, DeviceId);
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.AreEqual(ReportSealer.SealedLength, rebooted.Seal(Report(), output, 0));
+            var nonce = (LittleEndian.ReadUInt32(output, ReportHeader.EpochOffset), LittleEndian.ReadUInt64(output, ReportHeader.SequenceOffset));
+            Assert.AreEqual(1u, nonce.Item1, "moved to a fresh epoch");
+            Assert.IsTrue(used.Add(nonce), $"nonce {nonce} reused");
+        }
+    }
+
+    [TestMethod]
+    public void DamagedReservationHandsOutNothingUntilRestarted()
+    {
+        var store = new InMemoryNonVolatileStore(4, 64);
+        byte[] garbage = Enumerable.Repeat((byte)0x5A, 16).ToArray();
+        store.Write(0, garbage, 0, garbage.Length);
+        var sequences = new SequenceReservation(store, 0, 1, 8);
+        Assert.IsTrue(sequences.IsDamaged);
+        Assert.IsFalse(sequences.TryNext(out _));
+        sequences.RestartUnderNewEpoch();
+        Assert.IsTrue(sequences.TryNext(out ulong first));
+        Assert.AreEqual(0UL, first);
+        Assert.IsFalse(new SequenceReservation(new InMemoryNonVolatileStore(4, 64), 0, 1, 8).IsDamaged, "a fresh store is not damaged");
+    }
+
+    [TestMethod]
     public void AdvancingLeavesNoCopyOfTheOldChainKeyInTheStore()
     {
         var store = new FaultInjectingStore();

@@ -58,18 +58,19 @@ public sealed class SequenceReservationTests
             for (int cut = 0; cut < totalWrites; cut++)
             {
                 var store = new FaultInjectingStore { CutAtWrite = cut, Mode = mode };
-                var used = new HashSet<ulong>();
+                var used = new HashSet<(int Epoch, ulong Sequence)>();
+                int epoch = 0;
                 int reboots = 0;
                 while (used.Count < target)
                 {
                     Assert.IsTrue(reboots++ < 3, $"{mode} cut {cut}: no progress");
                     try
                     {
-                        var sequences = new SequenceReservation(store, 0, 1, blockSize);
+                        var sequences = Open(store, blockSize, ref epoch);
                         while (used.Count < target)
                         {
                             Assert.IsTrue(sequences.TryNext(out ulong sequence));
-                            Assert.IsTrue(used.Add(sequence), $"{mode} cut {cut}: sequence {sequence} reused");
+                            Assert.IsTrue(used.Add((epoch, sequence)), $"{mode} cut {cut}: sequence {sequence} reused in epoch {epoch}");
                         }
                     }
                     catch (PowerLossException)
@@ -85,19 +86,20 @@ public sealed class SequenceReservationTests
     {
         var random = new Random(42);
         var store = new FaultInjectingStore();
-        var used = new HashSet<ulong>();
+        var used = new HashSet<(int Epoch, ulong Sequence)>();
+        int epoch = 0;
         for (int life = 0; life < 300; life++)
         {
             store.CutAtWrite = store.Writes + random.Next(0, 4);
             store.Mode = (TearMode)random.Next(0, 4);
             try
             {
-                var sequences = new SequenceReservation(store, 0, 1, 4);
+                var sequences = Open(store, 4, ref epoch);
                 int reports = random.Next(0, 20);
                 for (int i = 0; i < reports; i++)
                 {
                     Assert.IsTrue(sequences.TryNext(out ulong sequence));
-                    Assert.IsTrue(used.Add(sequence), $"sequence {sequence} reused in life {life}");
+                    Assert.IsTrue(used.Add((epoch, sequence)), $"sequence {sequence} reused in epoch {epoch}, life {life}");
                 }
             }
             catch (PowerLossException)
@@ -106,6 +108,19 @@ public sealed class SequenceReservationTests
         }
 
         Assert.IsTrue(used.Count > 500, $"only {used.Count} numbers used");
+    }
+
+    /// <summary>Boots a reservation; a damaged record restarts under a new epoch, as ReportSealer does.</summary>
+    private static SequenceReservation Open(FaultInjectingStore store, uint blockSize, ref int epoch)
+    {
+        var sequences = new SequenceReservation(store, 0, 1, blockSize);
+        if (sequences.IsDamaged)
+        {
+            epoch++;
+            sequences.RestartUnderNewEpoch();
+        }
+
+        return sequences;
     }
 
     private static int CountWrites(int target, uint blockSize)
