@@ -11,6 +11,7 @@ public static class Program
           {1}
           {2}
           scenarios                     list the named scenarios
+          run [options]                 the main job: virtual devices -> MQTT -> SDK (see docs/simulator-run.md)
         exit codes: 0 ok, 1 bad or unreadable trace, 2 usage error
         """;
 
@@ -31,6 +32,7 @@ public static class Program
             "trace" => TraceCommand.Run(rest, stdout, stderr),
             "accuracy" => AccuracyCommand.Run(rest, stdout, stderr),
             "scenarios" => ScenariosCommand.Run(stdout),
+            "run" => RunCommand.Run(rest, stdout, stderr),
             _ => UnknownCommand(args[0], stderr),
         };
     }

@@ -41,13 +41,20 @@ namespace EdgeSensor.Core.Counting
         public int MinEnterDeltaMillimeters { get; set; } = 300;
 
         /// <summary>
-        /// Valley split: while occupied, a rise this far (mm) above the nearest reading ends the target, so two people
-        /// close behind each other give two targets, 200..2000.
+        /// Valley split: while occupied, a rise of this many mm above the nearest reading followed by a fall of as much
+        /// separates two targets (two people close behind each other), 50..2000.
         /// </summary>
-        public int SplitRiseMillimeters { get; set; } = 500;
+        public int SplitDepthMillimeters { get; set; } = 200;
 
         /// <summary>A crossing's highest point must be at least this far (mm) above the floor to count, 300..2000.</summary>
         public int MinPersonHeightMillimeters { get; set; } = 800;
+
+        /// <summary>
+        /// A crossing whose highest point is higher than this (mm above the floor) is a door leaf's top edge, not a
+        /// person, 1500..3000. Doors are at least 2032 mm high (ADA 404.2.3: 80 in clear height; EN and national
+        /// codes similar); fewer than 0.1 % of adults are taller than 2000 mm (NHANES: men 1754 mm, SD 71).
+        /// </summary>
+        public int MaxPersonHeightMillimeters { get; set; } = 2000;
 
         /// <summary>Largest time gap (ms) between a target leaving one zone and appearing in the other, 0..2000.</summary>
         public int MaxPairGapMilliseconds { get; set; } = 300;
@@ -56,7 +63,7 @@ namespace EdgeSensor.Core.Counting
         public int InvalidHoldMilliseconds { get; set; } = 1000;
 
         /// <summary>A target that stays still this long (ms) becomes the new floor (furniture moved in), 5000..600000.</summary>
-        public int StaticAbsorbMilliseconds { get; set; } = 20000;
+        public int StaticAbsorbMilliseconds { get; set; } = 60000;
 
         /// <summary>An empty zone reading steadily off its baseline this long (ms) is re-baselined (furniture moved out), 500..60000.</summary>
         public int RebaselineMilliseconds { get; set; } = 2000;
@@ -77,7 +84,7 @@ namespace EdgeSensor.Core.Counting
         public int DoorBandFarMillimeters { get; set; }
 
         /// <summary>Median window over each zone's valid samples: 1 (off), 3 or 5.</summary>
-        public int MedianWindow { get; set; } = 3;
+        public int MedianWindow { get; set; } = 1;
 
         /// <summary>Checks every value; returns false with a message naming the first bad one.</summary>
         public bool TryValidate(out string error)
@@ -91,8 +98,9 @@ namespace EdgeSensor.Core.Counting
             if (!InRange(CalibrationSamples, 8, 64)) { error = "CalibrationSamples must be 8..64"; return false; }
             if (!InRange(CalibrationMaxSpreadMillimeters, 20, 1000)) { error = "CalibrationMaxSpreadMillimeters must be 20..1000"; return false; }
             if (!InRange(MinEnterDeltaMillimeters, 100, 1500)) { error = "MinEnterDeltaMillimeters must be 100..1500"; return false; }
-            if (!InRange(SplitRiseMillimeters, 200, 2000)) { error = "SplitRiseMillimeters must be 200..2000"; return false; }
+            if (!InRange(SplitDepthMillimeters, 50, 2000)) { error = "SplitDepthMillimeters must be 50..2000"; return false; }
             if (!InRange(MinPersonHeightMillimeters, 300, 2000)) { error = "MinPersonHeightMillimeters must be 300..2000"; return false; }
+            if (!InRange(MaxPersonHeightMillimeters, 1500, 3000) || MaxPersonHeightMillimeters <= MinPersonHeightMillimeters) { error = "MaxPersonHeightMillimeters must be 1500..3000 and above MinPersonHeightMillimeters"; return false; }
             if (!InRange(MaxPairGapMilliseconds, 0, 2000)) { error = "MaxPairGapMilliseconds must be 0..2000"; return false; }
             if (!InRange(InvalidHoldMilliseconds, 100, 10000)) { error = "InvalidHoldMilliseconds must be 100..10000"; return false; }
             if (!InRange(StaticAbsorbMilliseconds, 5000, 600000)) { error = "StaticAbsorbMilliseconds must be 5000..600000"; return false; }

@@ -25,16 +25,27 @@ namespace EdgeSensor.Core.Counting
         private readonly int[] _farthestCore = new int[2 * QueueCapacity];
         private readonly int[] _height = new int[2 * QueueCapacity];
         private readonly int[] _samples = new int[2 * QueueCapacity];
+        private readonly bool[] _splitBorn = new bool[2 * QueueCapacity];
+        private readonly int[] _episode = new int[2 * QueueCapacity];
+        private readonly long[] _onset = new long[2 * QueueCapacity];
         private readonly int[] _head = new int[2];
         private readonly int[] _count = new int[2];
         private readonly bool[] _open = new bool[2];
+        private readonly bool[] _present = new bool[2];
+        private readonly int[] _presentEpisode = new int[2];
         private readonly long[] _openStart = new long[2];
         private readonly int _maxGap;
         private readonly int _simultaneous;
         private readonly int _minHeight;
+        private readonly int _maxHeight;
         private readonly int _doorFlatness;
         private readonly int _doorNear;
         private readonly int _doorFar;
+        private int _held;
+        private int _heldOrigin;
+        private long _heldDestinationEnd;
+        private int _heldDestinationEpisode;
+        private int _lastConfirmed;
 
         /// <summary>Creates the pairing stage from validated settings.</summary>
         public CrossingStateMachine(CounterSettings settings)
@@ -50,6 +61,7 @@ namespace EdgeSensor.Core.Counting
             // cycle (within ~1.5 budgets) appeared simultaneously, which a walking person cannot do.
             _simultaneous = (settings.TimingBudgetMilliseconds * 3) / 2;
             _minHeight = settings.MinPersonHeightMillimeters;
+            _maxHeight = settings.MaxPersonHeightMillimeters;
             _doorFlatness = settings.DoorFlatnessMillimeters;
             _doorNear = settings.DoorBandNearMillimeters;
             _doorFar = settings.DoorBandFarMillimeters;
@@ -74,7 +86,13 @@ namespace EdgeSensor.Core.Counting
         public int LowObjectRejections { get; private set; }
 
         /// <summary>True while any target is open or waiting for a partner.</summary>
-        public bool IsBusy => _open[0] || _open[1] || _count[0] > 0 || _count[1] > 0;
+        public bool IsBusy => _open[0] || _open[1] || _count[0] > 0 || _count[1] > 0 || _held != 0;
+
+        /// <summary>True while targets wait for a partner or a crossing waits for confirmation.</summary>
+        public bool HasPending => _count[0] > 0 || _count[1] > 0 || _held != 0;
+
+        /// <summary>True while a crossing waits for confirmation.</summary>
+        public bool HasHeld => _held != 0;
 
         /// <summary>Forgets everything pending (counters are kept).</summary>
         public void Clear()
@@ -83,6 +101,19 @@ namespace EdgeSensor.Core.Counting
             _open[1] = false;
             _count[0] = 0;
             _count[1] = 0;
+            _held = 0;
+        }
+
+        /// <summary>Tells whether <paramref name="zone"/> has a target now (a person, not a still background) and in which occupancy episode.</summary>
+        public void SetPresence(int zone, bool occupied, int episode, long timeMs)
+        {
+            _present[zone] = occupied;
+            _presentEpisode[zone] = episode;
+            if (_held != 0 && occupied && zone != _heldOrigin && episode == _heldDestinationEpisode && timeMs > _heldDestinationEnd)
+            {
+                // The person is still in the destination zone: the crossing's far side is not finished yet.
+                _heldDestinationEnd = timeMs;
+            }
         }
 
         /// <summary>A target appeared in <paramref name="zone"/>.</summary>
@@ -99,9 +130,17 @@ namespace EdgeSensor.Core.Counting
         }
 
         /// <summary>A target left <paramref name="zone"/>; queue it with its features.</summary>
-        public void OnFall(int zone, long startMs, long endMs, int nearestMillimeters, int farthestCoreMillimeters, int heightMillimeters, int samples)
+        public void OnFall(int zone, long startMs, long endMs, int nearestMillimeters, int farthestCoreMillimeters, int heightMillimeters, int samples, bool splitBorn, int episode, long onsetMs)
         {
             _open[zone] = false;
+            if (heightMillimeters < _minHeight)
+            {
+                // Lower than any person (a pet, a bag on the floor, the edge of a door leaf settling): it cannot be
+                // one side of a crossing, and pairing it would steal a real person's partner.
+                LowObjectRejections++;
+                return;
+            }
+
             if (_count[zone] == QueueCapacity)
             {
                 Pop(zone);
@@ -115,16 +154,22 @@ namespace EdgeSensor.Core.Counting
             _farthestCore[slot] = farthestCoreMillimeters;
             _height[slot] = heightMillimeters;
             _samples[slot] = samples;
+            _splitBorn[slot] = splitBorn;
+            _episode[slot] = episode;
+            _onset[slot] = onsetMs;
             _count[zone]++;
         }
 
         /// <summary>
-        /// Pairs what can be paired at <paramref name="nowMs"/>. Returns +1 if the last verdict was a 0-to-1
-        /// crossing, -1 for 1-to-0, 0 if none completed; <see cref="Forward"/>/<see cref="Backward"/> count all.
+        /// Pairs what can be paired at <paramref name="nowMs"/>. Returns +1 if a 0-to-1 crossing was confirmed,
+        /// -1 for 1-to-0, 0 if none; <see cref="Forward"/>/<see cref="Backward"/> count all confirmed crossings.
+        /// A paired crossing is held until its origin zone shows whether the person came back: an unpaired target
+        /// in the origin zone that began before the person left the destination zone means they walked past the
+        /// line and returned (a turn-back), so the held crossing is dropped.
         /// </summary>
         public int Evaluate(long nowMs)
         {
-            int result = 0;
+            _lastConfirmed = 0;
             while (true)
             {
                 if (_count[0] > 0 && _count[1] > 0)
@@ -134,38 +179,121 @@ namespace EdgeSensor.Core.Counting
                     if (_start[a] <= _end[b] + _maxGap && _start[b] <= _end[a] + _maxGap)
                     {
                         int verdict = Decide(a, b);
-                        Pop(0);
-                        Pop(1);
-                        if (verdict != 0)
+                        if (verdict != 0 && verdict == -_held && IsReturn(verdict > 0 ? a : b))
                         {
-                            result = verdict;
+                            // The same person came straight back over the line: neither crossing counts.
+                            _held = 0;
+                            TurnBacks++;
+                            Pop(0);
+                            Pop(1);
+                            continue;
                         }
 
+                        // The origin zone's next target found a partner: the held crossing stands.
+                        Confirm();
+                        if (verdict != 0)
+                        {
+                            _held = verdict;
+                            _heldOrigin = verdict > 0 ? 0 : 1;
+                            _heldDestinationEnd = verdict > 0 ? _end[b] : _end[a];
+                            _heldDestinationEpisode = verdict > 0 ? _episode[b] : _episode[a];
+                        }
+
+                        Pop(0);
+                        Pop(1);
                         continue;
                     }
 
                     // No overlap: the one that ended first can never pair with anything later.
-                    Pop(_end[a] <= _end[b] ? 0 : 1);
-                    Orphans++;
+                    Orphan(_end[a] <= _end[b] ? 0 : 1);
                     continue;
                 }
 
                 if (_count[0] > 0 && !CanStillPair(0, 1, nowMs))
                 {
-                    Pop(0);
-                    Orphans++;
+                    Orphan(0);
                     continue;
                 }
 
                 if (_count[1] > 0 && !CanStillPair(1, 0, nowMs))
                 {
-                    Pop(1);
-                    Orphans++;
+                    Orphan(1);
                     continue;
                 }
 
-                return result;
+                if (_held != 0 && !OriginMayReturn(nowMs))
+                {
+                    Confirm();
+                }
+
+                return _lastConfirmed;
             }
+        }
+
+        private bool IsReturn(int originSlot)
+        {
+            // Born out of the same continuous presence in that zone as the held crossing's destination target
+            // (a valley split or a background, never the bare floor in between): the person went away from the
+            // line, stood or hesitated, and came back.
+            return _splitBorn[originSlot] && _episode[originSlot] == _heldDestinationEpisode;
+        }
+
+        private bool OriginMayReturn(long nowMs)
+        {
+            int destination = 1 - _heldOrigin;
+            if (_present[destination] && _presentEpisode[destination] == _heldDestinationEpisode)
+            {
+                // Still standing in the destination zone (same continuous presence): they may yet turn back.
+                return true;
+            }
+
+            long limit = _heldDestinationEnd + _maxGap;
+            int origin = _heldOrigin;
+            if (_count[origin] > 0)
+            {
+                return _start[origin * QueueCapacity + _head[origin]] <= limit;
+            }
+
+            if (_open[origin] && _openStart[origin] <= limit)
+            {
+                return true;
+            }
+
+            return nowMs <= limit;
+        }
+
+        private void Confirm()
+        {
+            if (_held > 0)
+            {
+                Forward++;
+            }
+            else if (_held < 0)
+            {
+                Backward++;
+            }
+
+            if (_held != 0)
+            {
+                _lastConfirmed = _held;
+            }
+
+            _held = 0;
+        }
+
+        private void Orphan(int zone)
+        {
+            long start = _start[zone * QueueCapacity + _head[zone]];
+            Pop(zone);
+            if (_held != 0 && zone == _heldOrigin && start <= _heldDestinationEnd + _maxGap)
+            {
+                // Back into the origin zone before leaving the destination: walked past the line and returned.
+                _held = 0;
+                TurnBacks++;
+                return;
+            }
+
+            Orphans++;
         }
 
         private bool CanStillPair(int zone, int other, long nowMs)
@@ -195,17 +323,17 @@ namespace EdgeSensor.Core.Counting
                 return 0;
             }
 
-            long startLag = _start[b] - _start[a];
+            // Order by detection: a split-born target's start is its valley top, which may be shared with the
+            // other zone's (a door standing open in both), while the head itself shows up later in one zone first.
+            long startLag = _onset[b] - _onset[a];
             long endLag = _end[b] - _end[a];
             if (startLag > 0 && endLag >= 0)
             {
-                Forward++;
                 return 1;
             }
 
             if (startLag < 0 && endLag <= 0)
             {
-                Backward++;
                 return -1;
             }
 
@@ -215,7 +343,13 @@ namespace EdgeSensor.Core.Counting
 
         private bool IsDoor(int a, int b)
         {
-            long startLag = _start[b] - _start[a];
+            if (_height[a] > _maxHeight || _height[b] > _maxHeight)
+            {
+                // Higher than any person: the top edge of a door leaf swinging through the view.
+                return true;
+            }
+
+            long startLag = _onset[b] - _onset[a];
             if (startLag <= _simultaneous && -startLag <= _simultaneous)
             {
                 return true;

@@ -204,21 +204,28 @@ namespace EdgeSensor.Core.Counting
 
         private void Route(int zone, ZoneEvent e)
         {
-            if (e == ZoneEvent.Rise)
-            {
-                _crossings.OnRise(zone, _zones[zone].Detector.TargetStartMs);
-            }
-            else if (e == ZoneEvent.Fall)
+            ZoneOccupancyDetector detector = _zones[zone].Detector;
+            _crossings.SetPresence(zone, detector.HasTarget, detector.Episode, _now);
+
+            if (e == ZoneEvent.Fall || e == ZoneEvent.Split)
             {
                 ZoneOccupancyDetector d = _zones[zone].Detector;
                 _crossings.OnFall(
                     zone,
-                    d.TargetStartMs,
-                    d.TargetEndMs,
-                    d.TargetNearestMillimeters,
-                    d.TargetFarthestCoreMillimeters,
-                    _zones[zone].BaselineMillimeters - d.TargetNearestMillimeters,
-                    d.TargetSamples);
+                    d.FinishedStartMs,
+                    d.FinishedEndMs,
+                    d.FinishedNearestMillimeters,
+                    d.FinishedFarthestCoreMillimeters,
+                    _zones[zone].BaselineMillimeters - d.FinishedNearestMillimeters,
+                    d.FinishedSamples,
+                    d.FinishedSplitBorn,
+                    d.FinishedEpisode,
+                    d.FinishedOnsetMs);
+            }
+
+            if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
+            {
+                _crossings.OnRise(zone, _zones[zone].Detector.CurrentStartMs);
             }
             else if (e == ZoneEvent.Cancel)
             {
@@ -228,6 +235,13 @@ namespace EdgeSensor.Core.Counting
 
         private CrossingKind Finish()
         {
+            if (!_crossings.HasPending)
+            {
+                // Nothing to pair or confirm (the common case: an empty or steadily occupied doorway).
+                UpdateOccupancy();
+                return CrossingKind.None;
+            }
+
             int forward = _crossings.Forward;
             int backward = _crossings.Backward;
             int last = _crossings.Evaluate(_now);

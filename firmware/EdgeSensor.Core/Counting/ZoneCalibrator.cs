@@ -13,13 +13,22 @@ namespace EdgeSensor.Core.Counting
         private readonly int[] _samples;
         private readonly int[] _sorted;
         private readonly int _maxSpreadMillimeters;
+        private readonly int _minPlausibleMillimeters;
         private int _count;
         private int _baselineMillimeters;
         private int _noiseMillimeters;
         private int _restarts;
+        private int _implausibleWindows;
 
         /// <summary>Creates a calibrator taking <paramref name="sampleCount"/> samples (8..64).</summary>
-        public ZoneCalibrator(int sampleCount, int maxSpreadMillimeters)
+        /// <param name="sampleCount">Samples per window, 8..64.</param>
+        /// <param name="maxSpreadMillimeters">Largest interquartile range accepted.</param>
+        /// <param name="minPlausibleMillimeters">
+        /// A window whose median is nearer than this (e.g. 3/4 of the mount height) is probably a person standing
+        /// still under the sensor; it is refused for up to <see cref="MaxImplausibleWindows"/> windows, then accepted
+        /// (it may be real furniture, and a wrong floor is re-learnt when it moves).
+        /// </param>
+        public ZoneCalibrator(int sampleCount, int maxSpreadMillimeters, int minPlausibleMillimeters)
         {
             if (sampleCount < 8 || sampleCount > 64)
             {
@@ -29,7 +38,11 @@ namespace EdgeSensor.Core.Counting
             _samples = new int[sampleCount];
             _sorted = new int[sampleCount];
             _maxSpreadMillimeters = maxSpreadMillimeters;
+            _minPlausibleMillimeters = minPlausibleMillimeters;
         }
+
+        /// <summary>Windows refused as implausibly near before one is accepted anyway.</summary>
+        public const int MaxImplausibleWindows = 20;
 
         /// <summary>True once a baseline is established.</summary>
         public bool IsCalibrated { get; private set; }
@@ -80,7 +93,13 @@ namespace EdgeSensor.Core.Counting
             }
 
             int iqr = _sorted[(n * 3) / 4] - _sorted[n / 4];
-            if (iqr > _maxSpreadMillimeters)
+            bool implausible = _sorted[n / 2] < _minPlausibleMillimeters && _implausibleWindows < MaxImplausibleWindows;
+            if (implausible)
+            {
+                _implausibleWindows++;
+            }
+
+            if (iqr > _maxSpreadMillimeters || implausible)
             {
                 // Someone or something moved during calibration: keep the newer half and continue.
                 int keep = n / 2;

@@ -9,6 +9,8 @@ namespace EdgeSensor.Core.Counting
     /// 4 out of bounds, 7 wrap-around; UM2356 "RangeStatus") are neither a person nor an empty floor: the zone
     /// holds its state through them, and only after <c>InvalidHoldMilliseconds</c> without a valid sample is it
     /// declared unknown, which drops its open target (a missed count rather than a phantom one).
+    /// One exception, stated explicitly: two signal fails (status 2) in a row mean "nothing near" - a person under
+    /// the sensor always returns a strong signal - and may end a target; they never move the floor baseline.
     /// </summary>
     public sealed class ZoneChannel
     {
@@ -19,6 +21,9 @@ namespace EdgeSensor.Core.Counting
         // EMA of the baseline in 1/16 mm; shift 8 = time constant of 256 samples (~17 s at 66 ms per zone).
         private const int BaselineFractionBits = 4;
         private const int TrackingShift = 8;
+
+        // VL53L1X RangeStatus 2: signal fail (UM2356 "RangeStatus" table).
+        private const int SignalFailStatus = 2;
 
         private readonly MedianFilter _filter;
         private readonly ZoneCalibrator _calibrator;
@@ -35,6 +40,7 @@ namespace EdgeSensor.Core.Counting
         private long _stableSince;
         private long _lastValidMs;
         private bool _unknown;
+        private int _signalFailStreak;
 
         /// <summary>Creates the zone pipeline from validated settings.</summary>
         public ZoneChannel(CounterSettings settings)
@@ -45,8 +51,8 @@ namespace EdgeSensor.Core.Counting
             }
 
             _filter = new MedianFilter(settings.MedianWindow);
-            _calibrator = new ZoneCalibrator(settings.CalibrationSamples, settings.CalibrationMaxSpreadMillimeters);
-            _detector = new ZoneOccupancyDetector(settings.SplitRiseMillimeters);
+            _calibrator = new ZoneCalibrator(settings.CalibrationSamples, settings.CalibrationMaxSpreadMillimeters, (settings.MountHeightMillimeters * 3) / 4);
+            _detector = new ZoneOccupancyDetector(settings.SplitDepthMillimeters);
             _minEnterDelta = settings.MinEnterDeltaMillimeters;
             _invalidHold = settings.InvalidHoldMilliseconds;
             _staticAbsorb = settings.StaticAbsorbMilliseconds;
@@ -62,9 +68,6 @@ namespace EdgeSensor.Core.Counting
         /// <summary>True while a target is in the zone.</summary>
         public bool IsOccupied => _detector.IsOccupied;
 
-        /// <summary>True while a target is open (risen, not fallen).</summary>
-        public bool HasOpenTarget => _detector.HasOpenTarget;
-
         /// <summary>The zone's detector, for the features of its current/last target.</summary>
         public ZoneOccupancyDetector Detector => _detector;
 
@@ -79,9 +82,24 @@ namespace EdgeSensor.Core.Counting
         {
             if (rangeStatus != 0 || distanceMillimeters <= 0)
             {
+                if (rangeStatus == SignalFailStatus && _calibrator.IsCalibrated && !_unknown)
+                {
+                    _signalFailStreak++;
+                    if (_signalFailStreak >= 2)
+                    {
+                        // Two signal fails in a row: too little light came back for any range. A person under the
+                        // sensor (0.3-2 m away) returns a strong signal, so this is "nothing near" - evidence that
+                        // ends a target, though never a floor reading (no baseline or calibration update).
+                        _lastValidMs = timeMs;
+                        int far = _filter.Add(_baselineQ >> BaselineFractionBits);
+                        return _detector.Update(timeMs, far);
+                    }
+                }
+
                 return CheckTimeout(timeMs);
             }
 
+            _signalFailStreak = 0;
             _lastValidMs = timeMs;
             _unknown = false;
             int f = _filter.Add(distanceMillimeters);
@@ -185,7 +203,7 @@ namespace EdgeSensor.Core.Counting
 
             _enterDelta = enter;
             _exitDelta = (enter * 2) / 3;
-            _detector.SetThresholds(baseline, _enterDelta, _exitDelta);
+            _detector.SetThresholds(baseline, _enterDelta, _exitDelta, _calibrator.NoiseMillimeters);
         }
     }
 }

@@ -12,6 +12,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>The target left the zone (or a valley split ended it); its features are complete.</summary>
         Fall = 2,
 
+        /// <summary>A valley split: the target ended (Fall) and a new one started (Rise) with this sample.</summary>
+        Split = 4,
+
         /// <summary>The target was dropped without a verdict (zone unknown, or target absorbed into the floor).</summary>
         Cancel = 3,
     }

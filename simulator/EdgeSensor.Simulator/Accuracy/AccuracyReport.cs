@@ -37,6 +37,24 @@ public static class AccuracyReport
             }
         }
 
+        string[] mixedScenes = ["inclusive", "event-surge", "mixed"];
+        var mixedTallies = tallies.Where(t => mixedScenes.Contains(t.Name)).ToList();
+        if (mixedTallies.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Population groups in mixed traffic ({string.Join(", ", mixedTallies.Select(t => t.Name))}): truth crossings and misses by event matching (a miss is not offset by a false count here; false counts cannot be attributed to a group):");
+            sb.AppendLine();
+            sb.AppendLine("| group | truth | missed | found |");
+            sb.AppendLine("|---|---:|---:|---:|");
+            foreach (PopulationGroup g in Enum.GetValues<PopulationGroup>())
+            {
+                int truth = mixedTallies.Sum(t => t.TruthByGroup[(int)g]);
+                int missed = mixedTallies.Sum(t => t.MissedByGroup[(int)g]);
+                string found = truth > 0 ? P(1 - missed / (double)truth) : "n/a";
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {g.ToString().ToLowerInvariant()} | {truth} | {missed} | {found} |");
+            }
+        }
+
         sb.AppendLine();
         sb.AppendLine("Goals:");
         sb.AppendLine();

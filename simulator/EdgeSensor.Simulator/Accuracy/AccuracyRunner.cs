@@ -12,7 +12,7 @@ public static class AccuracyRunner
     public static IReadOnlyList<ScenarioTally> Run(IReadOnlyList<ScenarioDefinition> scenarios, IReadOnlyList<ulong> seeds, string? traceDirectory = null)
     {
         var jobs = scenarios.SelectMany(s => seeds.Select(seed => (Scenario: s, Seed: seed))).ToArray();
-        var results = new (ReplayResult Result, int Missed, int False, int TurnBacks)[jobs.Length];
+        var results = new (ReplayResult Result, int Missed, int False, int TurnBacks, int TurnBackCounts, int[] TruthByGroup, int[] MissedByGroup)[jobs.Length];
         Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (scenario, seed) = jobs[i];
@@ -23,16 +23,27 @@ public static class AccuracyRunner
             }
 
             ReplayResult result = TraceReplayer.Run(trace, new ReplayOptions());
-            Score.MatchEvents(trace.Records, result.Crossings, out int missed, out int falseCounts);
-            int turnBacks = scene.Persons.Count(p => p.Behavior == Behavior.TurnBack);
-            results[i] = (result, missed, falseCounts, turnBacks);
+            int[] missedByGroup = new int[4], truthByGroup = new int[4];
+            Score.MatchEvents(trace.Records, result.Crossings, out int missed, out int falseCounts, out var unmatched, missedByGroup);
+            foreach (TraceRecord r in trace.Records)
+            {
+                if (r.Kind == TraceKind.Truth && r.Channel >= 0 && r.Channel < 4)
+                {
+                    truthByGroup[r.Channel]++;
+                }
+            }
+
+            Person[] turnBackPersons = [.. scene.Persons.Where(p => p.Behavior == Behavior.TurnBack)];
+            int turnBacks = turnBackPersons.Length;
+            int turnBackCounts = unmatched.Count(c => turnBackPersons.Any(p => UnderSensor(p, c.TimeMs)));
+
+            results[i] = (result, missed, falseCounts, turnBacks, turnBackCounts, truthByGroup, missedByGroup);
         });
 
         var tallies = new List<ScenarioTally>();
         foreach (ScenarioDefinition scenario in scenarios)
         {
             var tally = new ScenarioTally { Name = scenario.Name };
-            bool onlyTurnBacks = scenario.TurnBackProbability >= 1;
             for (int i = 0; i < jobs.Length; i++)
             {
                 if (!ReferenceEquals(jobs[i].Scenario, scenario))
@@ -40,7 +51,13 @@ public static class AccuracyRunner
                     continue;
                 }
 
-                var (r, missed, falseCounts, turnBacks) = results[i];
+                var (r, missed, falseCounts, turnBacks, turnBackCounts, truthByGroup, missedByGroup) = results[i];
+                for (int g = 0; g < 4; g++)
+                {
+                    tally.TruthByGroup[g] += truthByGroup[g];
+                    tally.MissedByGroup[g] += missedByGroup[g];
+                }
+
                 tally.Runs++;
                 tally.TruthEntries += r.TruthEntries;
                 tally.TruthExits += r.TruthExits;
@@ -48,11 +65,8 @@ public static class AccuracyRunner
                 tally.Exits += r.Exits;
                 tally.Missed += missed;
                 tally.FalseCounts += falseCounts;
-                if (onlyTurnBacks)
-                {
-                    tally.TurnBackEvents += turnBacks;
-                    tally.TurnBackFalseCounts += r.Entries + r.Exits;
-                }
+                tally.TurnBackEvents += turnBacks;
+                tally.TurnBackFalseCounts += turnBackCounts;
 
                 double? run = Score.CombinedAccuracy(r.Entries, r.TruthEntries, r.Exits, r.TruthExits);
                 if (run is double a && (tally.WorstRunAccuracy is null || a < tally.WorstRunAccuracy))
@@ -65,6 +79,28 @@ public static class AccuracyRunner
         }
 
         return tallies;
+    }
+
+    /// <summary>
+    /// Was a turn-back person near the sensor (reference within 1 m of the line, widened by the match tolerance) when a
+    /// count happened? An unmatched count then is attributed to the turn-back.
+    /// </summary>
+    private static bool UnderSensor(Person p, long timeMs)
+    {
+        if (timeMs < p.StartMs - Score.MatchToleranceMs || timeMs > p.EndMs + Score.MatchToleranceMs)
+        {
+            return false;
+        }
+
+        for (double t = timeMs - Score.MatchToleranceMs; t <= timeMs + Score.MatchToleranceMs; t += 50)
+        {
+            if (p.TryGetState(t, out double x, out _, out _, out _) && Math.Abs(x) <= 1000)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Per population group, from the group-pure variants of the inclusive scenario.</summary>

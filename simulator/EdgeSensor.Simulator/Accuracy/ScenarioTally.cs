@@ -22,6 +22,12 @@ public sealed class ScenarioTally
     /// <summary>Turn-back events in the scenario's scenes (people who came in under the sensor and went back).</summary>
     public int TurnBackEvents { get; set; }
 
+    /// <summary>Truth crossings by population group (truth channel 0..3) in this scenario's traces.</summary>
+    public int[] TruthByGroup { get; } = new int[4];
+
+    /// <summary>Missed truth crossings by population group.</summary>
+    public int[] MissedByGroup { get; } = new int[4];
+
     /// <summary>Counts in a scenario with nothing but turn-backs: each is a turn-back counted by mistake.</summary>
     public int TurnBackFalseCounts { get; set; }
 

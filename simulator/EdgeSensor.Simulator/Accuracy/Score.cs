@@ -25,7 +25,13 @@ public static class Score
     /// <see cref="MatchToleranceMs"/> (earliest first). Unmatched truths are misses, unmatched counts are false counts.
     /// Offsetting errors (a miss and a false count) cancel in the count accuracy but not here.
     /// </summary>
-    public static void MatchEvents(IReadOnlyList<TraceRecord> records, IReadOnlyList<CountedCrossing> counted, out int missed, out int falseCounts)
+    public static void MatchEvents(IReadOnlyList<TraceRecord> records, IReadOnlyList<CountedCrossing> counted, out int missed, out int falseCounts) =>
+        MatchEvents(records, counted, out missed, out falseCounts, out _, null);
+
+    /// <summary>As above; also returns the unmatched counts and, when given an array, tallies misses by the truth
+    /// rows' channel (the population group in simulated traces).</summary>
+    public static void MatchEvents(IReadOnlyList<TraceRecord> records, IReadOnlyList<CountedCrossing> counted, out int missed, out int falseCounts,
+        out IReadOnlyList<CountedCrossing> unmatched, int[]? missedByChannel)
     {
         var used = new bool[counted.Count];
         missed = 0;
@@ -55,9 +61,14 @@ public static class Score
             else
             {
                 missed++;
+                if (missedByChannel is not null && r.Channel >= 0 && r.Channel < missedByChannel.Length)
+                {
+                    missedByChannel[r.Channel]++;
+                }
             }
         }
 
         falseCounts = used.Count(u => !u);
+        unmatched = [.. counted.Where((_, i) => !used[i])];
     }
 }

@@ -8,13 +8,15 @@ namespace EdgeSensor.Simulator.Commands;
 /// <summary><c>accuracy [--seeds n] [--first-seed n] [--scenario name]... [--json] [--traces dir]</c>: the suite over seeds.</summary>
 public static class AccuracyCommand
 {
-    public const string Usage = "accuracy [--seeds <n>] [--first-seed <n>] [--scenario <name>]... [--json] [--traces <dir>]";
+    public const string Usage = "accuracy [--seeds <n>] [--first-seed <n>] [--scenario <name>]... [--mount-height <mm>] [--timing-budget <ms>] [--json] [--traces <dir>]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (!CommandLine.TryParse(args, ["seeds", "first-seed", "scenario", "traces"], ["json"], out var cl, out string error)
+        if (!CommandLine.TryParse(args, ["seeds", "first-seed", "scenario", "traces", "mount-height", "timing-budget"], ["json"], out var cl, out string error)
             || !cl.TryGetInt("seeds", 1, 1000, out long? seeds, out error)
-            || !cl.TryGetInt("first-seed", 0, long.MaxValue / 2, out long? first, out error))
+            || !cl.TryGetInt("first-seed", 0, long.MaxValue / 2, out long? first, out error)
+            || !cl.TryGetInt("mount-height", 2000, 4000, out long? mountHeight, out error)
+            || !cl.TryGetInt("timing-budget", 15, 500, out long? budget, out error))
         {
             stderr.WriteLine($"error: {error}\nusage: {Usage}");
             return ExitCodes.Usage;
@@ -35,6 +37,15 @@ public static class AccuracyCommand
         if (scenarios.Count == 0)
         {
             scenarios.AddRange(ScenarioSuite.All);
+        }
+
+        for (int i = 0; i < scenarios.Count; i++)
+        {
+            scenarios[i] = scenarios[i] with
+            {
+                MountHeightMillimeters = (int)(mountHeight ?? scenarios[i].MountHeightMillimeters),
+                TimingBudgetMs = (int)(budget ?? scenarios[i].TimingBudgetMs),
+            };
         }
 
         string? traces = cl.Value("traces");

@@ -9,7 +9,7 @@ namespace EdgeSensor.Simulator.Commands;
 public static class ReplayCommand
 {
     public const string Usage =
-        "replay <trace.csv> [--json] [--events] [--mount-height <mm>] [--inside-zone <0|1>] [--timing-budget <ms>] [--ignore-tof]";
+        "replay <trace.csv | -> [--json] [--events] [--mount-height <mm>] [--inside-zone <0|1>] [--timing-budget <ms>] [--ignore-tof]";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 
@@ -34,7 +34,8 @@ public static class ReplayCommand
         Trace trace;
         try
         {
-            trace = TraceReader.ReadFile(path);
+            // "-" reads the trace from stdin, so a converter can pipe straight into the replay.
+            trace = path == "-" ? TraceReader.Read(Console.In) : TraceReader.ReadFile(path);
         }
         catch (TraceFormatException e)
         {

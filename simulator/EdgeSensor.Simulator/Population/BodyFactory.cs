@@ -80,8 +80,10 @@ public static class BodyFactory
         double hood = rng.Normal(1000, 60, 850, 1150);
         double length = rng.Normal(880, 50, 780, 980);
         double width = rng.Normal(580, 25, 520, 640);
-        var parts = new BodyPart[adult.Parts.Length + 2];
+        var parts = new BodyPart[adult.Parts.Length + 3];
         adult.Parts.CopyTo(parts, 0);
+        // Forearms reach from the shoulders to the handle at about handle height.
+        parts[^3] = new BodyPart(230, 0, 110, width / 2 - 60, handle - 20);
         parts[^2] = new BodyPart(360, 0, 40, width / 2, handle);
         double bodyCentre = 360 + length / 2;
         parts[^1] = new BodyPart(bodyCentre, 0, length / 2 - 40, width / 2, hood);

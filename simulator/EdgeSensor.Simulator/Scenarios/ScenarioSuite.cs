@@ -32,7 +32,7 @@ public static class ScenarioSuite
         {
             Name = "loiter",
             Description = "Adults stop under the sensor for 5–25 s, swaying, then half go on through and half go back.",
-            DurationSeconds = 420, Arrivals = new RateProfile((0, 3)), LoiterProbability = 1,
+            DurationSeconds = 600, Arrivals = new RateProfile((0, 3)), LoiterProbability = 1,
         },
         new()
         {
@@ -53,7 +53,7 @@ public static class ScenarioSuite
         new()
         {
             Name = "door",
-            Description = "Single file through a swinging door whose leaf sweeps through both zones as it opens and stays in view while open.",
+            Description = "Single file through an automatic swing door whose leaf sweeps through both zones as it opens and closes and stays in view (at the footprint edge) while open.",
             DurationSeconds = 300, Arrivals = new RateProfile((0, 6)), HasDoor = true, MinHeadwaySeconds = 2, DoorwayWidthMillimeters = 900,
         },
         new()
@@ -90,6 +90,14 @@ public static class ScenarioSuite
         return scenario is not null;
     }
 
+    private static string Plural(PopulationGroup group) => group switch
+    {
+        PopulationGroup.Adult => "adults",
+        PopulationGroup.Child => "children",
+        PopulationGroup.Wheelchair => "wheelchair users",
+        _ => "people pushing strollers",
+    };
+
     private static ScenarioDefinition Pure(string name, PopulationGroup group)
     {
         double[] weights = new double[4];
@@ -97,7 +105,7 @@ public static class ScenarioSuite
         return new()
         {
             Name = name,
-            Description = $"The inclusive scenario with {group} only, so the group's counts are separable.",
+            Description = $"The inclusive scenario with {Plural(group)} only, so the group's counts are separable.",
             DurationSeconds = 300, Arrivals = new RateProfile((0, 7)), PopulationWeights = weights, MinHeadwaySeconds = 2,
         };
     }

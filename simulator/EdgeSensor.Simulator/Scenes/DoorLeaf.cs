@@ -1,10 +1,11 @@
 namespace EdgeSensor.Simulator.Scenes;
 
 /// <summary>
-/// A swinging door leaf near the sensor: hinged at (<see cref="HingeXMillimeters"/>, -width/2), closed
-/// across the doorway, opening towards the outside (-x) to 90°. It opens when someone comes within
-/// <see cref="TriggerDistanceMillimeters"/> of it, stays open while anyone is near and closes after
-/// <see cref="HoldOpenMs"/>. Seen from above it is a thin vertical plane as tall as the door.
+/// An automatic swing door near the sensor: the leaf is hinged at (<see cref="HingeXMillimeters"/>, -width/2), closed
+/// across the doorway, opening towards the outside (-x) to 90°. Its motion sensor opens it when someone comes within
+/// <see cref="TriggerDistanceMillimeters"/> (far enough that it is fully open before a walker reaches the leaf's
+/// sweep), it stays open while anyone is near and closes <see cref="HoldOpenMs"/> after. Seen from above it is a thin
+/// vertical plane as tall as the door.
 /// </summary>
 public sealed class DoorLeaf
 {
@@ -14,11 +15,11 @@ public sealed class DoorLeaf
 
     public double TopMillimeters { get; init; } = 2030;
 
-    public double SwingMs { get; init; } = 1200;
+    public double SwingMs { get; init; } = 1000;
 
     public double HoldOpenMs { get; init; } = 2500;
 
-    public double TriggerDistanceMillimeters { get; init; } = 1800;
+    public double TriggerDistanceMillimeters { get; init; } = 3500;
 
     /// <summary>Opening angle in radians (0 closed, π/2 fully open) at each 10 ms step, precomputed by the scene.</summary>
     internal double[]? AngleTrack { get; set; }

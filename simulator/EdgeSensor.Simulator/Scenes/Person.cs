@@ -12,8 +12,10 @@ public sealed class Person
     private readonly double[] _xs;
     private readonly sbyte[] _facing;
 
+    /// <param name="truthClearanceMillimeters">How far past the line the head must get, on its last crossing, for the crossing
+    /// to be complete: the truth time is when it gets there (0 = the moment it crosses the line).</param>
     public Person(int id, Body body, Behavior behavior, int direction, double lateralMillimeters, double swayMillimeters,
-        double[] timesMs, double[] xs)
+        double[] timesMs, double[] xs, double truthClearanceMillimeters = 0)
     {
         if (timesMs.Length != xs.Length || timesMs.Length < 2)
         {
@@ -41,17 +43,20 @@ public sealed class Person
             _facing[i] = facing;
         }
 
-        // Ground truth: the net crossing of the line x = 0, timed at the last time the path crosses it.
+        // Ground truth: the net crossing of the line x = 0. It is complete when the head, after its last crossing of
+        // the line, is the clearance past it (someone who stops just past the line has not finished crossing).
         int startSide = Math.Sign(xs[0]);
         int endSide = Math.Sign(xs[^1]);
         if (startSide != endSide && startSide != 0 && endSide != 0)
         {
             TruthDelta = endSide;
+            double mark = Math.Min(truthClearanceMillimeters, Math.Abs(xs[^1]));
             for (int i = xs.Length - 2; i >= 0; i--)
             {
-                if (Math.Sign(xs[i]) != endSide)
+                if (endSide * xs[i] < mark)
                 {
-                    double f = (0 - xs[i]) / (xs[i + 1] - xs[i]);
+                    double target = endSide * mark;
+                    double f = (target - xs[i]) / (xs[i + 1] - xs[i]);
                     TruthTimeMs = timesMs[i] + f * (timesMs[i + 1] - timesMs[i]);
                     break;
                 }
@@ -72,6 +77,9 @@ public sealed class Person
 
     public double LateralMillimeters { get; }
 
+    /// <summary>Lateral drift per mm walked along x: people cross at a slight angle (y = lateral + slope · x).</summary>
+    public double LateralSlope { get; init; }
+
     /// <summary>Lateral sway amplitude while standing still (loiterers shift their weight).</summary>
     public double SwayMillimeters { get; }
 
@@ -82,7 +90,8 @@ public sealed class Person
     /// <summary>+1 = one entry, -1 = one exit, 0 = no net crossing (turn-back, loiterer who went back).</summary>
     public int TruthDelta { get; }
 
-    /// <summary>When the reference point last crossed x = 0 (meaningful when <see cref="TruthDelta"/> is not 0).</summary>
+    /// <summary>When the crossing completed: the head, on its last crossing, reached the clearance past x = 0
+    /// (meaningful when <see cref="TruthDelta"/> is not 0).</summary>
     public double TruthTimeMs { get; }
 
     public ReadOnlySpan<double> WaypointTimesMs => _timesMs;
@@ -110,7 +119,7 @@ public sealed class Person
         x = _xs[i] + f * (_xs[i + 1] - _xs[i]);
         speed = t1 > t0 ? Math.Abs(_xs[i + 1] - _xs[i]) / (t1 - t0) : 0;
         facing = _facing[i];
-        y = LateralMillimeters;
+        y = LateralMillimeters + LateralSlope * x;
         if (speed == 0 && SwayMillimeters > 0)
         {
             // A slow weight shift (period about 3 s) rather than a frozen statue.

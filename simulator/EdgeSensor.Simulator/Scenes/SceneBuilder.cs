@@ -18,8 +18,13 @@ public static class SceneBuilder
     /// <summary>Half-length of the stretch under the sensor that two conflicting people may not share.</summary>
     private const double ConflictHalfLength = 2000;
 
-    /// <summary>Least gap (mm) between the back of one body and the front of the next in a file.</summary>
-    private const double FileGapMillimeters = 60;
+    /// <summary>Least gap (mm) between the back of one body and the front of the next: a stranger keeps about half a
+    /// metre of personal space (Fruin's body buffer in queues), people walking together less, a tailgater almost none.</summary>
+    private const double StrangerGapMillimeters = 500;
+
+    private const double GroupGapMillimeters = 250;
+
+    private const double TailgateGapMillimeters = 60;
 
     public static Scene Build(ScenarioDefinition scenario, ulong seed)
     {
@@ -27,7 +32,8 @@ public static class SceneBuilder
         double durationMs = scenario.DurationSeconds * 1000;
         double lastArrival = durationMs - scenario.TailSeconds * 1000;
         var persons = new List<Person>();
-        var state = new ScheduleState();
+        // A crossing is complete when the head is a zone's floor footprint past the line (tan 13.5° x mount height).
+        var state = new ScheduleState { TruthClearance = Math.Tan(13.5 * Math.PI / 180) * scenario.MountHeightMillimeters };
         double maxRate = Math.Max(scenario.Arrivals.MaxPerMinute, 1e-9) / 60_000; // per ms
         double t = scenario.LeadInSeconds * 1000;
         while (true)
@@ -64,9 +70,11 @@ public static class SceneBuilder
             double gap = rng.Uniform(20, 120);
             double ya = -(a.HalfWidthMillimeters + gap / 2), yb = b.HalfWidthMillimeters + gap / 2;
             double shift = (ya + yb) / -2;
-            double offset = PlaceCrosser(state, direction, arrivalMs, speed, Math.Max(a.FrontMillimeters, b.FrontMillimeters), s.MinHeadwaySeconds * 1000, out speed);
-            AddCrosser(persons, state, a, direction, ya + shift, speed, offset);
-            AddCrosser(persons, state, b, direction, yb + shift, speed, offset);
+            double offset = PlaceCrosser(state, direction, arrivalMs, speed, Math.Max(a.FrontMillimeters, b.FrontMillimeters), s.MinHeadwaySeconds * 1000,
+                StrangerGapMillimeters, out speed);
+            double pairSlope = Slope(rng) / 2;
+            AddCrosser(persons, state, a, direction, ya + shift, speed, offset, pairSlope);
+            AddCrosser(persons, state, b, direction, yb + shift, speed, offset, pairSlope);
             return;
         }
 
@@ -85,14 +93,27 @@ public static class SceneBuilder
         if (size > 1)
         {
             double lateral = Lateral(s, rng);
+            double groupSlope = Slope(rng);
+            double pace = 0;
             for (int i = 0; i < size; i++)
             {
                 Body body = BodyFactory.Create(DrawGroup(s, rng), rng);
                 double wanted = i == 0
                     ? s.MinHeadwaySeconds * 1000
                     : tailgate ? (s.TailgateHeadwaySeconds + rng.Uniform(-0.03, 0.03)) * 1000 : rng.Normal(0.9, 0.25, 0.6, 2.0) * 1000;
-                double offset = PlaceCrosser(state, direction, i == 0 ? arrivalMs : 0, body.SpeedMillimetersPerMs, body.FrontMillimeters, wanted, out double speed);
-                AddCrosser(persons, state, body, direction, Clamp(s, lateral + rng.Normal(0, 40), body), speed, offset);
+                // People walking together keep the first one's pace; a tailgater keeps up with a brisk pace (at least
+                // 1 m/s: 0.5 s behind at 1 m/s is 0.5 m centre to centre, a body depth plus a quarter metre).
+                double preferred = i == 0 ? body.SpeedMillimetersPerMs : pace;
+                if (tailgate)
+                {
+                    preferred = Math.Max(preferred, 1.0);
+                }
+
+                double gap = i == 0 ? StrangerGapMillimeters : tailgate ? TailgateGapMillimeters : GroupGapMillimeters;
+                double offset = PlaceCrosser(state, direction, i == 0 ? arrivalMs : 0, preferred, body.FrontMillimeters, wanted, gap, out double speed);
+                pace = i == 0 ? speed : pace;
+                double yMember = Clamp(s, lateral + rng.Normal(0, 40), body);
+                AddCrosser(persons, state, body, direction, yMember, speed, offset, FitSlope(s, body, yMember, groupSlope));
             }
 
             return;
@@ -100,6 +121,7 @@ public static class SceneBuilder
 
         Body single = BodyFactory.Create(DrawGroup(s, rng), rng);
         double y = Clamp(s, Lateral(s, rng), single);
+        double slope = FitSlope(s, single, y, Slope(rng));
         double v = single.SpeedMillimetersPerMs;
         double behaviour = rng.NextDouble();
         if ((behaviour -= s.TurnBackProbability) < 0)
@@ -110,7 +132,7 @@ public static class SceneBuilder
             double t1 = Math.Abs(reach + direction * PathHalfLength) / v;
             double t2 = t1 + rng.Uniform(200, 1500);
             double t3 = t2 + Math.Abs(reach + direction * PathHalfLength) / (v * rng.Uniform(0.9, 1.1));
-            AddBlocking(persons, state, single, Behavior.TurnBack, direction, y, 0, [0, t1, t2, t3], xs, arrivalMs);
+            AddBlocking(persons, state, single, Behavior.TurnBack, direction, y, slope, 0, [0, t1, t2, t3], xs, arrivalMs);
         }
         else if ((behaviour -= s.LoiterProbability) < 0)
         {
@@ -120,13 +142,14 @@ public static class SceneBuilder
             double t1 = Math.Abs(stop + direction * PathHalfLength) / v;
             double t2 = t1 + rng.Uniform(5000, 25000);
             double t3 = t2 + Math.Abs(end - stop) / v;
-            AddBlocking(persons, state, single, Behavior.Loiter, direction, y, rng.Uniform(15, 50), [0, t1, t2, t3],
+            AddBlocking(persons, state, single, Behavior.Loiter, direction, y, slope, rng.Uniform(15, 50), [0, t1, t2, t3],
                 [-direction * PathHalfLength, stop, stop, end], arrivalMs);
         }
         else
         {
-            double offset = PlaceCrosser(state, direction, arrivalMs, v, single.FrontMillimeters, s.MinHeadwaySeconds * 1000, out double speed);
-            AddCrosser(persons, state, single, direction, y, speed, offset);
+            double offset = PlaceCrosser(state, direction, arrivalMs, v, single.FrontMillimeters, s.MinHeadwaySeconds * 1000, StrangerGapMillimeters,
+                out double speed);
+            AddCrosser(persons, state, single, direction, y, speed, offset, slope);
         }
     }
 
@@ -136,7 +159,7 @@ public static class SceneBuilder
     /// matches when it catches up. Returns the start time; <paramref name="speed"/> is the speed it walks at.
     /// </summary>
     private static double PlaceCrosser(ScheduleState state, int direction, double arrivalMs, double preferredSpeed, double front,
-        double wantedHeadwayMs, out double speed)
+        double wantedHeadwayMs, double minGapMillimeters, out double speed)
     {
         speed = preferredSpeed;
         double lineRel = PathHalfLength / speed;
@@ -156,7 +179,8 @@ public static class SceneBuilder
                 start = Math.Max(arrivalMs - Math.Max(0, enterRel), state.ConflictFreeAt(direction) - enterRel);
             }
 
-            double physical = (leader.Back + front + FileGapMillimeters) / speed;
+            // The gap is smallest when the slower of the two is behind: keep it at the slower one's pace.
+            double physical = (leader.Back + front + minGapMillimeters) / Math.Min(speed, leader.Speed);
             double earliestLine = leader.LineMs + Math.Max(wantedHeadwayMs, physical);
             start = Math.Max(start, earliestLine - lineRel);
         }
@@ -164,11 +188,12 @@ public static class SceneBuilder
         return start;
     }
 
-    private static void AddCrosser(List<Person> persons, ScheduleState state, Body body, int direction, double y, double speed, double start)
+    private static void AddCrosser(List<Person> persons, ScheduleState state, Body body, int direction, double y, double speed, double start,
+        double slope)
     {
         double duration = 2 * PathHalfLength / speed;
         var person = new Person(persons.Count + 1, body, Behavior.Cross, direction, y, 0,
-            [start, start + duration], [-direction * PathHalfLength, direction * PathHalfLength]);
+            [start, start + duration], [-direction * PathHalfLength, direction * PathHalfLength], state.TruthClearance) { LateralSlope = slope };
         persons.Add(person);
         double leave = start + (PathHalfLength + ConflictHalfLength + body.BackMillimeters) / speed;
         state.CrosserPlaced(direction, new Leader(start + PathHalfLength / speed, speed, body.BackMillimeters), leave);
@@ -176,13 +201,13 @@ public static class SceneBuilder
 
     /// <summary>Turn-backs and loiterers hold the doorway: they wait until it is clear and everyone waits for them.</summary>
     private static void AddBlocking(List<Person> persons, ScheduleState state, Body body, Behavior behavior, int direction, double y,
-        double sway, double[] relTimes, double[] xs, double arrivalMs)
+        double slope, double sway, double[] relTimes, double[] xs, double arrivalMs)
     {
         double v = body.SpeedMillimetersPerMs;
         double enterRel = (PathHalfLength - ConflictHalfLength - body.FrontMillimeters) / v;
         double start = Math.Max(arrivalMs - enterRel, state.AllFreeAt - enterRel);
         double[] times = [.. relTimes.Select(r => r + start)];
-        var person = new Person(persons.Count + 1, body, behavior, direction, y, sway, times, xs);
+        var person = new Person(persons.Count + 1, body, behavior, direction, y, sway, times, xs, state.TruthClearance) { LateralSlope = slope };
         persons.Add(person);
         double leave = times[^1] - (PathHalfLength - ConflictHalfLength - Math.Max(body.FrontMillimeters, body.BackMillimeters)) / v;
         state.BlockerPlaced(leave);
@@ -205,6 +230,16 @@ public static class SceneBuilder
 
     private static double Lateral(ScenarioDefinition s, Rng rng) => rng.Normal(0, s.LateralSdMillimeters);
 
+    /// <summary>People cross at a slight angle: lateral drift per mm along the line, SD 0.08 (about ±5°), at most ±0.2.</summary>
+    private static double Slope(Rng rng) => rng.Normal(0, 0.08, -0.2, 0.2);
+
+    /// <summary>Reduces the drift so the body stays inside the doorway for 0.8 m either side of the line (the frame).</summary>
+    private static double FitSlope(ScenarioDefinition s, Body body, double y, double slope)
+    {
+        double room = Math.Max(0, s.DoorwayWidthMillimeters / 2 - body.HalfWidthMillimeters - 40 - Math.Abs(y));
+        return Math.Sign(slope) * Math.Min(Math.Abs(slope), room / 800);
+    }
+
     private static double Clamp(ScenarioDefinition s, double y, Body body)
     {
         double limit = Math.Max(0, s.DoorwayWidthMillimeters / 2 - body.HalfWidthMillimeters - 40);
@@ -219,6 +254,8 @@ public static class SceneBuilder
         private readonly double[] _conflictFreeAt = new double[2];
 
         public double AllFreeAt { get; private set; }
+
+        public double TruthClearance { get; init; }
 
         public double ConflictFreeAt(int direction) => _conflictFreeAt[direction > 0 ? 1 : 0];
 

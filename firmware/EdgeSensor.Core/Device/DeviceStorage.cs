@@ -1,0 +1,60 @@
+using System;
+using EdgeSensor.Core.Keys;
+using EdgeSensor.Core.Storage;
+
+namespace EdgeSensor.Core.Device
+{
+    /// <summary>
+    /// The slot layout of the device's non-volatile store (one LittleFS file per slot on the ESP32) and
+    /// the provisioning step that writes the first key record. Every record is a <see cref="DualSlotRecord"/>
+    /// (two copies), so each owns two slots.
+    /// </summary>
+    public static class DeviceStorage
+    {
+        /// <summary>Epoch key record, first copy.</summary>
+        public const int KeySlotA = 0;
+
+        /// <summary>Epoch key record, second copy.</summary>
+        public const int KeySlotB = 1;
+
+        /// <summary>Sequence-number reservation, first copy.</summary>
+        public const int SequenceSlotA = 2;
+
+        /// <summary>Sequence-number reservation, second copy.</summary>
+        public const int SequenceSlotB = 3;
+
+        /// <summary>Reboot counter, first copy.</summary>
+        public const int RebootSlotA = 4;
+
+        /// <summary>Reboot counter, second copy.</summary>
+        public const int RebootSlotB = 5;
+
+        /// <summary>Reporting state (last reported window start, privacy budget), first copy.</summary>
+        public const int StateSlotA = 6;
+
+        /// <summary>Reporting state, second copy.</summary>
+        public const int StateSlotB = 7;
+
+        /// <summary>Slots a device store must offer.</summary>
+        public const int SlotCount = 8;
+
+        /// <summary>Longest record in bytes (the key record: generation, epoch, day, 32-byte key, CRC).</summary>
+        public const int MaxRecordLength = 64;
+
+        /// <summary>
+        /// Provisioning: derives epoch 0 from the 256-bit <paramref name="rootKey"/> and persists it. The caller
+        /// erases the root key afterwards (only the SDK's key store keeps it). False on an I/O error.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">A buffer or the store is null.</exception>
+        public static bool TryProvision(INonVolatileStore store, byte[] rootKey, int rootKeyOffset, uint epochDay)
+        {
+            if (store == null)
+            {
+                throw new ArgumentNullException(nameof(store));
+            }
+
+            EpochKeyRatchet ratchet = new EpochKeyRatchet(store, KeySlotA, KeySlotB);
+            return ratchet.TryProvision(rootKey, rootKeyOffset, epochDay);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using EdgeSensor.Core.Privacy;
+
+namespace EdgeSensor.Simulator.Fleet;
+
+/// <summary>What a fleet run simulates and where it publishes (the <c>run</c> command's options).</summary>
+public sealed record FleetOptions
+{
+    /// <summary>Upper bound of devices × simulated minutes: traces are generated whole, about 2.6 MB per device-hour.</summary>
+    public const int MaxDeviceMinutes = 6000;
+
+    public int Devices { get; init; } = 3;
+
+    public string Scenario { get; init; } = "mixed";
+
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Simulated minutes per device.</summary>
+    public double Minutes { get; init; } = 10;
+
+    public int WindowSeconds { get; init; } = 60;
+
+    /// <summary>Broker host; null starts the embedded broker.</summary>
+    public string? BrokerHost { get; init; }
+
+    public int BrokerPort { get; init; } = 1883;
+
+    public DisclosureMode Disclosure { get; init; } = DisclosureMode.None;
+
+    /// <summary>Small-count suppression threshold k (with <see cref="DisclosureMode.SmallCountSuppression"/>).</summary>
+    public ushort SuppressionThreshold { get; init; } = 5;
+
+    /// <summary>ε per window in thousandths (with <see cref="DisclosureMode.DifferentialPrivacy"/>).</summary>
+    public ushort EpsilonMilli { get; init; } = 1000;
+
+    /// <summary>Pace simulated time to the wall clock instead of running as fast as possible.</summary>
+    public bool Realtime { get; init; }
+
+    /// <summary>The site every virtual device belongs to (the topic's second level).</summary>
+    public string Site { get; init; } = "sim";
+
+    /// <summary>How long to wait for the consumer to receive every published report.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the consumer and each device may take to connect before the run gives up.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The broker as the summary names it.</summary>
+    public string BrokerText => BrokerHost is null ? "embedded" : $"{BrokerHost}:{BrokerPort.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The disclosure control as the command line spells it.</summary>
+    public string DisclosureText => Disclosure switch
+    {
+        DisclosureMode.SmallCountSuppression => $"suppress:{SuppressionThreshold.ToString(CultureInfo.InvariantCulture)}",
+        DisclosureMode.DifferentialPrivacy => $"dp:{(EpsilonMilli / 1000.0).ToString("0.###", CultureInfo.InvariantCulture)}",
+        _ => "none",
+    };
+
+    /// <summary>Parses <c>none</c>, <c>suppress:k</c> (k 1..100) or <c>dp:epsilon</c> (0.01..10).</summary>
+    public static bool TryParseDisclosure(string text, out DisclosureMode mode, out ushort threshold, out ushort epsilonMilli, out string error)
+    {
+        mode = DisclosureMode.None;
+        threshold = 5;
+        epsilonMilli = 1000;
+        error = string.Empty;
+        string[] parts = text.Split(':', 2);
+        switch (parts[0])
+        {
+            case "none" when parts.Length == 1:
+                return true;
+            case "suppress" when parts.Length == 2
+                && ushort.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out threshold)
+                && threshold is >= DisclosureSettings.MinSuppressionThreshold and <= DisclosureSettings.MaxSuppressionThreshold:
+                mode = DisclosureMode.SmallCountSuppression;
+                return true;
+            case "dp" when parts.Length == 2
+                && double.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double epsilon)
+                && epsilon * 1000 >= DisclosureSettings.MinEpsilonMilli && epsilon * 1000 <= DisclosureSettings.MaxEpsilonMilli:
+                mode = DisclosureMode.DifferentialPrivacy;
+                epsilonMilli = (ushort)Math.Round(epsilon * 1000);
+                return true;
+            default:
+                error = $"--disclosure must be none, suppress:<k 1..100> or dp:<epsilon 0.01..10>, got '{text}'";
+                return false;
+        }
+    }
+
+    /// <summary>Parses <c>embedded</c> (null host) or <c>host[:port]</c>.</summary>
+    public static bool TryParseBroker(string text, out string? host, out int port, out string error)
+    {
+        host = null;
+        port = 1883;
+        error = string.Empty;
+        if (text == "embedded")
+        {
+            return true;
+        }
+
+        int colon = text.LastIndexOf(':');
+        string name = colon < 0 ? text : text[..colon];
+        if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal)
+            || (colon >= 0 && (!int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)))
+        {
+            error = $"--broker must be embedded or host:port, got '{text}'";
+            return false;
+        }
+
+        host = name;
+        return true;
+    }
+
+    /// <summary>Checks the combination; false with a message.</summary>
+    public bool TryValidate(out string error)
+    {
+        error = string.Empty;
+        if (Devices is < 1 or > 500)
+        {
+            error = "--devices must be 1..500";
+        }
+        else if (!(Minutes > 0) || Minutes > 1440)
+        {
+            error = "--minutes must be above 0 and at most 1440";
+        }
+        else if (Devices * Minutes > MaxDeviceMinutes)
+        {
+            error = $"--devices × --minutes must be at most {MaxDeviceMinutes} (traces are held in memory)";
+        }
+        else if (WindowSeconds is < 10 or > 3600 || 86400 % WindowSeconds != 0)
+        {
+            error = "--window-seconds must be 10..3600 and divide 86400 (10, 15, 30, 60, 300, 600, 900, 1800, 3600 ...)";
+        }
+
+        return error.Length == 0;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Serialization;
+
+namespace EdgeSensor.Simulator.Fleet;
+
+/// <summary>The outcome of a fleet run: per device and in total, device side next to consumer side.</summary>
+public sealed class FleetResult
+{
+    [JsonPropertyName("scenario")]
+    public required string Scenario { get; init; }
+
+    [JsonPropertyName("seed")]
+    public required ulong Seed { get; init; }
+
+    [JsonPropertyName("simulatedMinutes")]
+    public required double SimulatedMinutes { get; init; }
+
+    [JsonPropertyName("windowSeconds")]
+    public required int WindowSeconds { get; init; }
+
+    [JsonPropertyName("disclosure")]
+    public required string Disclosure { get; init; }
+
+    [JsonPropertyName("broker")]
+    public required string Broker { get; init; }
+
+    [JsonPropertyName("speed")]
+    public required string Speed { get; init; }
+
+    [JsonPropertyName("devices")]
+    public required IReadOnlyList<FleetDeviceResult> Devices { get; init; }
+
+    [JsonPropertyName("wallSeconds")]
+    public required double WallSeconds { get; init; }
+
+    /// <summary>The part of <see cref="WallSeconds"/> spent before simulated time started: crowds and sensor traces, broker, connections.</summary>
+    [JsonPropertyName("setupSeconds")]
+    public double SetupSeconds { get; init; }
+
+    /// <summary>Rejections whose clear header named no device (malformed payloads on the site's topics).</summary>
+    [JsonPropertyName("unattributedRejections")]
+    public required long UnattributedRejections { get; init; }
+
+    [JsonPropertyName("published")]
+    public long Published => Devices.Sum(d => (long)d.Published);
+
+    [JsonPropertyName("opened")]
+    public long Opened => Devices.Sum(d => (long)d.Opened);
+
+    [JsonPropertyName("rejected")]
+    public long Rejected => Devices.Sum(d => (long)d.Rejected) + UnattributedRejections;
+
+    /// <summary>Reports sealed but never opened: dropped from a full outbox, not published, or not received.</summary>
+    [JsonPropertyName("lost")]
+    public long Lost => Devices.Sum(d => (long)d.Lost);
+
+    [JsonPropertyName("openedEntries")]
+    public long OpenedEntries => Devices.Sum(d => d.OpenedEntries);
+
+    [JsonPropertyName("openedExits")]
+    public long OpenedExits => Devices.Sum(d => d.OpenedExits);
+
+    [JsonPropertyName("engineEntries")]
+    public long EngineEntries => Devices.Sum(d => (long)d.EngineEntries);
+
+    [JsonPropertyName("engineExits")]
+    public long EngineExits => Devices.Sum(d => (long)d.EngineExits);
+
+    [JsonPropertyName("truthEntries")]
+    public long TruthEntries => Devices.Sum(d => (long)d.TruthEntries);
+
+    [JsonPropertyName("truthExits")]
+    public long TruthExits => Devices.Sum(d => (long)d.TruthExits);
+
+    [JsonPropertyName("reportsPerSecond")]
+    public double ReportsPerSecond => WallSeconds > 0 ? Opened / WallSeconds : 0;
+
+    /// <summary>True when every sealed report was published and opened and nothing was rejected.</summary>
+    [JsonPropertyName("ok")]
+    public bool Ok => Lost == 0 && Rejected == 0 && Devices.All(d => d.SealFailures == 0 && d.Opened == d.Sealed);
+}

@@ -1,0 +1,144 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using EdgeSensor.Core.Aggregation;
+using EdgeSensor.Core.Counting;
+using EdgeSensor.Core.Device;
+using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Storage;
+using EdgeSensor.Sdk.Client;
+using EdgeSensor.Sdk.Keys;
+using EdgeSensor.Simulator.Scenarios;
+using EdgeSensor.Simulator.Traces;
+
+namespace EdgeSensor.Simulator.Fleet;
+
+/// <summary>
+/// One simulated device: a scenario's people and sensor physics (a generated trace) feeding the firmware's own
+/// <see cref="SensorNode"/> on simulated time, as the ESP32 main loop would: readings as they fall due and a
+/// tick every <see cref="TickMs"/>. Provisioned like a real device: a random root key the consumer's key store
+/// keeps, and only the derived epoch key on the device's (in-memory) flash.
+/// </summary>
+internal sealed class VirtualDevice
+{
+    /// <summary>The firmware loop's period.</summary>
+    public const int TickMs = 20;
+
+    private readonly TraceRecord[] _records;
+    private readonly uint _startUnixSeconds;
+    private int _next;
+    private long _nextTickMs;
+
+    private VirtualDevice(DeviceRecord record, SensorNode node, TraceRecord[] records, uint startUnixSeconds)
+    {
+        Record = record;
+        Node = node;
+        Topic = ReportTopics.ForDevice(record.Site, record.DeviceId);
+        _records = records;
+        _startUnixSeconds = startUnixSeconds;
+    }
+
+    /// <summary>What the consumer's key store holds for this device (root key included).</summary>
+    public DeviceRecord Record { get; }
+
+    public SensorNode Node { get; }
+
+    public string Topic { get; }
+
+    public int TruthEntries { get; private set; }
+
+    public int TruthExits { get; private set; }
+
+    /// <summary>Builds the device's crowd and sensors for <paramref name="minutes"/> and provisions it.</summary>
+    public static VirtualDevice Create(ulong deviceId, ulong seed, ScenarioDefinition scenario, FleetOptions options, uint startUnixSeconds)
+    {
+        var definition = scenario with { DurationSeconds = options.Minutes * 60 };
+        Trace trace = ScenarioRunner.Generate(definition, seed);
+
+        byte[] rootKey = RandomNumberGenerator.GetBytes(DeviceRecord.RootKeySizeBytes);
+        var store = new InMemoryNonVolatileStore(DeviceStorage.SlotCount, DeviceStorage.MaxRecordLength);
+        if (!DeviceStorage.TryProvision(store, rootKey, 0, startUnixSeconds / 86400))
+        {
+            throw new InvalidOperationException("provisioning the in-memory store failed");
+        }
+
+        var record = new DeviceRecord(deviceId, options.Site, rootKey, DeviceStatus.Active);
+        var settings = new DeviceSettings
+        {
+            DeviceId = deviceId,
+            Counter = new CounterSettings
+            {
+                MountHeightMillimeters = trace.Metadata.MountHeightMillimeters,
+                InsideZone = trace.Metadata.InsideZone,
+                TimingBudgetMilliseconds = trace.Metadata.TimingBudgetMs,
+                PirHoldMilliseconds = trace.Metadata.PirHoldMs ?? 2500,
+            },
+            Aggregator = new AggregatorSettings { WindowLengthSeconds = options.WindowSeconds },
+            Disclosure = new DisclosureSettings
+            {
+                Mode = options.Disclosure,
+                SuppressionThreshold = options.SuppressionThreshold,
+                EpsilonMilli = options.EpsilonMilli,
+                // A day's budget for every window at the configured ε, so no simulated window is withheld
+                // (a lower budget is a deployment's choice: docs/privacy.md).
+                DailyBudgetMilli = (uint)options.EpsilonMilli * (uint)(86400 / options.WindowSeconds),
+            },
+        };
+        var node = new SensorNode(settings, store, options.Disclosure == DisclosureMode.DifferentialPrivacy ? NewNoiseSource() : null);
+        TraceRecord[] records = trace.Records as TraceRecord[] ?? [.. trace.Records];
+        return new VirtualDevice(record, node, records, startUnixSeconds);
+    }
+
+    /// <summary>A random 64-bit device id, never 0.</summary>
+    public static ulong NewDeviceId()
+    {
+        ulong id;
+        do
+        {
+            id = BinaryPrimitives.ReadUInt64LittleEndian(RandomNumberGenerator.GetBytes(8));
+        }
+        while (id == 0);
+        return id;
+    }
+
+    /// <summary>Runs the firmware loop up to and including simulated time <paramref name="untilMs"/>.</summary>
+    public void AdvanceTo(long untilMs)
+    {
+        while (_nextTickMs <= untilMs)
+        {
+            while (_next < _records.Length && _records[_next].TimeMs <= _nextTickMs)
+            {
+                Feed(_records[_next++]);
+            }
+
+            Node.Tick(_nextTickMs, _startUnixSeconds + (uint)(_nextTickMs / 1000));
+            _nextTickMs += TickMs;
+        }
+    }
+
+    private void Feed(in TraceRecord r)
+    {
+        switch (r.Kind)
+        {
+            case TraceKind.Tof:
+                Node.OnTofSample(r.TimeMs, r.Channel, r.Value, r.Status);
+                break;
+            case TraceKind.Pir:
+                Node.OnPirSample(r.TimeMs, r.Channel, r.Value);
+                break;
+            case TraceKind.Truth:
+                // Ground truth is tallied, never shown to the device.
+                TruthEntries += r.Value > 0 ? 1 : 0;
+                TruthExits += r.Value < 0 ? 1 : 0;
+                break;
+        }
+    }
+
+    // As on the device: a DRBG seeded from the platform's entropy source (the ESP32's hardware RNG there).
+    private static DrbgRandomSource NewNoiseSource()
+    {
+        byte[] entropy = RandomNumberGenerator.GetBytes(48);
+        var source = new DrbgRandomSource(entropy, 0, 32, entropy, 32, 16);
+        CryptographicOperations.ZeroMemory(entropy);
+        return source;
+    }
+}

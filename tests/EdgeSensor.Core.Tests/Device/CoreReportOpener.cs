@@ -1,0 +1,47 @@
+using EdgeSensor.Core.Aggregation;
+using EdgeSensor.Core.Crypto;
+using EdgeSensor.Core.Keys;
+using EdgeSensor.Core.Sealing;
+using EdgeSensor.Core.WireFormat;
+
+namespace EdgeSensor.Core.Tests.Device;
+
+/// <summary>Opens sealed reports with the core's own primitives (the consumer side, for tests only).</summary>
+internal sealed class CoreReportOpener
+{
+    private readonly byte[] _rootKey;
+
+    public CoreReportOpener(byte[] rootKey) => _rootKey = rootKey;
+
+    public static ulong DeviceIdOf(byte[] sealedReport) => LittleEndian.ReadUInt64(sealedReport, ReportHeader.DeviceIdOffset);
+
+    public static uint EpochOf(byte[] sealedReport) => LittleEndian.ReadUInt32(sealedReport, ReportHeader.EpochOffset);
+
+    public static ulong SequenceOf(byte[] sealedReport) => LittleEndian.ReadUInt64(sealedReport, ReportHeader.SequenceOffset);
+
+    /// <summary>Verifies and decodes; false when the tag or the body is bad.</summary>
+    public bool TryOpen(byte[] sealedReport, int length, WindowReport report)
+    {
+        Assert.AreEqual(ReportSealer.SealedLength, length);
+        uint epoch = EpochOf(sealedReport);
+        var chain = new byte[32];
+        EpochKeyRatchet.DeriveInitialChainKey(_rootKey, 0, chain, 0);
+        for (uint e = 0; e < epoch; e++)
+        {
+            var next = new byte[32];
+            EpochKeyRatchet.DeriveNextChainKey(chain, 0, next, 0);
+            chain = next;
+        }
+
+        var key = new byte[32];
+        EpochKeyRatchet.DeriveAeadKey(chain, 0, epoch, key, 0);
+        var body = new byte[ReportCodec.BodyLength];
+        bool authentic = new ChaCha20Poly1305Aead().TryOpen(
+            key, 0,
+            sealedReport, ReportHeader.NonceOffset,
+            sealedReport, 0, ReportHeader.Length,
+            sealedReport, ReportHeader.Length, ReportCodec.BodyLength + ReportHeader.TagLength,
+            body, 0);
+        return authentic && ReportCodec.TryDecodeBody(body, 0, body.Length, report);
+    }
+}
