@@ -265,6 +265,18 @@ public sealed class ReportOpenerTests
     }
 
     [TestMethod]
+    public void ForgetDropsReplayStateAndDisposeStopsOpening()
+    {
+        var opener = NewOpener();
+        byte[] payload = Seal(2, 7);
+        Assert.IsTrue(opener.Open(payload).Success);
+        opener.Forget(Device);
+        Assert.IsTrue(opener.Open(payload).Success, "after Forget the opener starts afresh, as after a restart");
+        opener.Dispose();
+        Assert.ThrowsExactly<ObjectDisposedException>(() => opener.Open(payload));
+    }
+
+    [TestMethod]
     public void InvalidOptionsAreRejected()
     {
         var store = new InMemoryKeyStore();
