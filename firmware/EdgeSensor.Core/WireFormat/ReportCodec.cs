@@ -18,7 +18,7 @@ namespace EdgeSensor.Core.WireFormat
         public const int MaxPermille = 1000;
 
         /// <summary>Bits of <see cref="WindowReport.SuppressedMask"/> v1 defines.</summary>
-        public const byte KnownSuppressedMask = 0x0F;
+        public const byte KnownSuppressedMask = 0x1F;
 
         private const int WindowStartOffset = 0;
         private const int WindowLengthOffset = 4;

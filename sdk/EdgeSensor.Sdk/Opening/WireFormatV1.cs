@@ -46,7 +46,7 @@ internal static class WireFormatV1
 
     // Value limits a receiver enforces on the authenticated body.
     public const int MaxPermille = 1000;
-    public const byte KnownSuppressedMask = 0x0F;
+    public const byte KnownSuppressedMask = 0x1F;
     public const byte MaxDisclosureMode = 2;
     public const byte MaxCalibrationState = 3;
 }

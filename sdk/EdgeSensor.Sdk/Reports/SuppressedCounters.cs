@@ -1,9 +1,8 @@
 namespace EdgeSensor.Sdk.Reports;
 
 /// <summary>
-/// Which counters the device's disclosure control withheld (reported as 0): counters below the suppression
-/// threshold, or all four when the daily differential-privacy budget is exhausted. (PIR activity is never released
-/// in differential-privacy mode and then reads 0; wire format v1 has no bit for it.)
+/// Which fields the device's disclosure control withheld (reported as 0): counters below the suppression threshold,
+/// all four counters when the daily privacy budget is exhausted, and PIR activity in differential-privacy mode.
 /// </summary>
 [Flags]
 public enum SuppressedCounters : byte
@@ -22,4 +21,7 @@ public enum SuppressedCounters : byte
 
     /// <summary>Peak occupancy was below the suppression threshold.</summary>
     PeakOccupancy = 0x08,
+
+    /// <summary>PIR activity was withheld (differential-privacy mode, where it carries no noise).</summary>
+    PirActivity = 0x10,
 }

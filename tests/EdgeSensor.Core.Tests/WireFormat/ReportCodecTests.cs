@@ -19,7 +19,7 @@ public sealed class ReportCodecTests
             OccupancyAtEnd = 0x0b0c,
             PeakOccupancy = 0x0d0e,
             PirActivityPermille = 999,
-            SuppressedMask = 0x0F,
+            SuppressedMask = 0x1F,
             DisclosureMode = DisclosureMode.DifferentialPrivacy,
             SuppressionThreshold = 0x1112,
             EpsilonMilli = 0x1314,
@@ -53,7 +53,7 @@ public sealed class ReportCodecTests
     [DataRow("WindowLengthSeconds", 0)]
     [DataRow("PirActivityPermille", 1001)]
     [DataRow("InvalidSamplePermille", 1001)]
-    [DataRow("SuppressedMask", 0x10)]
+    [DataRow("SuppressedMask", 0x20)]
     [DataRow("DisclosureMode", 3)]
     [DataRow("CalibrationState", 4)]
     [DataRow("FirmwareVersion", 0x01000000)]

@@ -38,7 +38,7 @@ internal static class VectorSet
             new BodyValues
             {
                 WindowStartUnixSeconds = uint.MaxValue, WindowLengthSeconds = ushort.MaxValue, Entries = ushort.MaxValue, Exits = ushort.MaxValue,
-                OccupancyAtEnd = ushort.MaxValue, PeakOccupancy = ushort.MaxValue, PirActivityPermille = 1000, SuppressedMask = 0x0F,
+                OccupancyAtEnd = ushort.MaxValue, PeakOccupancy = ushort.MaxValue, PirActivityPermille = 1000, SuppressedMask = 0x1F,
                 DisclosureMode = 2, SuppressionThreshold = ushort.MaxValue, EpsilonMilli = ushort.MaxValue, PrivacyBudgetSpentMilli = uint.MaxValue,
                 InvalidSamplePermille = 1000, CalibrationState = 3, RebootCount = ushort.MaxValue, FirmwareVersion = 0x00FF_FFFF,
             },

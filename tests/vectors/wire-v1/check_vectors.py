@@ -43,7 +43,7 @@ def open_payload(payload, device_id, root):
         return "AuthenticationFailed"
     v = dict(zip(FIELDS, BODY.unpack_from(body)))
     if (v["windowLengthSeconds"] == 0 or v["pirActivityPermille"] > 1000 or v["invalidSamplePermille"] > 1000
-            or v["suppressedMask"] & 0xF0 or v["disclosureMode"] > 2 or v["calibrationState"] > 3 or v["firmwareVersion"] >> 24):
+            or v["suppressedMask"] & 0xE0 or v["disclosureMode"] > 2 or v["calibrationState"] > 3 or v["firmwareVersion"] >> 24):
         return "Malformed"
     return "Accepted"
 
