@@ -1,7 +1,7 @@
 using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Crypto;
-using EdgeSensor.Core.Keys;
 using EdgeSensor.Core.Sealing;
+using EdgeSensor.Core.Tests.Keys;
 using EdgeSensor.Core.WireFormat;
 
 namespace EdgeSensor.Core.Tests.Device;
@@ -24,17 +24,7 @@ internal sealed class CoreReportOpener
     {
         Assert.AreEqual(ReportSealer.SealedLength, length);
         uint epoch = EpochOf(sealedReport);
-        var chain = new byte[32];
-        EpochKeyRatchet.DeriveInitialChainKey(_rootKey, 0, chain, 0);
-        for (uint e = 0; e < epoch; e++)
-        {
-            var next = new byte[32];
-            EpochKeyRatchet.DeriveNextChainKey(chain, 0, next, 0);
-            chain = next;
-        }
-
-        var key = new byte[32];
-        EpochKeyRatchet.DeriveAeadKey(chain, 0, epoch, key, 0);
+        byte[] key = KeyWalk.AeadKeyAt(_rootKey, epoch);
         var body = new byte[ReportCodec.BodyLength];
         bool authentic = new ChaCha20Poly1305Aead().TryOpen(
             key, 0,

@@ -104,25 +104,10 @@ public sealed class EpochKeyRatchetTests
                 Assert.AreEqual(rebooted.Epoch, LittleEndian.ReadUInt32(payload, ReportHeader.EpochOffset));
                 byte[] body = new byte[ReportCodec.BodyLength];
                 Assert.IsTrue(
-                    new ChaCha20Poly1305Aead().TryOpen(AeadKeyFromRoot(rebooted.Epoch), 0, payload, ReportHeader.NonceOffset, payload, 0, ReportHeader.Length, payload, ReportHeader.Length, payload.Length - ReportHeader.Length, body, 0),
+                    new ChaCha20Poly1305Aead().TryOpen(KeyWalk.AeadKeyAt(s_root, rebooted.Epoch), 0, payload, ReportHeader.NonceOffset, payload, 0, ReportHeader.Length, payload, ReportHeader.Length, payload.Length - ReportHeader.Length, body, 0),
                     $"{mode} cut {cut}: loaded key does not match epoch {rebooted.Epoch}");
             }
         }
     }
 
-    private static byte[] AeadKeyFromRoot(uint epoch)
-    {
-        byte[] chain = new byte[32];
-        byte[] next = new byte[32];
-        EpochKeyRatchet.DeriveInitialChainKey(s_root, 0, chain, 0);
-        for (uint e = 0; e < epoch; e++)
-        {
-            EpochKeyRatchet.DeriveNextChainKey(chain, 0, next, 0);
-            Array.Copy(next, chain, 32);
-        }
-
-        byte[] key = new byte[32];
-        EpochKeyRatchet.DeriveAeadKey(chain, 0, epoch, key, 0);
-        return key;
-    }
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Crypto;
-using EdgeSensor.Core.Keys;
 using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
+using EdgeSensor.Core.Tests.Keys;
 using EdgeSensor.Core.WireFormat;
 
 namespace EdgeSensor.Core.Tests.Sealing;
@@ -22,17 +22,8 @@ public sealed class WireVectorTests
         {
             byte[] root = Hex(v, "rootKey");
             uint epoch = v.GetProperty("epoch").GetUInt32();
-            byte[] chain = new byte[32];
-            byte[] next = new byte[32];
-            EpochKeyRatchet.DeriveInitialChainKey(root, 0, chain, 0);
-            for (uint e = 0; e < epoch; e++)
-            {
-                EpochKeyRatchet.DeriveNextChainKey(chain, 0, next, 0);
-                Array.Copy(next, chain, 32);
-            }
-
-            byte[] aead = new byte[32];
-            EpochKeyRatchet.DeriveAeadKey(chain, 0, epoch, aead, 0);
+            byte[] chain = KeyWalk.ChainKeyAt(root, epoch);
+            byte[] aead = KeyWalk.AeadKeyAt(root, epoch);
             Assert.AreEqual(v.GetProperty("chainKey").GetString(), Convert.ToHexStringLower(chain), Name(v));
             Assert.AreEqual(v.GetProperty("aeadKey").GetString(), Convert.ToHexStringLower(aead), Name(v));
         }
@@ -78,7 +69,7 @@ public sealed class WireVectorTests
 
             byte[] payload = Hex(v, "payload");
             uint epoch = BitConverter.ToUInt32(payload, ReportHeader.EpochOffset);
-            byte[] key = AeadKey(Hex(v, "rootKey"), epoch);
+            byte[] key = KeyWalk.AeadKeyAt(Hex(v, "rootKey"), epoch);
             byte[] body = new byte[payload.Length - ReportHeader.Length - ReportHeader.TagLength];
             bool opened = aead.TryOpen(key, 0, payload, ReportHeader.NonceOffset, payload, 0, ReportHeader.Length, payload, ReportHeader.Length, payload.Length - ReportHeader.Length, body, 0);
             Assert.AreEqual(expect == "Accepted", opened, Name(v));
@@ -115,21 +106,6 @@ public sealed class WireVectorTests
         FirmwareVersion = r.GetProperty("firmwareVersion").GetUInt32(),
     };
 
-    private static byte[] AeadKey(byte[] root, uint epoch)
-    {
-        byte[] chain = new byte[32];
-        byte[] next = new byte[32];
-        EpochKeyRatchet.DeriveInitialChainKey(root, 0, chain, 0);
-        for (uint e = 0; e < epoch; e++)
-        {
-            EpochKeyRatchet.DeriveNextChainKey(chain, 0, next, 0);
-            Array.Copy(next, chain, 32);
-        }
-
-        byte[] key = new byte[32];
-        EpochKeyRatchet.DeriveAeadKey(chain, 0, epoch, key, 0);
-        return key;
-    }
 
     private static List<JsonElement> Positive()
     {
