@@ -229,7 +229,7 @@ internal sealed class NanoChecker
                 }
                 if (instruction.Token != 0)
                 {
-                    InspectToken(instruction.Token);
+                    InspectToken(instruction.Token, typeName, name, where);
                     Report(typeName, name, where);
                 }
             }
@@ -237,7 +237,7 @@ internal sealed class NanoChecker
 
         // Decodes whatever a token in IL refers to, so generic instantiations, pointers and
         // multidimensional arrays used only inside bodies are found too.
-        private void InspectToken(int token)
+        private void InspectToken(int token, string typeName, string memberName, SourceLocation? where)
         {
             if ((token >> 24) == 0x70)
             {
@@ -252,11 +252,10 @@ internal sealed class NanoChecker
                 case HandleKind.MethodSpecification:
                     var spec = md.GetMethodSpecification((MethodSpecificationHandle)handle);
                     var arguments = spec.DecodeSignature(_shapes, null);
-                    _shapes.TakeProblems();
-                    InspectToken(MetadataTokens.GetToken(spec.Method));
+                    InspectToken(MetadataTokens.GetToken(spec.Method), typeName, memberName, where);
                     Add(Rules.GenericInstantiation,
                         $"call to generic method instantiation '{MemberName(spec.Method)}<{string.Join(", ", arguments)}>': the nanoFramework 1.17 runtime does not support generics",
-                        _currentType, _currentMember, _currentWhere);
+                        typeName, memberName, where);
                     break;
                 case HandleKind.MemberReference:
                     var member = md.GetMemberReference((MemberReferenceHandle)handle);
@@ -275,10 +274,6 @@ internal sealed class NanoChecker
                     break;
             }
         }
-
-        private string? _currentType;
-        private string? _currentMember;
-        private SourceLocation? _currentWhere;
 
         private string MemberName(EntityHandle method) => method.Kind switch
         {
@@ -324,9 +319,6 @@ internal sealed class NanoChecker
         // Turns what the signature decoder noticed into findings against the current member.
         private void Report(string? typeName, string? memberName, SourceLocation? where)
         {
-            _currentType = typeName;
-            _currentMember = memberName;
-            _currentWhere = where;
             foreach (var (rule, message) in _shapes.TakeProblems())
             {
                 Add(rule, message, typeName, memberName, where);
