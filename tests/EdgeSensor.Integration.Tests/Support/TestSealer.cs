@@ -1,12 +1,12 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using EdgeSensor.Sdk.Opening;
 
 namespace EdgeSensor.Integration.Tests.Support;
 
 /// <summary>
-/// Seals wire format v1 reports for tests with the platform's ChaCha20-Poly1305 and HKDF, following
-/// docs/wire-format.md and docs/security.md (header as associated data, nonce = header bytes 10..21,
-/// K[0] = HKDF(root, "edgesensor v1 epoch", "edgesensor v1 chain"), ratchet, per-epoch AEAD key).
+/// Seals wire format v1 reports for tests with the platform's ChaCha20-Poly1305 and the SDK's epoch key
+/// derivation, following docs/wire-format.md (header as associated data, nonce = header bytes 10..21).
 /// </summary>
 internal static class TestSealer
 {
@@ -44,22 +44,18 @@ internal static class TestSealer
         return payload;
     }
 
+    // The SDK's own derivation (docs/security.md): chain key K[0] from the root, ratchet, per-epoch AEAD key.
     private static void DeriveAeadKey(ReadOnlySpan<byte> rootKey, uint epoch, Span<byte> aeadKey)
     {
-        Span<byte> prk = stackalloc byte[32];
         Span<byte> chain = stackalloc byte[32];
         Span<byte> next = stackalloc byte[32];
-        HKDF.Extract(HashAlgorithmName.SHA256, rootKey, "edgesensor v1 epoch"u8, prk);
-        HKDF.Expand(HashAlgorithmName.SHA256, prk, chain, "edgesensor v1 chain"u8);
+        EpochKeys.DeriveInitialChainKey(rootKey, chain);
         for (uint e = 0; e < epoch; e++)
         {
-            HKDF.Expand(HashAlgorithmName.SHA256, chain, next, "edgesensor v1 ratchet"u8);
+            EpochKeys.Ratchet(chain, next);
             next.CopyTo(chain);
         }
 
-        Span<byte> info = stackalloc byte[22];
-        "edgesensor v1 aead"u8.CopyTo(info);
-        BinaryPrimitives.WriteUInt32LittleEndian(info[18..], epoch);
-        HKDF.Expand(HashAlgorithmName.SHA256, chain, aeadKey, info);
+        EpochKeys.DeriveAeadKey(chain, epoch, aeadKey);
     }
 }
