@@ -35,6 +35,8 @@ namespace EdgeSensor.Core.Device
         private readonly ushort _rebootCount;
         private int _entriesRecorded;
         private int _exitsRecorded;
+        private long _samplesRecorded;
+        private long _invalidSamplesRecorded;
         private int _pirLevels;
 
         /// <summary>
@@ -135,7 +137,6 @@ namespace EdgeSensor.Core.Device
         public void OnTofSample(long timeMs, int zone, int distanceMillimeters, int rangeStatus)
         {
             _counter.AddTofSample(timeMs, zone, distanceMillimeters, rangeStatus);
-            _aggregator.RecordSample(rangeStatus == 0 && distanceMillimeters > 0);
             SyncCounts();
         }
 
@@ -227,6 +228,16 @@ namespace EdgeSensor.Core.Device
             {
                 _exitsRecorded++;
                 _aggregator.RecordExit();
+            }
+
+            // Sample health as the engine judged it (one definition of an invalid ranging).
+            long samples = _counter.TotalTofSamples - _samplesRecorded;
+            if (samples > 0)
+            {
+                long invalid = _counter.InvalidTofSamples - _invalidSamplesRecorded;
+                _aggregator.RecordSamples((int)samples, (int)invalid);
+                _samplesRecorded += samples;
+                _invalidSamplesRecorded += invalid;
             }
 
             _aggregator.RecordOccupancy(_counter.Occupancy);

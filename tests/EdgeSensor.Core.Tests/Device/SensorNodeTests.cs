@@ -173,6 +173,27 @@ public sealed class SensorNodeTests
     }
 
     [TestMethod]
+    public void InvalidSampleShare_IsTheEnginesJudgementOfTheWindowsRangings()
+    {
+        byte[] root = RootKey(11);
+        var node = new SensorNode(Settings(DisclosureMode.None, 10), Provisioned(root), null);
+        node.Tick(0, StartUnix);
+        for (int i = 0; i < 20; i++)
+        {
+            // 5 of 20 invalid: 3 with a failing range status, 2 with a non-positive distance.
+            int status = i < 3 ? 4 : 0;
+            int distance = i is 3 or 4 ? 0 : 2300;
+            node.OnTofSample(100 + i * 35, i % 2, distance, status);
+        }
+        node.Tick(10_000, StartUnix + 10);
+
+        var buffer = new byte[ReportSealer.SealedLength];
+        var report = new WindowReport();
+        Assert.IsTrue(new CoreReportOpener(root).TryOpen(buffer, node.PeekReport(buffer, 0), report));
+        Assert.AreEqual(250, (int)report.InvalidSamplePermille);
+    }
+
+    [TestMethod]
     public void Construction_FailsClosed()
     {
         Assert.ThrowsExactly<InvalidOperationException>(() => new SensorNode(Settings(DisclosureMode.None, 60), NewStore(), null));
