@@ -17,7 +17,7 @@ internal sealed class NanoChecker
     /// <summary>The only assembly the portable core may reference.</summary>
     public static readonly IReadOnlyList<string> DefaultAllowedReferences = ["mscorlib"];
 
-    /// <summary>Generic delegates mscorlib 1.17.11 declares; the issue and DESIGN.md tolerate them.</summary>
+    /// <summary>Generic delegates mscorlib 1.17.11 declares; tolerated so code may name them (docs/nanoframework.md; the core itself avoids them).</summary>
     public static readonly IReadOnlyList<string> MscorlibGenericDelegates =
         ["System.Action`1", "System.Action`2", "System.Func`1", "System.Func`2", "System.Func`3", "System.EventHandler`1"];
 

@@ -1,6 +1,6 @@
 namespace EdgeSensor.Simulator.Traces;
 
-/// <summary>The row kinds of the trace format (DESIGN.md "Trace format").</summary>
+/// <summary>The row kinds of the trace format (docs/simulator.md, "Trace format").</summary>
 public enum TraceKind : byte
 {
     /// <summary>ToF distance in mm on zone `channel`; status = the sensor's range status (0 = valid).</summary>

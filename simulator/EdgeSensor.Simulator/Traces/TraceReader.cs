@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EdgeSensor.Simulator.Traces;
 
 /// <summary>
-/// Reads the trace CSV (DESIGN.md "Trace format"): optional <c># edgesensor-trace v1</c> line, <c># key: value</c>
+/// Reads the trace CSV (docs/simulator.md, "Trace format"): optional <c># edgesensor-trace v1</c> line, <c># key: value</c>
 /// metadata and comments, the header <c>t_ms,kind,channel,value,status</c>, then rows sorted by time. Every problem is
 /// a <see cref="TraceFormatException"/> naming the line; nothing is accepted half-way.
 /// </summary>
