@@ -5,14 +5,14 @@ using EdgeSensor.Simulator.Scenarios;
 
 namespace EdgeSensor.Simulator.Commands;
 
-/// <summary><c>accuracy [--seeds n] [--first-seed n] [--scenario name]... [--json] [--traces dir]</c>: the suite over seeds.</summary>
+/// <summary><c>accuracy [--seeds n] [--first-seed n] [--scenario name]... [--json] [--traces dir] [--write-doc file.md]</c>: the suite over seeds.</summary>
 public static class AccuracyCommand
 {
-    public const string Usage = "accuracy [--seeds <n>] [--first-seed <n>] [--scenario <name>]... [--mount-height <mm>] [--timing-budget <ms>] [--json] [--traces <dir>]";
+    public const string Usage = "accuracy [--seeds <n>] [--first-seed <n>] [--scenario <name>]... [--mount-height <mm>] [--timing-budget <ms>] [--json] [--traces <dir>] [--write-doc <file.md>]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (!CommandLine.TryParse(args, ["seeds", "first-seed", "scenario", "traces", "mount-height", "timing-budget"], ["json"], out var cl, out string error)
+        if (!CommandLine.TryParse(args, ["seeds", "first-seed", "scenario", "traces", "mount-height", "timing-budget", "write-doc"], ["json"], out var cl, out string error)
             || !cl.TryGetInt("seeds", 1, 1000, out long? seeds, out error)
             || !cl.TryGetInt("first-seed", 0, long.MaxValue / 2, out long? first, out error)
             || !cl.TryGetInt("mount-height", 2000, 4000, out long? mountHeight, out error)
@@ -68,6 +68,18 @@ public static class AccuracyCommand
                 missed = t.Missed, falseCounts = t.FalseCounts, eventAccuracy = t.EventAccuracy,
                 turnBackEvents = t.TurnBackEvents, turnBackFalseCounts = t.TurnBackFalseCounts,
             })));
+        }
+        else if (cl.Value("write-doc") is string doc)
+        {
+            // The doc's generated block names the exact command, so its figures can be told apart and redone.
+            string command = "dotnet run -c Release --project simulator/EdgeSensor.Simulator -- accuracy " + string.Join(" ", args);
+            if (!DocReportBlock.TryWrite(doc, "accuracy-report", command, AccuracyReport.ToMarkdown(tallies, seedCount, firstSeed), out error))
+            {
+                stderr.WriteLine($"error: {error}");
+                return ExitCodes.BadInput;
+            }
+
+            stdout.WriteLine($"wrote the accuracy report into {doc}");
         }
         else
         {
