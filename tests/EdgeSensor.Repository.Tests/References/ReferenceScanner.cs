@@ -11,6 +11,7 @@ internal sealed partial class ReferenceScanner
 {
     private readonly RepositoryIndex _index;
     private readonly Regex _rootPath;
+    private readonly Dictionary<string, HashSet<string>> _anchors = new(StringComparer.Ordinal);
 
     public ReferenceScanner(RepositoryIndex index)
     {
@@ -80,7 +81,7 @@ internal sealed partial class ReferenceScanner
                 }
             }
 
-            CheckProse(directory, piece, kind == SourceKind.Markdown, Report);
+            CheckProse(directory, relativePath, piece, kind == SourceKind.Markdown, Report);
         }
 
         return found;
@@ -113,14 +114,14 @@ internal sealed partial class ReferenceScanner
         }
     }
 
-    private void CheckProse(string directory, TextLine piece, bool markdown, Action<int, string, string> report)
+    private void CheckProse(string directory, string currentFile, TextLine piece, bool markdown, Action<int, string, string> report)
     {
         string rest = piece.Text;
         if (markdown)
         {
             foreach (Match link in MarkdownLink().Matches(rest))
             {
-                string? reason = CheckLink(directory, link.Groups[1].Value);
+                string? reason = CheckLink(directory, link.Groups[1].Value, currentFile);
                 if (reason is not null)
                 {
                     report(piece.Line, link.Groups[1].Value, reason);
@@ -162,21 +163,43 @@ internal sealed partial class ReferenceScanner
     }
 
     /// <summary>A markdown link target: fine if it is a URL, an anchor, or resolves to a file or folder in the repository.</summary>
-    internal string? CheckLink(string directory, string target)
+    internal string? CheckLink(string directory, string target, string? currentFile = null)
     {
-        if (target.Length == 0 || target.StartsWith('#') || UriScheme().IsMatch(target))
+        if (target.Length == 0 || UriScheme().IsMatch(target))
         {
             return null;
         }
 
         string path = StripFragment(target);
+        if (path.Length == 0)
+        {
+            return currentFile is null ? null : CheckAnchor(currentFile, target[1..]);
+        }
+
         string? resolved = path.StartsWith('/') ? _index.Resolve(string.Empty, path.TrimStart('/')) : _index.Resolve(directory, path);
         if (resolved is null)
         {
             return "the link leaves the repository";
         }
 
-        return _index.Exists(resolved, path.EndsWith('/')) ? null : $"the link points to {resolved}, which does not exist";
+        if (!_index.Exists(resolved, path.EndsWith('/')))
+        {
+            return $"the link points to {resolved}, which does not exist";
+        }
+
+        int hash = target.IndexOf('#', StringComparison.Ordinal);
+        return hash >= 0 && resolved.EndsWith(".md", StringComparison.Ordinal) ? CheckAnchor(resolved, target[(hash + 1)..]) : null;
+    }
+
+    private string? CheckAnchor(string markdownFile, string anchor)
+    {
+        if (!_anchors.TryGetValue(markdownFile, out HashSet<string>? anchors))
+        {
+            anchors = MarkdownAnchors.Of(File.ReadAllText(Path.Combine(_index.Root, markdownFile)));
+            _anchors[markdownFile] = anchors;
+        }
+
+        return anchors.Contains(anchor) ? null : $"{markdownFile} has no heading with the anchor #{anchor}";
     }
 
     /// <summary>

@@ -24,13 +24,24 @@ public sealed class ReferenceScannerTests
     [TestMethod]
     public void MarkdownLinks_ToMissingFiles_AreReportedWithTheirLine()
     {
-        var broken = Scan("docs/page.md", "# Page\n\nSee [guide](guide.md), [other](other.md#top), [site](https://example.org/x.md).\n[gone](missing.md) and [up](../../outside.md)\n");
+        var broken = Scan("docs/page.md", "# Page\n\nSee [guide](guide.md), [other](other.md#other), [site](https://example.org/x.md).\n[gone](missing.md) and [up](../../outside.md)\n");
 
         Assert.HasCount(2, broken, string.Join("; ", broken));
         Assert.AreEqual(4, broken[0].Line);
         Assert.AreEqual("missing.md", broken[0].Reference);
         Assert.AreEqual("../../outside.md", broken[1].Reference);
         StringAssert.Contains(broken[1].Reason, "leaves the repository");
+    }
+
+    [TestMethod]
+    public void LinkAnchors_MustNameAHeading()
+    {
+        Write("docs/target.md", "# Target\n\n## Mount height\n\n```sh\n# not a heading\n```\n\n## SDK open + verify (issue 4)\n## Mount height\n");
+
+        var broken = Scan("docs/page.md", "# Page\n\n## Here\n\n[a](target.md#mount-height) [b](target.md#sdk-open--verify-issue-4) [c](target.md#mount-height-1) [d](#here)\n[e](target.md#not-a-heading) [f](#nowhere)\n");
+
+        CollectionAssert.AreEquivalent(new[] { "target.md#not-a-heading", "#nowhere" }, broken.Select(b => b.Reference).ToArray(), string.Join("; ", broken));
+        Assert.IsTrue(broken.All(b => b.Line == 6));
     }
 
     [TestMethod]
