@@ -5,7 +5,7 @@ using System.Text;
 namespace EdgeSensor.Integration.Tests.Support;
 
 /// <summary>
-/// A real Mosquitto (Debian package, installed by .ci/run) started on a free loopback port with a
+/// A real Mosquitto (Debian package, installed by ./test.sh) started on a free loopback port with a
 /// config written to a temp folder; stopped on dispose, also when the test failed. Persistence is on,
 /// so a graceful restart keeps consumers' sessions and their queued QoS 1 messages.
 /// A missing Mosquitto fails the test: the issue requires these tests to run.
@@ -56,7 +56,7 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
                 }
             }
 
-            Assert.Fail("Mosquitto is not installed. Install the Debian package 'mosquitto' (bash .ci/run does) to run the real-broker tests.");
+            Assert.Fail("Mosquitto is not installed: run ./test.sh, which installs the Debian packages in tests/system-packages.txt (or: sudo apt-get install mosquitto).");
             return string.Empty;
         }
     }
