@@ -1,5 +1,5 @@
-using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.KeyStore;
+using EdgeSensor.Sdk.Keys;
 
 namespace EdgeSensor.Integration.Tests.Storage;
 
