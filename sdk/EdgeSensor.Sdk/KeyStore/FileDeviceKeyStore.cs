@@ -48,15 +48,19 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
     public static FileDeviceKeyStore Create(string path, KeyStoreSecret secret)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        if (File.Exists(path))
+        var store = new FileDeviceKeyStore(path, secret);
+        using (store.LockForWrite())
         {
-            throw new KeyStoreException($"The key store '{path}' already exists.");
+            if (File.Exists(store._path))
+            {
+                throw new KeyStoreException($"The key store '{path}' already exists.");
+            }
+
+            (store._kdf, store._iterations, store._salt) = KeyStoreEnvelope.NewHeader(secret);
+            store._fileKey = secret.DeriveKey(store._salt, store._iterations);
+            store.Save(new Dictionary<ulong, Entry>());
         }
 
-        var store = new FileDeviceKeyStore(path, secret);
-        (store._kdf, store._iterations, store._salt) = KeyStoreEnvelope.NewHeader(secret);
-        store._fileKey = secret.DeriveKey(store._salt, store._iterations);
-        store.Save(new Dictionary<ulong, Entry>());
         return store;
     }
 
@@ -72,9 +76,27 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
         return store;
     }
 
-    /// <summary>Opens the file if it exists, otherwise creates it.</summary>
-    public static FileDeviceKeyStore OpenOrCreate(string path, KeyStoreSecret secret) =>
-        File.Exists(path) ? Open(path, secret) : Create(path, secret);
+    /// <summary>Opens the file if it exists, otherwise creates it (safe when several processes race to create it).</summary>
+    public static FileDeviceKeyStore OpenOrCreate(string path, KeyStoreSecret secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var store = new FileDeviceKeyStore(path, secret);
+        using (store.LockForWrite())
+        {
+            if (File.Exists(store._path))
+            {
+                store.Load();
+            }
+            else
+            {
+                (store._kdf, store._iterations, store._salt) = KeyStoreEnvelope.NewHeader(secret);
+                store._fileKey = secret.DeriveKey(store._salt, store._iterations);
+                store.Save(new Dictionary<ulong, Entry>());
+            }
+        }
+
+        return store;
+    }
 
     /// <inheritdoc />
     public bool TryGetDevice(ulong deviceId, [NotNullWhen(true)] out DeviceRecord? record)
@@ -105,6 +127,7 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
     {
         ReportTopics.ValidateSite(site, nameof(site));
         lock (_writeLock)
+        using (LockForWrite())
         {
             var devices = ReloadForWrite();
             ulong id;
@@ -133,6 +156,7 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
         }
 
         lock (_writeLock)
+        using (LockForWrite())
         {
             var devices = ReloadForWrite();
             if (!devices.TryAdd(record.DeviceId, new Entry(record, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow)))
@@ -175,6 +199,7 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
     private DeviceRecord? Change(ulong deviceId, Func<DeviceRecord, DeviceRecord> change)
     {
         lock (_writeLock)
+        using (LockForWrite())
         {
             var devices = ReloadForWrite();
             if (!devices.TryGetValue(deviceId, out Entry? entry))
@@ -189,10 +214,14 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
         }
     }
 
+    /// <summary>The cross-process lock every read-modify-write of the file holds (see <see cref="KeyStoreFileLock"/>).</summary>
+    private KeyStoreFileLock LockForWrite() => KeyStoreFileLock.Acquire(_path, KeyStoreFileLock.DefaultTimeout);
+
     private Dictionary<ulong, Entry> ReloadForWrite()
     {
-        // Another process (the tool) may have changed the file since we read it: start from the file.
-        if (File.Exists(_path) && FileStamp.Of(_path) != _snapshot.Stamp)
+        // Called under the file lock. Another process or instance may have changed the file since we read it
+        // (a time stamp can miss a change made within its resolution): always start from the file.
+        if (File.Exists(_path))
         {
             Load();
         }
@@ -263,7 +292,7 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
             var contents = JsonSerializer.Deserialize(plaintext, KeyStoreJson.Default.KeyStoreContents)
                 ?? throw new KeyStoreException("The key store is empty.");
             var devices = new Dictionary<ulong, Entry>();
-            foreach (var device in contents.Devices)
+            foreach (var device in contents.Devices ?? throw new KeyStoreException("The key store has no device list."))
             {
                 var entry = ToEntry(device);
                 if (!devices.TryAdd(entry.Record.DeviceId, entry))
@@ -317,8 +346,14 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
         _snapshot = new Snapshot(devices.ToFrozenDictionary(), FileStamp.Of(_path));
     }
 
-    private static Entry ToEntry(KeyStoreDevice device)
+    private static Entry ToEntry(KeyStoreDevice? device)
     {
+        // JSON null passes the deserializer for any of these: refuse the file rather than crash on it.
+        if (device is null || device.Id is null || device.Site is null || device.RootKey is null || device.Status is null)
+        {
+            throw new KeyStoreException("The key store holds a device with a missing field.");
+        }
+
         if (!ReportTopics.TryParseDeviceId(device.Id, out ulong id) || !ReportTopics.IsValidSite(device.Site))
         {
             throw new KeyStoreException("The key store holds a device with a bad id or site.");
