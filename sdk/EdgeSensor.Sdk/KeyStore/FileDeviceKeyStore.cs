@@ -141,7 +141,7 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
             var record = new DeviceRecord(id, site, RandomNumberGenerator.GetBytes(DeviceRecord.RootKeySizeBytes), DeviceStatus.Active);
             devices[id] = new Entry(record, now, now);
             Save(devices);
-            return record;
+            return WithOwnKey(record);
         }
     }
 
@@ -159,7 +159,7 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
         using (LockForWrite())
         {
             var devices = ReloadForWrite();
-            if (!devices.TryAdd(record.DeviceId, new Entry(record, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow)))
+            if (!devices.TryAdd(record.DeviceId, new Entry(WithOwnKey(record), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow)))
             {
                 throw new InvalidOperationException($"Device {record.DeviceIdText} is already in the key store.");
             }
@@ -189,10 +189,19 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
         }
     }
 
-    /// <summary>Clears keys from memory.</summary>
+    /// <summary>Clears keys from memory: the file key, the secret and every device's root key held by this store.</summary>
     public void Dispose()
     {
         CryptographicOperations.ZeroMemory(_fileKey);
+        foreach (Entry entry in _snapshot.Devices.Values)
+        {
+            if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(entry.Record.RootKey, out ArraySegment<byte> key))
+            {
+                CryptographicOperations.ZeroMemory(key);
+            }
+        }
+
+        _snapshot = new Snapshot(FrozenDictionary<ulong, Entry>.Empty, default);
         _secret.Dispose();
     }
 
@@ -210,9 +219,13 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
             var updated = change(entry.Record);
             devices[deviceId] = entry with { Record = updated, ChangedUtc = DateTimeOffset.UtcNow };
             Save(devices);
-            return updated;
+            return WithOwnKey(updated);
         }
     }
+
+    /// <summary>A record with its own copy of the key: the store and its callers never share a key array, so wiping
+    /// the store's keys on <see cref="Dispose"/> leaves the caller's alone (and the reverse).</summary>
+    private static DeviceRecord WithOwnKey(DeviceRecord record) => record with { RootKey = record.RootKey.ToArray() };
 
     /// <summary>The cross-process lock every read-modify-write of the file holds (see <see cref="KeyStoreFileLock"/>).</summary>
     private KeyStoreFileLock LockForWrite() => KeyStoreFileLock.Acquire(_path, KeyStoreFileLock.DefaultTimeout);
@@ -266,6 +279,12 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
         if (SecureFile.IsAccessibleByOthers(_path))
         {
             throw new KeyStoreException($"The key store '{_path}' is accessible by other users; run chmod 600 on it.");
+        }
+
+        string directory = Path.GetDirectoryName(_path) ?? ".";
+        if (SecureFile.IsDirectoryWritableByOthers(directory))
+        {
+            throw new KeyStoreException($"The key store's folder '{directory}' is writable by other users, who could replace the file; run chmod go-w on it.");
         }
 
         var stamp = FileStamp.Of(_path);

@@ -146,6 +146,32 @@ public sealed class FileDeviceKeyStoreTests
     }
 
     [TestMethod]
+    public void Dispose_WipesTheStoresRootKeys_ButNotTheCallersCopy()
+    {
+        var store = FileDeviceKeyStore.Create(StorePath, Key());
+        DeviceRecord provisioned = store.Provision("north-gate");
+        Assert.IsTrue(store.TryGetDevice(provisioned.DeviceId, out var held));
+
+        store.Dispose();
+
+        Assert.IsTrue(held.RootKey.ToArray().All(b => b == 0), "the store's copy is wiped");
+        Assert.IsFalse(provisioned.RootKey.ToArray().All(b => b == 0), "the caller's copy is the caller's");
+    }
+
+    [TestMethod]
+    public void Open_InAFolderOthersCanWriteTo_IsRefused()
+    {
+        using (FileDeviceKeyStore.Create(StorePath, Key()))
+        {
+        }
+
+        File.SetUnixFileMode(_directory, File.GetUnixFileMode(_directory) | UnixFileMode.OtherWrite);
+
+        var error = Assert.ThrowsExactly<KeyStoreException>(() => FileDeviceKeyStore.Open(StorePath, Key()));
+        StringAssert.Contains(error.Message, "writable by other users");
+    }
+
+    [TestMethod]
     public void Open_WithWrongKey_Throws()
     {
         using (var store = FileDeviceKeyStore.Create(StorePath, Key(1)))
