@@ -45,6 +45,52 @@ public sealed partial class DocumentedBrokerConfigTests
     }
 
     /// <summary>
+    /// What section 6 and the troubleshooting section of broker.md promise, on the documented two-listener file
+    /// and ACL: a device certificate with CN gate-7 is its ACL identity on 8884 without a password, its own topic
+    /// is delivered, another device's topic is refused with MQTT 5 reason code 0x87, and 8884 refuses a client
+    /// without a certificate.
+    /// </summary>
+    [TestMethod]
+    public async Task DocumentedConfig_DeviceCertificateListener_CnIsTheAclIdentity()
+    {
+        string documented = DocumentedBlock("`/etc/mosquitto/conf.d/edgesensor.conf`:")
+            + "\n" + DocumentedBlock("Append to `/etc/mosquitto/conf.d/edgesensor.conf`:");
+        await using var run = await DocumentedRun.StartAsync(documented);
+        var certificates = run.Certificates;
+
+        using var consumer = await ConnectAsync(run.PortFor(8883), certificates, b => b.WithCredentials(ConsumerUser, ConsumerPassword));
+        var received = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        consumer.ApplicationMessageReceivedAsync += e =>
+        {
+            received.Enqueue(e.ApplicationMessage.Topic);
+            return Task.CompletedTask;
+        };
+        await consumer.SubscribeAsync("edgesensor/#", MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce);
+
+        using var deviceCertificate = certificates.IssueClient("gate-7");
+        using var device = await ConnectAsync(run.PortFor(8884), certificates, b => b.WithTlsOptions(t => t
+            .UseTls().WithTargetHost("localhost").WithTrustChain([certificates.Ca]).WithClientCertificates([deviceCertificate])
+            .WithCertificateValidationHandler(e => MqttConnectionFactoryProbe.Validate(e, certificates))));
+        const string own = "edgesensor/north-gate/9b7f9adc16efab6a/report";
+        const string other = "edgesensor/north-gate/0123456789abcdef/report";
+
+        var ownResult = await device.PublishAsync(Report(own));
+        var otherResult = await device.PublishAsync(Report(other));
+
+        Assert.AreEqual(MqttClientPublishReasonCode.Success, ownResult.ReasonCode);
+        Assert.AreEqual(MqttClientPublishReasonCode.NotAuthorized, otherResult.ReasonCode, "MQTT 5 PUBACK reason code 0x87");
+        Assert.AreEqual(0x87, (int)otherResult.ReasonCode);
+        Assert.IsTrue(await Eventually.TrueAsync(() => received.Contains(own), TimeSpan.FromSeconds(10)), "the device's own topic is delivered");
+        await Task.Delay(300);
+        Assert.DoesNotContain(other, received.ToArray(), "another device's topic is not delivered");
+        StringAssert.Contains(run.Broker.Output, "Denied PUBLISH", "logged at debug level (log_type all in the test harness)");
+
+        await Assert.ThrowsAsync<Exception>(
+            () => ConnectAsync(run.PortFor(8884), certificates, b => b.WithCredentials(ConsumerUser, ConsumerPassword)),
+            "8884 refuses a client without a certificate, even with a valid password");
+    }
+
+    /// <summary>
     /// The control that lets the tests above fail: the same documented file with only
     /// <c>per_listener_settings true</c> gets an extra plaintext listener on 1883, on all interfaces, that takes
     /// the documented accounts' passwords in clear.
@@ -89,6 +135,37 @@ public sealed partial class DocumentedBrokerConfigTests
         return block.Groups[1].Value;
     }
 
+    private static MqttApplicationMessage Report(string topic) =>
+        new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload([1, 2, 3])
+            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build();
+
+    /// <summary>An MQTT 5 client over TLS to localhost that trusts only the test CA.</summary>
+    private static async Task<IMqttClient> ConnectAsync(int port, TestCertificates certificates, Action<MqttClientOptionsBuilder> configure)
+    {
+        var builder = new MqttClientOptionsBuilder().WithTcpServer("localhost", port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithTimeout(TimeSpan.FromSeconds(10))
+            .WithClientId("documented-" + Guid.NewGuid().ToString("N")[..8])
+            .WithTlsOptions(t => t.UseTls().WithTargetHost("localhost").WithTrustChain([certificates.Ca])
+                .WithCertificateValidationHandler(e => MqttConnectionFactoryProbe.Validate(e, certificates)));
+        configure(builder);
+        var client = new MqttClientFactory().CreateMqttClient();
+        try
+        {
+            var result = await client.ConnectAsync(builder.Build());
+            if (result.ResultCode != MqttClientConnectResultCode.Success)
+            {
+                throw new InvalidOperationException("CONNACK " + result.ResultCode);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
     private static async Task<bool> PlaintextLoginSucceedsAsync(int port)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
@@ -131,28 +208,38 @@ public sealed partial class DocumentedBrokerConfigTests
     {
         private readonly Dictionary<int, int> _ports;
 
-        private DocumentedRun(MosquittoBroker broker, Dictionary<int, int> ports)
+        private DocumentedRun(MosquittoBroker broker, Dictionary<int, int> ports, TestCertificates certificates)
         {
             Broker = broker;
             _ports = ports;
+            Certificates = certificates;
         }
 
         public MosquittoBroker Broker { get; }
 
+        /// <summary>The test CA behind the guide's ca.pem, server.pem and server.key.</summary>
+        public TestCertificates Certificates { get; }
+
         public static async Task<DocumentedRun> StartAsync(string documented)
         {
-            var (directory, config, ports) = await ForTest(documented);
+            var (directory, config, ports, certificates) = await ForTest(documented);
             var (broker, output) = await MosquittoBroker.TryStartWithConfigAsync(directory, config, ports.Values.First());
+            if (broker is null)
+            {
+                certificates.Dispose();
+            }
+
             Assert.IsNotNull(broker, $"Mosquitto started with the guide's configuration:\n{config}\n{output}");
             // All listeners are opened before Mosquitto reports "running"; one that cannot bind stops it.
             bool running = await Eventually.TrueAsync(() => broker.Output.Contains(" running", StringComparison.Ordinal) || broker.HasExited, TimeSpan.FromSeconds(15));
             Assert.IsTrue(running && !broker.HasExited, "Mosquitto kept running: " + broker.Output);
-            return new DocumentedRun(broker, ports);
+            return new DocumentedRun(broker, ports, certificates);
         }
 
         public static async Task<(string Output, bool Started)> StartExpectingFailureAsync(string documented)
         {
-            var (directory, config, ports) = await ForTest(documented);
+            var (directory, config, ports, certificates) = await ForTest(documented);
+            certificates.Dispose();
             var (broker, output) = await MosquittoBroker.TryStartWithConfigAsync(directory, config, ports.Values.First());
             if (broker is null)
             {
@@ -174,7 +261,11 @@ public sealed partial class DocumentedBrokerConfigTests
         public string Describe(IReadOnlyList<ListeningSocket> listening) =>
             "listening: " + string.Join(", ", listening) + "; ports " + string.Join(", ", _ports.Select(p => $"{p.Key}->{p.Value}")) + "\n" + Broker.Output;
 
-        public ValueTask DisposeAsync() => Broker.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await Broker.DisposeAsync();
+            Certificates.Dispose();
+        }
 
         /// <summary>
         /// The only changes made to the guide's text. Substitution: every documented <c>listener N</c> gets a free
@@ -183,7 +274,7 @@ public sealed partial class DocumentedBrokerConfigTests
         /// Three harness lines go on top, none of them about listeners or security: <c>user</c> (as root Mosquitto
         /// would switch to the 'mosquitto' user, which cannot read the temp folder) and logging to stderr.
         /// </summary>
-        private static async Task<(string Directory, string Config, Dictionary<int, int> Ports)> ForTest(string documented)
+        private static async Task<(string Directory, string Config, Dictionary<int, int> Ports, TestCertificates Certificates)> ForTest(string documented)
         {
             string directory = Path.Combine(Path.GetTempPath(), "edgesensor-documented-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(directory);
@@ -203,16 +294,16 @@ public sealed partial class DocumentedBrokerConfigTests
                 files.Add(m.Groups[1].Value);
                 return Path.Combine(directory, m.Groups[1].Value);
             });
-            await WriteReferencedFilesAsync(directory, files);
+            var certificates = TestCertificates.Create();
+            await WriteReferencedFilesAsync(directory, files, certificates);
 
             Assert.AreEqual(documented.Split('\n').Length, config.Split('\n').Length, "substitution changes values, never lines");
             string harness = $"user {Environment.UserName}\nlog_dest stderr\nlog_type all\n";
-            return (directory, harness + config, ports);
+            return (directory, harness + config, ports, certificates);
         }
 
-        private static async Task WriteReferencedFilesAsync(string directory, HashSet<string> files)
+        private static async Task WriteReferencedFilesAsync(string directory, HashSet<string> files, TestCertificates certificates)
         {
-            using var certificates = TestCertificates.Create();
             certificates.WriteServerFiles(Path.Combine(directory, "ca.pem"), Path.Combine(directory, "server.pem"), Path.Combine(directory, "server.key"));
             await File.WriteAllTextAsync(Path.Combine(directory, "edgesensor.acl"), DocumentedBlock("`/etc/mosquitto/edgesensor.acl` (owner root, group mosquitto, mode 0640 like the password file):"));
             string passwordFile = Path.Combine(directory, "edgesensor.passwd");
