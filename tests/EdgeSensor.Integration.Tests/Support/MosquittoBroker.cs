@@ -118,9 +118,8 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
             return (broker, broker.Output);
         }
 
-        string output = broker.Output;
         await broker.StopAsync(graceful: false);
-        return (null, output);
+        return (null, broker.Output);
     }
 
     /// <summary>Stops gracefully (SIGTERM: Mosquitto saves its sessions) and starts again on the same port.</summary>
@@ -159,9 +158,11 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
                 if (!process.HasExited)
                 {
                     process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync();
                 }
             }
+
+            // Also when it had exited already: waits until its last output lines have been read.
+            await process.WaitForExitAsync();
         }
         finally
         {
