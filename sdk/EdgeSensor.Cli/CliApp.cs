@@ -62,9 +62,16 @@ internal static class CliApp
             console.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
             return ExitCodes.KeyStore;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or System.Data.Common.DbException)
         {
+            // Files and databases the operator named (e.g. store --db /nonexistent/x.db): their message is the answer.
             console.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Fail closed with one line, never a stack trace (it could also carry paths or values of secrets).
+            console.MarkupLine($"[red]Failed: {Markup.Escape(ex.GetType().Name)}: {Markup.Escape(ex.Message)}[/]");
             return ExitCodes.Failure;
         }
     }

@@ -73,7 +73,8 @@ internal sealed class CliContext(IAnsiConsole console, Func<string, string?> env
         var secret = ResolveSecret(creating: !exists);
         try
         {
-            return exists ? FileDeviceKeyStore.Open(path, secret) : FileDeviceKeyStore.Create(path, secret);
+            // OpenOrCreate, not Create: another run may create the store between the check above and here.
+            return exists ? FileDeviceKeyStore.Open(path, secret) : FileDeviceKeyStore.OpenOrCreate(path, secret);
         }
         catch (KeyStoreException ex)
         {

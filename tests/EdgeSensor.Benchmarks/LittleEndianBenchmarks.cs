@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using EdgeSensor.Core.WireFormat;
+using EdgeSensor.Core.Bytes;
 
 namespace EdgeSensor.Benchmarks;
 

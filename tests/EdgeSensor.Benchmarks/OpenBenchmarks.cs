@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
-using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Keys;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Sdk.Keys;

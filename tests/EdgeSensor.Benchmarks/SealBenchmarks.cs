@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Keys;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
 

@@ -1,10 +1,10 @@
-using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Keys;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Sdk.Opening;
 using EdgeSensor.Sdk.Tests.TestSupport;
-using CoreDisclosureMode = EdgeSensor.Core.Privacy.DisclosureMode;
+using CoreDisclosureMode = EdgeSensor.Core.Reports.DisclosureMode;
 using SdkDisclosureMode = EdgeSensor.Sdk.Reports.DisclosureMode;
 
 namespace EdgeSensor.Sdk.Tests;

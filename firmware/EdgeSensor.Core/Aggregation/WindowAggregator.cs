@@ -1,4 +1,5 @@
 using System;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Aggregation
 {

@@ -1,6 +1,6 @@
 using System;
+using EdgeSensor.Core.Bytes;
 using EdgeSensor.Core.Storage;
-using EdgeSensor.Core.WireFormat;
 
 namespace EdgeSensor.Core.Device
 {

@@ -1,8 +1,8 @@
 using System;
 using EdgeSensor.Core.Aggregation;
+using EdgeSensor.Core.Bytes;
 using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Storage;
-using EdgeSensor.Core.WireFormat;
 
 namespace EdgeSensor.Core.Device
 {

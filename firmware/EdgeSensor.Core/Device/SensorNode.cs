@@ -4,9 +4,9 @@ using EdgeSensor.Core.Counting;
 using EdgeSensor.Core.Keys;
 using EdgeSensor.Core.Outbox;
 using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
-using EdgeSensor.Core.WireFormat;
 
 namespace EdgeSensor.Core.Device
 {

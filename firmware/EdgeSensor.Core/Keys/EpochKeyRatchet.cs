@@ -1,7 +1,7 @@
 using System;
+using EdgeSensor.Core.Bytes;
 using EdgeSensor.Core.Crypto;
 using EdgeSensor.Core.Storage;
-using EdgeSensor.Core.WireFormat;
 
 namespace EdgeSensor.Core.Keys
 {

@@ -1,5 +1,5 @@
 using System;
-using EdgeSensor.Core.Aggregation;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Privacy
 {

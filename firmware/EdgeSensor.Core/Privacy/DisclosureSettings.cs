@@ -1,4 +1,5 @@
 using System;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Privacy
 {
@@ -42,7 +43,7 @@ namespace EdgeSensor.Core.Privacy
         /// <summary>
         /// Whether PIR activity is released in differential-privacy mode. It carries no DP noise (one
         /// person can move it from 0 to 1000 permille), so by default it is withheld in that mode and
-        /// flagged with <see cref="Aggregation.SuppressedFields.PirActivity"/>.
+        /// flagged with <see cref="SuppressedFields.PirActivity"/>.
         /// </summary>
         public bool ReleasePirActivity { get; set; }
 

@@ -1,7 +1,7 @@
 using System;
-using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Crypto;
 using EdgeSensor.Core.Keys;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Core.WireFormat;
 

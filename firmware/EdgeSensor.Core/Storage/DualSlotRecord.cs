@@ -1,5 +1,5 @@
 using System;
-using EdgeSensor.Core.WireFormat;
+using EdgeSensor.Core.Bytes;
 
 namespace EdgeSensor.Core.Storage
 {

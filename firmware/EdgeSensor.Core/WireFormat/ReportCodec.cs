@@ -1,6 +1,6 @@
 using System;
-using EdgeSensor.Core.Aggregation;
-using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Bytes;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.WireFormat
 {

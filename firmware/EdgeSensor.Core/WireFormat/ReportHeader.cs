@@ -1,4 +1,5 @@
 using System;
+using EdgeSensor.Core.Bytes;
 
 namespace EdgeSensor.Core.WireFormat
 {

@@ -34,6 +34,28 @@ internal sealed class BrokerOptions
 
     public void AddTo(Command command)
     {
+        // Bad numbers are usage errors at parse time, never a stack trace later (a negative --duration once threw).
+        Count.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--count must be 0 (no limit) or a positive number of reports.");
+            }
+        });
+        Duration.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<TimeSpan?>() is { } value && (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue))
+            {
+                result.AddError("--duration must be a positive time span of at most 24 days, e.g. 00:05:00.");
+            }
+        });
+        Port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port must be 1..65535.");
+            }
+        });
         foreach (Option option in new Option[] { Host, Port, Tls, CaFile, CertFile, KeyFile, Username, Sites, Devices, Group, ClientId, Count, Duration })
         {
             command.Options.Add(option);

@@ -143,40 +143,40 @@ public sealed partial class EdgeSensorClient : IAsyncDisposable
 
     private async ValueTask OnMessageAsync(string topic, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
     {
-        OpenResult result;
         if (payload.Length > ReportOpener.MaxPayloadBytes)
         {
             Reject(topic, RejectionReason.Malformed, false, null, null, null);
             return;
         }
 
-        if (payload.IsSingleSegment)
+        byte[]? copy = payload.IsSingleSegment ? null : payload.ToArray();
+        ReadOnlySpan<byte> bytes = copy ?? payload.FirstSpan;
+
+        // Defence in depth behind broker ACLs, checked BEFORE opening: the topic must name the device in the clear
+        // header, in that device's own site. Opening first would let any device account spend another device's
+        // replay slot (and make us derive keys for forged headers) by publishing a copy on its own topic.
+        if (!ReportTopics.TryParse(topic, out string site, out ulong topicDevice))
         {
-            result = _opener.Open(payload.FirstSpan);
-        }
-        else
-        {
-            byte[] copy = payload.ToArray();
-            result = _opener.Open(copy);
+            Reject(topic, RejectionReason.None, true, null, null, null);
+            return;
         }
 
+        if (ReportOpener.TryReadDeviceId(bytes, out ulong headerDevice)
+            && (headerDevice != topicDevice || (_keys.TryGetDevice(headerDevice, out DeviceRecord? device) && device.Site != site)))
+        {
+            Reject(topic, RejectionReason.None, true, headerDevice, null, null);
+            return;
+        }
+
+        OpenResult result = _opener.Open(bytes);
         if (!result.Success)
         {
             Reject(topic, result.Reason, false, result.DeviceId, result.Epoch, result.Sequence);
             return;
         }
 
+        // The header was authenticated by the tag: the report is the topic's device's (checked above).
         var report = result.Report;
-
-        // Defence in depth behind broker ACLs: the topic must name the device that sealed the report, in its own site.
-        if (!ReportTopics.TryParse(topic, out string site, out ulong topicDevice)
-            || topicDevice != report.DeviceId
-            || !_keys.TryGetDevice(report.DeviceId, out DeviceRecord? device)
-            || device.Site != site)
-        {
-            Reject(topic, RejectionReason.None, true, report.DeviceId, report.Epoch, report.Sequence);
-            return;
-        }
 
         TrackGaps(report.DeviceId, report.Epoch, report.Sequence);
         var now = _time.GetUtcNow();

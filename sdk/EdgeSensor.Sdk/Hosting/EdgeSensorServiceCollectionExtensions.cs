@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Diagnostics;
-using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.KeyStore;
+using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.Sinks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -48,15 +48,19 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
     public static FileDeviceKeyStore Create(string path, KeyStoreSecret secret)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        if (File.Exists(path))
+        var store = new FileDeviceKeyStore(path, secret);
+        using (store.LockForWrite())
         {
-            throw new KeyStoreException($"The key store '{path}' already exists.");
+            if (File.Exists(store._path))
+            {
+                throw new KeyStoreException($"The key store '{path}' already exists.");
+            }
+
+            (store._kdf, store._iterations, store._salt) = KeyStoreEnvelope.NewHeader(secret);
+            store._fileKey = secret.DeriveKey(store._salt, store._iterations);
+            store.Save(new Dictionary<ulong, Entry>());
         }
 
-        var store = new FileDeviceKeyStore(path, secret);
-        (store._kdf, store._iterations, store._salt) = KeyStoreEnvelope.NewHeader(secret);
-        store._fileKey = secret.DeriveKey(store._salt, store._iterations);
-        store.Save(new Dictionary<ulong, Entry>());
         return store;
     }
 
@@ -72,9 +76,27 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
         return store;
     }
 
-    /// <summary>Opens the file if it exists, otherwise creates it.</summary>
-    public static FileDeviceKeyStore OpenOrCreate(string path, KeyStoreSecret secret) =>
-        File.Exists(path) ? Open(path, secret) : Create(path, secret);
+    /// <summary>Opens the file if it exists, otherwise creates it (safe when several processes race to create it).</summary>
+    public static FileDeviceKeyStore OpenOrCreate(string path, KeyStoreSecret secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var store = new FileDeviceKeyStore(path, secret);
+        using (store.LockForWrite())
+        {
+            if (File.Exists(store._path))
+            {
+                store.Load();
+            }
+            else
+            {
+                (store._kdf, store._iterations, store._salt) = KeyStoreEnvelope.NewHeader(secret);
+                store._fileKey = secret.DeriveKey(store._salt, store._iterations);
+                store.Save(new Dictionary<ulong, Entry>());
+            }
+        }
+
+        return store;
+    }
 
     /// <inheritdoc />
     public bool TryGetDevice(ulong deviceId, [NotNullWhen(true)] out DeviceRecord? record)
@@ -105,6 +127,7 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
     {
         ReportTopics.ValidateSite(site, nameof(site));
         lock (_writeLock)
+        using (LockForWrite())
         {
             var devices = ReloadForWrite();
             ulong id;
@@ -118,7 +141,7 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
             var record = new DeviceRecord(id, site, RandomNumberGenerator.GetBytes(DeviceRecord.RootKeySizeBytes), DeviceStatus.Active);
             devices[id] = new Entry(record, now, now);
             Save(devices);
-            return record;
+            return WithOwnKey(record);
         }
     }
 
@@ -133,9 +156,10 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
         }
 
         lock (_writeLock)
+        using (LockForWrite())
         {
             var devices = ReloadForWrite();
-            if (!devices.TryAdd(record.DeviceId, new Entry(record, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow)))
+            if (!devices.TryAdd(record.DeviceId, new Entry(WithOwnKey(record), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow)))
             {
                 throw new InvalidOperationException($"Device {record.DeviceIdText} is already in the key store.");
             }
@@ -165,16 +189,26 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
         }
     }
 
-    /// <summary>Clears keys from memory.</summary>
+    /// <summary>Clears keys from memory: the file key, the secret and every device's root key held by this store.</summary>
     public void Dispose()
     {
         CryptographicOperations.ZeroMemory(_fileKey);
+        foreach (Entry entry in _snapshot.Devices.Values)
+        {
+            if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(entry.Record.RootKey, out ArraySegment<byte> key))
+            {
+                CryptographicOperations.ZeroMemory(key);
+            }
+        }
+
+        _snapshot = new Snapshot(FrozenDictionary<ulong, Entry>.Empty, default);
         _secret.Dispose();
     }
 
     private DeviceRecord? Change(ulong deviceId, Func<DeviceRecord, DeviceRecord> change)
     {
         lock (_writeLock)
+        using (LockForWrite())
         {
             var devices = ReloadForWrite();
             if (!devices.TryGetValue(deviceId, out Entry? entry))
@@ -185,14 +219,22 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
             var updated = change(entry.Record);
             devices[deviceId] = entry with { Record = updated, ChangedUtc = DateTimeOffset.UtcNow };
             Save(devices);
-            return updated;
+            return WithOwnKey(updated);
         }
     }
 
+    /// <summary>A record with its own copy of the key: the store and its callers never share a key array, so wiping
+    /// the store's keys on <see cref="Dispose"/> leaves the caller's alone (and the reverse).</summary>
+    private static DeviceRecord WithOwnKey(DeviceRecord record) => record with { RootKey = record.RootKey.ToArray() };
+
+    /// <summary>The cross-process lock every read-modify-write of the file holds (see <see cref="KeyStoreFileLock"/>).</summary>
+    private KeyStoreFileLock LockForWrite() => KeyStoreFileLock.Acquire(_path, KeyStoreFileLock.DefaultTimeout);
+
     private Dictionary<ulong, Entry> ReloadForWrite()
     {
-        // Another process (the tool) may have changed the file since we read it: start from the file.
-        if (File.Exists(_path) && FileStamp.Of(_path) != _snapshot.Stamp)
+        // Called under the file lock. Another process or instance may have changed the file since we read it
+        // (a time stamp can miss a change made within its resolution): always start from the file.
+        if (File.Exists(_path))
         {
             Load();
         }
@@ -239,6 +281,12 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
             throw new KeyStoreException($"The key store '{_path}' is accessible by other users; run chmod 600 on it.");
         }
 
+        string directory = Path.GetDirectoryName(_path) ?? ".";
+        if (SecureFile.IsDirectoryWritableByOthers(directory))
+        {
+            throw new KeyStoreException($"The key store's folder '{directory}' is writable by other users, who could replace the file; run chmod go-w on it.");
+        }
+
         var stamp = FileStamp.Of(_path);
         byte[] bytes = File.ReadAllBytes(_path);
         var envelope = KeyStoreEnvelope.Parse(bytes);
@@ -263,7 +311,7 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
             var contents = JsonSerializer.Deserialize(plaintext, KeyStoreJson.Default.KeyStoreContents)
                 ?? throw new KeyStoreException("The key store is empty.");
             var devices = new Dictionary<ulong, Entry>();
-            foreach (var device in contents.Devices)
+            foreach (var device in contents.Devices ?? throw new KeyStoreException("The key store has no device list."))
             {
                 var entry = ToEntry(device);
                 if (!devices.TryAdd(entry.Record.DeviceId, entry))
@@ -317,8 +365,14 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
         _snapshot = new Snapshot(devices.ToFrozenDictionary(), FileStamp.Of(_path));
     }
 
-    private static Entry ToEntry(KeyStoreDevice device)
+    private static Entry ToEntry(KeyStoreDevice? device)
     {
+        // JSON null passes the deserializer for any of these: refuse the file rather than crash on it.
+        if (device is null || device.Id is null || device.Site is null || device.RootKey is null || device.Status is null)
+        {
+            throw new KeyStoreException("The key store holds a device with a missing field.");
+        }
+
         if (!ReportTopics.TryParseDeviceId(device.Id, out ulong id) || !ReportTopics.IsValidSite(device.Site))
         {
             throw new KeyStoreException("The key store holds a device with a bad id or site.");

@@ -85,6 +85,13 @@ internal sealed class KeyStoreEnvelope
             throw new KeyStoreException("The file is not an EdgeSensor key store.");
         }
 
+        // JSON null passes the deserializer for these strings; a damaged header must fail here, not crash later.
+        RequireField(envelope.Kdf, "kdf");
+        RequireField(envelope.Salt, "salt");
+        RequireField(envelope.Nonce, "nonce");
+        RequireField(envelope.Ciphertext, "ciphertext");
+        RequireField(envelope.Tag, "tag");
+
         if (envelope.Version != CurrentVersion)
         {
             throw new KeyStoreException($"Unsupported key store version {envelope.Version}.");
@@ -93,6 +100,11 @@ internal sealed class KeyStoreEnvelope
         if (envelope.Kdf == KdfPbkdf2 && envelope.Iterations < KeyStoreSecret.MinimumIterations)
         {
             throw new KeyStoreException($"The key store asks for fewer than {KeyStoreSecret.MinimumIterations} PBKDF2 iterations.");
+        }
+
+        if (envelope.Kdf == KdfPbkdf2 && envelope.Iterations > KeyStoreSecret.MaximumIterations)
+        {
+            throw new KeyStoreException($"The key store asks for more than {KeyStoreSecret.MaximumIterations} PBKDF2 iterations.");
         }
 
         if (envelope.Kdf != KdfPbkdf2 && envelope.Kdf != KdfRawKey)
@@ -132,8 +144,21 @@ internal sealed class KeyStoreEnvelope
 
     private byte[] AssociatedData() => Encoding.UTF8.GetBytes($"{Format}/{Version}/{Kdf}/{Iterations}/{Salt}");
 
-    private static byte[] Decode(string text, string field)
+    private static void RequireField(string? value, string field)
     {
+        if (value is null)
+        {
+            throw new KeyStoreException($"The key store header is damaged: '{field}' is missing.");
+        }
+    }
+
+    private static byte[] Decode(string? text, string field)
+    {
+        if (text is null)
+        {
+            throw new KeyStoreException($"The key store field '{field}' is missing.");
+        }
+
         try
         {
             return Convert.FromBase64String(text);

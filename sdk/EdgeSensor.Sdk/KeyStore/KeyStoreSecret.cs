@@ -21,6 +21,12 @@ public sealed class KeyStoreSecret : IDisposable
     /// <summary>The fewest PBKDF2 iterations a file may declare; files asking for fewer are refused.</summary>
     public const int MinimumIterations = 100_000;
 
+    /// <summary>
+    /// The most PBKDF2 iterations a file may declare (about 17× the default, seconds of work); files asking for
+    /// more are refused, so an edited store cannot hang the tool or a consumer's report path.
+    /// </summary>
+    public const int MaximumIterations = 10_000_000;
+
     private readonly byte[]? _passphraseUtf8;
     private readonly byte[]? _key;
 
@@ -49,6 +55,7 @@ public sealed class KeyStoreSecret : IDisposable
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, MinimumIterations);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(iterations, MaximumIterations);
         return new KeyStoreSecret(System.Text.Encoding.UTF8.GetBytes(passphrase), null, iterations);
     }
 

@@ -33,12 +33,29 @@ internal static class SecureFile
             }
 
             File.Move(temp, fullPath, overwrite: true);
+            FlushDirectory(directory);
         }
         catch
         {
             TryDelete(temp);
             throw;
         }
+    }
+
+    /// <summary>
+    /// True when group or others may write into <paramref name="directory"/> without the sticky bit: they could
+    /// then replace the file by renaming their own over it (always false on Windows).
+    /// </summary>
+    public static bool IsDirectoryWritableByOthers(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        UnixFileMode mode = File.GetUnixFileMode(directory);
+        bool othersWrite = (mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0;
+        return othersWrite && (mode & UnixFileMode.StickyBit) == 0;
     }
 
     /// <summary>True when group or others may access <paramref name="path"/> (always false on Windows).</summary>
@@ -50,6 +67,34 @@ internal static class SecureFile
         }
 
         return (File.GetUnixFileMode(path) & GroupOrOther) != 0;
+    }
+
+    /// <summary>
+    /// Makes the rename itself durable: POSIX fsync(2) on the file flushes its data, not the directory entry that
+    /// now names it, so after a power cut the folder could still show the old file. Best effort where the
+    /// platform has no such call (Windows flushes metadata with the file).
+    /// </summary>
+    private static void FlushDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        int fd = NativeFile.Open(directory, NativeFile.ReadOnlyDirectory);
+        if (fd < 0)
+        {
+            return;
+        }
+
+        try
+        {
+            NativeFile.Fsync(fd);
+        }
+        finally
+        {
+            NativeFile.Close(fd);
+        }
     }
 
     private static void TryDelete(string path)
@@ -65,4 +110,20 @@ internal static class SecureFile
         {
         }
     }
+}
+
+/// <summary>The three libc calls <see cref="SecureFile"/> needs to fsync a directory (.NET cannot open one as a stream).</summary>
+internal static class NativeFile
+{
+    /// <summary>O_RDONLY | O_DIRECTORY on Linux (O_DIRECTORY = 0x10000); macOS ignores the unknown bit for a directory.</summary>
+    public const int ReadOnlyDirectory = 0x10000;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    public static extern int Open([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    public static extern int Fsync(int fd);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    public static extern int Close(int fd);
 }

@@ -94,6 +94,26 @@ public sealed class ReportOpener : IDisposable
         return state.Open(payload, header, rootKey);
     }
 
+    /// <summary>
+    /// Reads the device id from a payload's clear header without opening it (so a transport can check that the
+    /// topic names that device before any key is derived or any replay slot is used). The id is unauthenticated
+    /// until <see cref="Open"/> verifies the tag. False when the payload is not long enough for a v1 header or
+    /// has another version.
+    /// </summary>
+    /// <param name="payload">The raw payload; any bytes at all.</param>
+    /// <param name="deviceId">The header's device id.</param>
+    public static bool TryReadDeviceId(ReadOnlySpan<byte> payload, out ulong deviceId)
+    {
+        if (payload.Length < WireFormatV1.HeaderLength || payload[WireFormatV1.VersionOffset] != WireFormatV1.Version)
+        {
+            deviceId = 0;
+            return false;
+        }
+
+        deviceId = ReportHeaderV1.Read(payload).DeviceId;
+        return true;
+    }
+
     /// <summary>Ratchet steps derived for <paramref name="deviceId"/> so far (for tests).</summary>
     internal long StepsWalked(ulong deviceId) => _devices.TryGetValue(deviceId, out DeviceOpenState? state) ? state.StepsWalked : 0;
 

@@ -1,4 +1,4 @@
-using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Simulator.Fleet;
 using EdgeSensor.Simulator.Scenarios;
 

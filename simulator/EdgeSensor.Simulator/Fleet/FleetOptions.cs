@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Simulator.Fleet;
 

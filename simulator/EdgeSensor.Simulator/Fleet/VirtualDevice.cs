@@ -4,6 +4,7 @@ using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Counting;
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Keys;

@@ -1,4 +1,5 @@
 using EdgeSensor.Core.Counting;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Simulator.Traces;
 
 namespace EdgeSensor.Simulator.Replay;

@@ -1,5 +1,3 @@
-using EdgeSensor.Simulator.Sensors;
-
 namespace EdgeSensor.Simulator.Scenes;
 
 /// <summary>
@@ -59,7 +57,8 @@ public sealed class Scene
     /// Height (mm above the floor) of the highest surface inside a zone's pyramid at a moment; 0 is the bare floor.
     /// The ToF sensor reports the distance to it (mount height − this).
     /// </summary>
-    public double HighestSurface(in TofZoneGeometry zone, double timeMs)
+    public double HighestSurface<TProbe>(in TProbe zone, double timeMs)
+        where TProbe : struct, ISurfaceProbe
     {
         double highest = 0;
         double h = MountHeightMillimeters;

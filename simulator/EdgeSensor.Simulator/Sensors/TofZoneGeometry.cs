@@ -1,3 +1,5 @@
+using EdgeSensor.Simulator.Scenes;
+
 namespace EdgeSensor.Simulator.Sensors;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace EdgeSensor.Simulator.Sensors;
 /// [<see cref="AlongLowRadians"/>, <see cref="AlongHighRadians"/>]; across it spans ±<see cref="AcrossHalfRadians"/>.
 /// At depth d below the sensor its footprint is the rectangle [d·tan(low), d·tan(high)] × [−d·tan(across), d·tan(across)].
 /// </summary>
-public readonly struct TofZoneGeometry
+public readonly struct TofZoneGeometry : ISurfaceProbe
 {
     private readonly double _tanLow;
     private readonly double _tanHigh;

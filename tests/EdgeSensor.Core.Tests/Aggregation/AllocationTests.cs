@@ -1,5 +1,6 @@
 using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Tests.Privacy;
 
 namespace EdgeSensor.Core.Tests.Aggregation;

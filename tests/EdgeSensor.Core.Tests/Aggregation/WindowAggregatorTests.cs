@@ -1,4 +1,5 @@
 using EdgeSensor.Core.Aggregation;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Tests.Aggregation;
 
@@ -92,7 +93,7 @@ public sealed class WindowAggregatorTests
         Assert.AreEqual(CalibrationState.Calibrated, report.CalibrationState);
     }
 
-    private const EdgeSensor.Core.Privacy.DisclosureMode DisclosureModeNone = EdgeSensor.Core.Privacy.DisclosureMode.None;
+    private const EdgeSensor.Core.Reports.DisclosureMode DisclosureModeNone = EdgeSensor.Core.Reports.DisclosureMode.None;
 
     [TestMethod]
     public void Counters_Saturate_AtWireMaximum()

@@ -1,4 +1,5 @@
 using EdgeSensor.Core.Counting;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Tests.Counting;
 

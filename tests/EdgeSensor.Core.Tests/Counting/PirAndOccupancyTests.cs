@@ -1,6 +1,6 @@
-using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Counting;
 using EdgeSensor.Core.Filtering;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Tests.Counting;
 

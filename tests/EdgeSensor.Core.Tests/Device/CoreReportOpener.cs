@@ -1,5 +1,6 @@
-using EdgeSensor.Core.Aggregation;
+using EdgeSensor.Core.Bytes;
 using EdgeSensor.Core.Crypto;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Tests.Keys;
 using EdgeSensor.Core.WireFormat;

@@ -1,6 +1,7 @@
 using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Core.Tests.Privacy;

@@ -1,9 +1,10 @@
+using EdgeSensor.Core.Bytes;
 using EdgeSensor.Core.Crypto;
 using EdgeSensor.Core.Keys;
 using EdgeSensor.Core.Sealing;
-using EdgeSensor.Core.WireFormat;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Core.Tests.Storage;
+using EdgeSensor.Core.WireFormat;
 
 namespace EdgeSensor.Core.Tests.Keys;
 

@@ -1,5 +1,5 @@
-using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Tests.Privacy;
 

@@ -1,4 +1,5 @@
 using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Tests.Privacy;
 
@@ -71,7 +72,7 @@ public sealed class DisclosureSettingsCopyTests
         settings.SuppressionThreshold = 50;
         settings.Mode = DisclosureMode.None;
 
-        var report = new EdgeSensor.Core.Aggregation.WindowReport { Entries = 10 };
+        var report = new EdgeSensor.Core.Reports.WindowReport { Entries = 10 };
         control.Apply(report);
         Assert.AreEqual(DisclosureMode.SmallCountSuppression, report.DisclosureMode);
         Assert.AreEqual((ushort)3, report.SuppressionThreshold);

@@ -1,5 +1,6 @@
-using EdgeSensor.Core.Aggregation;
+using EdgeSensor.Core.Bytes;
 using EdgeSensor.Core.Keys;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Core.Tests.Storage;

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Crypto;
-using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Core.Tests.Keys;

@@ -1,5 +1,4 @@
-using EdgeSensor.Core.Aggregation;
-using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.WireFormat;
 
 namespace EdgeSensor.Core.Tests.WireFormat;

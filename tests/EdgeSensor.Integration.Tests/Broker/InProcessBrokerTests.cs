@@ -59,6 +59,37 @@ public sealed class InProcessBrokerTests
     }
 
     [TestMethod]
+    public async Task ReportCopiedToAnotherDevicesTopic_IsRejectedUnopened_AndTheGenuineReportStillArrives()
+    {
+        await using var broker = await InProcessBroker.StartAsync();
+        using var fleet = TestFleet.Create(2);
+        var victim = fleet.Devices[0];
+        var attacker = fleet.Devices[1];
+        await using var client = new EdgeSensorClient(TestConsumer.Options(broker.Port), fleet.Store);
+        var rejections = new ConcurrentQueue<ReportRejectedEventArgs>();
+        client.ReportRejected += (_, e) => rejections.Enqueue(e);
+        await client.StartAsync();
+
+        using var publisher = await TestFleet.ConnectPublisherAsync(broker.Port);
+        byte[] genuine = TestFleet.Payload(victim, 1);
+        await TestFleet.PublishAsync(publisher, attacker, genuine);   // the attacker's own topic, the victim's report
+        Assert.IsTrue(await Eventually.TrueAsync(() => rejections.Count == 1));
+        await TestFleet.PublishAsync(publisher, victim, genuine);     // the victim's real delivery, later
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await foreach (var report in client.ReadAllAsync(timeout.Token))
+        {
+            Assert.AreEqual(victim.DeviceId, report.Report.DeviceId);
+            Assert.AreEqual(1UL, report.Report.Sequence);
+            break;
+        }
+
+        Assert.AreEqual(1, rejections.Count, string.Join(", ", rejections.Select(r => r.ReasonTag)));
+        Assert.AreEqual("topic_mismatch", rejections.Single().ReasonTag);
+        Assert.AreEqual(1L, client.ReceivedCount);
+    }
+
+    [TestMethod]
     public async Task Credentials_AreSent_AndABadPasswordFailsAtOnceWithoutRetrying()
     {
         await using var broker = await InProcessBroker.StartAsync();

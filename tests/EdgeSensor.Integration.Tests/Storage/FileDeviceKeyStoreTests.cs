@@ -1,5 +1,6 @@
-using EdgeSensor.Sdk.Keys;
+using System.Diagnostics;
 using EdgeSensor.Sdk.KeyStore;
+using EdgeSensor.Sdk.Keys;
 
 namespace EdgeSensor.Integration.Tests.Storage;
 
@@ -54,6 +55,120 @@ public sealed class FileDeviceKeyStoreTests
         Assert.DoesNotContain(Convert.ToBase64String(device.RootKey.Span), text);
         Assert.DoesNotContain(device.DeviceIdText, text);
         Assert.AreEqual(0, Directory.GetFiles(_directory, "*.tmp", SearchOption.AllDirectories).Length, "no temp file left behind");
+    }
+
+    [TestMethod]
+    public void ManyInstancesWritingAtOnce_LoseNoDevice()
+    {
+        using (FileDeviceKeyStore.Create(StorePath, Key()))
+        {
+        }
+
+        const int Instances = 4, PerInstance = 25;
+        var stores = Enumerable.Range(0, Instances).Select(_ => FileDeviceKeyStore.Open(StorePath, Key())).ToArray();
+        try
+        {
+            Parallel.ForEach(stores, new ParallelOptions { MaxDegreeOfParallelism = Instances }, store =>
+            {
+                for (int i = 0; i < PerInstance; i++)
+                {
+                    store.Provision("north-gate");
+                }
+            });
+        }
+        finally
+        {
+            foreach (var store in stores)
+            {
+                store.Dispose();
+            }
+        }
+
+        using var reopened = FileDeviceKeyStore.Open(StorePath, Key());
+        Assert.AreEqual(Instances * PerInstance, reopened.Devices.Count);
+    }
+
+    [TestMethod]
+    [DataRow("salt")]
+    [DataRow("nonce")]
+    [DataRow("tag")]
+    [DataRow("ciphertext")]
+    [DataRow("kdf")]
+    public void HeaderFieldNull_IsRefusedWithAKeyStoreError(string field)
+    {
+        using (var store = FileDeviceKeyStore.Create(StorePath, Key()))
+        {
+            store.Provision("north-gate");
+        }
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(StorePath))!.AsObject();
+        json[field] = null;
+        File.WriteAllText(StorePath, json.ToJsonString());
+
+        var error = Assert.ThrowsExactly<KeyStoreException>(() => FileDeviceKeyStore.Open(StorePath, Key()));
+        StringAssert.Contains(error.Message, field);
+    }
+
+    [TestMethod]
+    public void AutoReload_OfADamagedFile_KeepsServingTheLastGoodDevices()
+    {
+        DeviceRecord device;
+        using var store = FileDeviceKeyStore.Create(StorePath, Key());
+        device = store.Provision("north-gate");
+        store.AutoReloadInterval = TimeSpan.FromMilliseconds(1);
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(StorePath))!.AsObject();
+        json["nonce"] = null;
+        File.WriteAllText(StorePath + ".new", json.ToJsonString());
+        File.SetUnixFileMode(StorePath + ".new", UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Move(StorePath + ".new", StorePath, overwrite: true);
+        Thread.Sleep(5);
+
+        Assert.IsTrue(store.TryGetDevice(device.DeviceId, out var found), "the last good snapshot is still served");
+        Assert.AreEqual(device.DeviceId, found.DeviceId);
+    }
+
+    [TestMethod]
+    public void HugePbkdf2IterationCount_IsRefusedBeforeAnyWork()
+    {
+        using (FileDeviceKeyStore.Create(StorePath, KeyStoreSecret.FromPassphrase("correct horse battery", KeyStoreSecret.MinimumIterations)))
+        {
+        }
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(StorePath))!.AsObject();
+        json["iterations"] = 2_000_000_000;
+        File.WriteAllText(StorePath, json.ToJsonString());
+
+        var timer = Stopwatch.StartNew();
+        var error = Assert.ThrowsExactly<KeyStoreException>(() => FileDeviceKeyStore.Open(StorePath, KeyStoreSecret.FromPassphrase("correct horse battery")));
+        StringAssert.Contains(error.Message, "iterations");
+        Assert.IsLessThan(10_000L, timer.ElapsedMilliseconds, "refused without deriving (generous guard)");
+    }
+
+    [TestMethod]
+    public void Dispose_WipesTheStoresRootKeys_ButNotTheCallersCopy()
+    {
+        var store = FileDeviceKeyStore.Create(StorePath, Key());
+        DeviceRecord provisioned = store.Provision("north-gate");
+        Assert.IsTrue(store.TryGetDevice(provisioned.DeviceId, out var held));
+
+        store.Dispose();
+
+        Assert.IsTrue(held.RootKey.ToArray().All(b => b == 0), "the store's copy is wiped");
+        Assert.IsFalse(provisioned.RootKey.ToArray().All(b => b == 0), "the caller's copy is the caller's");
+    }
+
+    [TestMethod]
+    public void Open_InAFolderOthersCanWriteTo_IsRefused()
+    {
+        using (FileDeviceKeyStore.Create(StorePath, Key()))
+        {
+        }
+
+        File.SetUnixFileMode(_directory, File.GetUnixFileMode(_directory) | UnixFileMode.OtherWrite);
+
+        var error = Assert.ThrowsExactly<KeyStoreException>(() => FileDeviceKeyStore.Open(StorePath, Key()));
+        StringAssert.Contains(error.Message, "writable by other users");
     }
 
     [TestMethod]

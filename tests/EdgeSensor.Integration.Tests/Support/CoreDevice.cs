@@ -1,5 +1,5 @@
-using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Keys;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Sdk.Keys;

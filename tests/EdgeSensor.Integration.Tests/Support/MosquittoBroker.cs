@@ -5,7 +5,7 @@ using System.Text;
 namespace EdgeSensor.Integration.Tests.Support;
 
 /// <summary>
-/// A real Mosquitto (Debian package, installed by .ci/run) started on a free loopback port with a
+/// A real Mosquitto (Debian package, installed by ./test.sh) started on a free loopback port with a
 /// config written to a temp folder; stopped on dispose, also when the test failed. Persistence is on,
 /// so a graceful restart keeps consumers' sessions and their queued QoS 1 messages.
 /// A missing Mosquitto fails the test: the issue requires these tests to run.
@@ -32,6 +32,11 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
 
     public string Directory => _directory;
 
+    /// <summary>The running Mosquitto's process id (its sockets are under /proc/&lt;pid&gt;/fd).</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("Mosquitto is not running.");
+
+    public bool HasExited => _process?.HasExited ?? true;
+
     /// <summary>What Mosquitto printed (errors and warnings), for failure messages.</summary>
     public string Output
     {
@@ -56,7 +61,7 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
                 }
             }
 
-            Assert.Fail("Mosquitto is not installed. Install the Debian package 'mosquitto' (bash .ci/run does) to run the real-broker tests.");
+            Assert.Fail("Mosquitto is not installed: run ./test.sh, which installs the Debian packages in tests/system-packages.txt (or: sudo apt-get install mosquitto).");
             return string.Empty;
         }
     }
@@ -100,6 +105,23 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
         return broker;
     }
 
+    /// <summary>
+    /// Starts Mosquitto on a configuration the caller wrote (for example one taken from the guides) and waits
+    /// until <paramref name="port"/> accepts connections; null, with Mosquitto's output, when it exits first.
+    /// </summary>
+    public static async Task<(MosquittoBroker? Broker, string Output)> TryStartWithConfigAsync(string directory, string config, int port)
+    {
+        var broker = new MosquittoBroker(directory, port, tls: true);
+        await File.WriteAllTextAsync(broker._configPath, config);
+        if (await broker.TryStartProcessAsync())
+        {
+            return (broker, broker.Output);
+        }
+
+        await broker.StopAsync(graceful: false);
+        return (null, broker.Output);
+    }
+
     /// <summary>Stops gracefully (SIGTERM: Mosquitto saves its sessions) and starts again on the same port.</summary>
     public async Task RestartAsync()
     {
@@ -136,9 +158,11 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
                 if (!process.HasExited)
                 {
                     process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync();
                 }
             }
+
+            // Also when it had exited already: waits until its last output lines have been read.
+            await process.WaitForExitAsync();
         }
         finally
         {
@@ -160,6 +184,16 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
+        if (!await TryStartProcessAsync())
+        {
+            string output = Output;
+            await StopAsync(graceful: false);
+            Assert.Fail($"Mosquitto did not start on port {Port}: {output}");
+        }
+    }
+
+    private async Task<bool> TryStartProcessAsync()
+    {
         var info = new ProcessStartInfo(Executable, ["-c", _configPath])
         {
             RedirectStandardError = true,
@@ -172,17 +206,7 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         _process = process;
-        if (!await FreePort.WaitUntilOpenAsync(Port, TimeSpan.FromSeconds(15), () => process.HasExited))
-        {
-            string output;
-            lock (_output)
-            {
-                output = _output.ToString();
-            }
-
-            await StopAsync(graceful: false);
-            Assert.Fail($"Mosquitto did not start on port {Port}: {output}");
-        }
+        return await FreePort.WaitUntilOpenAsync(Port, TimeSpan.FromSeconds(15), () => process.HasExited);
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

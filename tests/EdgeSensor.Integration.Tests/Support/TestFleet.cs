@@ -1,6 +1,6 @@
 using EdgeSensor.Sdk.Client;
-using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.KeyStore;
+using EdgeSensor.Sdk.Keys;
 using MQTTnet;
 using MQTTnet.Protocol;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Simulator.Commands;
 using EdgeSensor.Simulator.Fleet;
 

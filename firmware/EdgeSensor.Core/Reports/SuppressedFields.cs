@@ -1,4 +1,4 @@
-namespace EdgeSensor.Core.Aggregation
+namespace EdgeSensor.Core.Reports
 {
     /// <summary>Bits of <see cref="WindowReport.SuppressedMask"/>: which fields were withheld (reported as 0).</summary>
     public static class SuppressedFields

@@ -1,6 +1,6 @@
 using System;
 
-namespace EdgeSensor.Core.WireFormat
+namespace EdgeSensor.Core.Bytes
 {
     /// <summary>
     /// Fixed-width little-endian reads and writes on caller-owned byte arrays.

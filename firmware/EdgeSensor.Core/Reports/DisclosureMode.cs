@@ -1,4 +1,4 @@
-namespace EdgeSensor.Core.Privacy
+namespace EdgeSensor.Core.Reports
 {
     /// <summary>Disclosure control applied to a window's counters before they are sealed.</summary>
     public enum DisclosureMode : byte

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using EdgeSensor.Core.WireFormat;
+using EdgeSensor.Core.Bytes;
 
-namespace EdgeSensor.Core.Tests.WireFormat;
+namespace EdgeSensor.Core.Tests.Bytes;
 
 [TestClass]
 public sealed class LittleEndianTests

@@ -1,6 +1,5 @@
-using EdgeSensor.Core.Privacy;
 
-namespace EdgeSensor.Core.Aggregation
+namespace EdgeSensor.Core.Reports
 {
     /// <summary>
     /// One window's aggregate: the only thing about people that ever leaves a device.

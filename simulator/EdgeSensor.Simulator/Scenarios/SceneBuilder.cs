@@ -1,8 +1,8 @@
 using EdgeSensor.Simulator.Population;
 using EdgeSensor.Simulator.Randomness;
-using EdgeSensor.Simulator.Scenarios;
+using EdgeSensor.Simulator.Scenes;
 
-namespace EdgeSensor.Simulator.Scenes;
+namespace EdgeSensor.Simulator.Scenarios;
 
 /// <summary>
 /// Turns a scenario and a seed into a scene: arrivals from the rate profile (thinning of a Poisson process), parties

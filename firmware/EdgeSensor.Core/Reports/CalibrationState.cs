@@ -1,4 +1,4 @@
-namespace EdgeSensor.Core.Aggregation
+namespace EdgeSensor.Core.Reports
 {
     /// <summary>State of the counting engine's ToF calibration, reported in each window's health.</summary>
     public enum CalibrationState : byte
