@@ -45,7 +45,7 @@ public sealed partial class DocumentedBrokerConfigTests
     }
 
     /// <summary>
-    /// What section 6 and the troubleshooting section of broker.md promise, on the documented two-listener file
+    /// What section 6 and the troubleshooting section of hardware/broker.md promise, on the documented two-listener file
     /// and ACL: a device certificate with CN gate-7 is its ACL identity on 8884 without a password, its own topic
     /// is delivered, another device's topic is refused with MQTT 5 reason code 0x87, and 8884 refuses a client
     /// without a certificate.
@@ -283,7 +283,7 @@ public sealed partial class DocumentedBrokerConfigTests
         /// <summary>
         /// The only changes made to the guide's text. Substitution: every documented <c>listener N</c> gets a free
         /// port (8883 may be taken on a test machine), and every /etc/mosquitto path points at a file made here:
-        /// test certificates, a password file with the consumer account, and the ACL block of broker.md.
+        /// test certificates, a password file with the consumer account, and the ACL block of hardware/broker.md.
         /// Three harness lines go on top, none of them about listeners or security: <c>user</c> (as root Mosquitto
         /// would switch to the 'mosquitto' user, which cannot read the temp folder) and logging to stderr.
         /// </summary>
