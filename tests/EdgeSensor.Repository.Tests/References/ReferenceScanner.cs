@@ -228,6 +228,11 @@ internal sealed partial class ReferenceScanner
         }
 
         string[] segments = path.TrimEnd('/').Split('/');
+        if (segments.Contains("bin") || segments.Contains("obj"))
+        {
+            return null; // build output: exists only after a build
+        }
+
         if (segments.Length == 1)
         {
             if (path.EndsWith('/'))

@@ -68,7 +68,7 @@ public sealed class ReferenceScannerTests
     {
         var broken = Scan(
             "docs/page.md",
-            "`edgesensor/sim/+/report`, `edgesensor/#`, `dotnet run -- run`, `t_ms:x_mm`, `<file.csv>`, `I:\\config.json`, `/dev/ttyUSB0`, `./keys.json`, `tests/*.csv`, `Filtering/MedianFilter`, [the README.md](https://example.org/README.md)\n");
+            "`edgesensor/sim/+/report`, `edgesensor/#`, `dotnet run -- run`, `t_ms:x_mm`, `<file.csv>`, `I:\\config.json`, `/dev/ttyUSB0`, `./keys.json`, `tests/*.csv`, `firmware/Core/bin/Release/image/`, `Filtering/MedianFilter`, [the README.md](https://example.org/README.md)\n");
 
         Assert.IsEmpty(broken, string.Join("; ", broken));
     }
