@@ -19,15 +19,7 @@ namespace EdgeSensor.Core.Counting
         // A flat profile says "rigid edge" only when seen over several samples; a quick walker may give 2-3.
         private const int MinFlatSamples = 5;
 
-        private readonly long[] _start = new long[2 * QueueCapacity];
-        private readonly long[] _end = new long[2 * QueueCapacity];
-        private readonly int[] _nearest = new int[2 * QueueCapacity];
-        private readonly int[] _farthestCore = new int[2 * QueueCapacity];
-        private readonly int[] _height = new int[2 * QueueCapacity];
-        private readonly int[] _samples = new int[2 * QueueCapacity];
-        private readonly bool[] _splitBorn = new bool[2 * QueueCapacity];
-        private readonly int[] _episode = new int[2 * QueueCapacity];
-        private readonly long[] _onset = new long[2 * QueueCapacity];
+        private readonly TargetSummary[] _targets = new TargetSummary[2 * QueueCapacity];
         private readonly int[] _head = new int[2];
         private readonly int[] _count = new int[2];
         private readonly bool[] _open = new bool[2];
@@ -130,10 +122,10 @@ namespace EdgeSensor.Core.Counting
         }
 
         /// <summary>A target left <paramref name="zone"/>; queue it with its features.</summary>
-        public void OnFall(int zone, long startMs, long endMs, int nearestMillimeters, int farthestCoreMillimeters, int heightMillimeters, int samples, bool splitBorn, int episode, long onsetMs)
+        public void OnFall(int zone, TargetSummary target)
         {
             _open[zone] = false;
-            if (heightMillimeters < _minHeight)
+            if (target.HeightMillimeters < _minHeight)
             {
                 // Lower than any person (a pet, a bag on the floor, the edge of a door leaf settling): it cannot be
                 // one side of a crossing, and pairing it would steal a real person's partner.
@@ -147,16 +139,7 @@ namespace EdgeSensor.Core.Counting
                 Orphans++;
             }
 
-            int slot = zone * QueueCapacity + ((_head[zone] + _count[zone]) % QueueCapacity);
-            _start[slot] = startMs;
-            _end[slot] = endMs;
-            _nearest[slot] = nearestMillimeters;
-            _farthestCore[slot] = farthestCoreMillimeters;
-            _height[slot] = heightMillimeters;
-            _samples[slot] = samples;
-            _splitBorn[slot] = splitBorn;
-            _episode[slot] = episode;
-            _onset[slot] = onsetMs;
+            _targets[zone * QueueCapacity + ((_head[zone] + _count[zone]) % QueueCapacity)] = target;
             _count[zone]++;
         }
 
@@ -176,7 +159,7 @@ namespace EdgeSensor.Core.Counting
                 {
                     int a = _head[0];
                     int b = QueueCapacity + _head[1];
-                    if (_start[a] <= _end[b] + _maxGap && _start[b] <= _end[a] + _maxGap)
+                    if (_targets[a].StartMs <= _targets[b].EndMs + _maxGap && _targets[b].StartMs <= _targets[a].EndMs + _maxGap)
                     {
                         int verdict = Decide(a, b);
                         if (verdict != 0 && verdict == -_held && IsReturn(verdict > 0 ? a : b))
@@ -195,8 +178,8 @@ namespace EdgeSensor.Core.Counting
                         {
                             _held = verdict;
                             _heldOrigin = verdict > 0 ? 0 : 1;
-                            _heldDestinationEnd = verdict > 0 ? _end[b] : _end[a];
-                            _heldDestinationEpisode = verdict > 0 ? _episode[b] : _episode[a];
+                            _heldDestinationEnd = verdict > 0 ? _targets[b].EndMs : _targets[a].EndMs;
+                            _heldDestinationEpisode = verdict > 0 ? _targets[b].Episode : _targets[a].Episode;
                         }
 
                         Pop(0);
@@ -205,7 +188,7 @@ namespace EdgeSensor.Core.Counting
                     }
 
                     // No overlap: the one that ended first can never pair with anything later.
-                    Orphan(_end[a] <= _end[b] ? 0 : 1);
+                    Orphan(_targets[a].EndMs <= _targets[b].EndMs ? 0 : 1);
                     continue;
                 }
 
@@ -235,7 +218,7 @@ namespace EdgeSensor.Core.Counting
             // Born out of the same continuous presence in that zone as the held crossing's destination target
             // (a valley split or a background, never the bare floor in between): the person went away from the
             // line, stood or hesitated, and came back.
-            return _splitBorn[originSlot] && _episode[originSlot] == _heldDestinationEpisode;
+            return _targets[originSlot].IsBornInPresence && _targets[originSlot].Episode == _heldDestinationEpisode;
         }
 
         private bool OriginMayReturn(long nowMs)
@@ -251,7 +234,7 @@ namespace EdgeSensor.Core.Counting
             int origin = _heldOrigin;
             if (_count[origin] > 0)
             {
-                return _start[origin * QueueCapacity + _head[origin]] <= limit;
+                return _targets[origin * QueueCapacity + _head[origin]].StartMs <= limit;
             }
 
             if (_open[origin] && _openStart[origin] <= limit)
@@ -283,7 +266,7 @@ namespace EdgeSensor.Core.Counting
 
         private void Orphan(int zone)
         {
-            long start = _start[zone * QueueCapacity + _head[zone]];
+            long start = _targets[zone * QueueCapacity + _head[zone]].StartMs;
             Pop(zone);
             if (_held != 0 && zone == _heldOrigin && start <= _heldDestinationEnd + _maxGap)
             {
@@ -298,7 +281,7 @@ namespace EdgeSensor.Core.Counting
 
         private bool CanStillPair(int zone, int other, long nowMs)
         {
-            long end = _end[zone * QueueCapacity + _head[zone]];
+            long end = _targets[zone * QueueCapacity + _head[zone]].EndMs;
             if (_open[other])
             {
                 return _openStart[other] <= end + _maxGap;
@@ -309,8 +292,8 @@ namespace EdgeSensor.Core.Counting
 
         private int Decide(int a, int b)
         {
-            int heightA = _height[a];
-            int heightB = _height[b];
+            int heightA = _targets[a].HeightMillimeters;
+            int heightB = _targets[b].HeightMillimeters;
             if ((heightA > heightB ? heightA : heightB) < _minHeight)
             {
                 LowObjectRejections++;
@@ -325,8 +308,8 @@ namespace EdgeSensor.Core.Counting
 
             // Order by detection: a split-born target's start is its valley top, which may be shared with the
             // other zone's (a door standing open in both), while the head itself shows up later in one zone first.
-            long startLag = _onset[b] - _onset[a];
-            long endLag = _end[b] - _end[a];
+            long startLag = _targets[b].OnsetMs - _targets[a].OnsetMs;
+            long endLag = _targets[b].EndMs - _targets[a].EndMs;
             if (startLag > 0 && endLag >= 0)
             {
                 return 1;
@@ -343,28 +326,28 @@ namespace EdgeSensor.Core.Counting
 
         private bool IsDoor(int a, int b)
         {
-            if (_height[a] > _maxHeight || _height[b] > _maxHeight)
+            if (_targets[a].HeightMillimeters > _maxHeight || _targets[b].HeightMillimeters > _maxHeight)
             {
                 // Higher than any person: the top edge of a door leaf swinging through the view.
                 return true;
             }
 
-            long startLag = _onset[b] - _onset[a];
+            long startLag = _targets[b].OnsetMs - _targets[a].OnsetMs;
             if (startLag <= _simultaneous && -startLag <= _simultaneous)
             {
                 return true;
             }
 
-            if (_doorFar > 0 && InBand(_nearest[a]) && InBand(_nearest[b]))
+            if (_doorFar > 0 && InBand(_targets[a].NearestMillimeters) && InBand(_targets[b].NearestMillimeters))
             {
                 return true;
             }
 
-            if (_doorFlatness > 0 && _samples[a] >= MinFlatSamples && _samples[b] >= MinFlatSamples)
+            if (_doorFlatness > 0 && _targets[a].Samples >= MinFlatSamples && _targets[b].Samples >= MinFlatSamples)
             {
-                int spreadA = _farthestCore[a] - _nearest[a];
-                int spreadB = _farthestCore[b] - _nearest[b];
-                int diff = _nearest[a] - _nearest[b];
+                int spreadA = _targets[a].FarthestCoreMillimeters - _targets[a].NearestMillimeters;
+                int spreadB = _targets[b].FarthestCoreMillimeters - _targets[b].NearestMillimeters;
+                int diff = _targets[a].NearestMillimeters - _targets[b].NearestMillimeters;
                 if (diff < 0)
                 {
                     diff = -diff;

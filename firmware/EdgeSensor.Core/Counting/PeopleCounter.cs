@@ -209,18 +209,7 @@ namespace EdgeSensor.Core.Counting
 
             if (e == ZoneEvent.Fall || e == ZoneEvent.Split)
             {
-                ZoneOccupancyDetector d = _zones[zone].Detector;
-                _crossings.OnFall(
-                    zone,
-                    d.FinishedStartMs,
-                    d.FinishedEndMs,
-                    d.FinishedNearestMillimeters,
-                    d.FinishedFarthestCoreMillimeters,
-                    _zones[zone].BaselineMillimeters - d.FinishedNearestMillimeters,
-                    d.FinishedSamples,
-                    d.FinishedSplitBorn,
-                    d.FinishedEpisode,
-                    d.FinishedOnsetMs);
+                _crossings.OnFall(zone, _zones[zone].FinishedTarget);
             }
 
             if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
