@@ -19,7 +19,6 @@ namespace EdgeSensor.Core.Counting
         private readonly OccupancyTracker _occupancy;
         private readonly PirPresence _pir;
         private readonly bool _tofFitted;
-        private readonly int _insideZone;
         private long _now;
         private long _tofEmptySince;
         private int _invalidRatioQ;
@@ -46,7 +45,6 @@ namespace EdgeSensor.Core.Counting
             _occupancy = new OccupancyTracker(settings.EmptyResetMilliseconds);
             _pir = new PirPresence(settings.PirHoldMilliseconds);
             _tofFitted = settings.TofFitted;
-            _insideZone = settings.InsideZone;
             _tofEmptySince = 0;
         }
 
@@ -205,7 +203,14 @@ namespace EdgeSensor.Core.Counting
         private void Route(int zone, ZoneEvent e)
         {
             ZoneOccupancyDetector detector = _zones[zone].Detector;
-            _crossings.SetPresence(zone, detector.HasTarget, detector.Episode, _now);
+            if (detector.HasTarget)
+            {
+                _crossings.OnTargetPresent(zone, detector.Episode, _now);
+            }
+            else
+            {
+                _crossings.OnNoTargetPresent(zone);
+            }
 
             if (e == ZoneEvent.Fall || e == ZoneEvent.Split)
             {
@@ -231,35 +236,23 @@ namespace EdgeSensor.Core.Counting
                 return CrossingKind.None;
             }
 
-            int forward = _crossings.Forward;
-            int backward = _crossings.Backward;
-            int last = _crossings.Evaluate(_now);
-            int newForward = _crossings.Forward - forward;
-            int newBackward = _crossings.Backward - backward;
-
-            // Forward = zone 0 -> zone 1, an entry when zone 1 is the inside.
-            int newEntries = _insideZone == 1 ? newForward : newBackward;
-            int newExits = _insideZone == 1 ? newBackward : newForward;
-            for (int i = 0; i < newEntries; i++)
+            int entries = _crossings.Entries;
+            int exits = _crossings.Exits;
+            CrossingKind last = _crossings.Evaluate(_now);
+            for (int i = entries; i < _crossings.Entries; i++)
             {
                 Entries++;
                 _occupancy.Enter();
             }
 
-            for (int i = 0; i < newExits; i++)
+            for (int i = exits; i < _crossings.Exits; i++)
             {
                 Exits++;
                 _occupancy.Exit();
             }
 
             UpdateOccupancy();
-            if (last == 0)
-            {
-                return CrossingKind.None;
-            }
-
-            bool intoInside = (last > 0) == (_insideZone == 1);
-            return intoInside ? CrossingKind.Entry : CrossingKind.Exit;
+            return last;
         }
 
         private void UpdateOccupancy()
