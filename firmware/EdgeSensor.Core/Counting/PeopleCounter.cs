@@ -11,7 +11,15 @@ namespace EdgeSensor.Core.Counting
     /// </summary>
     public sealed class PeopleCounter
     {
-        private const int InvalidRatioShift = 5;
+        // Share of invalid ToF samples, in permille: a moving average over about 2^InvalidShareShift = 32 samples
+        // (one second of both zones at 33 ms), kept with InvalidShareFractionBits more bits so that 1/32 of a small
+        // share does not round away.
+        private const int InvalidShareShift = 5;
+        private const int InvalidShareFractionBits = 4;
+        private const int AllInvalidPermille = 1000;
+
+        // More than half the recent samples invalid (sunlight, a covered or dirty cover glass): calibration is reported
+        // degraded. A plain majority, not a measured threshold.
         private const int DegradedInvalidPermille = 500;
 
         private readonly ZoneChannel[] _zones = new ZoneChannel[2];
@@ -21,7 +29,7 @@ namespace EdgeSensor.Core.Counting
         private readonly bool _tofFitted;
         private long _now;
         private long _tofEmptySince;
-        private int _invalidRatioQ;
+        private int _invalidShareScaled;
 
         /// <summary>Creates an engine; the settings are validated and copied.</summary>
         /// <exception cref="ArgumentNullException"><paramref name="settings"/> is null.</exception>
@@ -109,7 +117,7 @@ namespace EdgeSensor.Core.Counting
                     return CalibrationState.NotCalibrated;
                 }
 
-                if (_zones[0].IsUnknown || _zones[1].IsUnknown || (_invalidRatioQ >> 4) > DegradedInvalidPermille)
+                if (_zones[0].IsUnknown || _zones[1].IsUnknown || (_invalidShareScaled >> InvalidShareFractionBits) > DegradedInvalidPermille)
                 {
                     return CalibrationState.Degraded;
                 }
@@ -134,13 +142,14 @@ namespace EdgeSensor.Core.Counting
 
             Advance(timeMs);
             TotalTofSamples++;
-            bool invalid = rangeStatus != 0 || distanceMillimeters <= 0;
+            bool invalid = !ZoneChannel.IsValidSample(distanceMillimeters, rangeStatus);
             if (invalid)
             {
                 InvalidTofSamples++;
             }
 
-            _invalidRatioQ += ((invalid ? (1000 << 4) : 0) - _invalidRatioQ) >> InvalidRatioShift;
+            int sharePermille = invalid ? AllInvalidPermille : 0;
+            _invalidShareScaled += ((sharePermille << InvalidShareFractionBits) - _invalidShareScaled) >> InvalidShareShift;
 
             ZoneChannel channel = _zones[zone];
             ZoneEvent e = channel.Process(_now, distanceMillimeters, rangeStatus);
@@ -260,14 +269,14 @@ namespace EdgeSensor.Core.Counting
             bool tofBusy = _tofFitted && (_zones[0].IsOccupied || _zones[1].IsOccupied || _crossings.IsBusy);
             if (tofBusy)
             {
-                _tofEmptySince = -1;
+                _tofEmptySince = OccupancyTracker.NotEmpty;
             }
             else if (_tofEmptySince < 0)
             {
                 _tofEmptySince = _now;
             }
 
-            long emptySince = -1;
+            long emptySince = OccupancyTracker.NotEmpty;
             if (_pir.Seen && !_pir.Active && _tofEmptySince >= 0)
             {
                 long pirQuiet = _pir.QuietSince;

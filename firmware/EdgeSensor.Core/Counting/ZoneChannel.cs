@@ -22,7 +22,8 @@ namespace EdgeSensor.Core.Counting
         private const int BaselineFractionBits = 4;
         private const int TrackingShift = 8;
 
-        // VL53L1X RangeStatus 2: signal fail (UM2356 "RangeStatus" table).
+        // VL53L1X RangeStatus 0: range valid; 2: signal fail (UM2356 "RangeStatus" table).
+        private const int ValidStatus = 0;
         private const int SignalFailStatus = 2;
 
         // Signal fails in a row that mean "nothing near" (one alone may be a glitch; tuned on the simulator).
@@ -116,10 +117,16 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Times the baseline was replaced by a new static floor (furniture moved in or out).</summary>
         public int Rebaselines { get; private set; }
 
+        /// <summary>True for a ranging the zone can use: range status 0 (valid) and a positive distance.</summary>
+        public static bool IsValidSample(int distanceMillimeters, int rangeStatus)
+        {
+            return rangeStatus == ValidStatus && distanceMillimeters > 0;
+        }
+
         /// <summary>Feeds one sample; returns what happened to the zone's target.</summary>
         public ZoneEvent Process(long timeMs, int distanceMillimeters, int rangeStatus)
         {
-            if (rangeStatus != 0 || distanceMillimeters <= 0)
+            if (!IsValidSample(distanceMillimeters, rangeStatus))
             {
                 return ProcessInvalid(timeMs, rangeStatus);
             }
