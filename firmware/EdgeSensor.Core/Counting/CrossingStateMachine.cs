@@ -180,8 +180,8 @@ namespace EdgeSensor.Core.Counting
             }
 
             CrossingKind verdict = Decide(a, b);
-            bool fromZone0 = verdict != CrossingKind.None && OriginOf(verdict) == 0;
-            if (verdict != CrossingKind.None && _held.IsHeld && verdict != _held.Kind && IsReturn(fromZone0 ? a : b))
+            bool originIsZone0 = verdict != CrossingKind.None && OriginOf(verdict) == 0;
+            if (verdict != CrossingKind.None && _held.IsHeld && verdict != _held.Kind && IsReturn(originIsZone0 ? a : b))
             {
                 // The same person came straight back over the line: neither crossing counts.
                 _held.Kind = CrossingKind.None;
@@ -193,7 +193,7 @@ namespace EdgeSensor.Core.Counting
                 Confirm();
                 if (verdict != CrossingKind.None)
                 {
-                    Hold(verdict, fromZone0 ? b : a);
+                    Hold(verdict, originIsZone0 ? b : a);
                 }
             }
 

@@ -228,7 +228,7 @@ namespace EdgeSensor.Core.Counting
 
             if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
             {
-                _crossings.OnRise(zone, _zones[zone].Detector.CurrentStartMs);
+                _crossings.OnRise(zone, detector.CurrentStartMs);
             }
             else if (e == ZoneEvent.Cancel)
             {

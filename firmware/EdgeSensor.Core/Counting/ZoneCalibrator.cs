@@ -90,6 +90,8 @@ namespace EdgeSensor.Core.Counting
             }
 
             SortWindow();
+
+            // Lower quartile, upper quartile and median of the sorted window.
             int n = _samples.Length;
             int iqr = _sorted[(n * 3) / 4] - _sorted[n / 4];
             int median = _sorted[n / 2];
