@@ -95,7 +95,7 @@ namespace EdgeSensor.Core.Counting
             if (!InRange(TimingBudgetMilliseconds, 15, 1000)) { error = "TimingBudgetMilliseconds must be 15..1000"; return false; }
             if (!InRange(PirHoldMilliseconds, 0, 600000)) { error = "PirHoldMilliseconds must be 0..600000"; return false; }
             if (EmptyResetMilliseconds != 0 && !InRange(EmptyResetMilliseconds, 10000, 86400000)) { error = "EmptyResetMilliseconds must be 0 or 10000..86400000"; return false; }
-            if (!InRange(CalibrationSamples, 8, 64)) { error = "CalibrationSamples must be 8..64"; return false; }
+            if (!InRange(CalibrationSamples, ZoneCalibrator.MinSamples, ZoneCalibrator.MaxSamples)) { error = "CalibrationSamples must be 8..64"; return false; }
             if (!InRange(CalibrationMaxSpreadMillimeters, 20, 1000)) { error = "CalibrationMaxSpreadMillimeters must be 20..1000"; return false; }
             if (!InRange(MinEnterDeltaMillimeters, 100, 1500)) { error = "MinEnterDeltaMillimeters must be 100..1500"; return false; }
             if (!InRange(SplitDepthMillimeters, 50, 2000)) { error = "SplitDepthMillimeters must be 50..2000"; return false; }

@@ -14,38 +14,15 @@ namespace EdgeSensor.Core.Counting
     public sealed class CrossingStateMachine
     {
         /// <summary>Targets queued per zone; older ones are dropped when it overflows.</summary>
-        public const int QueueCapacity = 4;
+        public const int QueueCapacity = PairingZone.Capacity;
 
-        // A flat profile says "rigid edge" only when seen over several samples; a quick walker may give 2-3.
-        private const int MinFlatSamples = 5;
-
-        private readonly long[] _start = new long[2 * QueueCapacity];
-        private readonly long[] _end = new long[2 * QueueCapacity];
-        private readonly int[] _nearest = new int[2 * QueueCapacity];
-        private readonly int[] _farthestCore = new int[2 * QueueCapacity];
-        private readonly int[] _height = new int[2 * QueueCapacity];
-        private readonly int[] _samples = new int[2 * QueueCapacity];
-        private readonly bool[] _splitBorn = new bool[2 * QueueCapacity];
-        private readonly int[] _episode = new int[2 * QueueCapacity];
-        private readonly long[] _onset = new long[2 * QueueCapacity];
-        private readonly int[] _head = new int[2];
-        private readonly int[] _count = new int[2];
-        private readonly bool[] _open = new bool[2];
-        private readonly bool[] _present = new bool[2];
-        private readonly int[] _presentEpisode = new int[2];
-        private readonly long[] _openStart = new long[2];
+        private readonly PairingZone[] _zones = new PairingZone[2];
+        private readonly DoorDiscriminator _door;
         private readonly int _maxGap;
-        private readonly int _simultaneous;
         private readonly int _minHeight;
-        private readonly int _maxHeight;
-        private readonly int _doorFlatness;
-        private readonly int _doorNear;
-        private readonly int _doorFar;
-        private int _held;
-        private int _heldOrigin;
-        private long _heldDestinationEnd;
-        private int _heldDestinationEpisode;
-        private int _lastConfirmed;
+        private readonly int _outsideZone;
+        private HeldCrossing _held;
+        private CrossingKind _lastConfirmed;
 
         /// <summary>Creates the pairing stage from validated settings.</summary>
         public CrossingStateMachine(CounterSettings settings)
@@ -55,23 +32,19 @@ namespace EdgeSensor.Core.Counting
                 throw new ArgumentNullException(nameof(settings));
             }
 
+            _zones[0] = new PairingZone();
+            _zones[1] = new PairingZone();
+            _door = new DoorDiscriminator(settings);
             _maxGap = settings.MaxPairGapMilliseconds;
-
-            // Two zones are read alternately, one ranging per timing budget: targets rising in the same read
-            // cycle (within ~1.5 budgets) appeared simultaneously, which a walking person cannot do.
-            _simultaneous = (settings.TimingBudgetMilliseconds * 3) / 2;
             _minHeight = settings.MinPersonHeightMillimeters;
-            _maxHeight = settings.MaxPersonHeightMillimeters;
-            _doorFlatness = settings.DoorFlatnessMillimeters;
-            _doorNear = settings.DoorBandNearMillimeters;
-            _doorFar = settings.DoorBandFarMillimeters;
+            _outsideZone = 1 - settings.InsideZone;
         }
 
-        /// <summary>Crossings from zone 0 to zone 1.</summary>
-        public int Forward { get; private set; }
+        /// <summary>Confirmed crossings into the inside zone.</summary>
+        public int Entries { get; private set; }
 
-        /// <summary>Crossings from zone 1 to zone 0.</summary>
-        public int Backward { get; private set; }
+        /// <summary>Confirmed crossings into the outside zone.</summary>
+        public int Exits { get; private set; }
 
         /// <summary>Pairs whose start and end were in the same zone (turn-backs).</summary>
         public int TurnBacks { get; private set; }
@@ -86,54 +59,56 @@ namespace EdgeSensor.Core.Counting
         public int LowObjectRejections { get; private set; }
 
         /// <summary>True while any target is open or waiting for a partner.</summary>
-        public bool IsBusy => _open[0] || _open[1] || _count[0] > 0 || _count[1] > 0 || _held != 0;
+        public bool IsBusy => _zones[0].IsOpen || _zones[1].IsOpen || HasPending;
 
         /// <summary>True while targets wait for a partner or a crossing waits for confirmation.</summary>
-        public bool HasPending => _count[0] > 0 || _count[1] > 0 || _held != 0;
+        public bool HasPending => _zones[0].Count > 0 || _zones[1].Count > 0 || _held.IsHeld;
 
         /// <summary>True while a crossing waits for confirmation.</summary>
-        public bool HasHeld => _held != 0;
+        public bool HasHeld => _held.IsHeld;
 
         /// <summary>Forgets everything pending (counters are kept).</summary>
         public void Clear()
         {
-            _open[0] = false;
-            _open[1] = false;
-            _count[0] = 0;
-            _count[1] = 0;
-            _held = 0;
+            _zones[0].Clear();
+            _zones[1].Clear();
+            _held.Kind = CrossingKind.None;
         }
 
-        /// <summary>Tells whether <paramref name="zone"/> has a target now (a person, not a still background) and in which occupancy episode.</summary>
-        public void SetPresence(int zone, bool occupied, int episode, long timeMs)
+        /// <summary>A target (a person, not a still background) is in <paramref name="zone"/> now, in occupancy <paramref name="episode"/>.</summary>
+        public void OnTargetPresent(int zone, int episode, long timeMs)
         {
-            _present[zone] = occupied;
-            _presentEpisode[zone] = episode;
-            if (_held != 0 && occupied && zone != _heldOrigin && episode == _heldDestinationEpisode && timeMs > _heldDestinationEnd)
+            _zones[zone].MarkPresent(episode);
+            if (_held.IsHeld && zone == _held.DestinationZone && episode == _held.DestinationEpisode && timeMs > _held.DestinationEndMs)
             {
                 // The person is still in the destination zone: the crossing's far side is not finished yet.
-                _heldDestinationEnd = timeMs;
+                _held.DestinationEndMs = timeMs;
             }
+        }
+
+        /// <summary>No target is in <paramref name="zone"/> now (empty floor, or a still background).</summary>
+        public void OnNoTargetPresent(int zone)
+        {
+            _zones[zone].MarkAbsent();
         }
 
         /// <summary>A target appeared in <paramref name="zone"/>.</summary>
         public void OnRise(int zone, long timeMs)
         {
-            _open[zone] = true;
-            _openStart[zone] = timeMs;
+            _zones[zone].Open(timeMs);
         }
 
         /// <summary>The target open in <paramref name="zone"/> was dropped without a verdict.</summary>
         public void OnCancel(int zone)
         {
-            _open[zone] = false;
+            _zones[zone].Close();
         }
 
         /// <summary>A target left <paramref name="zone"/>; queue it with its features.</summary>
-        public void OnFall(int zone, long startMs, long endMs, int nearestMillimeters, int farthestCoreMillimeters, int heightMillimeters, int samples, bool splitBorn, int episode, long onsetMs)
+        public void OnFall(int zone, TargetSummary target)
         {
-            _open[zone] = false;
-            if (heightMillimeters < _minHeight)
+            _zones[zone].Close();
+            if (target.HeightMillimeters < _minHeight)
             {
                 // Lower than any person (a pet, a bag on the floor, the edge of a door leaf settling): it cannot be
                 // one side of a crossing, and pairing it would steal a real person's partner.
@@ -141,120 +116,123 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
-            if (_count[zone] == QueueCapacity)
+            if (_zones[zone].Enqueue(target))
             {
-                Pop(zone);
                 Orphans++;
             }
-
-            int slot = zone * QueueCapacity + ((_head[zone] + _count[zone]) % QueueCapacity);
-            _start[slot] = startMs;
-            _end[slot] = endMs;
-            _nearest[slot] = nearestMillimeters;
-            _farthestCore[slot] = farthestCoreMillimeters;
-            _height[slot] = heightMillimeters;
-            _samples[slot] = samples;
-            _splitBorn[slot] = splitBorn;
-            _episode[slot] = episode;
-            _onset[slot] = onsetMs;
-            _count[zone]++;
         }
 
         /// <summary>
-        /// Pairs what can be paired at <paramref name="nowMs"/>. Returns +1 if a 0-to-1 crossing was confirmed,
-        /// -1 for 1-to-0, 0 if none; <see cref="Forward"/>/<see cref="Backward"/> count all confirmed crossings.
+        /// Pairs what can be paired at <paramref name="nowMs"/>. Returns the last crossing confirmed now (None if
+        /// none); <see cref="Entries"/>/<see cref="Exits"/> count all confirmed crossings.
         /// A paired crossing is held until its origin zone shows whether the person came back: an unpaired target
         /// in the origin zone that began before the person left the destination zone means they walked past the
         /// line and returned (a turn-back), so the held crossing is dropped.
         /// </summary>
-        public int Evaluate(long nowMs)
+        public CrossingKind Evaluate(long nowMs)
         {
-            _lastConfirmed = 0;
-            while (true)
+            _lastConfirmed = CrossingKind.None;
+            while (Step(nowMs))
             {
-                if (_count[0] > 0 && _count[1] > 0)
-                {
-                    int a = _head[0];
-                    int b = QueueCapacity + _head[1];
-                    if (_start[a] <= _end[b] + _maxGap && _start[b] <= _end[a] + _maxGap)
-                    {
-                        int verdict = Decide(a, b);
-                        if (verdict != 0 && verdict == -_held && IsReturn(verdict > 0 ? a : b))
-                        {
-                            // The same person came straight back over the line: neither crossing counts.
-                            _held = 0;
-                            TurnBacks++;
-                            Pop(0);
-                            Pop(1);
-                            continue;
-                        }
-
-                        // The origin zone's next target found a partner: the held crossing stands.
-                        Confirm();
-                        if (verdict != 0)
-                        {
-                            _held = verdict;
-                            _heldOrigin = verdict > 0 ? 0 : 1;
-                            _heldDestinationEnd = verdict > 0 ? _end[b] : _end[a];
-                            _heldDestinationEpisode = verdict > 0 ? _episode[b] : _episode[a];
-                        }
-
-                        Pop(0);
-                        Pop(1);
-                        continue;
-                    }
-
-                    // No overlap: the one that ended first can never pair with anything later.
-                    Orphan(_end[a] <= _end[b] ? 0 : 1);
-                    continue;
-                }
-
-                if (_count[0] > 0 && !CanStillPair(0, 1, nowMs))
-                {
-                    Orphan(0);
-                    continue;
-                }
-
-                if (_count[1] > 0 && !CanStillPair(1, 0, nowMs))
-                {
-                    Orphan(1);
-                    continue;
-                }
-
-                if (_held != 0 && !OriginMayReturn(nowMs))
-                {
-                    Confirm();
-                }
-
-                return _lastConfirmed;
             }
+
+            return _lastConfirmed;
         }
 
-        private bool IsReturn(int originSlot)
+        // Settles one target or pair; false when nothing more can be decided at nowMs.
+        private bool Step(long nowMs)
+        {
+            if (_zones[0].Count > 0 && _zones[1].Count > 0)
+            {
+                PairOldest();
+                return true;
+            }
+
+            if (_zones[0].Count > 0 && !CanStillPair(0, 1, nowMs))
+            {
+                Orphan(0);
+                return true;
+            }
+
+            if (_zones[1].Count > 0 && !CanStillPair(1, 0, nowMs))
+            {
+                Orphan(1);
+                return true;
+            }
+
+            if (_held.IsHeld && !OriginMayReturn(nowMs))
+            {
+                Confirm();
+            }
+
+            return false;
+        }
+
+        private void PairOldest()
+        {
+            TargetSummary a = _zones[0].Oldest;
+            TargetSummary b = _zones[1].Oldest;
+            if (a.StartMs > b.EndMs + _maxGap || b.StartMs > a.EndMs + _maxGap)
+            {
+                // No overlap: the one that ended first can never pair with anything later.
+                Orphan(a.EndMs <= b.EndMs ? 0 : 1);
+                return;
+            }
+
+            CrossingKind verdict = Decide(a, b);
+            bool originIsZone0 = verdict != CrossingKind.None && OriginOf(verdict) == 0;
+            if (verdict != CrossingKind.None && _held.IsHeld && verdict != _held.Kind && IsReturn(originIsZone0 ? a : b))
+            {
+                // The same person came straight back over the line: neither crossing counts.
+                _held.Kind = CrossingKind.None;
+                TurnBacks++;
+            }
+            else
+            {
+                // The origin zone's next target found a partner: the held crossing stands.
+                Confirm();
+                if (verdict != CrossingKind.None)
+                {
+                    Hold(verdict, originIsZone0 ? b : a);
+                }
+            }
+
+            _zones[0].DropOldest();
+            _zones[1].DropOldest();
+        }
+
+        private void Hold(CrossingKind kind, TargetSummary destination)
+        {
+            _held.Kind = kind;
+            _held.OriginZone = OriginOf(kind);
+            _held.DestinationEndMs = destination.EndMs;
+            _held.DestinationEpisode = destination.Episode;
+        }
+
+        private bool IsReturn(TargetSummary origin)
         {
             // Born out of the same continuous presence in that zone as the held crossing's destination target
             // (a valley split or a background, never the bare floor in between): the person went away from the
             // line, stood or hesitated, and came back.
-            return _splitBorn[originSlot] && _episode[originSlot] == _heldDestinationEpisode;
+            return origin.IsBornInPresence && origin.Episode == _held.DestinationEpisode;
         }
 
         private bool OriginMayReturn(long nowMs)
         {
-            int destination = 1 - _heldOrigin;
-            if (_present[destination] && _presentEpisode[destination] == _heldDestinationEpisode)
+            if (_zones[_held.DestinationZone].IsPresentIn(_held.DestinationEpisode))
             {
                 // Still standing in the destination zone (same continuous presence): they may yet turn back.
                 return true;
             }
 
-            long limit = _heldDestinationEnd + _maxGap;
-            int origin = _heldOrigin;
-            if (_count[origin] > 0)
+            long limit = _held.DestinationEndMs + _maxGap;
+            PairingZone origin = _zones[_held.OriginZone];
+            if (origin.Count > 0)
             {
-                return _start[origin * QueueCapacity + _head[origin]] <= limit;
+                return origin.OldestStartMs <= limit;
             }
 
-            if (_open[origin] && _openStart[origin] <= limit)
+            if (origin.IsOpen && origin.OpenStartMs <= limit)
             {
                 return true;
             }
@@ -264,31 +242,31 @@ namespace EdgeSensor.Core.Counting
 
         private void Confirm()
         {
-            if (_held > 0)
+            if (_held.Kind == CrossingKind.Entry)
             {
-                Forward++;
+                Entries++;
             }
-            else if (_held < 0)
+            else if (_held.Kind == CrossingKind.Exit)
             {
-                Backward++;
-            }
-
-            if (_held != 0)
-            {
-                _lastConfirmed = _held;
+                Exits++;
             }
 
-            _held = 0;
+            if (_held.IsHeld)
+            {
+                _lastConfirmed = _held.Kind;
+            }
+
+            _held.Kind = CrossingKind.None;
         }
 
         private void Orphan(int zone)
         {
-            long start = _start[zone * QueueCapacity + _head[zone]];
-            Pop(zone);
-            if (_held != 0 && zone == _heldOrigin && start <= _heldDestinationEnd + _maxGap)
+            long start = _zones[zone].OldestStartMs;
+            _zones[zone].DropOldest();
+            if (_held.IsHeld && zone == _held.OriginZone && start <= _held.DestinationEndMs + _maxGap)
             {
                 // Back into the origin zone before leaving the destination: walked past the line and returned.
-                _held = 0;
+                _held.Kind = CrossingKind.None;
                 TurnBacks++;
                 return;
             }
@@ -298,96 +276,57 @@ namespace EdgeSensor.Core.Counting
 
         private bool CanStillPair(int zone, int other, long nowMs)
         {
-            long end = _end[zone * QueueCapacity + _head[zone]];
-            if (_open[other])
+            long end = _zones[zone].OldestEndMs;
+            if (_zones[other].IsOpen)
             {
-                return _openStart[other] <= end + _maxGap;
+                return _zones[other].OpenStartMs <= end + _maxGap;
             }
 
             return nowMs <= end + _maxGap;
         }
 
-        private int Decide(int a, int b)
+        private CrossingKind Decide(TargetSummary a, TargetSummary b)
         {
-            int heightA = _height[a];
-            int heightB = _height[b];
-            if ((heightA > heightB ? heightA : heightB) < _minHeight)
+            int highest = a.HeightMillimeters > b.HeightMillimeters ? a.HeightMillimeters : b.HeightMillimeters;
+            if (highest < _minHeight)
             {
                 LowObjectRejections++;
-                return 0;
+                return CrossingKind.None;
             }
 
-            if (IsDoor(a, b))
+            if (_door.IsDoor(a, b))
             {
                 DoorRejections++;
-                return 0;
+                return CrossingKind.None;
             }
 
             // Order by detection: a split-born target's start is its valley top, which may be shared with the
             // other zone's (a door standing open in both), while the head itself shows up later in one zone first.
-            long startLag = _onset[b] - _onset[a];
-            long endLag = _end[b] - _end[a];
+            long startLag = b.OnsetMs - a.OnsetMs;
+            long endLag = b.EndMs - a.EndMs;
             if (startLag > 0 && endLag >= 0)
             {
-                return 1;
+                return KindFrom(0);
             }
 
             if (startLag < 0 && endLag <= 0)
             {
-                return -1;
+                return KindFrom(1);
             }
 
             TurnBacks++;
-            return 0;
+            return CrossingKind.None;
         }
 
-        private bool IsDoor(int a, int b)
+        // A crossing out of the outside zone is an entry; out of the inside zone, an exit.
+        private CrossingKind KindFrom(int originZone)
         {
-            if (_height[a] > _maxHeight || _height[b] > _maxHeight)
-            {
-                // Higher than any person: the top edge of a door leaf swinging through the view.
-                return true;
-            }
-
-            long startLag = _onset[b] - _onset[a];
-            if (startLag <= _simultaneous && -startLag <= _simultaneous)
-            {
-                return true;
-            }
-
-            if (_doorFar > 0 && InBand(_nearest[a]) && InBand(_nearest[b]))
-            {
-                return true;
-            }
-
-            if (_doorFlatness > 0 && _samples[a] >= MinFlatSamples && _samples[b] >= MinFlatSamples)
-            {
-                int spreadA = _farthestCore[a] - _nearest[a];
-                int spreadB = _farthestCore[b] - _nearest[b];
-                int diff = _nearest[a] - _nearest[b];
-                if (diff < 0)
-                {
-                    diff = -diff;
-                }
-
-                if (spreadA <= _doorFlatness && spreadB <= _doorFlatness && diff <= _doorFlatness)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return originZone == _outsideZone ? CrossingKind.Entry : CrossingKind.Exit;
         }
 
-        private bool InBand(int distance)
+        private int OriginOf(CrossingKind kind)
         {
-            return distance >= _doorNear && distance <= _doorFar;
-        }
-
-        private void Pop(int zone)
-        {
-            _head[zone] = (_head[zone] + 1) % QueueCapacity;
-            _count[zone]--;
+            return kind == CrossingKind.Entry ? _outsideZone : 1 - _outsideZone;
         }
     }
 }

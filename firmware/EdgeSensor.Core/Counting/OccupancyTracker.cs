@@ -13,6 +13,9 @@ namespace EdgeSensor.Core.Counting
     {
         private readonly int _emptyResetMilliseconds;
 
+        /// <summary>The "empty since" value <see cref="Update"/> takes while someone is seen (any negative value means so).</summary>
+        public const long NotEmpty = -1;
+
         /// <summary>Creates the tracker; <paramref name="emptyResetMilliseconds"/> 0 disables the drift reset.</summary>
         public OccupancyTracker(int emptyResetMilliseconds)
         {
@@ -53,7 +56,7 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>
         /// Feeds the current emptiness evidence: <paramref name="emptySinceMs"/> is the time since which both ToF and
-        /// PIR have seen nobody, or a negative value while either sees someone (or no PIR exists).
+        /// PIR have seen nobody, or <see cref="NotEmpty"/> (any negative value) while either sees someone (or no PIR exists).
         /// </summary>
         public void Update(long nowMs, long emptySinceMs)
         {

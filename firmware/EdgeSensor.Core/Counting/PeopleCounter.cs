@@ -11,7 +11,15 @@ namespace EdgeSensor.Core.Counting
     /// </summary>
     public sealed class PeopleCounter
     {
-        private const int InvalidRatioShift = 5;
+        // Share of invalid ToF samples, in permille: a moving average over about 2^InvalidShareShift = 32 samples
+        // (one second of both zones at 33 ms), kept with InvalidShareFractionBits more bits so that 1/32 of a small
+        // share does not round away.
+        private const int InvalidShareShift = 5;
+        private const int InvalidShareFractionBits = 4;
+        private const int AllInvalidPermille = 1000;
+
+        // More than half the recent samples invalid (sunlight, a covered or dirty cover glass): calibration is reported
+        // degraded. A plain majority, not a measured threshold.
         private const int DegradedInvalidPermille = 500;
 
         private readonly ZoneChannel[] _zones = new ZoneChannel[2];
@@ -19,10 +27,9 @@ namespace EdgeSensor.Core.Counting
         private readonly OccupancyTracker _occupancy;
         private readonly PirPresence _pir;
         private readonly bool _tofFitted;
-        private readonly int _insideZone;
         private long _now;
         private long _tofEmptySince;
-        private int _invalidRatioQ;
+        private int _invalidShareScaled;
 
         /// <summary>Creates an engine; the settings are validated and copied.</summary>
         /// <exception cref="ArgumentNullException"><paramref name="settings"/> is null.</exception>
@@ -46,7 +53,6 @@ namespace EdgeSensor.Core.Counting
             _occupancy = new OccupancyTracker(settings.EmptyResetMilliseconds);
             _pir = new PirPresence(settings.PirHoldMilliseconds);
             _tofFitted = settings.TofFitted;
-            _insideZone = settings.InsideZone;
             _tofEmptySince = 0;
         }
 
@@ -111,7 +117,7 @@ namespace EdgeSensor.Core.Counting
                     return CalibrationState.NotCalibrated;
                 }
 
-                if (_zones[0].IsUnknown || _zones[1].IsUnknown || (_invalidRatioQ >> 4) > DegradedInvalidPermille)
+                if (_zones[0].IsUnknown || _zones[1].IsUnknown || (_invalidShareScaled >> InvalidShareFractionBits) > DegradedInvalidPermille)
                 {
                     return CalibrationState.Degraded;
                 }
@@ -136,13 +142,14 @@ namespace EdgeSensor.Core.Counting
 
             Advance(timeMs);
             TotalTofSamples++;
-            bool invalid = rangeStatus != 0 || distanceMillimeters <= 0;
+            bool invalid = !ZoneChannel.IsValidSample(distanceMillimeters, rangeStatus);
             if (invalid)
             {
                 InvalidTofSamples++;
             }
 
-            _invalidRatioQ += ((invalid ? (1000 << 4) : 0) - _invalidRatioQ) >> InvalidRatioShift;
+            int sharePermille = invalid ? AllInvalidPermille : 0;
+            _invalidShareScaled += ((sharePermille << InvalidShareFractionBits) - _invalidShareScaled) >> InvalidShareShift;
 
             ZoneChannel channel = _zones[zone];
             ZoneEvent e = channel.Process(_now, distanceMillimeters, rangeStatus);
@@ -205,27 +212,23 @@ namespace EdgeSensor.Core.Counting
         private void Route(int zone, ZoneEvent e)
         {
             ZoneOccupancyDetector detector = _zones[zone].Detector;
-            _crossings.SetPresence(zone, detector.HasTarget, detector.Episode, _now);
+            if (detector.HasTarget)
+            {
+                _crossings.OnTargetPresent(zone, detector.Episode, _now);
+            }
+            else
+            {
+                _crossings.OnNoTargetPresent(zone);
+            }
 
             if (e == ZoneEvent.Fall || e == ZoneEvent.Split)
             {
-                ZoneOccupancyDetector d = _zones[zone].Detector;
-                _crossings.OnFall(
-                    zone,
-                    d.FinishedStartMs,
-                    d.FinishedEndMs,
-                    d.FinishedNearestMillimeters,
-                    d.FinishedFarthestCoreMillimeters,
-                    _zones[zone].BaselineMillimeters - d.FinishedNearestMillimeters,
-                    d.FinishedSamples,
-                    d.FinishedSplitBorn,
-                    d.FinishedEpisode,
-                    d.FinishedOnsetMs);
+                _crossings.OnFall(zone, _zones[zone].FinishedTarget);
             }
 
             if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
             {
-                _crossings.OnRise(zone, _zones[zone].Detector.CurrentStartMs);
+                _crossings.OnRise(zone, detector.CurrentStartMs);
             }
             else if (e == ZoneEvent.Cancel)
             {
@@ -242,35 +245,23 @@ namespace EdgeSensor.Core.Counting
                 return CrossingKind.None;
             }
 
-            int forward = _crossings.Forward;
-            int backward = _crossings.Backward;
-            int last = _crossings.Evaluate(_now);
-            int newForward = _crossings.Forward - forward;
-            int newBackward = _crossings.Backward - backward;
-
-            // Forward = zone 0 -> zone 1, an entry when zone 1 is the inside.
-            int newEntries = _insideZone == 1 ? newForward : newBackward;
-            int newExits = _insideZone == 1 ? newBackward : newForward;
-            for (int i = 0; i < newEntries; i++)
+            int entries = _crossings.Entries;
+            int exits = _crossings.Exits;
+            CrossingKind last = _crossings.Evaluate(_now);
+            for (int i = entries; i < _crossings.Entries; i++)
             {
                 Entries++;
                 _occupancy.Enter();
             }
 
-            for (int i = 0; i < newExits; i++)
+            for (int i = exits; i < _crossings.Exits; i++)
             {
                 Exits++;
                 _occupancy.Exit();
             }
 
             UpdateOccupancy();
-            if (last == 0)
-            {
-                return CrossingKind.None;
-            }
-
-            bool intoInside = (last > 0) == (_insideZone == 1);
-            return intoInside ? CrossingKind.Entry : CrossingKind.Exit;
+            return last;
         }
 
         private void UpdateOccupancy()
@@ -278,14 +269,14 @@ namespace EdgeSensor.Core.Counting
             bool tofBusy = _tofFitted && (_zones[0].IsOccupied || _zones[1].IsOccupied || _crossings.IsBusy);
             if (tofBusy)
             {
-                _tofEmptySince = -1;
+                _tofEmptySince = OccupancyTracker.NotEmpty;
             }
             else if (_tofEmptySince < 0)
             {
                 _tofEmptySince = _now;
             }
 
-            long emptySince = -1;
+            long emptySince = OccupancyTracker.NotEmpty;
             if (_pir.Seen && !_pir.Active && _tofEmptySince >= 0)
             {
                 long pirQuiet = _pir.QuietSince;

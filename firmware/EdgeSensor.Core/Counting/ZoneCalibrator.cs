@@ -10,6 +10,17 @@ namespace EdgeSensor.Core.Counting
     /// </summary>
     public sealed class ZoneCalibrator
     {
+        /// <summary>Fewest samples per window (the bounds of <see cref="CounterSettings.CalibrationSamples"/>).</summary>
+        public const int MinSamples = 8;
+
+        /// <summary>Most samples per window.</summary>
+        public const int MaxSamples = 64;
+
+        // The interquartile range of a normal distribution is 2 x 0.6745 = 1.349 sigma
+        // (https://en.wikipedia.org/wiki/Interquartile_range#Distributions): sigma = IQR x 100 / 135.
+        private const int IqrPerSigmaHundredths = 135;
+        private const int Hundredths = 100;
+
         private readonly int[] _samples;
         private readonly int[] _sorted;
         private readonly int _maxSpreadMillimeters;
@@ -20,8 +31,8 @@ namespace EdgeSensor.Core.Counting
         private int _restarts;
         private int _implausibleWindows;
 
-        /// <summary>Creates a calibrator taking <paramref name="sampleCount"/> samples (8..64).</summary>
-        /// <param name="sampleCount">Samples per window, 8..64.</param>
+        /// <summary>Creates a calibrator taking <paramref name="sampleCount"/> samples per window.</summary>
+        /// <param name="sampleCount">Samples per window, <see cref="MinSamples"/>..<see cref="MaxSamples"/>.</param>
         /// <param name="maxSpreadMillimeters">Largest interquartile range accepted.</param>
         /// <param name="minPlausibleMillimeters">
         /// A window whose median is nearer than this (e.g. 3/4 of the mount height) is probably a person standing
@@ -30,7 +41,7 @@ namespace EdgeSensor.Core.Counting
         /// </param>
         public ZoneCalibrator(int sampleCount, int maxSpreadMillimeters, int minPlausibleMillimeters)
         {
-            if (sampleCount < 8 || sampleCount > 64)
+            if (sampleCount < MinSamples || sampleCount > MaxSamples)
             {
                 throw new ArgumentOutOfRangeException(nameof(sampleCount));
             }
@@ -78,6 +89,34 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
 
+            SortWindow();
+
+            // Lower quartile, upper quartile and median of the sorted window.
+            int n = _samples.Length;
+            int iqr = _sorted[(n * 3) / 4] - _sorted[n / 4];
+            int median = _sorted[n / 2];
+            bool implausible = median < _minPlausibleMillimeters && _implausibleWindows < MaxImplausibleWindows;
+            if (implausible)
+            {
+                _implausibleWindows++;
+            }
+
+            if (iqr > _maxSpreadMillimeters || implausible)
+            {
+                // Someone or something moved during calibration: keep the newer half and continue.
+                KeepNewerHalf();
+                return false;
+            }
+
+            _baselineMillimeters = median;
+            _noiseMillimeters = (iqr * Hundredths) / IqrPerSigmaHundredths;
+            IsCalibrated = true;
+            return true;
+        }
+
+        private void SortWindow()
+        {
+            // Insertion sort into the scratch array: at most 64 values, once per window, no allocation.
             int n = _samples.Length;
             for (int i = 0; i < n; i++)
             {
@@ -91,32 +130,19 @@ namespace EdgeSensor.Core.Counting
 
                 _sorted[j + 1] = v;
             }
+        }
 
-            int iqr = _sorted[(n * 3) / 4] - _sorted[n / 4];
-            bool implausible = _sorted[n / 2] < _minPlausibleMillimeters && _implausibleWindows < MaxImplausibleWindows;
-            if (implausible)
+        private void KeepNewerHalf()
+        {
+            int n = _samples.Length;
+            int keep = n / 2;
+            for (int i = 0; i < keep; i++)
             {
-                _implausibleWindows++;
+                _samples[i] = _samples[n - keep + i];
             }
 
-            if (iqr > _maxSpreadMillimeters || implausible)
-            {
-                // Someone or something moved during calibration: keep the newer half and continue.
-                int keep = n / 2;
-                for (int i = 0; i < keep; i++)
-                {
-                    _samples[i] = _samples[n - keep + i];
-                }
-
-                _count = keep;
-                _restarts++;
-                return false;
-            }
-
-            _baselineMillimeters = _sorted[n / 2];
-            _noiseMillimeters = (iqr * 100) / 135;
-            IsCalibrated = true;
-            return true;
+            _count = keep;
+            _restarts++;
         }
     }
 }

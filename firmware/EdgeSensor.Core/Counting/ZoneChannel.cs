@@ -22,8 +22,33 @@ namespace EdgeSensor.Core.Counting
         private const int BaselineFractionBits = 4;
         private const int TrackingShift = 8;
 
-        // VL53L1X RangeStatus 2: signal fail (UM2356 "RangeStatus" table).
+        // VL53L1X RangeStatus 0: range valid; 2: signal fail (UM2356 "RangeStatus" table).
+        private const int ValidStatus = 0;
         private const int SignalFailStatus = 2;
+
+        // Signal fails in a row that mean "nothing near" (one alone may be a glitch; tuned on the simulator).
+        private const int SignalFailsForNothingNear = 2;
+
+        // The boot floor is plausible only when at least PlausibleFloorNumerator/PlausibleFloorDenominator of the
+        // mount height away: anything standing taller than a quarter of the mount (600 mm at 2.4 m) is more likely
+        // a person than the floor (ZoneCalibrator refuses such windows for a while; tuned on the simulator).
+        private const int PlausibleFloorNumerator = 3;
+        private const int PlausibleFloorDenominator = 4;
+
+        // A reading moved "off the stable level" when it left StableBandSigmas of the floor noise (3 sigma: 99.7 % of
+        // a normal distribution's readings stay inside), but the band is never narrower than MinStableBandMillimeters
+        // (a quiet floor would otherwise restart the static-object timers on every flicker; tuned on the simulator).
+        private const int StableBandSigmas = 3;
+        private const int MinStableBandMillimeters = 60;
+
+        // Enter threshold: EnterDeltaSigmas of the floor noise above the floor (no noise sample reaches it), at least
+        // the configured minimum, and at most 1/MaxEnterDivisor of the floor distance so that something can still rise
+        // above it over a near floor. The exit threshold is ExitDeltaNumerator/ExitDeltaDenominator of it (hysteresis,
+        // CounterSettings.MinEnterDeltaMillimeters). Tuned on the simulator.
+        private const int EnterDeltaSigmas = 8;
+        private const int MaxEnterDivisor = 2;
+        private const int ExitDeltaNumerator = 2;
+        private const int ExitDeltaDenominator = 3;
 
         private readonly MedianFilter _filter;
         private readonly ZoneCalibrator _calibrator;
@@ -51,7 +76,8 @@ namespace EdgeSensor.Core.Counting
             }
 
             _filter = new MedianFilter(settings.MedianWindow);
-            _calibrator = new ZoneCalibrator(settings.CalibrationSamples, settings.CalibrationMaxSpreadMillimeters, (settings.MountHeightMillimeters * 3) / 4);
+            int minPlausibleFloor = (settings.MountHeightMillimeters * PlausibleFloorNumerator) / PlausibleFloorDenominator;
+            _calibrator = new ZoneCalibrator(settings.CalibrationSamples, settings.CalibrationMaxSpreadMillimeters, minPlausibleFloor);
             _detector = new ZoneOccupancyDetector(settings.SplitDepthMillimeters);
             _minEnterDelta = settings.MinEnterDeltaMillimeters;
             _invalidHold = settings.InvalidHoldMilliseconds;
@@ -71,32 +97,38 @@ namespace EdgeSensor.Core.Counting
         /// <summary>The zone's detector, for the features of its current/last target.</summary>
         public ZoneOccupancyDetector Detector => _detector;
 
+        /// <summary>
+        /// The detector's last finished target with its height above this zone's floor (valid after a Fall or Split;
+        /// read it before the next sample, which may move the floor).
+        /// </summary>
+        public TargetSummary FinishedTarget
+        {
+            get
+            {
+                TargetSummary target = _detector.Finished;
+                target.HeightMillimeters = BaselineMillimeters - target.NearestMillimeters;
+                return target;
+            }
+        }
+
         /// <summary>Current floor baseline in mm (0 before calibration).</summary>
         public int BaselineMillimeters => _baselineQ >> BaselineFractionBits;
 
         /// <summary>Times the baseline was replaced by a new static floor (furniture moved in or out).</summary>
         public int Rebaselines { get; private set; }
 
+        /// <summary>True for a ranging the zone can use: range status 0 (valid) and a positive distance.</summary>
+        public static bool IsValidSample(int distanceMillimeters, int rangeStatus)
+        {
+            return rangeStatus == ValidStatus && distanceMillimeters > 0;
+        }
+
         /// <summary>Feeds one sample; returns what happened to the zone's target.</summary>
         public ZoneEvent Process(long timeMs, int distanceMillimeters, int rangeStatus)
         {
-            if (rangeStatus != 0 || distanceMillimeters <= 0)
+            if (!IsValidSample(distanceMillimeters, rangeStatus))
             {
-                if (rangeStatus == SignalFailStatus && _calibrator.IsCalibrated && !_unknown)
-                {
-                    _signalFailStreak++;
-                    if (_signalFailStreak >= 2)
-                    {
-                        // Two signal fails in a row: too little light came back for any range. A person under the
-                        // sensor (0.3-2 m away) returns a strong signal, so this is "nothing near" - evidence that
-                        // ends a target, though never a floor reading (no baseline or calibration update).
-                        _lastValidMs = timeMs;
-                        int far = _filter.Add(_baselineQ >> BaselineFractionBits);
-                        return _detector.Update(timeMs, far);
-                    }
-                }
-
-                return CheckTimeout(timeMs);
+                return ProcessInvalid(timeMs, rangeStatus);
             }
 
             _signalFailStreak = 0;
@@ -105,13 +137,7 @@ namespace EdgeSensor.Core.Counting
             int f = _filter.Add(distanceMillimeters);
             if (!_calibrator.IsCalibrated)
             {
-                if (_calibrator.Add(distanceMillimeters))
-                {
-                    int noise = _calibrator.NoiseMillimeters;
-                    _stableBand = noise * 3 < 60 ? 60 : noise * 3;
-                    SetBaseline(_calibrator.BaselineMillimeters, timeMs);
-                }
-
+                Calibrate(timeMs, distanceMillimeters);
                 return ZoneEvent.None;
             }
 
@@ -130,6 +156,37 @@ namespace EdgeSensor.Core.Counting
             _unknown = true;
             _filter.Reset();
             return _detector.Clear() ? ZoneEvent.Cancel : ZoneEvent.None;
+        }
+
+        private ZoneEvent ProcessInvalid(long timeMs, int rangeStatus)
+        {
+            if (rangeStatus == SignalFailStatus && _calibrator.IsCalibrated && !_unknown)
+            {
+                _signalFailStreak++;
+                if (_signalFailStreak >= SignalFailsForNothingNear)
+                {
+                    // Signal fails in a row: too little light came back for any range. A person under the sensor
+                    // (0.3-2 m away) returns a strong signal, so this is "nothing near" - evidence that ends a
+                    // target, though never a floor reading (no baseline or calibration update).
+                    _lastValidMs = timeMs;
+                    int far = _filter.Add(_baselineQ >> BaselineFractionBits);
+                    return _detector.Update(timeMs, far);
+                }
+            }
+
+            return CheckTimeout(timeMs);
+        }
+
+        private void Calibrate(long timeMs, int distanceMillimeters)
+        {
+            if (!_calibrator.Add(distanceMillimeters))
+            {
+                return;
+            }
+
+            int band = _calibrator.NoiseMillimeters * StableBandSigmas;
+            _stableBand = band < MinStableBandMillimeters ? MinStableBandMillimeters : band;
+            SetBaseline(_calibrator.BaselineMillimeters, timeMs);
         }
 
         private ZoneEvent Track(long timeMs, int f, ZoneEvent e)
@@ -190,19 +247,19 @@ namespace EdgeSensor.Core.Counting
         private void SetThresholds()
         {
             int baseline = _baselineQ >> BaselineFractionBits;
-            int enter = _calibrator.NoiseMillimeters * 8;
+            int enter = _calibrator.NoiseMillimeters * EnterDeltaSigmas;
             if (enter < _minEnterDelta)
             {
                 enter = _minEnterDelta;
             }
 
-            if (enter > baseline / 2)
+            if (enter > baseline / MaxEnterDivisor)
             {
-                enter = baseline / 2;
+                enter = baseline / MaxEnterDivisor;
             }
 
             _enterDelta = enter;
-            _exitDelta = (enter * 2) / 3;
+            _exitDelta = (enter * ExitDeltaNumerator) / ExitDeltaDenominator;
             _detector.SetThresholds(baseline, _enterDelta, _exitDelta, _calibrator.NoiseMillimeters);
         }
     }

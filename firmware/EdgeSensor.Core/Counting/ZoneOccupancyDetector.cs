@@ -19,10 +19,6 @@ namespace EdgeSensor.Core.Counting
     /// </summary>
     public sealed class ZoneOccupancyDetector
     {
-        private const int StateEmpty = 0;
-        private const int StateTarget = 1;
-        private const int StateBackground = 2;
-
         // A level held this long (ms) within the noise band is a still surface, not a person moving through.
         private const int PlateauMilliseconds = 800;
 
@@ -30,9 +26,27 @@ namespace EdgeSensor.Core.Counting
         // at the edge of the view (~1.8 m away) after its top (~0.4 m) passed; a person standing still is not.
         private const int PlateauRiseMillimeters = 500;
 
+        // The split depth setting is tuned for a floor 2.4 m below the sensor (the default mount height). Higher up,
+        // each zone's footprint is wider and the gap between two people shows less, so the depth shrinks in
+        // proportion, but never below 1/MinSplitDepthDivisor of the setting (tuned on the simulator).
+        private const int SplitDepthReferenceFloorMillimeters = 2400;
+        private const int MinSplitDepthDivisor = 2;
+
+        // A fall that starts a second head is at least 1/MinFallDivisor of the split depth (the class summary) and
+        // at least FallNoiseSigmas of the ranging noise at that distance, so one noisy sample cannot fake a head.
+        private const int MinFallDivisor = 3;
+        private const int FallNoiseSigmas = 6;
+
+        // A background moves 1/BackgroundFollowDivisor of the way to each reading: it averages the noise instead of
+        // riding its maximum, and still follows a settling door leaf within a few samples (tuned on the simulator).
+        private const int BackgroundFollowDivisor = 4;
+
+        // "Long ago" for a zone never occupied: far from any real time, and far from overflow when subtracted.
+        private const long NeverActiveMs = long.MinValue / 2;
+
         private readonly int _configuredSplitDepth;
         private int _splitDepth;
-        private int _state;
+        private DetectorState _state;
         private int _enterBelow;
         private int _exitAbove;
         private int _baseline;
@@ -43,13 +57,9 @@ namespace EdgeSensor.Core.Counting
         private int _plateau;
         private long _plateauMs;
         private long _lastActiveMs;
-        private long _start;
-        private int _nearest;
-        private int _farthestCore;
-        private int _samples;
-        private bool _splitBorn;
         private int _episode;
-        private long _onset;
+        private TargetSummary _current;
+        private TargetSummary _finished;
 
         /// <summary>Creates a detector; thresholds are set by <see cref="SetThresholds"/> after calibration.</summary>
         public ZoneOccupancyDetector(int splitDepthMillimeters)
@@ -61,53 +71,32 @@ namespace EdgeSensor.Core.Counting
 
             _configuredSplitDepth = splitDepthMillimeters;
             _splitDepth = splitDepthMillimeters;
-            _lastActiveMs = long.MinValue / 2;
+            _lastActiveMs = NeverActiveMs;
         }
 
+        /// <summary>What the detector sees now.</summary>
+        public DetectorState State => _state;
+
         /// <summary>True while the zone is not empty (a target, or a still background above the floor).</summary>
-        public bool IsOccupied => _state != StateEmpty;
+        public bool IsOccupied => _state != DetectorState.Empty;
 
         /// <summary>True while a target is open.</summary>
-        public bool HasTarget => _state == StateTarget;
+        public bool HasTarget => _state == DetectorState.Target;
 
         /// <summary>Last time the zone was not empty.</summary>
         public long LastActiveMs => _lastActiveMs;
 
         /// <summary>Start of the current target (valid after a Rise or Split).</summary>
-        public long CurrentStartMs => _start;
-
-        /// <summary>Start of the last finished target (valid after a Fall or Split).</summary>
-        public long FinishedStartMs { get; private set; }
+        public long CurrentStartMs => _current.StartMs;
 
         /// <summary>
-        /// When the last finished target was detected: equals its start for a target rising from the floor; for a
-        /// split or background-born one it is the sample that confirmed the new head (its start is the valley top).
+        /// The last finished target (valid after a Fall or Split). Its <see cref="TargetSummary.HeightMillimeters"/>
+        /// is 0 here: the height is measured against the floor the zone channel holds (<see cref="ZoneChannel.FinishedTarget"/>).
         /// </summary>
-        public long FinishedOnsetMs { get; private set; }
+        public TargetSummary Finished => _finished;
 
-        /// <summary>End of the last finished target.</summary>
-        public long FinishedEndMs { get; private set; }
-
-        /// <summary>Nearest filtered distance of the last finished target (mm).</summary>
-        public int FinishedNearestMillimeters { get; private set; }
-
-        /// <summary>Farthest filtered distance of the last finished target while nearer than the enter threshold (mm).</summary>
-        public int FinishedFarthestCoreMillimeters { get; private set; }
-
-        /// <summary>True when the last finished target began at a valley split or on a background (not from the floor).</summary>
-        public bool FinishedSplitBorn { get; private set; }
-
-        /// <summary>
-        /// Occupancy episode of the last finished target: increments each time the zone leaves the empty floor, so
-        /// targets with the same episode were one continuous presence in the zone (split or background-born).
-        /// </summary>
-        public int FinishedEpisode { get; private set; }
-
-        /// <summary>Current occupancy episode (see <see cref="FinishedEpisode"/>).</summary>
+        /// <summary>Current occupancy episode (see <see cref="TargetSummary.Episode"/>).</summary>
         public int Episode => _episode;
-
-        /// <summary>Samples the last finished target lasted.</summary>
-        public int FinishedSamples { get; private set; }
 
         /// <summary>Distance below which a zone becomes occupied (mm).</summary>
         public int EnterBelowMillimeters => _enterBelow;
@@ -120,11 +109,11 @@ namespace EdgeSensor.Core.Counting
         {
             _baseline = baselineMillimeters;
             _floorNoise = floorNoiseMillimeters;
-
-            // The setting is for a 2.4 m floor; higher up each zone's footprint is wider and the gap between two
-            // people shows less, so the split depth shrinks in proportion (never below half the setting).
-            int scaled = baselineMillimeters > 2400 ? (_configuredSplitDepth * 2400) / baselineMillimeters : _configuredSplitDepth;
-            _splitDepth = scaled < _configuredSplitDepth / 2 ? _configuredSplitDepth / 2 : scaled;
+            int scaled = baselineMillimeters > SplitDepthReferenceFloorMillimeters
+                ? (_configuredSplitDepth * SplitDepthReferenceFloorMillimeters) / baselineMillimeters
+                : _configuredSplitDepth;
+            int smallest = _configuredSplitDepth / MinSplitDepthDivisor;
+            _splitDepth = scaled < smallest ? smallest : scaled;
             _enterBelow = baselineMillimeters - enterDeltaMillimeters;
             _exitAbove = baselineMillimeters - exitDeltaMillimeters;
         }
@@ -132,8 +121,8 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Forgets the current target and background; returns true when a target was open.</summary>
         public bool Clear()
         {
-            bool open = _state == StateTarget;
-            _state = StateEmpty;
+            bool open = _state == DetectorState.Target;
+            _state = DetectorState.Empty;
             return open;
         }
 
@@ -141,65 +130,118 @@ namespace EdgeSensor.Core.Counting
         public ZoneEvent Update(long timeMs, int distanceMillimeters)
         {
             int d = distanceMillimeters;
-            if (_state == StateEmpty)
+            if (_state == DetectorState.Empty)
             {
-                if (d < _enterBelow)
-                {
-                    _episode++;
-                    Open(timeMs, d, false);
-                    _background = _exitAbove;
-                    return ZoneEvent.Rise;
-                }
-
-                return ZoneEvent.None;
+                return UpdateEmpty(timeMs, d);
             }
 
             _lastActiveMs = timeMs;
             if (d > _exitAbove)
             {
-                bool hadTarget = _state == StateTarget;
-                _state = StateEmpty;
-                if (hadTarget)
-                {
-                    Finish(timeMs);
-                    return ZoneEvent.Fall;
-                }
-
-                return ZoneEvent.None;
+                return ReturnToFloor(timeMs);
             }
 
             int fall = FallThreshold(d);
-            if (_state == StateBackground)
+            if (_state == DetectorState.Background)
             {
-                if (d < _enterBelow && d <= _background - fall)
-                {
-                    Open(timeMs, d, true);
-                    return ZoneEvent.Rise;
-                }
+                return UpdateBackground(timeMs, d, fall);
+            }
 
-                // Follow the background slowly (a door leaf settling, noise); an average, not the noise's maximum.
-                _background += (d - _background) / 4;
+            return UpdateTarget(timeMs, d, fall);
+        }
+
+        private ZoneEvent UpdateEmpty(long timeMs, int d)
+        {
+            if (d >= _enterBelow)
+            {
                 return ZoneEvent.None;
             }
 
-            // Checked before the nearest is updated: the second head may well be nearer than the first.
-            if (_peak - _nearest >= _splitDepth && d <= _peak - fall)
+            _episode++;
+            Open(timeMs, d, TargetOrigin.Floor);
+            _background = _exitAbove;
+            return ZoneEvent.Rise;
+        }
+
+        private ZoneEvent ReturnToFloor(long timeMs)
+        {
+            bool hadTarget = _state == DetectorState.Target;
+            _state = DetectorState.Empty;
+            if (!hadTarget)
             {
-                // A second head after a valley: the first target ended at the valley's top.
-                long valley = _peakMs;
-                int level = _peak;
-                Finish(valley);
-                Open(valley, d, true);
-                _onset = timeMs;
-                _background = level;
-                _lastActiveMs = timeMs;
-                return ZoneEvent.Split;
+                return ZoneEvent.None;
             }
 
-            _samples++;
-            if (d < _nearest)
+            Finish(timeMs);
+            return ZoneEvent.Fall;
+        }
+
+        private ZoneEvent UpdateBackground(long timeMs, int d, int fall)
+        {
+            if (d < _enterBelow && d <= _background - fall)
             {
-                _nearest = d;
+                Open(timeMs, d, TargetOrigin.Background);
+                return ZoneEvent.Rise;
+            }
+
+            // Follow the background slowly (a door leaf settling, noise); an average, not the noise's maximum.
+            _background += (d - _background) / BackgroundFollowDivisor;
+            return ZoneEvent.None;
+        }
+
+        private ZoneEvent UpdateTarget(long timeMs, int d, int fall)
+        {
+            // Checked before the nearest is updated: the second head may well be nearer than the first.
+            if (_peak - _current.NearestMillimeters >= _splitDepth && d <= _peak - fall)
+            {
+                return SplitAtValley(timeMs, d);
+            }
+
+            Extend(timeMs, d);
+            if (_current.IsBornInPresence && d >= _background - fall)
+            {
+                // Back to the level it rose from: the person left, the background (door, previous person) remains.
+                Finish(timeMs);
+                _state = DetectorState.Background;
+                return ZoneEvent.Fall;
+            }
+
+            if (d - _plateau > fall || _plateau - d > fall)
+            {
+                _plateau = d;
+                _plateauMs = timeMs;
+            }
+            else if (timeMs - _plateauMs >= PlateauMilliseconds && _plateau - _current.NearestMillimeters >= PlateauRiseMillimeters)
+            {
+                // Settled on a still surface far above the nearest point: that surface is background now.
+                Finish(_plateauMs);
+                _state = DetectorState.Background;
+                _background = _plateau;
+                return ZoneEvent.Fall;
+            }
+
+            return ZoneEvent.None;
+        }
+
+        private ZoneEvent SplitAtValley(long timeMs, int d)
+        {
+            // A second head after a valley: the first target ended at the valley's top.
+            long valley = _peakMs;
+            int level = _peak;
+            Finish(valley);
+            Open(valley, d, TargetOrigin.ValleySplit);
+            _current.OnsetMs = timeMs;
+            _background = level;
+            _lastActiveMs = timeMs;
+            return ZoneEvent.Split;
+        }
+
+        private void Extend(long timeMs, int d)
+        {
+            _current.Samples++;
+            if (d < _current.NearestMillimeters)
+            {
+                _current.NearestMillimeters = d;
                 _peak = d;
                 _peakMs = timeMs;
             }
@@ -209,43 +251,19 @@ namespace EdgeSensor.Core.Counting
                 _peakMs = timeMs;
             }
 
-            if (d < _enterBelow && d > _farthestCore)
+            if (d < _enterBelow && d > _current.FarthestCoreMillimeters)
             {
-                _farthestCore = d;
+                _current.FarthestCoreMillimeters = d;
             }
-
-            if (_splitBorn && d >= _background - fall)
-            {
-                // Back to the level it rose from: the person left, the background (door, previous person) remains.
-                Finish(timeMs);
-                _state = StateBackground;
-                return ZoneEvent.Fall;
-            }
-
-            if (d - _plateau > fall || _plateau - d > fall)
-            {
-                _plateau = d;
-                _plateauMs = timeMs;
-            }
-            else if (timeMs - _plateauMs >= PlateauMilliseconds && _plateau - _nearest >= PlateauRiseMillimeters)
-            {
-                // Settled on a still surface far above the nearest point: that surface is background now.
-                Finish(_plateauMs);
-                _state = StateBackground;
-                _background = _plateau;
-                return ZoneEvent.Fall;
-            }
-
-            return ZoneEvent.None;
         }
 
         private int FallThreshold(int d)
         {
-            // Ranging noise grows roughly with the square of the distance (signal ~ 1/d^2); 6 sigma of one sample clears it.
-            int fall = _splitDepth / 3;
+            // Ranging noise grows roughly with the square of the distance (signal ~ 1/d^2).
+            int fall = _splitDepth / MinFallDivisor;
             if (_baseline > 0)
             {
-                long scaled = ((long)_floorNoise * 6 * d * d) / ((long)_baseline * _baseline);
+                long scaled = ((long)_floorNoise * FallNoiseSigmas * d * d) / ((long)_baseline * _baseline);
                 if (scaled > fall)
                 {
                     fall = (int)scaled;
@@ -257,30 +275,27 @@ namespace EdgeSensor.Core.Counting
 
         private void Finish(long endMs)
         {
-            FinishedStartMs = _start;
-            FinishedEndMs = endMs;
-            FinishedNearestMillimeters = _nearest;
-            FinishedFarthestCoreMillimeters = _farthestCore;
-            FinishedSamples = _samples;
-            FinishedSplitBorn = _splitBorn;
-            FinishedEpisode = _episode;
-            FinishedOnsetMs = _onset;
+            _finished = _current;
+            _finished.EndMs = endMs;
         }
 
-        private void Open(long timeMs, int d, bool splitBorn)
+        private void Open(long timeMs, int d, TargetOrigin origin)
         {
-            _state = StateTarget;
+            _state = DetectorState.Target;
             _lastActiveMs = timeMs;
-            _start = timeMs;
-            _onset = timeMs;
-            _nearest = d;
+            _current.StartMs = timeMs;
+            _current.OnsetMs = timeMs;
+            _current.EndMs = 0;
+            _current.NearestMillimeters = d;
+            _current.FarthestCoreMillimeters = d;
+            _current.HeightMillimeters = 0;
+            _current.Samples = 1;
+            _current.Origin = origin;
+            _current.Episode = _episode;
             _peak = d;
             _peakMs = timeMs;
             _plateau = d;
             _plateauMs = timeMs;
-            _farthestCore = d;
-            _samples = 1;
-            _splitBorn = splitBorn;
         }
     }
 }

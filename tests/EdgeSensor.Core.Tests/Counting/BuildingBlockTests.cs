@@ -105,12 +105,14 @@ public sealed class BuildingBlockTests
         Assert.AreEqual(ZoneEvent.None, d.Update(105, 700));
         Assert.AreEqual(ZoneEvent.None, d.Update(140, 1100));      // valley between two heads
         Assert.AreEqual(ZoneEvent.Split, d.Update(175, 720));
-        Assert.AreEqual(140, d.FinishedEndMs);
-        Assert.AreEqual(700, d.FinishedNearestMillimeters);
+        Assert.AreEqual(140, d.Finished.EndMs);
+        Assert.AreEqual(700, d.Finished.NearestMillimeters);
+        Assert.AreEqual(TargetOrigin.Floor, d.Finished.Origin);
         Assert.AreEqual(ZoneEvent.Fall, d.Update(210, 2300));
-        Assert.AreEqual(140, d.FinishedStartMs);
-        Assert.AreEqual(720, d.FinishedNearestMillimeters);
-        Assert.IsTrue(d.FinishedSplitBorn);
+        Assert.AreEqual(140, d.Finished.StartMs);
+        Assert.AreEqual(175, d.Finished.OnsetMs);                  // detected at the second head, started at the valley
+        Assert.AreEqual(720, d.Finished.NearestMillimeters);
+        Assert.AreEqual(TargetOrigin.ValleySplit, d.Finished.Origin);
         Assert.IsFalse(d.IsOccupied);
     }
 

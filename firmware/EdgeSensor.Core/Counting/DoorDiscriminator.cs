@@ -1,0 +1,89 @@
+using System;
+
+namespace EdgeSensor.Core.Counting
+{
+    /// <summary>
+    /// Tells a door leaf swinging through both zones from a person (docs/counting.md, "Door discrimination"). A pair of targets
+    /// is a door when it is higher than any person, when both zones saw it appear at once (a leaf spans both
+    /// footprints; a walking person reaches one zone first), when both nearest readings lie in a declared door
+    /// band, or when both profiles are flat at the same distance (a rigid edge, not a head and shoulders).
+    /// </summary>
+    public sealed class DoorDiscriminator
+    {
+        // A flat profile says "rigid edge" only when seen over several samples; a quick walker may give 2-3.
+        private const int MinFlatSamples = 5;
+
+        // Two zones are read alternately, one ranging per timing budget: targets rising in the same read cycle
+        // (within SimultaneousBudgetsNumerator/SimultaneousBudgetsDenominator = 1.5 budgets) appeared at once,
+        // which a walking person cannot do.
+        private const int SimultaneousBudgetsNumerator = 3;
+        private const int SimultaneousBudgetsDenominator = 2;
+
+        private readonly int _maxHeight;
+        private readonly int _simultaneous;
+        private readonly int _flatness;
+        private readonly int _bandNear;
+        private readonly int _bandFar;
+
+        /// <summary>Creates the discriminator from validated settings.</summary>
+        public DoorDiscriminator(CounterSettings settings)
+        {
+            if (settings == null)
+            {
+                throw new ArgumentNullException(nameof(settings));
+            }
+
+            _maxHeight = settings.MaxPersonHeightMillimeters;
+            _simultaneous = (settings.TimingBudgetMilliseconds * SimultaneousBudgetsNumerator) / SimultaneousBudgetsDenominator;
+            _flatness = settings.DoorFlatnessMillimeters;
+            _bandNear = settings.DoorBandNearMillimeters;
+            _bandFar = settings.DoorBandFarMillimeters;
+        }
+
+        /// <summary>True when the pair of zone-0 target <paramref name="a"/> and zone-1 target <paramref name="b"/> is a door leaf.</summary>
+        public bool IsDoor(TargetSummary a, TargetSummary b)
+        {
+            if (a.HeightMillimeters > _maxHeight || b.HeightMillimeters > _maxHeight)
+            {
+                // Higher than any person: the top edge of a door leaf swinging through the view.
+                return true;
+            }
+
+            long startLag = b.OnsetMs - a.OnsetMs;
+            if (startLag <= _simultaneous && -startLag <= _simultaneous)
+            {
+                return true;
+            }
+
+            if (_bandFar > 0 && InBand(a.NearestMillimeters) && InBand(b.NearestMillimeters))
+            {
+                return true;
+            }
+
+            return _flatness > 0 && AreFlatAtSameDistance(a, b);
+        }
+
+        private bool AreFlatAtSameDistance(TargetSummary a, TargetSummary b)
+        {
+            if (a.Samples < MinFlatSamples || b.Samples < MinFlatSamples)
+            {
+                return false;
+            }
+
+            int spreadA = a.FarthestCoreMillimeters - a.NearestMillimeters;
+            int spreadB = b.FarthestCoreMillimeters - b.NearestMillimeters;
+            int diff = a.NearestMillimeters - b.NearestMillimeters;
+            if (diff < 0)
+            {
+                diff = -diff;
+            }
+
+            return spreadA <= _flatness && spreadB <= _flatness && diff <= _flatness;
+        }
+
+        private bool InBand(int distance)
+        {
+            return distance >= _bandNear && distance <= _bandFar;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace EdgeSensor.Core.Counting
+{
+    /// <summary>
+    /// A paired crossing waiting for confirmation: it stands once its origin zone shows the person did not come
+    /// back. Remembers where it came from and the destination target it ended with (when and in which episode).
+    /// </summary>
+    public struct HeldCrossing
+    {
+        /// <summary>The crossing held, or <see cref="CrossingKind.None"/> when nothing is held.</summary>
+        public CrossingKind Kind;
+
+        /// <summary>The zone the person came from (0 or 1).</summary>
+        public int OriginZone;
+
+        /// <summary>When the person left the destination zone (ms); pushed later while they are still in it.</summary>
+        public long DestinationEndMs;
+
+        /// <summary>Occupancy episode of the destination target.</summary>
+        public int DestinationEpisode;
+
+        /// <summary>True while a crossing is held.</summary>
+        public bool IsHeld => Kind != CrossingKind.None;
+
+        /// <summary>The zone the person went to.</summary>
+        public int DestinationZone => 1 - OriginZone;
+    }
+}

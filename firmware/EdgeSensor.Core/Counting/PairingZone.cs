@@ -1,0 +1,102 @@
+namespace EdgeSensor.Core.Counting
+{
+    /// <summary>
+    /// One zone as the pairing stage sees it: its finished targets waiting for a partner in the other zone (oldest
+    /// first, at most <see cref="Capacity"/>), the target open in it now, and whether a target is present and in
+    /// which occupancy episode. Fixed storage made once: nothing is allocated while counting.
+    /// </summary>
+    public sealed class PairingZone
+    {
+        /// <summary>Targets queued; the oldest is dropped when a new one arrives at a full queue.</summary>
+        public const int Capacity = 4;
+
+        private readonly TargetSummary[] _targets = new TargetSummary[Capacity];
+        private int _head;
+        private int _count;
+
+        /// <summary>Targets waiting for a partner.</summary>
+        public int Count => _count;
+
+        /// <summary>The oldest waiting target (valid while <see cref="Count"/> is above 0).</summary>
+        public TargetSummary Oldest => _targets[_head];
+
+        /// <summary>Start (ms) of the oldest waiting target.</summary>
+        public long OldestStartMs => _targets[_head].StartMs;
+
+        /// <summary>End (ms) of the oldest waiting target.</summary>
+        public long OldestEndMs => _targets[_head].EndMs;
+
+        /// <summary>True while a target is open in the zone (risen, not yet finished).</summary>
+        public bool IsOpen { get; private set; }
+
+        /// <summary>Start (ms) of the open target.</summary>
+        public long OpenStartMs { get; private set; }
+
+        /// <summary>True while a target is present in the zone now (a person, not a still background).</summary>
+        public bool IsPresent { get; private set; }
+
+        /// <summary>Occupancy episode of the present target.</summary>
+        public int PresentEpisode { get; private set; }
+
+        /// <summary>A target rose at <paramref name="startMs"/>.</summary>
+        public void Open(long startMs)
+        {
+            IsOpen = true;
+            OpenStartMs = startMs;
+        }
+
+        /// <summary>The open target finished or was dropped.</summary>
+        public void Close()
+        {
+            IsOpen = false;
+        }
+
+        /// <summary>A target is present in <paramref name="episode"/>.</summary>
+        public void MarkPresent(int episode)
+        {
+            IsPresent = true;
+            PresentEpisode = episode;
+        }
+
+        /// <summary>No target is present (empty floor, or a still background).</summary>
+        public void MarkAbsent()
+        {
+            IsPresent = false;
+        }
+
+        /// <summary>True while a target of <paramref name="episode"/> is present.</summary>
+        public bool IsPresentIn(int episode)
+        {
+            return IsPresent && PresentEpisode == episode;
+        }
+
+        /// <summary>Queues <paramref name="target"/>; returns true when the queue was full and its oldest was dropped.</summary>
+        public bool Enqueue(TargetSummary target)
+        {
+            bool dropped = false;
+            if (_count == Capacity)
+            {
+                DropOldest();
+                dropped = true;
+            }
+
+            _targets[(_head + _count) % Capacity] = target;
+            _count++;
+            return dropped;
+        }
+
+        /// <summary>Removes the oldest waiting target.</summary>
+        public void DropOldest()
+        {
+            _head = (_head + 1) % Capacity;
+            _count--;
+        }
+
+        /// <summary>Forgets the waiting targets and the open one (presence is kept: it is the zone's live state).</summary>
+        public void Clear()
+        {
+            IsOpen = false;
+            _count = 0;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+namespace EdgeSensor.Core.Counting
+{
+    /// <summary>
+    /// One zone target from its rise to its fall: when it was seen and what it looked like. The detector fills it in
+    /// while the target is open, the zone channel adds the height above its floor when the target finishes, and the
+    /// pairing stage queues it until a target of the other zone pairs with it. A plain value with fields, updated in
+    /// place: no copy per sample, nothing allocated.
+    /// </summary>
+    public struct TargetSummary
+    {
+        /// <summary>Start (ms): the first sample nearer than the enter threshold, or the valley top it was split at.</summary>
+        public long StartMs;
+
+        /// <summary>
+        /// When the target was detected (ms): equals <see cref="StartMs"/> for a target rising from the floor; for a
+        /// split or background-born one it is the sample that confirmed the new head (its start is the valley top).
+        /// </summary>
+        public long OnsetMs;
+
+        /// <summary>End (ms): the sample that ended it, the valley top of a split, or where a still background began.</summary>
+        public long EndMs;
+
+        /// <summary>Nearest filtered distance (mm): the top of the head.</summary>
+        public int NearestMillimeters;
+
+        /// <summary>Farthest filtered distance while nearer than the enter threshold (mm); with the nearest, the profile's flatness.</summary>
+        public int FarthestCoreMillimeters;
+
+        /// <summary>Height of the nearest point above the zone's floor (mm), set when the target finishes.</summary>
+        public int HeightMillimeters;
+
+        /// <summary>Samples the target lasted.</summary>
+        public int Samples;
+
+        /// <summary>Where the target began.</summary>
+        public TargetOrigin Origin;
+
+        /// <summary>
+        /// Occupancy episode: increments each time the zone leaves the empty floor, so targets with the same episode
+        /// were one continuous presence in the zone (split or background-born).
+        /// </summary>
+        public int Episode;
+
+        /// <summary>True when the target began out of a presence already in the zone (a valley split or a background).</summary>
+        public bool IsBornInPresence => Origin != TargetOrigin.Floor;
+    }
+}
