@@ -48,6 +48,25 @@ public sealed class Vl53l1xZoneRangerTests
     }
 
     [TestMethod]
+    public void Boot_GivesUp_WhenTheBusKeepsFailing()
+    {
+        var bus = ScriptedRegisterBus.BootedDevice();
+        bus.FailWhen = (index, _) => index != 0xE5;
+        var ranger = new Vl53l1xZoneRanger(new Vl53l1xSensor(bus), new ZoneRangerSettings { BootTimeoutMilliseconds = 100 });
+        for (long t = 0; t <= 200; t += 10)
+        {
+            Assert.IsFalse(ranger.TryRead(t, out _, out _, out _));
+        }
+
+        Assert.AreEqual(ZoneRangerFailure.BootTimeout, ranger.Failure);
+        Assert.IsGreaterThan(10L, ranger.BusErrors);
+        ranger.Restart();
+        bus.FailWhen = null;
+        ranger.TryRead(300, out _, out _, out _);
+        Assert.AreEqual(ZoneRangerState.Calibrating, ranger.State, "Restart tries again");
+    }
+
+    [TestMethod]
     public void Boot_RejectsAnotherModel()
     {
         var bus = ScriptedRegisterBus.BootedDevice();

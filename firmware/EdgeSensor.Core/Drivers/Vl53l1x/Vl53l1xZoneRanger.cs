@@ -112,19 +112,15 @@ namespace EdgeSensor.Core.Drivers.Vl53l1x
         private void StepBoot(long now)
         {
             bool booted;
-            if (!Count(_sensor.TryIsBooted(out booted)) || !booted)
+            int modelId;
+            if (!Count(_sensor.TryIsBooted(out booted)) || !booted || !Count(_sensor.TryReadModelId(out modelId)))
             {
+                // Not there yet, or the bus keeps failing: both end in the same timeout.
                 if (now - _stateSince > _settings.BootTimeoutMilliseconds)
                 {
                     Fail(ZoneRangerFailure.BootTimeout);
                 }
 
-                return;
-            }
-
-            int modelId;
-            if (!Count(_sensor.TryReadModelId(out modelId)))
-            {
                 return;
             }
 
@@ -138,6 +134,10 @@ namespace EdgeSensor.Core.Drivers.Vl53l1x
             if (Count(_sensor.TryWriteDefaultConfiguration()) && Count(_sensor.TryStartRanging()))
             {
                 Enter(ZoneRangerState.Calibrating, now);
+            }
+            else if (now - _stateSince > _settings.BootTimeoutMilliseconds)
+            {
+                Fail(ZoneRangerFailure.BootTimeout);
             }
         }
 
