@@ -33,7 +33,7 @@ public sealed partial class Vl53l1xEmulator
     private long _rangesSinceStart;
 
     private long _rangesCompleted;
-    private (int Centre, double EndMilliseconds, int RawStatus, int DistanceMillimeters) _lastRange;
+    private (int Center, double EndMilliseconds, int RawStatus, int DistanceMillimeters) _lastRange;
 
     /// <summary>Ranges completed since creation, up to the clock's now.</summary>
     public long RangesCompleted
@@ -46,7 +46,7 @@ public sealed partial class Vl53l1xEmulator
     }
 
     /// <summary>The last completed range: ROI centre it measured, when it ended, what it reported (raw code, mm).</summary>
-    public (int Centre, double EndMilliseconds, int RawStatus, int DistanceMillimeters) LastRange
+    public (int Center, double EndMilliseconds, int RawStatus, int DistanceMillimeters) LastRange
     {
         get
         {

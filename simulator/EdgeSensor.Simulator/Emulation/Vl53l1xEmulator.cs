@@ -23,7 +23,7 @@ public sealed partial class Vl53l1xEmulator : I2cDevice
     public const int OscillatorCalibration = 0x0200;
 
     /// <summary>Calibrated optical centre SPAD at 0x13E.</summary>
-    public const int OpticalCentre = 199;
+    public const int OpticalCenter = 199;
 
     private const double BootMilliseconds = 1.2;
 
@@ -55,7 +55,7 @@ public sealed partial class Vl53l1xEmulator : I2cDevice
         _registers[(int)Register.IdentificationModelId + 1] = 0xCC;
         _registers[(int)Register.ResultOscCalibrateVal] = OscillatorCalibration >> 8;
         _registers[(int)Register.ResultOscCalibrateVal + 1] = OscillatorCalibration & 0xFF;
-        _registers[(int)Register.RoiConfigModeRoiCentreSpad] = OpticalCentre;
+        _registers[(int)Register.RoiConfigModeRoiCentreSpad] = OpticalCenter;
         _registers[(int)Register.I2cSlaveDeviceAddress] = Vl53l1xSensor.DefaultAddress;
     }
 

@@ -210,7 +210,7 @@ public sealed class Vl53l1xZoneRangerTests
         var sensor = new Vl53l1xSensor(new ScriptedRegisterBus());
         Assert.ThrowsExactly<ArgumentException>(() => new Vl53l1xZoneRanger(sensor, new ZoneRangerSettings { TimingBudgetMilliseconds = 15 }));
         Assert.ThrowsExactly<ArgumentException>(() => new Vl53l1xZoneRanger(sensor, new ZoneRangerSettings { RoiWidth = 2 }));
-        Assert.ThrowsExactly<ArgumentException>(() => new Vl53l1xZoneRanger(sensor, new ZoneRangerSettings { Zone1RoiCentre = 256 }));
+        Assert.ThrowsExactly<ArgumentException>(() => new Vl53l1xZoneRanger(sensor, new ZoneRangerSettings { Zone1RoiCenter = 256 }));
         Assert.ThrowsExactly<ArgumentException>(() => new Vl53l1xZoneRanger(sensor, new ZoneRangerSettings { InterMeasurementMilliseconds = 20 }));
     }
 

@@ -21,8 +21,8 @@ internal sealed class OurDriverHarness(Scene scene, ulong seed) : RangingHarness
             TimingBudgetMilliseconds = c.BudgetMs,
             RoiWidth = c.Width,
             RoiHeight = c.Height,
-            Zone0RoiCentre = c.Centre0,
-            Zone1RoiCentre = c.Centre1,
+            Zone0RoiCenter = c.Centre0,
+            Zone1RoiCenter = c.Centre1,
         });
         for (int i = 0; i < 1000 && _ranger.State != ZoneRangerState.Ranging; i++)
         {

@@ -21,7 +21,7 @@ namespace EdgeSensor.Core.Drivers.Vl53l1x
         public const int ArraySize = 16;
 
         /// <summary>Centre SPAD of a full 16 × 16 ROI (ST's default, register 0x7F = 0xC7).</summary>
-        public const int DefaultCentre = 199;
+        public const int DefaultCenter = 199;
 
         /// <summary>The size register's value: (height − 1) in the high nibble, (width − 1) in the low (16 × 16 → 0xFF).</summary>
         public static byte EncodeSize(int width, int height)

@@ -185,14 +185,14 @@ namespace EdgeSensor.Core.Drivers.Vl53l1x
         }
 
         /// <summary>Programs the ROI size (4..16 SPADs a side; UM2555). The centre is set apart, with
-        /// <see cref="TrySetRoiCentre"/>.</summary>
+        /// <see cref="TrySetRoiCenter"/>.</summary>
         public bool TrySetRoiSize(int width, int height)
         {
             return TryWriteByte(Register.RoiConfigUserRoiRequestedGlobalXySize, Vl53l1xRoi.EncodeSize(width, height));
         }
 
         /// <summary>Programs the ROI centre SPAD (0..255, UM2555 numbering). Taken at the start of the next range.</summary>
-        public bool TrySetRoiCentre(int spad)
+        public bool TrySetRoiCenter(int spad)
         {
             if (spad < 0 || spad > 255)
             {

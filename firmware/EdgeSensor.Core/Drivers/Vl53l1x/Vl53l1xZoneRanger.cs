@@ -162,7 +162,7 @@ namespace EdgeSensor.Core.Drivers.Vl53l1x
                 && Count(_sensor.TrySetTimingBudget(_settings.TimingBudgetMilliseconds))
                 && Count(_sensor.TrySetInterMeasurement(_settings.EffectiveInterMeasurementMilliseconds))
                 && Count(_sensor.TrySetRoiSize(_settings.RoiWidth, _settings.RoiHeight))
-                && Count(_sensor.TrySetRoiCentre(_settings.Zone0RoiCentre))
+                && Count(_sensor.TrySetRoiCenter(_settings.Zone0RoiCenter))
                 && Count(_sensor.TryStartRanging());
             if (ok)
             {
@@ -221,7 +221,7 @@ namespace EdgeSensor.Core.Drivers.Vl53l1x
             }
 
             int next = 1 - measured;
-            if (Count(_sensor.TrySetRoiCentre(next == 0 ? _settings.Zone0RoiCentre : _settings.Zone1RoiCentre)))
+            if (Count(_sensor.TrySetRoiCenter(next == 0 ? _settings.Zone0RoiCenter : _settings.Zone1RoiCenter)))
             {
                 _zone = next;
             }

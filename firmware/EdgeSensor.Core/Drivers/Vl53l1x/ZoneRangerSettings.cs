@@ -16,8 +16,8 @@ namespace EdgeSensor.Core.Drivers.Vl53l1x
             TimingBudgetMilliseconds = 33;
             RoiWidth = 8;
             RoiHeight = 16;
-            Zone0RoiCentre = 167;
-            Zone1RoiCentre = 231;
+            Zone0RoiCenter = 167;
+            Zone1RoiCenter = 231;
             BootTimeoutMilliseconds = 500;
         }
 
@@ -38,10 +38,10 @@ namespace EdgeSensor.Core.Drivers.Vl53l1x
         public int RoiHeight { get; set; }
 
         /// <summary>Centre SPAD of zone 0 (0..255, UM2555 numbering).</summary>
-        public int Zone0RoiCentre { get; set; }
+        public int Zone0RoiCenter { get; set; }
 
         /// <summary>Centre SPAD of zone 1 (0..255).</summary>
-        public int Zone1RoiCentre { get; set; }
+        public int Zone1RoiCenter { get; set; }
 
         /// <summary>How long to wait for the device to boot, and for the first (calibration) range, before giving up.</summary>
         public int BootTimeoutMilliseconds { get; set; }
@@ -69,9 +69,9 @@ namespace EdgeSensor.Core.Drivers.Vl53l1x
                 throw new ArgumentException("RoiWidth, RoiHeight: 4..16 SPADs.");
             }
 
-            if (Zone0RoiCentre < 0 || Zone0RoiCentre > 255 || Zone1RoiCentre < 0 || Zone1RoiCentre > 255)
+            if (Zone0RoiCenter < 0 || Zone0RoiCenter > 255 || Zone1RoiCenter < 0 || Zone1RoiCenter > 255)
             {
-                throw new ArgumentException("Zone0RoiCentre, Zone1RoiCentre: SPAD numbers 0..255.");
+                throw new ArgumentException("Zone0RoiCenter, Zone1RoiCenter: SPAD numbers 0..255.");
             }
 
             if (BootTimeoutMilliseconds < 1)
