@@ -10,7 +10,7 @@ namespace EdgeSensor.Simulator.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public const string Usage = "run [--devices <n>] [--scenario <name>] [--seed <n>] [--minutes <m>] [--window-seconds <s>] [--broker embedded|<host:port>] [--disclosure none|suppress:<k>|dp:<epsilon>] [--speed max|realtime] [--json]";
+    public const string Usage = "run [--devices <n>] [--scenario <name>] [--seed <n>] [--minutes <m>] [--window-seconds <s>] [--broker embedded|<host:port>] [--disclosure none|suppress:<k>|dp:<epsilon>] [--speed max|realtime] [--sensors trace|driver] [--json]";
 
     /// <summary>Exit code: a sealed report was lost or a report was rejected.</summary>
     public const int ReportsLost = 3;
@@ -67,7 +67,7 @@ public static class RunCommand
     {
         options = null;
         json = false;
-        if (!CommandLine.TryParse(args, ["devices", "scenario", "seed", "minutes", "window-seconds", "broker", "disclosure", "speed"], ["json"], out var cl, out error)
+        if (!CommandLine.TryParse(args, ["devices", "scenario", "seed", "minutes", "window-seconds", "broker", "disclosure", "speed", "sensors"], ["json"], out var cl, out error)
             || !cl.TryGetInt("devices", 1, 500, out long? devices, out error)
             || !cl.TryGetInt("seed", 0, long.MaxValue / 2000, out long? seed, out error)
             || !cl.TryGetInt("window-seconds", 10, 3600, out long? window, out error))
@@ -103,6 +103,13 @@ public static class RunCommand
             return false;
         }
 
+        string sensors = cl.Value("sensors") ?? "trace";
+        if (sensors is not ("trace" or "driver"))
+        {
+            error = $"--sensors must be trace or driver, got '{sensors}'";
+            return false;
+        }
+
         if (!FleetOptions.TryParseBroker(cl.Value("broker") ?? "embedded", out string? host, out int port, out error)
             || !FleetOptions.TryParseDisclosure(cl.Value("disclosure") ?? "none", out DisclosureMode mode, out ushort k, out ushort epsilonMilli, out error))
         {
@@ -122,6 +129,7 @@ public static class RunCommand
             SuppressionThreshold = k,
             EpsilonMilli = epsilonMilli,
             Realtime = speed == "realtime",
+            SensorsThroughDrivers = sensors == "driver",
         };
         if (!parsed.TryValidate(out error))
         {

@@ -37,6 +37,13 @@ public sealed record FleetOptions
     /// <summary>Pace simulated time to the wall clock instead of running as fast as possible.</summary>
     public bool Realtime { get; init; }
 
+    /// <summary>Feed each device through the firmware's VL53L1X driver and a GPIO input from emulated sensors
+    /// (<c>--sensors driver</c>) instead of straight from the sensor physics' trace (<c>trace</c>, the default).</summary>
+    public bool SensorsThroughDrivers { get; init; }
+
+    /// <summary>The sensor path as the command line spells it.</summary>
+    public string SensorsText => SensorsThroughDrivers ? "driver" : "trace";
+
     /// <summary>The site every virtual device belongs to (the topic's second level).</summary>
     public string Site { get; init; } = "sim";
 

@@ -26,6 +26,11 @@ public sealed class FleetResult
     [JsonPropertyName("speed")]
     public required string Speed { get; init; }
 
+    /// <summary>How readings reached the devices: <c>trace</c> (physics straight to the pipeline) or <c>driver</c>
+    /// (the firmware's VL53L1X driver over emulated sensors).</summary>
+    [JsonPropertyName("sensors")]
+    public string Sensors { get; init; } = "trace";
+
     [JsonPropertyName("devices")]
     public required IReadOnlyList<FleetDeviceResult> Devices { get; init; }
 

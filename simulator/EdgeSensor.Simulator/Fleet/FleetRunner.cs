@@ -111,6 +111,7 @@ public static class FleetRunner
             Disclosure = options.DisclosureText,
             Broker = broker is null ? options.BrokerText : $"embedded ({host}:{port})",
             Speed = options.Realtime ? "realtime" : "max",
+            Sensors = options.SensorsText,
             Devices = [.. publishers.Select(p => Summarize(p, tally.Snapshot(p.Device.Record.DeviceId)))],
             WallSeconds = clock.Elapsed.TotalSeconds,
             SetupSeconds = setupSeconds,

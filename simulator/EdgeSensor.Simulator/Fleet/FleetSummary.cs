@@ -14,7 +14,7 @@ public static class FleetSummary
     {
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv,
-            $"EdgeSensor simulator run: {r.Devices.Count} devices, scenario {r.Scenario}, seed {r.Seed}, {r.SimulatedMinutes:0.##} simulated min, {r.WindowSeconds} s windows, disclosure {r.Disclosure}, broker {r.Broker}, speed {r.Speed}"));
+            $"EdgeSensor simulator run: {r.Devices.Count} devices, scenario {r.Scenario}, seed {r.Seed}, {r.SimulatedMinutes:0.##} simulated min, {r.WindowSeconds} s windows, disclosure {r.Disclosure}, broker {r.Broker}, speed {r.Speed}{(r.Sensors == "trace" ? "" : ", sensors " + r.Sensors)}"));
         output.WriteLine();
         output.WriteLine("entries and exits: opened by the SDK / counted by the engine before privacy / simulated ground truth");
         output.WriteLine(string.Create(inv, $"{"device",-16}  {"sealed",6} {"publ.",6} {"opened",6} {"rej.",5} {"lost",5}  {"entries",-17}  {"exits",-17}  {"dp",4} {"supp",4}"));

@@ -9,6 +9,7 @@ using EdgeSensor.Core.Storage;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Simulator.Scenarios;
+using EdgeSensor.Simulator.Scenes;
 using EdgeSensor.Simulator.Traces;
 
 namespace EdgeSensor.Simulator.Fleet;
@@ -17,7 +18,9 @@ namespace EdgeSensor.Simulator.Fleet;
 /// One simulated device: a scenario's people and sensor physics (a generated trace) feeding the firmware's own
 /// <see cref="SensorNode"/> on simulated time, as the ESP32 main loop would: readings as they fall due and a
 /// tick every <see cref="TickMs"/>. Provisioned like a real device: a random root key the consumer's key store
-/// keeps, and only the derived epoch key on the device's (in-memory) flash.
+/// keeps, and only the derived epoch key on the device's (in-memory) flash. With
+/// <see cref="FleetOptions.SensorsThroughDrivers"/> the readings come instead through the firmware's VL53L1X driver
+/// and a GPIO input from emulated sensors looking at the same scene (<see cref="DriverSensorFeed"/>).
 /// </summary>
 internal sealed class VirtualDevice
 {
@@ -26,11 +29,13 @@ internal sealed class VirtualDevice
 
     private readonly TraceRecord[] _records;
     private readonly uint _startUnixSeconds;
+    private readonly DriverSensorFeed? _drivers;
     private int _next;
     private long _nextTickMs;
 
-    private VirtualDevice(DeviceRecord record, SensorNode node, TraceRecord[] records, uint startUnixSeconds)
+    private VirtualDevice(DeviceRecord record, SensorNode node, TraceRecord[] records, uint startUnixSeconds, DriverSensorFeed? drivers)
     {
+        _drivers = drivers;
         Record = record;
         Node = node;
         Topic = ReportTopics.ForDevice(record.Site, record.DeviceId);
@@ -53,7 +58,7 @@ internal sealed class VirtualDevice
     public static VirtualDevice Create(ulong deviceId, ulong seed, ScenarioDefinition scenario, FleetOptions options, uint startUnixSeconds)
     {
         var definition = scenario with { DurationSeconds = options.Minutes * 60 };
-        Trace trace = ScenarioRunner.Generate(definition, seed);
+        Trace trace = ScenarioRunner.Generate(definition, seed, out Scene scene);
 
         byte[] rootKey = RandomNumberGenerator.GetBytes(DeviceRecord.RootKeySizeBytes);
         var store = new InMemoryNonVolatileStore(DeviceStorage.SlotCount, DeviceStorage.MaxRecordLength);
@@ -86,7 +91,10 @@ internal sealed class VirtualDevice
         };
         var node = new SensorNode(settings, store, options.Disclosure == DisclosureMode.DifferentialPrivacy ? NewNoiseSource() : null);
         TraceRecord[] records = trace.Records as TraceRecord[] ?? [.. trace.Records];
-        return new VirtualDevice(record, node, records, startUnixSeconds);
+        DriverSensorFeed? drivers = options.SensorsThroughDrivers
+            ? new DriverSensorFeed(scene, definition, seed, records.Where(r => r.Kind == TraceKind.Pir))
+            : null;
+        return new VirtualDevice(record, node, records, startUnixSeconds, drivers);
     }
 
     /// <summary>A random 64-bit device id, never 0.</summary>
@@ -111,6 +119,8 @@ internal sealed class VirtualDevice
                 Feed(_records[_next++]);
             }
 
+            _drivers?.RunUntil(_nextTickMs, Node);
+
             Node.Tick(_nextTickMs, _startUnixSeconds + (uint)(_nextTickMs / 1000));
             _nextTickMs += TickMs;
         }
@@ -120,10 +130,10 @@ internal sealed class VirtualDevice
     {
         switch (r.Kind)
         {
-            case TraceKind.Tof:
+            case TraceKind.Tof when _drivers is null:
                 Node.OnTofSample(r.TimeMs, r.Channel, r.Value, r.Status);
                 break;
-            case TraceKind.Pir:
+            case TraceKind.Pir when _drivers is null:
                 Node.OnPirSample(r.TimeMs, r.Channel, r.Value);
                 break;
             case TraceKind.Truth:

@@ -5,14 +5,16 @@ namespace EdgeSensor.Simulator.Sensors;
 /// <summary>
 /// The viewing pyramid of one ToF zone (a region of interest of the SPAD array), looking straight down
 /// from the sensor at (0, 0, mount height). Along the travel axis the zone spans the angles
-/// [<see cref="AlongLowRadians"/>, <see cref="AlongHighRadians"/>]; across it spans ±<see cref="AcrossHalfRadians"/>.
-/// At depth d below the sensor its footprint is the rectangle [d·tan(low), d·tan(high)] × [−d·tan(across), d·tan(across)].
+/// [<see cref="AlongLowRadians"/>, <see cref="AlongHighRadians"/>]; across it spans [<see cref="AcrossLowRadians"/>, <see cref="AcrossHighRadians"/>].
+/// At depth d below the sensor its footprint is the rectangle [d·tan(along low), d·tan(along high)] × [d·tan(across low), d·tan(across high)].
 /// </summary>
 public readonly struct TofZoneGeometry : ISurfaceProbe
 {
     private readonly double _tanLow;
     private readonly double _tanHigh;
-    private readonly double _tanAcross;
+    private readonly double _tanAcrossLow;
+    private readonly double _tanAcrossHigh;
+    private readonly bool _spansAxis;
 
     public TofZoneGeometry(double alongLowRadians, double alongHighRadians, double acrossHalfRadians)
     {
@@ -24,17 +26,50 @@ public readonly struct TofZoneGeometry : ISurfaceProbe
 
         AlongLowRadians = alongLowRadians;
         AlongHighRadians = alongHighRadians;
-        AcrossHalfRadians = acrossHalfRadians;
+        AcrossLowRadians = -acrossHalfRadians;
+        AcrossHighRadians = acrossHalfRadians;
         _tanLow = Math.Tan(alongLowRadians);
         _tanHigh = Math.Tan(alongHighRadians);
-        _tanAcross = Math.Tan(acrossHalfRadians);
+        _tanAcrossHigh = Math.Tan(acrossHalfRadians);
+        _tanAcrossLow = -_tanAcrossHigh;
+        _spansAxis = true;
+    }
+
+    /// <summary>
+    /// A zone anywhere in the field of view (a region of interest off the array's centre): along travel it spans
+    /// [<paramref name="alongLowRadians"/>, <paramref name="alongHighRadians"/>], across it
+    /// [<paramref name="acrossLowRadians"/>, <paramref name="acrossHighRadians"/>]; each span within ±80°.
+    /// </summary>
+    public TofZoneGeometry(double alongLowRadians, double alongHighRadians, double acrossLowRadians, double acrossHighRadians)
+    {
+        const double limit = 80 * Math.PI / 180;
+        if (alongHighRadians <= alongLowRadians || acrossHighRadians <= acrossLowRadians
+            || alongLowRadians < -limit || alongHighRadians > limit || acrossLowRadians < -limit || acrossHighRadians > limit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(alongLowRadians), "A zone spans low < high, within ±80°, in both directions.");
+        }
+
+        AlongLowRadians = alongLowRadians;
+        AlongHighRadians = alongHighRadians;
+        AcrossLowRadians = acrossLowRadians;
+        AcrossHighRadians = acrossHighRadians;
+        _tanLow = Math.Tan(alongLowRadians);
+        _tanHigh = Math.Tan(alongHighRadians);
+        _tanAcrossLow = Math.Tan(acrossLowRadians);
+        _tanAcrossHigh = Math.Tan(acrossHighRadians);
+        _spansAxis = alongLowRadians <= 0 && alongHighRadians >= 0 && acrossLowRadians <= 0 && acrossHighRadians >= 0;
     }
 
     public double AlongLowRadians { get; }
 
     public double AlongHighRadians { get; }
 
-    public double AcrossHalfRadians { get; }
+    public double AcrossLowRadians { get; }
+
+    public double AcrossHighRadians { get; }
+
+    /// <summary>Half the zone's angular width across travel.</summary>
+    public double AcrossHalfRadians => (AcrossHighRadians - AcrossLowRadians) / 2;
 
     /// <summary>
     /// The two zones of a VL53L1X-class sensor with a square field of view of <paramref name="fieldOfViewDegrees"/>
@@ -52,8 +87,8 @@ public readonly struct TofZoneGeometry : ISurfaceProbe
     {
         xMin = depthMillimeters * _tanLow;
         xMax = depthMillimeters * _tanHigh;
-        yMax = depthMillimeters * _tanAcross;
-        yMin = -yMax;
+        yMin = depthMillimeters * _tanAcrossLow;
+        yMax = depthMillimeters * _tanAcrossHigh;
     }
 
     /// <summary>
@@ -66,6 +101,11 @@ public readonly struct TofZoneGeometry : ISurfaceProbe
         if (top <= 0)
         {
             return -1;
+        }
+
+        if (!_spansAxis)
+        {
+            return VisibleTopOffAxis(mountHeight, cx, cy, a, b, top);
         }
 
         if (!Intersects(mountHeight, cx, cy, a, b))
@@ -99,10 +139,65 @@ public readonly struct TofZoneGeometry : ISurfaceProbe
 
     /// <summary>Does the ellipse (cx, cy, a, b) overlap the footprint at this depth? Exact: scaling by 1/a, 1/b maps
     /// the ellipse to the unit circle and keeps the rectangle axis-aligned.</summary>
-    private bool Intersects(double depth, double cx, double cy, double a, double b)
+    private bool Intersects(double depth, double cx, double cy, double a, double b) => Gap(depth, cx, cy, a, b) <= 1;
+
+    // Squared distance, in the ellipse's unit-circle coordinates, from its centre to the footprint at this depth.
+    private double Gap(double depth, double cx, double cy, double a, double b)
     {
         double dx = Math.Max(0, Math.Max((depth * _tanLow - cx) / a, (cx - depth * _tanHigh) / a));
-        double dy = Math.Max(0, Math.Max((-depth * _tanAcross - cy) / b, (cy - depth * _tanAcross) / b));
-        return dx * dx + dy * dy <= 1;
+        double dy = Math.Max(0, Math.Max((depth * _tanAcrossLow - cy) / b, (cy - depth * _tanAcrossHigh) / b));
+        return dx * dx + dy * dy;
+    }
+
+    /// <summary>
+    /// <see cref="VisibleTop"/> for a zone that does not contain the sensor's axis: its footprint moves as well as grows
+    /// with depth, so the prism may be seen only over a middle band of depths. Pyramid and prism are convex, so that band
+    /// is one interval, and <see cref="Gap"/> (a sum of squares of non-negative maxima of affine functions) is convex in
+    /// depth: a ternary search finds its lowest point, a bisection the shallowest depth that touches.
+    /// </summary>
+    private double VisibleTopOffAxis(double mountHeight, double cx, double cy, double a, double b, double top)
+    {
+        double depthAtTop = Math.Max(0, mountHeight - top);
+        if (Intersects(depthAtTop, cx, cy, a, b))
+        {
+            return top;
+        }
+
+        double lo = depthAtTop, hi = mountHeight;
+        for (int i = 0; i < 40; i++)
+        {
+            double m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3;
+            if (Gap(m1, cx, cy, a, b) <= Gap(m2, cx, cy, a, b))
+            {
+                hi = m2;
+            }
+            else
+            {
+                lo = m1;
+            }
+        }
+
+        double best = (lo + hi) / 2;
+        if (!Intersects(best, cx, cy, a, b))
+        {
+            return -1;
+        }
+
+        lo = depthAtTop;
+        hi = best;
+        for (int i = 0; i < 16; i++)
+        {
+            double mid = (lo + hi) / 2;
+            if (Intersects(mid, cx, cy, a, b))
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
+        }
+
+        return mountHeight - hi;
     }
 }
