@@ -194,8 +194,29 @@ namespace EdgeSensor.Core.Configuration
                 }
             }
 
-            int begin = pem.IndexOf("-----BEGIN CERTIFICATE-----");
-            return begin >= 0 && pem.IndexOf("-----END CERTIFICATE-----", begin) > begin;
+            int begin = IndexOfOrdinal(pem, "-----BEGIN CERTIFICATE-----", 0);
+            return begin >= 0 && IndexOfOrdinal(pem, "-----END CERTIFICATE-----", begin) > begin;
+        }
+
+        /// <summary>First index of <paramref name="value"/> at or after <paramref name="start"/>, comparing
+        /// characters exactly (string.IndexOf(string) compares by culture on .NET), or -1.</summary>
+        private static int IndexOfOrdinal(string text, string value, int start)
+        {
+            for (int i = start; i <= text.Length - value.Length; i++)
+            {
+                int j = 0;
+                while (j < value.Length && text[i + j] == value[j])
+                {
+                    j++;
+                }
+
+                if (j == value.Length)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>
