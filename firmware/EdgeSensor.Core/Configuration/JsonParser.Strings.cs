@@ -16,6 +16,8 @@ namespace EdgeSensor.Core.Configuration
                     return null;
                 }
 
+                // Each step below adds at most two characters.
+                EnsureChars(length + 2);
                 byte b = _data[_position];
                 if (b == (byte)'"')
                 {

@@ -22,7 +22,7 @@ namespace EdgeSensor.Core.Configuration
 
         private readonly byte[] _data;
         private readonly int _end;
-        private readonly char[] _chars;
+        private char[] _chars;
         private int _position;
         private string _error = string.Empty;
 
@@ -30,7 +30,7 @@ namespace EdgeSensor.Core.Configuration
         {
             _data = data;
             _end = count;
-            _chars = new char[count];
+            _chars = new char[64];
         }
 
         /// <summary>
@@ -303,6 +303,7 @@ namespace EdgeSensor.Core.Configuration
             }
 
             int length = _position - start;
+            EnsureChars(length);
             for (int i = 0; i < length; i++)
             {
                 _chars[i] = (char)_data[start + i];
@@ -320,6 +321,26 @@ namespace EdgeSensor.Core.Configuration
             }
 
             return _position - start;
+        }
+
+        /// <summary>Grows the decoding buffer to hold <paramref name="length"/> characters (it starts small: the
+        /// device's heap is small, and most strings are short).</summary>
+        private void EnsureChars(int length)
+        {
+            if (length <= _chars.Length)
+            {
+                return;
+            }
+
+            int size = _chars.Length;
+            while (size < length)
+            {
+                size *= 2;
+            }
+
+            char[] chars = new char[size];
+            Array.Copy(_chars, chars, _chars.Length);
+            _chars = chars;
         }
 
         /// <summary>RFC 8259 §2: space, horizontal tab, line feed, carriage return.</summary>
