@@ -225,6 +225,19 @@ public sealed class DeviceConfigurationReaderTests
     }
 
     [TestMethod]
+    public void TryRead_TypicalBundle_AllocatesLittle()
+    {
+        // Regression guard for the device's small heap (measured on .NET; generous bound).
+        byte[] json = Encoding.UTF8.GetBytes(BundleDocument.Valid);
+        Assert.IsTrue(DeviceConfigurationReader.TryRead(json, json.Length, out _, out _));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.IsTrue(DeviceConfigurationReader.TryRead(json, json.Length, out _, out _));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Console.WriteLine($"TryRead of a {json.Length}-byte bundle allocated {allocated} bytes");
+        Assert.IsLessThan(32 * 1024, allocated);
+    }
+
+    [TestMethod]
     public void ClearSecrets_ZeroesTheKeyAndDropsThePasswords()
     {
         byte[] json = Encoding.UTF8.GetBytes(BundleDocument.Valid);
