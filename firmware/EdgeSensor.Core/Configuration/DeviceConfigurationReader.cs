@@ -96,7 +96,7 @@ namespace EdgeSensor.Core.Configuration
                 return false;
             }
 
-            int version = fields.Integer(root, string.Empty, "version", int.MinValue, int.MaxValue, string.Empty);
+            int version = fields.Integer(root, string.Empty, "version", int.MinValue, int.MaxValue, "must be 2 (this firmware reads version 2 bundles)");
             if (fields.Failed)
             {
                 return false;

@@ -112,6 +112,7 @@ public sealed class DeviceConfigurationReaderTests
     [DataRow("format", null, "format must be \"edgesensor-device-config\": this is not an EdgeSensor device configuration")]
     [DataRow("version", "3", "version must be 2 (this firmware reads version 2 bundles; this one is version 3)")]
     [DataRow("version", "\"2\"", "version must be an integer")]
+    [DataRow("version", "99999999999", "version must be 2 (this firmware reads version 2 bundles)")]
     public void TryRead_OneBadField_FailsWithItsPathAndRule(string path, string? valueJson, string expected)
     {
         byte[] json = BundleDocument.With(path, valueJson);
