@@ -1,4 +1,5 @@
 using System.Text;
+using CsCheck;
 using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Configuration;
 using EdgeSensor.Core.Counting;
@@ -223,6 +224,48 @@ public sealed class DeviceConfigurationReaderTests
         Assert.AreEqual(DisclosureSettings.MaxDailyBudgetMilli, settings.Disclosure.DailyBudgetMilli);
         Assert.AreNotSame(configuration.Disclosure, settings.Disclosure);
         Assert.IsTrue(settings.TryValidate(out error), error);
+    }
+
+    [TestMethod]
+    public void TryRead_MutatedBundles_NeverThrow_AndAlwaysExplainARefusal()
+    {
+        byte[] valid = Encoding.UTF8.GetBytes(BundleDocument.Valid);
+        byte[] alphabet = [.. "{}[]\",:\\-0123456789.eE tfnu\n"u8, 0x00, 0x80, 0xC3, 0xFF];
+        int accepted = 0;
+        Gen.Select(Gen.Int[0, valid.Length - 1].Array[1, 4], Gen.Int[0, alphabet.Length - 1].Array[4], Gen.Int[0, 2].Array[4])
+            .Sample((positions, picks, kinds) =>
+            {
+                var bytes = new List<byte>(valid);
+                for (int i = 0; i < positions.Length; i++)
+                {
+                    int at = positions[i] % bytes.Count;
+                    if (kinds[i] == 0)
+                    {
+                        bytes.Insert(at, alphabet[picks[i]]);
+                    }
+                    else if (kinds[i] == 1)
+                    {
+                        bytes.RemoveAt(at);
+                    }
+                    else
+                    {
+                        bytes[at] = alphabet[picks[i]];
+                    }
+                }
+
+                byte[] json = bytes.ToArray();
+                if (DeviceConfigurationReader.TryRead(json, json.Length, out var configuration, out string error))
+                {
+                    Assert.IsTrue(configuration.ToDeviceSettings().TryValidate(out error), error);
+                    accepted++;
+                }
+                else
+                {
+                    Assert.IsNull(configuration);
+                    Assert.IsFalse(string.IsNullOrWhiteSpace(error));
+                }
+            }, iter: 20000, threads: 1);
+        Assert.IsGreaterThan(0, accepted, "some mutations (in whitespace or values) keep the bundle valid");
     }
 
     [TestMethod]
