@@ -43,54 +43,6 @@ public sealed class CommandTests
     }
 
     [TestMethod]
-    public async Task Provision_WritesOwnerOnlyBundle_AndRegistersTheSameKey()
-    {
-        using var cli = new CliHarness();
-        string bundlePath = Path.Combine(cli.Directory, "device.json");
-        var (code, output) = await cli.RunAsync("provision", "--site", "north-gate", "--keystore", cli.KeyStorePath, "--broker-host", "mqtt.example",
-            "--disclosure", "differential-privacy", "--epsilon", "0.5", "--window", "300", "--out", bundlePath);
-        Assert.AreEqual(ExitCodes.Success, code, output);
-        Assert.Contains("secret root key", output);
-        Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(bundlePath));
-
-        var bundle = DeviceConfigurationBundle.Read(bundlePath);
-        Assert.AreEqual("north-gate", bundle.Site);
-        Assert.AreEqual(8883, bundle.Broker.Port);
-        Assert.IsTrue(bundle.Broker.Tls);
-        Assert.AreEqual(300, bundle.WindowLengthSeconds);
-        Assert.AreEqual(500, bundle.Disclosure.EpsilonMilli);
-        Assert.IsTrue(ReportTopics.TryParseDeviceId(bundle.DeviceId, out ulong id));
-        Assert.AreEqual(ReportTopics.ForDevice("north-gate", id), bundle.Topic);
-        using var store = FileDeviceKeyStore.Open(cli.KeyStorePath, cli.Secret);
-        Assert.IsTrue(store.TryGetDevice(id, out var record));
-        CollectionAssert.AreEqual(Convert.FromBase64String(bundle.RootKey), record.RootKey.ToArray());
-        using var json = JsonDocument.Parse(File.ReadAllText(bundlePath));
-        Assert.AreEqual("edgesensor-device-config", json.RootElement.GetProperty("format").GetString());
-    }
-
-    [TestMethod]
-    public async Task Provision_WithoutSecret_FailsWithKeyStoreCode()
-    {
-        using var cli = new CliHarness();
-        cli.Environment.Clear();
-        var (code, output) = await cli.RunAsync("provision", "--site", "a", "--keystore", cli.KeyStorePath, "--broker-host", "h");
-        Assert.AreEqual(ExitCodes.KeyStore, code);
-        Assert.Contains("EDGESENSOR_KEYSTORE_KEY", output);
-        Assert.IsFalse(File.Exists(cli.KeyStorePath));
-    }
-
-    [TestMethod]
-    public async Task Provision_BadDisclosureParameters_AreUsageErrors()
-    {
-        using var cli = new CliHarness();
-        var (code, _) = await cli.RunAsync("provision", "--site", "a", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--disclosure", "suppression", "--threshold", "1");
-        Assert.AreEqual(ExitCodes.Usage, code);
-        (code, _) = await cli.RunAsync("provision", "--site", "a", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--window", "7");
-        Assert.AreEqual(ExitCodes.Usage, code);
-        Assert.IsFalse(File.Exists(cli.KeyStorePath), "nothing written on a usage error");
-    }
-
-    [TestMethod]
     public async Task Devices_ListRevokeRotate()
     {
         using var cli = new CliHarness();
@@ -111,7 +63,7 @@ public sealed class CommandTests
         (code, output) = await cli.RunAsync("devices", "revoke", a.DeviceIdText, "--keystore", cli.KeyStorePath);
         Assert.AreEqual(ExitCodes.Success, code, output);
         string bundle = Path.Combine(cli.Directory, "b.json");
-        (code, output) = await cli.RunAsync("devices", "rotate", b.DeviceIdText, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--out", bundle);
+        (code, output) = await cli.RunAsync("devices", "rotate", b.DeviceIdText, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open", "--out", bundle);
         Assert.AreEqual(ExitCodes.Success, code, output);
         (code, _) = await cli.RunAsync("devices", "revoke", "00000000000000ff", "--keystore", cli.KeyStorePath);
         Assert.AreEqual(ExitCodes.Failure, code);

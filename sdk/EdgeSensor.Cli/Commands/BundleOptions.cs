@@ -1,14 +1,23 @@
 using System.CommandLine;
 using EdgeSensor.Sdk.Keys;
+using Defaults = EdgeSensor.Sdk.Keys.DeviceConfigurationDefaults;
 
 namespace EdgeSensor.Cli.Commands;
 
-/// <summary>Options that describe a device configuration bundle (provision, devices rotate).</summary>
+/// <summary>
+/// Options that describe a device configuration bundle v2 (provision, devices rotate). Passwords never come
+/// from an argument (it would show in the process list): the Wi-Fi password from
+/// <see cref="WifiPasswordVariable"/> or <c>--wifi-password-file</c>, the device's MQTT password from
+/// <see cref="MqttPasswordVariable"/> or <c>--mqtt-password-file</c>.
+/// </summary>
 internal sealed class BundleOptions
 {
-    public Option<string> BrokerHost { get; } = new("--broker-host") { Description = "Broker host name the device connects to.", Required = true };
+    public const string WifiPasswordVariable = "EDGESENSOR_WIFI_PASSWORD";
+    public const string MqttPasswordVariable = "EDGESENSOR_DEVICE_MQTT_PASSWORD";
 
-    public Option<int> BrokerPort { get; } = new("--broker-port") { Description = "Broker port.", DefaultValueFactory = _ => 8883 };
+    public Option<string> BrokerHost { get; } = new("--broker-host") { Description = "Broker host name (or IPv4 address) the device connects to.", Required = true };
+
+    public Option<int> BrokerPort { get; } = new("--broker-port") { Description = "Broker port.", DefaultValueFactory = _ => Defaults.BrokerPort };
 
     public Option<bool> NoTls { get; } = new("--no-tls") { Description = "Device connects without TLS (test benches only)." };
 
@@ -16,9 +25,45 @@ internal sealed class BundleOptions
 
     public Option<string?> MqttUser { get; } = new("--mqtt-username") { Description = "MQTT user name for the device (broker ACL)." };
 
-    public Option<int> Window { get; } = new("--window") { Description = "Aggregation window in seconds (10..3600, divides a day).", DefaultValueFactory = _ => 60 };
+    public Option<FileInfo?> MqttPasswordFile { get; } = new("--mqtt-password-file") { Description = $"File holding the device's MQTT password (first line). Default: ${MqttPasswordVariable}; none if neither is set." };
 
-    public Option<string> Disclosure { get; } = new Option<string>("--disclosure") { Description = "Disclosure control per window.", DefaultValueFactory = _ => "none" }
+    public Option<string> WifiSsid { get; } = new("--wifi-ssid") { Description = "Wi-Fi network (SSID) the device joins.", Required = true };
+
+    public Option<FileInfo?> WifiPasswordFile { get; } = new("--wifi-password-file") { Description = $"File holding the Wi-Fi password (first line). Default: ${WifiPasswordVariable}." };
+
+    public Option<bool> WifiOpen { get; } = new("--wifi-open") { Description = "The Wi-Fi network is open (no password)." };
+
+    public Option<int> SdaPin { get; } = new("--i2c-sda-pin") { Description = "GPIO of the ToF sensor's SDA.", DefaultValueFactory = _ => Defaults.I2cSdaPin };
+
+    public Option<int> SclPin { get; } = new("--i2c-scl-pin") { Description = "GPIO of the ToF sensor's SCL.", DefaultValueFactory = _ => Defaults.I2cSclPin };
+
+    public Option<int> XshutPin { get; } = new("--tof-xshut-pin") { Description = "GPIO of the ToF sensor's XSHUT; -1 = not wired.", DefaultValueFactory = _ => Defaults.TofXshutPin };
+
+    public Option<int> InterruptPin { get; } = new("--tof-interrupt-pin") { Description = "GPIO of the ToF sensor's GPIO1 (interrupt); -1 = not wired.", DefaultValueFactory = _ => Defaults.TofInterruptPin };
+
+    public Option<int> PirPin { get; } = new("--pir-pin") { Description = "GPIO of the PIR output; -1 = no PIR.", DefaultValueFactory = _ => Defaults.PirPin };
+
+    public Option<int> LedPin { get; } = new("--status-led-pin") { Description = "GPIO of a status LED; -1 = none.", DefaultValueFactory = _ => Defaults.StatusLedPin };
+
+    public Option<int> MountHeight { get; } = new("--mount-height") { Description = "Sensor height above the floor in mm (2000..3500).", DefaultValueFactory = _ => Defaults.MountHeightMillimeters };
+
+    public Option<int> TimingBudget { get; } = new("--timing-budget") { Description = "ToF timing budget in ms (20, 33, 50, 100, 200 or 500).", DefaultValueFactory = _ => Defaults.TimingBudgetMilliseconds };
+
+    public Option<int> RoiWidth { get; } = new("--roi-width") { Description = "Width of each zone's region of interest in SPADs (4..16).", DefaultValueFactory = _ => Defaults.RoiWidth };
+
+    public Option<int> RoiHeight { get; } = new("--roi-height") { Description = "Height of each zone's region of interest in SPADs (4..16).", DefaultValueFactory = _ => Defaults.RoiHeight };
+
+    public Option<int> Zone0Center { get; } = new("--zone0-center") { Description = "Zone 0's ROI centre (VL53L1X SPAD number).", DefaultValueFactory = _ => Defaults.Zone0RoiCenter };
+
+    public Option<int> Zone1Center { get; } = new("--zone1-center") { Description = "Zone 1's ROI centre (VL53L1X SPAD number).", DefaultValueFactory = _ => Defaults.Zone1RoiCenter };
+
+    public Option<int> InsideZone { get; } = new("--inside-zone") { Description = "The zone on the inside (0 or 1): walking into it is an entry.", DefaultValueFactory = _ => Defaults.InsideZone };
+
+    public Option<int> PirHold { get; } = new("--pir-hold") { Description = "The PIR module's measured hold time in ms (0..600000).", DefaultValueFactory = _ => Defaults.PirHoldMilliseconds };
+
+    public Option<int> Window { get; } = new("--window") { Description = "Aggregation window in seconds (10..3600, divides a day).", DefaultValueFactory = _ => Defaults.WindowLengthSeconds };
+
+    public Option<string> Disclosure { get; } = new Option<string>("--disclosure") { Description = "Disclosure control per window.", DefaultValueFactory = _ => Defaults.DisclosureMode }
         .AcceptOnlyFromAmong("none", "suppression", "differential-privacy");
 
     public Option<int> K { get; } = new("--threshold") { Description = "Small-count threshold k for suppression: counts below k are withheld (2..100).", DefaultValueFactory = _ => 5 };
@@ -27,77 +72,147 @@ internal sealed class BundleOptions
 
     public Option<double> DailyBudget { get; } = new("--daily-budget") { Description = "Daily epsilon budget; 0 = none.", DefaultValueFactory = _ => 0 };
 
+    public Option<bool> ReleasePir { get; } = new("--release-pir-activity") { Description = "Release PIR activity in differential-privacy mode too (it carries no noise)." };
+
     public Option<FileInfo?> Out { get; } = new("--out", "-o") { Description = "Where to write the configuration bundle (default: ./<device id>.edgesensor.json)." };
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { BrokerHost, BrokerPort, NoTls, CaFile, MqttUser, Window, Disclosure, K, Epsilon, DailyBudget, Out })
+        Option[] options =
+        [
+            BrokerHost, BrokerPort, NoTls, CaFile, MqttUser, MqttPasswordFile, WifiSsid, WifiPasswordFile, WifiOpen,
+            SdaPin, SclPin, XshutPin, InterruptPin, PirPin, LedPin, MountHeight, TimingBudget, RoiWidth, RoiHeight,
+            Zone0Center, Zone1Center, InsideZone, PirHold, Window, Disclosure, K, Epsilon, DailyBudget, ReleasePir, Out,
+        ];
+        foreach (Option option in options)
         {
             command.Options.Add(option);
         }
     }
 
-    public string WriteBundle(ParseResult parse, DeviceRecord device)
+    /// <summary>
+    /// Builds the bundle's settings from the options and checks them with a placeholder identity, before
+    /// anything is written; <see cref="Write"/> then gives it the real device.
+    /// </summary>
+    public DeviceConfigurationBundle Build(ParseResult parse, CliContext context)
     {
         string mode = parse.GetValue(Disclosure)!;
-        var disclosure = new DeviceConfigurationBundle.DisclosureSettings
+        bool dp = mode == "differential-privacy";
+        var bundle = new DeviceConfigurationBundle
         {
-            Mode = mode,
-            SuppressionThreshold = mode == "suppression" ? parse.GetValue(K) : 0,
-            EpsilonMilli = mode == "differential-privacy" ? (int)Math.Round(parse.GetValue(Epsilon) * 1000) : 0,
-            DailyBudgetMilli = mode == "differential-privacy" ? (int)Math.Round(parse.GetValue(DailyBudget) * 1000) : 0,
+            Broker = new DeviceConfigurationBundle.BrokerSettings
+            {
+                Host = parse.GetValue(BrokerHost)!,
+                Port = parse.GetValue(BrokerPort),
+                Tls = !parse.GetValue(NoTls),
+                CaCertificatePem = ReadCa(parse.GetValue(CaFile)),
+                Username = parse.GetValue(MqttUser),
+                Password = Secret(parse.GetValue(MqttPasswordFile), MqttPasswordVariable, context, "MQTT password"),
+            },
+            Wifi = new DeviceConfigurationBundle.WifiSettings { Ssid = parse.GetValue(WifiSsid)!, Password = WifiPassword(parse, context) },
+            Pins = new DeviceConfigurationBundle.PinSettings
+            {
+                I2cSda = parse.GetValue(SdaPin),
+                I2cScl = parse.GetValue(SclPin),
+                TofXshut = parse.GetValue(XshutPin),
+                TofInterrupt = parse.GetValue(InterruptPin),
+                Pir = parse.GetValue(PirPin),
+                StatusLed = parse.GetValue(LedPin),
+            },
+            MountHeightMillimeters = parse.GetValue(MountHeight),
+            Zones = new DeviceConfigurationBundle.ZoneSettings
+            {
+                TimingBudgetMilliseconds = parse.GetValue(TimingBudget),
+                RoiWidth = parse.GetValue(RoiWidth),
+                RoiHeight = parse.GetValue(RoiHeight),
+                Zone0RoiCenter = parse.GetValue(Zone0Center),
+                Zone1RoiCenter = parse.GetValue(Zone1Center),
+                InsideZone = parse.GetValue(InsideZone),
+            },
+            PirHoldMilliseconds = parse.GetValue(PirHold),
+            WindowLengthSeconds = parse.GetValue(Window),
+            Disclosure = new DeviceConfigurationBundle.DisclosureSettings
+            {
+                Mode = mode,
+                SuppressionThreshold = mode == "suppression" ? parse.GetValue(K) : 0,
+                EpsilonMilli = dp ? Milli(parse.GetValue(Epsilon), "--epsilon") : 0,
+                DailyBudgetMilli = dp ? Milli(parse.GetValue(DailyBudget), "--daily-budget") : 0,
+                ReleasePirActivity = parse.GetValue(ReleasePir),
+            },
         };
-        FileInfo? ca = parse.GetValue(CaFile);
-        var broker = new DeviceConfigurationBundle.BrokerSettings
+
+        // A placeholder identity (never written) so that every other field is checked now.
+        bundle.AssignDevice(new DeviceRecord(1, "placeholder", Enumerable.Repeat((byte)1, DeviceRecord.RootKeySizeBytes).ToArray(), DeviceStatus.Active));
+        if (!bundle.TryValidate(out string? error))
         {
-            Host = parse.GetValue(BrokerHost)!,
-            Port = parse.GetValue(BrokerPort),
-            Tls = !parse.GetValue(NoTls),
-            CaCertificatePem = ca is null ? null : File.ReadAllText(ca.FullName),
-            Username = parse.GetValue(MqttUser),
-        };
-        DeviceConfigurationBundle bundle;
+            throw new CliException($"Bundle: {error}.", ExitCodes.Usage);
+        }
+
+        return bundle;
+    }
+
+    /// <summary>Gives the bundle the device's identity and writes it (mode 0600); returns the path.</summary>
+    public string Write(ParseResult parse, DeviceConfigurationBundle bundle, DeviceRecord device)
+    {
+        bundle.AssignDevice(device);
+        string path = parse.GetValue(Out)?.FullName ?? Path.GetFullPath($"{device.DeviceIdText}.edgesensor.json");
         try
         {
-            bundle = DeviceConfigurationBundle.For(device, broker, parse.GetValue(Window), disclosure);
+            bundle.WriteTo(path);
         }
         catch (ArgumentException ex)
         {
-            throw new CliException(ex.Message, ExitCodes.Usage);
+            throw new CliException($"Bundle: {ex.Message}.", ExitCodes.Usage);
         }
 
-        string path = parse.GetValue(Out)?.FullName ?? Path.GetFullPath($"{device.DeviceIdText}.edgesensor.json");
-        bundle.WriteTo(path);
         return path;
     }
 
-    /// <summary>Checks the bundle settings before anything is written.</summary>
-    public void Validate(ParseResult parse)
+    private string WifiPassword(ParseResult parse, CliContext context)
     {
-        var probe = new DeviceRecord(1, "probe", new byte[32], DeviceStatus.Active);
-        string mode = parse.GetValue(Disclosure)!;
-        try
+        string? password = Secret(parse.GetValue(WifiPasswordFile), WifiPasswordVariable, context, "Wi-Fi password");
+        bool open = parse.GetValue(WifiOpen);
+        return (open, password) switch
         {
-            _ = DeviceConfigurationBundle.For(
-                probe,
-                new DeviceConfigurationBundle.BrokerSettings { Host = parse.GetValue(BrokerHost)!, Port = parse.GetValue(BrokerPort) },
-                parse.GetValue(Window),
-                new DeviceConfigurationBundle.DisclosureSettings
-                {
-                    Mode = mode,
-                    SuppressionThreshold = parse.GetValue(K),
-                    EpsilonMilli = (int)Math.Round(parse.GetValue(Epsilon) * 1000),
-                    DailyBudgetMilli = (int)Math.Round(parse.GetValue(DailyBudget) * 1000),
-                });
-        }
-        catch (ArgumentException ex)
+            (true, null) => string.Empty,
+            (true, _) => throw new CliException($"--wifi-open and a Wi-Fi password (--wifi-password-file or ${WifiPasswordVariable}) exclude each other.", ExitCodes.Usage),
+            (false, null) => throw new CliException($"Give the Wi-Fi password in ${WifiPasswordVariable} or --wifi-password-file F, or --wifi-open for an open network.", ExitCodes.Usage),
+            (false, _) => password,
+        };
+    }
+
+    /// <summary>A secret from a file (first line) or else an environment variable; null when neither is given.</summary>
+    private static string? Secret(FileInfo? file, string variable, CliContext context, string what)
+    {
+        if (file is not null)
         {
-            throw new CliException(ex.Message, ExitCodes.Usage);
+            if (!file.Exists)
+            {
+                throw new CliException($"{what} file '{file.FullName}' not found.", ExitCodes.Usage);
+            }
+
+            string text = File.ReadAllText(file.FullName);
+            int end = text.IndexOfAny(['\r', '\n']);
+            string secret = end < 0 ? text : text[..end];
+            return secret.Length > 0 ? secret : throw new CliException($"{what} file '{file.FullName}' is empty.", ExitCodes.Usage);
         }
 
-        if (parse.GetValue(CaFile) is { Exists: false } missing)
-        {
-            throw new CliException($"CA file '{missing.FullName}' not found.", ExitCodes.Usage);
-        }
+        string? value = context.Environment(variable);
+        return string.IsNullOrEmpty(value) ? null : value;
     }
+
+    private static string? ReadCa(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        return file.Exists ? File.ReadAllText(file.FullName) : throw new CliException($"CA file '{file.FullName}' not found.", ExitCodes.Usage);
+    }
+
+    private static int Milli(double value, string option) =>
+        double.IsFinite(value) && value is >= 0 and <= 1_000_000
+            ? (int)Math.Round(value * 1000)
+            : throw new CliException($"{option} is out of range.", ExitCodes.Usage);
 }

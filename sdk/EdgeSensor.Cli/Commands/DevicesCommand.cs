@@ -72,19 +72,19 @@ internal static class DevicesCommand
         var keyStore = KeyStoreOption.Create();
         var id = DeviceIdArgument();
         var bundle = new BundleOptions();
-        var command = new Command("rotate", "Give a device a new root key and write its new configuration bundle (re-flash the device with it).");
+        var command = new Command("rotate", "Give a device a new root key and write its new configuration bundle v2 (deploy it to the device).");
         command.Options.Add(keyStore);
         command.Arguments.Add(id);
         bundle.AddTo(command);
         command.SetAction(parse =>
         {
             ulong deviceId = ParseId(parse.GetValue(id)!);
-            bundle.Validate(parse);
+            var settings = bundle.Build(parse, context);
             using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: false);
             var rotated = store.Rotate(deviceId) ?? throw new CliException($"No device {ReportTopics.FormatDeviceId(deviceId)} in the key store.", ExitCodes.Failure);
-            string path = bundle.WriteBundle(parse, rotated);
+            string path = bundle.Write(parse, settings, rotated);
             context.Console.MarkupLine($"Rotated {rotated.DeviceIdText}; new bundle {Markup.Escape(path)}.");
-            context.Console.MarkupLine("[yellow]Reports sealed under the old key are rejected from now on; the bundle holds the new secret key.[/]");
+            context.Console.MarkupLine("[yellow]Reports sealed under the old key are rejected from now on; the bundle holds secrets (the new root key, the Wi-Fi and MQTT passwords).[/]");
             return ExitCodes.Success;
         });
         return command;

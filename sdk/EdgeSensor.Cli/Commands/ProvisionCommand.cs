@@ -12,7 +12,7 @@ internal static class ProvisionCommand
         var site = new Option<string>("--site", "-s") { Description = "Site of the device (a-z, 0-9, '-', '_'; used in its topic).", Required = true };
         var keyStore = KeyStoreOption.Create();
         var bundle = new BundleOptions();
-        var command = new Command("provision", "Create a device: random 64-bit id and 256-bit root key, register it in the key store (created if missing) and write the configuration bundle the firmware loads.");
+        var command = new Command("provision", "Create a device: random 64-bit id and 256-bit root key, register it in the key store (created if missing) and write the configuration bundle v2 the firmware loads (I:\\edgesensor\\device.json on the device).");
         command.Options.Add(site);
         command.Options.Add(keyStore);
         bundle.AddTo(command);
@@ -24,15 +24,15 @@ internal static class ProvisionCommand
                 throw new CliException("A site is 1..64 characters of a-z, 0-9, '-' and '_'.", ExitCodes.Usage);
             }
 
-            bundle.Validate(parse);
+            var settings = bundle.Build(parse, context);
             using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: true);
             var device = store.Provision(siteName);
-            string path = bundle.WriteBundle(parse, device);
+            string path = bundle.Write(parse, settings, device);
 
             var table = new Table().AddColumns("device", "site", "topic", "bundle");
             table.AddRow(device.DeviceIdText, device.Site, Markup.Escape(ReportTopics.ForDevice(device.Site, device.DeviceId)), Markup.Escape(path));
             context.Console.Write(table);
-            context.Console.MarkupLine("[yellow]The bundle holds the device's secret root key: flash it, then delete it (docs/provisioning.md).[/]");
+            context.Console.MarkupLine("[yellow]The bundle holds secrets (the device's root key, the Wi-Fi and MQTT passwords): deploy it to the device, then delete it (docs/provisioning.md).[/]");
             return ExitCodes.Success;
         });
         return command;

@@ -1,0 +1,95 @@
+using System.Text.Json;
+
+namespace EdgeSensor.Sdk.Keys;
+
+/// <summary>Reading bundles: version 2 as written, version 1 mapped to version 2 (docs/provisioning.md, "Version 1").</summary>
+public sealed partial class DeviceConfigurationBundle
+{
+    private const string NotABundle = "Not a valid EdgeSensor device configuration bundle";
+
+    /// <summary>Reads a bundle file (see <see cref="Parse"/>).</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid bundle; the message says why.</exception>
+    public static DeviceConfigurationBundle Read(string path) => Parse(File.ReadAllBytes(path));
+
+    /// <summary>
+    /// Parses and validates a bundle. Version 2 is read strictly (unknown, duplicate or missing fields are
+    /// errors). Version 1 is mapped: the settings it lacks take <see cref="DeviceConfigurationDefaults"/> and
+    /// <see cref="Wifi"/> is null, so the result cannot be written (nor used by a device) until Wi-Fi is set;
+    /// <see cref="SourceVersion"/> is 1.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a valid bundle; the message says why.</exception>
+    public static DeviceConfigurationBundle Parse(byte[] utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        if (utf8Json.Length > DeviceConfigurationLimits.MaxDocumentBytes)
+        {
+            throw new InvalidDataException($"{NotABundle}: larger than {DeviceConfigurationLimits.MaxDocumentBytes} bytes.");
+        }
+
+        try
+        {
+            int version = ReadHeader(utf8Json);
+            DeviceConfigurationBundle bundle = version == 1
+                ? FromVersion1(JsonSerializer.Deserialize(utf8Json, BundleJson.Default.DeviceConfigurationBundleV1)!)
+                : JsonSerializer.Deserialize(utf8Json, BundleJson.Default.DeviceConfigurationBundle)!;
+            if (!bundle.TryValidate(requireWifi: version == CurrentVersion, out string? error))
+            {
+                throw new InvalidDataException($"{NotABundle}: {error}.");
+            }
+
+            return bundle;
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{NotABundle}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The version, after checking the format; other versions are refused.</summary>
+    private static int ReadHeader(byte[] utf8Json)
+    {
+        var options = new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false };
+        using var document = JsonDocument.Parse(utf8Json, options);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("format", out var format)
+            || format.ValueKind != JsonValueKind.String
+            || format.GetString() != FormatName)
+        {
+            throw new InvalidDataException($"{NotABundle}: format must be \"{FormatName}\".");
+        }
+
+        if (!root.TryGetProperty("version", out var versionElement) || !versionElement.TryGetInt32(out int version) || version is not (1 or CurrentVersion))
+        {
+            throw new InvalidDataException($"{NotABundle}: version must be 1 or 2 (this SDK writes 2).");
+        }
+
+        return version;
+    }
+
+    private static DeviceConfigurationBundle FromVersion1(DeviceConfigurationBundleV1 v1) => new()
+    {
+        DeviceId = v1.DeviceId,
+        Site = v1.Site,
+        RootKey = v1.RootKey,
+        Topic = v1.Topic,
+        Broker = new BrokerSettings
+        {
+            Host = v1.Broker.Host,
+            Port = v1.Broker.Port,
+            Tls = v1.Broker.Tls,
+            CaCertificatePem = v1.Broker.CaCertificatePem,
+            Username = v1.Broker.Username,
+        },
+        Wifi = null,
+        WindowLengthSeconds = v1.WindowLengthSeconds,
+        Disclosure = new DisclosureSettings
+        {
+            Mode = v1.Disclosure.Mode,
+            SuppressionThreshold = v1.Disclosure.SuppressionThreshold,
+            EpsilonMilli = v1.Disclosure.EpsilonMilli,
+            DailyBudgetMilli = v1.Disclosure.DailyBudgetMilli,
+        },
+        SourceVersion = 1,
+    };
+}
