@@ -12,6 +12,7 @@ using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.Sinks;
 using MQTTnet;
 using MQTTnet.Protocol;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Benchmarks;
 

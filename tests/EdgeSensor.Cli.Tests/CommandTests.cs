@@ -1,13 +1,14 @@
 using System.Text.Json;
 using EdgeSensor.Cli.Commands;
 using EdgeSensor.Integration.Tests.Support;
-using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.KeyStore;
 using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.Opening;
 using EdgeSensor.Sdk.Sinks;
 using MQTTnet;
 using MQTTnet.Protocol;
+using EdgeSensor.Sdk.Topics;
+using EdgeSensor.Sdk.Provisioning;
 
 namespace EdgeSensor.Cli.Tests;
 

@@ -17,7 +17,7 @@ public sealed class ConcurrentProvisionTests
         string tool = Path.ChangeExtension(typeof(CliApp).Assembly.Location, ".dll");
         const int Runs = 8;
         var runs = Enumerable.Range(0, Runs).Select(i => RunToolAsync(cli, tool,
-            "provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--out", Path.Combine(cli.Directory, $"b{i}.json"))).ToArray();
+            "provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open", "--out", Path.Combine(cli.Directory, $"b{i}.json"))).ToArray();
         (int Code, string Output)[] results = await Task.WhenAll(runs);
 
         foreach (var (code, output) in results)
@@ -36,7 +36,7 @@ public sealed class ConcurrentProvisionTests
         using var cli = new CliHarness();
         const int Runs = 12;
         var runs = Enumerable.Range(0, Runs).Select(i => Task.Run(() => cli.RunAsync(
-            "provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--out", Path.Combine(cli.Directory, $"b{i}.json")))).ToArray();
+            "provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open", "--out", Path.Combine(cli.Directory, $"b{i}.json")))).ToArray();
         (int Code, string Output)[] results = await Task.WhenAll(runs);
 
         Assert.IsTrue(results.All(r => r.Code == 0), string.Join("\n", results.Select(r => r.Output)));

@@ -13,7 +13,7 @@ public sealed class HostileArgumentTests
     public async Task BadNumbers_AreUsageErrors(params string[] args)
     {
         using var cli = new CliHarness();
-        await cli.RunAsync("provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--out", Path.Combine(cli.Directory, "b.json"));
+        await cli.RunAsync("provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open", "--out", Path.Combine(cli.Directory, "b.json"));
 
         var (code, output) = await cli.RunAsync([.. args, "--keystore", cli.KeyStorePath]);
 
@@ -25,7 +25,7 @@ public sealed class HostileArgumentTests
     public async Task Store_IntoAFolderThatDoesNotExist_FailsWithOneLine()
     {
         using var cli = new CliHarness();
-        await cli.RunAsync("provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--out", Path.Combine(cli.Directory, "b.json"));
+        await cli.RunAsync("provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open", "--out", Path.Combine(cli.Directory, "b.json"));
 
         var (code, output) = await cli.RunAsync("store", "--keystore", cli.KeyStorePath, "--db", "/nonexistent/x.db", "--port", "1", "--duration", "00:00:01");
 
@@ -38,7 +38,7 @@ public sealed class HostileArgumentTests
     public async Task Open_ANeverEndingFile_IsRefusedAfterABoundedRead()
     {
         using var cli = new CliHarness();
-        await cli.RunAsync("provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--out", Path.Combine(cli.Directory, "b.json"));
+        await cli.RunAsync("provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open", "--out", Path.Combine(cli.Directory, "b.json"));
 
         var (code, output) = await cli.RunAsync("open", "--keystore", cli.KeyStorePath, "--file", "/dev/zero");
 

@@ -1,9 +1,11 @@
 using EdgeSensor.Cli.Commands;
 using EdgeSensor.Core.Configuration;
-using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Sdk.Client;
-using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.KeyStore;
+using EdgeSensor.Sdk.Keys;
+using EdgeSensor.Sdk.Topics;
+using EdgeSensor.Sdk.Provisioning;
 
 namespace EdgeSensor.Cli.Tests;
 
@@ -43,7 +45,7 @@ public sealed class ProvisionCommandTests
         Assert.AreEqual("Site Wi-Fi", device.WifiSsid);
         Assert.AreEqual(WifiSecret, device.WifiPassword);
         int[] pins = [device.I2cDataPin, device.I2cClockPin, device.TofShutdownPin, device.TofInterruptPin, device.PirPin, device.StatusLedPin];
-        CollectionAssert.AreEqual(new[] { 21, 22, 4, 33, 27, -1 }, pins, "hardware/wiring.md reference wiring");
+        CollectionAssert.AreEqual(new[] { 21, 22, 4, 33, 27, 25 }, pins, "hardware/wiring.md reference wiring");
         Assert.AreEqual(2400, device.MountHeightMillimeters);
         int[] zones = [device.TimingBudgetMilliseconds, device.ZoneRoiWidth, device.ZoneRoiHeight, device.Zone0RoiCenter, device.Zone1RoiCenter, device.InsideZone];
         CollectionAssert.AreEqual(new[] { 33, 8, 16, 167, 231, 1 }, zones);

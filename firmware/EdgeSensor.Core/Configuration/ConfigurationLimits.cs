@@ -3,7 +3,7 @@ namespace EdgeSensor.Core.Configuration
     /// <summary>
     /// The limits of the configuration bundle v2 (docs/provisioning.md), checked by
     /// <see cref="DeviceConfigurationReader"/>. The SDK writes bundles under the same limits
-    /// (EdgeSensor.Sdk.Keys.DeviceConfigurationLimits); a test keeps the two sets equal.
+    /// (EdgeSensor.Sdk.Provisioning.DeviceConfigurationLimits); a test keeps the two sets equal.
     /// </summary>
     public static class ConfigurationLimits
     {

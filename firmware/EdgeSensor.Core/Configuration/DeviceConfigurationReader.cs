@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Configuration
 {

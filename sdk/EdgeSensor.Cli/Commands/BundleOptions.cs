@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeSensor.Sdk.Keys;
-using Defaults = EdgeSensor.Sdk.Keys.DeviceConfigurationDefaults;
+using EdgeSensor.Sdk.Provisioning;
+using Defaults = EdgeSensor.Sdk.Provisioning.DeviceConfigurationDefaults;
 
 namespace EdgeSensor.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Keys;
 using Spectre.Console;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Cli.Commands;
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Opening;
 using Spectre.Console;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Cli.Commands;
 

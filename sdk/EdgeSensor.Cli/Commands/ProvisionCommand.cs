@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeSensor.Sdk.Client;
 using Spectre.Console;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Cli.Commands;
 

@@ -8,6 +8,7 @@ using EdgeSensor.Sdk.Opening;
 using EdgeSensor.Sdk.Reports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Sdk.Client;
 

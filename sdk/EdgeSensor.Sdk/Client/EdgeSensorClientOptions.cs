@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Sdk.Client;
 

@@ -2,8 +2,8 @@ using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text.Json;
-using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Keys;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Sdk.KeyStore;
 

@@ -1,3 +1,4 @@
+
 namespace EdgeSensor.Sdk.KeyStore;
 
 /// <summary>

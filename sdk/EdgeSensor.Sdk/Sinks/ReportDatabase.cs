@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Reports;
 using Microsoft.Data.Sqlite;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Sdk.Sinks;
 

@@ -6,11 +6,11 @@ using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Storage;
-using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Simulator.Scenarios;
 using EdgeSensor.Simulator.Scenes;
 using EdgeSensor.Simulator.Traces;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Simulator.Fleet;
 

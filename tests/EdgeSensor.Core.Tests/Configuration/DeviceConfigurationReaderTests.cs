@@ -4,6 +4,7 @@ using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Configuration;
 using EdgeSensor.Core.Counting;
 using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Tests.Configuration;
 

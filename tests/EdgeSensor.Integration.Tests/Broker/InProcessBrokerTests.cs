@@ -4,6 +4,7 @@ using EdgeSensor.Integration.Tests.Support;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Diagnostics;
 using EdgeSensor.Sdk.Opening;
+using EdgeSensor.Sdk.KeyStore;
 
 namespace EdgeSensor.Integration.Tests.Broker;
 

@@ -4,6 +4,7 @@ using EdgeSensor.Sdk.KeyStore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using EdgeSensor.Sdk.Client;
 
 namespace EdgeSensor.Integration.Tests.Consumer;
 

@@ -4,6 +4,7 @@ using EdgeSensor.Integration.Tests.Support;
 using EdgeSensor.Sdk.KeyStore;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using EdgeSensor.Sdk.Client;
 
 namespace EdgeSensor.Integration.Tests.Consumer;
 

@@ -1,8 +1,8 @@
-using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.KeyStore;
 using EdgeSensor.Sdk.Keys;
 using MQTTnet;
 using MQTTnet.Protocol;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Integration.Tests.Support;
 

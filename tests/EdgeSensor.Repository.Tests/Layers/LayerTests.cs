@@ -24,6 +24,16 @@ public sealed class LayerTests
             new[] { "Configuration" },
             new[] { "Lifecycle" },
         }),
+        new("sdk/EdgeSensor.Sdk", "EdgeSensor.Sdk", new[]
+        {
+            new[] { "Reports", "Topics", "Keys" },
+            new[] { "Opening", "KeyStore" },
+            new[] { "Diagnostics", "Provisioning" },
+            new[] { "Client" },
+            new[] { "Sinks" },
+            new[] { "Occupancy" },
+            new[] { "Hosting" },
+        }),
         new("simulator/EdgeSensor.Simulator", "EdgeSensor.Simulator", new[]
         {
             new[] { "Randomness", "Traces" },

@@ -5,7 +5,8 @@ using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Configuration;
 using EdgeSensor.Core.Counting;
 using EdgeSensor.Core.Privacy;
-using EdgeSensor.Sdk.Keys;
+using EdgeSensor.Core.Reports;
+using EdgeSensor.Sdk.Provisioning;
 
 namespace EdgeSensor.Sdk.Tests.Keys;
 

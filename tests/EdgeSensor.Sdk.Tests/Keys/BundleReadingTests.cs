@@ -1,6 +1,6 @@
 using System.Text;
 using EdgeSensor.Core.Configuration;
-using EdgeSensor.Sdk.Keys;
+using EdgeSensor.Sdk.Provisioning;
 
 namespace EdgeSensor.Sdk.Tests.Keys;
 

@@ -1,4 +1,5 @@
 using EdgeSensor.Sdk.Keys;
+using EdgeSensor.Sdk.Provisioning;
 
 namespace EdgeSensor.Sdk.Tests.Keys;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace EdgeSensor.Sdk.Keys;
+namespace EdgeSensor.Sdk.Provisioning;
 
 /// <summary>The bundle's nested sections.</summary>
 public sealed partial class DeviceConfigurationBundle

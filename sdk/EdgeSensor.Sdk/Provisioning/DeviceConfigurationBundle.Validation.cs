@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
-using static EdgeSensor.Sdk.Keys.DeviceConfigurationLimits;
+using static EdgeSensor.Sdk.Provisioning.DeviceConfigurationLimits;
 
-namespace EdgeSensor.Sdk.Keys;
+namespace EdgeSensor.Sdk.Provisioning;
 
 /// <summary>
 /// Validation: the same rules, in the same order and with the same messages, as the firmware's reader

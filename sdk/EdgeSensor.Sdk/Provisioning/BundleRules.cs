@@ -1,7 +1,7 @@
 using System.Text;
-using EdgeSensor.Sdk.Client;
+using EdgeSensor.Sdk.Topics;
 
-namespace EdgeSensor.Sdk.Keys;
+namespace EdgeSensor.Sdk.Provisioning;
 
 /// <summary>The text and pin rules of the bundle's fields (docs/provisioning.md); the firmware's reader applies the same.</summary>
 internal static class BundleRules

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.KeyStore;
+using EdgeSensor.Sdk.Topics;
+using EdgeSensor.Sdk.Keys;
 
-namespace EdgeSensor.Sdk.Keys;
+namespace EdgeSensor.Sdk.Provisioning;
 
 /// <summary>
 /// The configuration bundle v2 a device loads at boot (written by <c>edgesensor provision</c>, deployed to

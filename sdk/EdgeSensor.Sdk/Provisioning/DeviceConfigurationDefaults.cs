@@ -1,4 +1,4 @@
-namespace EdgeSensor.Sdk.Keys;
+namespace EdgeSensor.Sdk.Provisioning;
 
 /// <summary>
 /// Defaults of the bundle's settings: hardware/wiring.md's reference wiring, the counting engine's defaults
@@ -25,8 +25,8 @@ public static class DeviceConfigurationDefaults
     /// <summary>HC-SR501 OUT: GPIO27.</summary>
     public const int PirPin = 27;
 
-    /// <summary>No status LED in the reference wiring.</summary>
-    public const int StatusLedPin = -1;
+    /// <summary>Status LED: GPIO25 in the reference wiring (hardware/wiring.md); -1 when a board has none.</summary>
+    public const int StatusLedPin = 25;
 
     /// <summary>Pin value for "not wired".</summary>
     public const int NotWired = -1;

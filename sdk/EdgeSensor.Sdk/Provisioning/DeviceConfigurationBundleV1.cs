@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace EdgeSensor.Sdk.Keys;
+namespace EdgeSensor.Sdk.Provisioning;
 
 /// <summary>The version 1 bundle as it was written (read only, to map it to version 2).</summary>
 internal sealed class DeviceConfigurationBundleV1

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace EdgeSensor.Sdk.Keys;
+namespace EdgeSensor.Sdk.Provisioning;
 
 /// <summary>
 /// Source-generated JSON metadata for the bundle: strict reading (unknown members and nulls in non-nullable

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Sdk.Keys;
+namespace EdgeSensor.Sdk.Provisioning;
 
 /// <summary>
 /// The limits of the configuration bundle v2 (docs/provisioning.md) the SDK enforces when it writes or reads a

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EdgeSensor.Sdk.Client;
+namespace EdgeSensor.Sdk.Topics;
 
 /// <summary>
 /// The fixed topic scheme: <c>edgesensor/&lt;site&gt;/&lt;device id, 16 lowercase hex&gt;/report</c>.

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace EdgeSensor.Sdk.Keys;
+namespace EdgeSensor.Sdk.Provisioning;
 
 /// <summary>Reading bundles: version 2 as written, version 1 mapped to version 2 (docs/provisioning.md, "Version 1").</summary>
 public sealed partial class DeviceConfigurationBundle
