@@ -9,6 +9,9 @@ internal static class ImagePipeline
         var log = new List<string>();
         var outDir = Path.GetFullPath(options.OutputDirectory);
         Directory.CreateDirectory(outDir);
+        // A failed build must not leave the previous image behind as if it were this one.
+        File.Delete(Path.Combine(outDir, options.ImageName));
+        File.Delete(Path.Combine(outDir, "size-report.md"));
         var assemblies = ReferenceResolver.Resolve(options.App, options.References);
         var current = assemblies.Select(a => PePath(outDir, a)).ToHashSet(StringComparer.Ordinal);
         foreach (var stale in Directory.EnumerateFiles(outDir, "*.pe").Where(p => !current.Contains(p)))

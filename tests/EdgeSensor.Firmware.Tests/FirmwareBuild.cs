@@ -44,6 +44,19 @@ internal static class FirmwareBuild
             .Select(l => lines[l.i + 1]).Distinct().ToList();
     }
 
+    /// <summary>A build tool of firmware/ as the Release build ran it, e.g. "EdgeSensor.NanoCheck".</summary>
+    public static string Tool(string name) => Path.Combine(Root, "firmware", name, "bin", "Release", "net10.0", name + ".dll");
+
+    /// <summary>The value the build gave the image builder for <paramref name="option"/> (e.g. "--mdp").</summary>
+    public static string ImageBuilderOption(string option)
+    {
+        RequireImage();
+        var lines = File.ReadAllLines(Path.Combine(Intermediate, "nanoimage.rsp"));
+        var index = Array.IndexOf(lines, option);
+        Assert.IsTrue(index >= 0 && index + 1 < lines.Length, $"{option} not in nanoimage.rsp");
+        return lines[index + 1];
+    }
+
     private static string FindRoot()
     {
         var directory = AppContext.BaseDirectory;

@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Emit;
-using Microsoft.CodeAnalysis.Text;
 
 namespace EdgeSensor.Firmware.Tests;
 
@@ -14,7 +10,7 @@ namespace EdgeSensor.Firmware.Tests;
 [TestClass]
 public sealed class PlantedAppFileTests
 {
-    private const string PlantedFile = "Planted.cs";
+    private const string PlantedFile = PlantedApp.File;
 
     [TestMethod]
     public void SystemMathFailsTheCompileByName()
@@ -83,7 +79,7 @@ public sealed class PlantedAppFileTests
     [TestMethod]
     public void AReferenceTheBuildDidNotResolveIsNamed()
     {
-        var vendor = CompileLibrary("Vendor.Sensors", "namespace Vendor { public static class Probe { public static int Read() { return 1; } } }");
+        var vendor = PlantedApp.Library("Vendor.Sensors", "namespace Vendor { public static class Probe { public static int Read() { return 1; } } }");
         var (dll, errors) = Compile("""
             namespace EdgeSensor.Firmware
             {
@@ -98,50 +94,10 @@ public sealed class PlantedAppFileTests
         StringAssert.Contains(output, "error NANO005: references assembly 'Vendor.Sensors'");
     }
 
-    private static (string? Dll, IReadOnlyList<string> Errors) Compile(string source, params MetadataReference[] extra)
-    {
-        var references = FirmwareBuild.References().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).Concat(extra);
-        return Emit("EdgeSensor.Firmware", source, OutputKind.ConsoleApplication, references);
-    }
+    private static (string? Dll, IReadOnlyList<string> Errors) Compile(string source, params MetadataReference[] extra) =>
+        PlantedApp.Compile(source, extra);
 
-    private static MetadataReference CompileLibrary(string name, string source)
-    {
-        var mscorlib = FirmwareBuild.References().Single(p => Path.GetFileName(p) == "mscorlib.dll");
-        var (dll, errors) = Emit(name, source, OutputKind.DynamicallyLinkedLibrary, [MetadataReference.CreateFromFile(mscorlib)]);
-        Assert.IsNotNull(dll, string.Join(Environment.NewLine, errors));
-        return MetadataReference.CreateFromFile(dll);
-    }
-
-    // As the firmware project compiles: C# 9, no standard library, nullable off, portable PDB for file and line.
-    private static (string? Dll, IReadOnlyList<string> Errors) Emit(string name, string source, OutputKind kind, IEnumerable<MetadataReference> references)
-    {
-        var tree = CSharpSyntaxTree.ParseText(SourceText.From(source, System.Text.Encoding.UTF8),
-            new CSharpParseOptions(LanguageVersion.CSharp9, preprocessorSymbols: ["NANOFRAMEWORK_1_0"]), PlantedFile);
-        var compilation = CSharpCompilation.Create(name, [tree], references,
-            new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Disable));
-        var dll = Path.Combine(Directory.CreateTempSubdirectory("planted-app-").FullName, name + (kind == OutputKind.ConsoleApplication ? ".exe" : ".dll"));
-        EmitResult result;
-        using (var peStream = File.Create(dll))
-        using (var pdbStream = File.Create(Path.ChangeExtension(dll, ".pdb")))
-        {
-            result = compilation.Emit(peStream, pdbStream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
-        }
-        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
-        return (result.Success ? dll : null, errors);
-    }
-
-    private static (int Exit, string Output) RunCheckerAsTheBuildDoes(string dll)
-    {
-        var checker = Path.Combine(FirmwareBuild.Root, "firmware", "EdgeSensor.NanoCheck", "bin", "Release", "net10.0", "EdgeSensor.NanoCheck.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { checker, dll, "--pdb", Path.ChangeExtension(dll, ".pdb"), "@" + Path.Combine(FirmwareBuild.Intermediate, "nanocheck-app.rsp") })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+    private static (int Exit, string Output) RunCheckerAsTheBuildDoes(string dll) =>
+        PlantedApp.RunTool(FirmwareBuild.Tool("EdgeSensor.NanoCheck"), dll, "--pdb", Path.ChangeExtension(dll, ".pdb"),
+            "@" + Path.Combine(FirmwareBuild.Intermediate, "nanocheck-app.rsp"));
 }
