@@ -9,6 +9,8 @@ internal static class ImagePipeline
         var log = new List<string>();
         var outDir = Path.GetFullPath(options.OutputDirectory);
         Directory.CreateDirectory(outDir);
+        var cacheDir = Path.GetFullPath(options.CacheDirectory ?? outDir);
+        Directory.CreateDirectory(cacheDir);
         // A failed build must not leave the previous image behind as if it were this one.
         File.Delete(Path.Combine(outDir, options.ImageName));
         File.Delete(Path.Combine(outDir, "size-report.md"));
@@ -18,11 +20,11 @@ internal static class ImagePipeline
         {
             File.Delete(stale); // an assembly the app no longer needs
             File.Delete(Path.ChangeExtension(stale, ".pdbx"));
-            File.Delete(stale + ".inputs");
+            File.Delete(Path.Combine(cacheDir, Path.GetFileName(stale) + ".inputs"));
         }
         var processor = new MetadataProcessor(Path.GetFullPath(options.MetadataProcessor));
         Parallel.ForEach(assemblies, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            a => processor.Convert(a, PePath(outDir, a)));
+            a => processor.Convert(a, PePath(outDir, a), cacheDir));
 
         var core = assemblies.Single(a => a.IsCoreLibrary);
         if (!File.ReadAllBytes(PePath(outDir, core)).AsSpan().SequenceEqual(File.ReadAllBytes(options.CorePe)))

@@ -7,12 +7,12 @@ internal sealed class MetadataProcessor(string processorPath)
 {
     /// <summary>
     /// Converts <paramref name="assembly"/> into <paramref name="pePath"/>, with one --hint per reference, unless
-    /// the .pe next to it was made from the same inputs (a stamp beside it records them): libraries rarely change.
+    /// the .pe there was made from the same inputs (a stamp in <paramref name="cacheDirectory"/> records them): libraries rarely change.
     /// </summary>
     /// <exception cref="BuildError">The processor exited with a non-zero code or wrote no .pe.</exception>
-    public void Convert(ImageAssembly assembly, string pePath)
+    public void Convert(ImageAssembly assembly, string pePath, string cacheDirectory)
     {
-        var stampPath = pePath + ".inputs";
+        var stampPath = Path.Combine(cacheDirectory, assembly.Name + ".pe.inputs");
         var stamp = Stamp(assembly);
         if (File.Exists(pePath) && File.Exists(stampPath) && File.ReadAllText(stampPath) == stamp)
         {

@@ -2,12 +2,12 @@ namespace EdgeSensor.ImageBuilder;
 
 /// <summary>
 /// Arguments: --app &lt;app.dll&gt; --reference &lt;dll&gt;... --mdp &lt;metadata processor dll&gt; --core-pe &lt;package mscorlib.pe&gt;
-/// --out &lt;dir&gt; --image &lt;file name&gt; --configuration &lt;name&gt; [--doc &lt;docs/firmware.md&gt;]; any argument may be
+/// --out &lt;dir&gt; --image &lt;file name&gt; --configuration &lt;name&gt; [--doc &lt;docs/firmware.md&gt;] [--cache &lt;dir&gt;]; any argument may be
 /// @file, a response file with one argument per line (the build writes its resolved references that way).
 /// </summary>
 internal sealed class Options
 {
-    public const string Usage = "usage: EdgeSensor.ImageBuilder --app <app.dll> --reference <dll>... --mdp <processor.dll> --core-pe <mscorlib.pe> --out <dir> --image <name.bin> --configuration <name> [--doc <file.md>] [@response-file]";
+    public const string Usage = "usage: EdgeSensor.ImageBuilder --app <app.dll> --reference <dll>... --mdp <processor.dll> --core-pe <mscorlib.pe> --out <dir> --image <name.bin> --configuration <name> [--doc <file.md>] [--cache <dir>] [@response-file]";
 
     public string App { get; private set; } = "";
     public List<string> References { get; } = [];
@@ -17,6 +17,9 @@ internal sealed class Options
     public string ImageName { get; private set; } = "";
     public string Configuration { get; private set; } = "";
     public string? Document { get; private set; }
+
+    /// <summary>Where conversion stamps go (--cache); the output directory when not given.</summary>
+    public string? CacheDirectory { get; private set; }
 
     public static bool TryParse(IReadOnlyList<string> args, out Options options, out string? error)
     {
@@ -55,6 +58,7 @@ internal sealed class Options
                 case "--image": options.ImageName = value; break;
                 case "--configuration": options.Configuration = value; break;
                 case "--doc": options.Document = value; break;
+                case "--cache": options.CacheDirectory = value; break;
                 default:
                     error = $"unexpected argument '{expanded[i - 1]}'";
                     return false;
