@@ -26,7 +26,8 @@ internal static class ImagePipeline
         Parallel.ForEach(assemblies, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             a => processor.Convert(a, PePath(outDir, a), cacheDir));
 
-        var core = assemblies.Single(a => a.IsCoreLibrary);
+        var core = assemblies.FirstOrDefault(a => a.IsCoreLibrary)
+            ?? throw new BuildError(ErrorCodes.Unresolved, options.App, "the app's references do not lead to mscorlib, so it cannot run on the nanoCLR");
         if (!File.ReadAllBytes(PePath(outDir, core)).AsSpan().SequenceEqual(File.ReadAllBytes(options.CorePe)))
         {
             throw new BuildError(ErrorCodes.CoreLibraryDiffers, PePath(outDir, core),
