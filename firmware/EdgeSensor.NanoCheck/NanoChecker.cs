@@ -63,11 +63,14 @@ internal sealed class NanoChecker
 
     private const int MaxMethodsPerKind = 255; // nanoTypeDefinitionTable: virtual, instance and static counts are bytes
 
-    private readonly HashSet<string> _allowedReferences;
+    private readonly IReadOnlyList<AllowedReference> _allowedReferences;
 
+    /// <param name="allowedReferences">Simple names or full identities (see <see cref="AllowedReference"/>);
+    /// null allows only <see cref="DefaultAllowedReferences"/>.</param>
+    /// <exception cref="ArgumentException">An entry is not an assembly name.</exception>
     public NanoChecker(IEnumerable<string>? allowedReferences = null)
     {
-        _allowedReferences = new HashSet<string>(allowedReferences ?? DefaultAllowedReferences, StringComparer.Ordinal);
+        _allowedReferences = (allowedReferences ?? DefaultAllowedReferences).Select(AllowedReference.Parse).ToList();
     }
 
     /// <summary>Checks the assembly; <paramref name="pdbPath"/> (portable PDB) adds file and line to findings.</summary>
@@ -86,7 +89,7 @@ internal sealed class NanoChecker
         return new CheckResult(run.Findings, run.Types, run.Methods);
     }
 
-    private sealed class Run(PEReader pe, MetadataReader md, SourceLocator locator, HashSet<string> allowedReferences)
+    private sealed class Run(PEReader pe, MetadataReader md, SourceLocator locator, IReadOnlyList<AllowedReference> allowedReferences)
     {
         private readonly SignatureShapes _shapes = new(md, new HashSet<string>(MscorlibGenericDelegates, StringComparer.Ordinal));
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -99,19 +102,31 @@ internal sealed class NanoChecker
         {
             foreach (var handle in md.AssemblyReferences)
             {
-                var name = md.GetString(md.GetAssemblyReference(handle).Name);
-                if (!allowedReferences.Contains(name))
-                {
-                    Add(Rules.AssemblyReference,
-                        $"references assembly '{name}': only {string.Join(", ", allowedReferences)} may be referenced (the device has nothing else)",
-                        null, null, null);
-                }
+                CheckReference(md.GetAssemblyReference(handle));
             }
             CheckAttributes(EntityHandle.AssemblyDefinition, null, null, null);
             foreach (var type in md.TypeDefinitions)
             {
                 CheckType(type);
             }
+        }
+
+        private void CheckReference(AssemblyReference reference)
+        {
+            var identity = reference.GetAssemblyName();
+            var name = identity.Name ?? "";
+            var version = identity.Version ?? new Version(0, 0, 0, 0);
+            var token = identity.GetPublicKeyToken() ?? [];
+            if (allowedReferences.Any(a => a.Allows(name, version, token)))
+            {
+                return;
+            }
+            var sameName = allowedReferences.Where(a => a.Name == name).ToList();
+            var text = $"{name}, Version={version}, PublicKeyToken={AllowedReference.Token(token)}";
+            Add(Rules.AssemblyReference, sameName.Count > 0
+                    ? $"references assembly '{text}': only '{string.Join("' or '", sameName)}' is allowed under that name (another build of it is not what the device runs)"
+                    : $"references assembly '{name}': only {string.Join(", ", allowedReferences.Select(a => a.Name).Distinct())} may be referenced (the device has nothing else)",
+                null, null, null);
         }
 
         private void CheckType(TypeDefinitionHandle handle)

@@ -1,40 +1,24 @@
 using EdgeSensor.NanoCheck;
 
-// Usage: EdgeSensor.NanoCheck <assembly.dll> [--pdb <file.pdb>] [--allow-reference <assembly name>]...
+// Usage: see CommandLine.Usage.
 // Exit codes: 0 clean, 1 findings (printed in MSBuild's error format), 2 usage or unreadable input.
-string? assembly = null;
-string? pdb = null;
-var allowed = new List<string>(NanoChecker.DefaultAllowedReferences);
-for (var i = 0; i < args.Length; i++)
+if (!CommandLine.TryParse(args, out var commandLine, out var error))
 {
-    switch (args[i])
-    {
-        case "--pdb" when i + 1 < args.Length:
-            pdb = args[++i];
-            break;
-        case "--allow-reference" when i + 1 < args.Length:
-            allowed.Add(args[++i]);
-            break;
-        case var path when assembly is null && !path.StartsWith("--", StringComparison.Ordinal):
-            assembly = path;
-            break;
-        default:
-            Console.Error.WriteLine($"nanocheck: unexpected argument '{args[i]}'");
-            Console.Error.WriteLine("usage: EdgeSensor.NanoCheck <assembly.dll> [--pdb <file.pdb>] [--allow-reference <name>]...");
-            return 2;
-    }
+    Console.Error.WriteLine($"nanocheck: {error}");
+    Console.Error.WriteLine(CommandLine.Usage);
+    return 2;
 }
-if (assembly is null || !File.Exists(assembly))
+var assembly = commandLine!.Assembly;
+if (!File.Exists(assembly))
 {
     Console.Error.WriteLine($"nanocheck: assembly not found: '{assembly}'");
     return 2;
 }
-pdb ??= Path.ChangeExtension(assembly, ".pdb");
 
 CheckResult result;
 try
 {
-    result = new NanoChecker(allowed).Check(assembly, pdb);
+    result = new NanoChecker(commandLine.AllowedReferences).Check(assembly, commandLine.Pdb);
 }
 catch (BadImageFormatException e)
 {
