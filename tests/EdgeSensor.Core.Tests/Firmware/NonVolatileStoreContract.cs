@@ -4,7 +4,7 @@ using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Core.Tests.Storage;
 
-namespace EdgeSensor.Core.Tests.FirmwareStorage;
+namespace EdgeSensor.Core.Tests.Firmware;
 
 /// <summary>
 /// What every <see cref="INonVolatileStore"/> must do, run against each implementation: the in-memory store the

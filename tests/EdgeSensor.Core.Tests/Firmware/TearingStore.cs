@@ -1,7 +1,7 @@
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Core.Tests.Storage;
 
-namespace EdgeSensor.Core.Tests.FirmwareStorage;
+namespace EdgeSensor.Core.Tests.Firmware;
 
 /// <summary>
 /// Wraps any <see cref="INonVolatileStore"/> and cuts power at a chosen write the way <see cref="FaultInjectingStore"/>

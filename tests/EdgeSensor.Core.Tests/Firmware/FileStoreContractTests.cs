@@ -1,7 +1,7 @@
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Firmware.Storage;
 
-namespace EdgeSensor.Core.Tests.FirmwareStorage;
+namespace EdgeSensor.Core.Tests.Firmware;
 
 /// <summary>
 /// The firmware's <see cref="FileNonVolatileStore"/> (the same source file the device runs, linked into this project)
