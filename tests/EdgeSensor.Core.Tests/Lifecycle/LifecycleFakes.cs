@@ -107,9 +107,18 @@ internal sealed class FakeTransport : IMqttTransport
     private readonly Queue<(int Id, bool Delivered)> _outcomes = new();
     private int _nextId = 1;
 
-    public bool IsConnected { get; set; }
+    private bool _connected;
+
+    public bool IsConnected
+    {
+        get => _connected && BrokerUp;
+        set => _connected = value;
+    }
 
     public bool ConnectSucceeds { get; set; } = true;
+
+    /// <summary>False: the broker is gone (sessions drop, connects fail, nothing is acknowledged).</summary>
+    public bool BrokerUp { get; set; } = true;
 
     public bool PublishSucceeds { get; set; } = true;
 
@@ -125,7 +134,7 @@ internal sealed class FakeTransport : IMqttTransport
     public bool TryConnect()
     {
         ConnectAttempts++;
-        IsConnected = ConnectSucceeds;
+        IsConnected = ConnectSucceeds && BrokerUp;
         return IsConnected;
     }
 
@@ -146,7 +155,7 @@ internal sealed class FakeTransport : IMqttTransport
         messageId = _nextId;
         _nextId = _nextId == 65535 ? 1 : _nextId + 1;
         Published.Add((topic, (byte[])payload.Clone(), messageId));
-        if (AutoAcknowledge)
+        if (AutoAcknowledge && BrokerUp)
         {
             _outcomes.Enqueue((messageId, true));
         }
