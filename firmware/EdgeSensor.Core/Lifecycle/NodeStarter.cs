@@ -62,6 +62,13 @@ namespace EdgeSensor.Core.Lifecycle
                     return DeviceStatus.StorageFailure;
                 }
 
+                if (IsAllZero(rootKey))
+                {
+                    // A wiped key (or a placeholder) would seal under keys anyone can derive.
+                    detail = "not provisioned and the root key is all zero";
+                    return DeviceStatus.StorageFailure;
+                }
+
                 if (!DeviceStorage.TryProvision(store, rootKey, 0, nowUnixSeconds / 86400))
                 {
                     detail = "could not write the first epoch key";
@@ -81,6 +88,17 @@ namespace EdgeSensor.Core.Lifecycle
 
             detail = string.Empty;
             return DeviceStatus.Running;
+        }
+
+        private static bool IsAllZero(byte[] key)
+        {
+            int bits = 0;
+            for (int i = 0; i < key.Length; i++)
+            {
+                bits |= key[i];
+            }
+
+            return bits == 0;
         }
 
         private static bool HasKeyRecord(INonVolatileStore store)

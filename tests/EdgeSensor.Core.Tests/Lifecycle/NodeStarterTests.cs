@@ -59,6 +59,16 @@ public sealed class NodeStarterTests
     }
 
     [TestMethod]
+    public void AllZeroRootKey_IsNeverProvisioned()
+    {
+        var store = NodeRig.NewStore();
+        DeviceStatus status = NodeStarter.TryStart(NodeRig.Settings(), store, null, new byte[32], NodeRig.StartUnix, out _, out string detail);
+        Assert.AreEqual(DeviceStatus.StorageFailure, status);
+        StringAssert.Contains(detail, "all zero");
+        Assert.AreEqual(0, store.Read(DeviceStorage.KeySlotA, new byte[8], 0, 8), "no key record written");
+    }
+
+    [TestMethod]
     public void InvalidSettings_AreAConfigurationError()
     {
         var settings = NodeRig.Settings();
