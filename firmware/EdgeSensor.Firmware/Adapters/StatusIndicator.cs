@@ -8,8 +8,9 @@ namespace EdgeSensor.Firmware.Adapters
     /// <summary>
     /// <see cref="IStatusIndicator"/>: writes the status line to the serial console (<c>Console.WriteLine</c>, which
     /// unlike <c>Debug.WriteLine</c> stays in Release builds) and blinks the status LED with the status's
-    /// <see cref="BlinkPattern"/> from a 50 ms timer. The LED is attached once the configuration names its pin; before
-    /// that (or with no LED wired) only the serial line shows the status.
+    /// <see cref="BlinkPattern"/> from a 50 ms timer. The LED pin is the board's default
+    /// (<c>DeviceApplication.BoardStatusLedPin</c>) until the configuration names its own; with neither (the reference
+    /// DevKitC board has no user LED) only the serial line shows the status.
     /// </summary>
     public sealed class StatusIndicator : IStatusIndicator
     {
@@ -17,22 +18,44 @@ namespace EdgeSensor.Firmware.Adapters
 
         private readonly object _gate = new object();
         private GpioPin? _led;
+        private int _ledPin = -1;
         private Timer? _timer;
         private DeviceStatus _status = DeviceStatus.LoadingConfiguration;
         private long _since;
         private bool _lit;
 
-        /// <summary>Drives the LED on <paramref name="pinNumber"/> (active high) from now on; -1 means none.</summary>
+        /// <summary>
+        /// Drives the LED on <paramref name="pinNumber"/> (active high) from now on; -1 keeps the current one (or none).
+        /// Called with the board's default before the configuration is read, then with the configured pin.
+        /// </summary>
         public void AttachLed(GpioController controller, int pinNumber)
         {
-            if (pinNumber < 0 || _led != null)
+            if (pinNumber < 0 || pinNumber == _ledPin)
             {
                 return;
             }
 
-            _led = controller.OpenPin(pinNumber, PinMode.Output);
-            _led.Write(PinValue.Low);
-            _timer = new Timer(OnTimer, null, 0, LedPeriodMilliseconds);
+            GpioPin led = controller.OpenPin(pinNumber, PinMode.Output);
+            led.Write(PinValue.Low);
+            GpioPin? previous;
+            lock (_gate)
+            {
+                previous = _led;
+                _led = led;
+                _ledPin = pinNumber;
+                _lit = false;
+            }
+
+            if (previous != null)
+            {
+                previous.Write(PinValue.Low);
+                previous.Dispose();
+            }
+
+            if (_timer == null)
+            {
+                _timer = new Timer(OnTimer, null, 0, LedPeriodMilliseconds);
+            }
         }
 
         /// <inheritdoc />
@@ -48,22 +71,19 @@ namespace EdgeSensor.Firmware.Adapters
 
         private void OnTimer(object? state)
         {
-            GpioPin? led = _led;
-            if (led == null)
-            {
-                return;
-            }
-
-            bool on;
             lock (_gate)
             {
-                on = BlinkPattern.IsOn(_status, Environment.TickCount64 - _since);
-            }
+                if (_led == null)
+                {
+                    return;
+                }
 
-            if (on != _lit)
-            {
-                _lit = on;
-                led.Write(on ? PinValue.High : PinValue.Low);
+                bool on = BlinkPattern.IsOn(_status, Environment.TickCount64 - _since);
+                if (on != _lit)
+                {
+                    _lit = on;
+                    _led.Write(on ? PinValue.High : PinValue.Low);
+                }
             }
         }
     }

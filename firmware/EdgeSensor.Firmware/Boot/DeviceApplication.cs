@@ -25,6 +25,12 @@ namespace EdgeSensor.Firmware.Boot
         // A DNS lookup, TLS handshake and CONNECT can take tens of seconds on a poor link.
         private const int PublisherWatchdogMilliseconds = 180000;
 
+        /// <summary>
+        /// The status LED before the configuration is read (so a missing or invalid file still blinks its code): -1 for
+        /// the reference ESP32-DevKitC, which has no user LED; set it for a board with one (GPIO2 on many ESP32 boards).
+        /// </summary>
+        public const int BoardStatusLedPin = -1;
+
         private const int BootStepMilliseconds = 100;
         private const int SamplingPeriodMilliseconds = 10;
         private const int PublisherPeriodMilliseconds = 50;
@@ -47,6 +53,7 @@ namespace EdgeSensor.Firmware.Boot
             _watchdogTimer = new Timer(CheckWatchdogs, null, 1000, 1000);
 
             GpioController gpio = new GpioController();
+            _indicator.AttachLed(gpio, BoardStatusLedPin);
             WifiStation wifi = new WifiStation();
             SntpWallClock wallClock = new SntpWallClock();
             FirmwareBootSteps steps = new FirmwareBootSteps(gpio, _clock, _indicator, wifi, _random, _publisherSettings);
