@@ -75,6 +75,7 @@ namespace EdgeSensor.Firmware.Adapters
                 if (code != MqttReasonCode.Success)
                 {
                     LastRefusal = (int)code;
+                    Console.WriteLine("mqtt connect refused by " + _host + ": reason code " + ((int)code).ToString());
                     client.MqttMsgPublished -= OnPublished;
                     Close(client);
                     return false;
@@ -83,8 +84,11 @@ namespace EdgeSensor.Firmware.Adapters
                 _client = client;
                 return true;
             }
-            catch (Exception)
+            catch (Exception e)
             {
+                // Type names only (DNS, socket, TLS): an exception message may quote configuration values.
+                Exception? inner = e.InnerException;
+                Console.WriteLine("mqtt connect to " + _host + " failed: " + e.GetType().Name + (inner == null ? string.Empty : " / " + inner.GetType().Name));
                 return false;
             }
         }
