@@ -234,8 +234,8 @@ namespace EdgeSensor.Firmware.Boot
                 settings.TimingBudgetMilliseconds = configuration.TimingBudgetMilliseconds;
                 settings.RoiWidth = configuration.ZoneRoiWidth;
                 settings.RoiHeight = configuration.ZoneRoiHeight;
-                settings.Zone0RoiCentre = configuration.Zone0RoiCenter;
-                settings.Zone1RoiCentre = configuration.Zone1RoiCenter;
+                settings.Zone0RoiCenter = configuration.Zone0RoiCenter;
+                settings.Zone1RoiCenter = configuration.Zone1RoiCenter;
                 Vl53l1xZoneRanger ranger = new Vl53l1xZoneRanger(new Vl53l1xSensor(new NanoI2cBus(device)), settings);
                 Tof = new ZoneRangerTofInput(ranger);
 
