@@ -9,7 +9,11 @@ namespace EdgeSensor.Core.Lifecycle
         /// <summary>Copies the oldest report into <paramref name="buffer"/> at <paramref name="offset"/>; its length, or 0.</summary>
         int PeekReport(byte[] buffer, int offset);
 
-        /// <summary>Removes the oldest report after its acknowledgement; false when none waits.</summary>
-        bool ConfirmPublished();
+        /// <summary>
+        /// Removes the oldest report after its acknowledgement, but only if it is still the one published
+        /// (<paramref name="length"/> bytes of <paramref name="published"/>): while it was in flight a full outbox may
+        /// have dropped it, and the next one, never sent, must not be removed in its place. False when nothing was removed.
+        /// </summary>
+        bool TryConfirm(byte[] published, int length);
     }
 }

@@ -6,7 +6,8 @@ namespace EdgeSensor.Core.Lifecycle
 {
     /// <summary>
     /// Publishes the outbox, oldest first, one report in flight: peek, publish at QoS 1, and confirm (remove)
-    /// the report only when the broker's PUBACK carries the id of that very publish. A negative outcome or a
+    /// the report only when the broker's PUBACK carries the id of that very publish, and only if it is still the
+    /// oldest (a full outbox may have dropped it meanwhile; its unsent successor then stays). A negative outcome or a
     /// missing PUBACK leaves the report queued and retries it; a lost session is reopened after an exponential
     /// backoff with full jitter. A freshly sealed report is held for the device's own <see cref="PublishDelay"/>
     /// so a fleet does not publish on the same second. Non-blocking apart from the transport's own calls;
@@ -139,7 +140,8 @@ namespace EdgeSensor.Core.Lifecycle
 
                 if (delivered)
                 {
-                    _reports.ConfirmPublished();
+                    // A report dropped by a full outbox while in flight is not confirmed: its successor was never sent.
+                    _reports.TryConfirm(_payload, _payload.Length);
                     Published++;
                     _backoff.Reset();
                     _state = PublisherState.Idle;

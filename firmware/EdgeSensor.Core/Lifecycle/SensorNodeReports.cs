@@ -1,5 +1,6 @@
 using System;
 using EdgeSensor.Core.Device;
+using EdgeSensor.Core.Sealing;
 
 namespace EdgeSensor.Core.Lifecycle
 {
@@ -12,6 +13,7 @@ namespace EdgeSensor.Core.Lifecycle
     {
         private readonly SensorNode _node;
         private readonly object _gate;
+        private readonly byte[] _oldest = new byte[ReportSealer.SealedLength];
 
         /// <summary>Wraps <paramref name="node"/>; <paramref name="gate"/> is the lock shared with the sampling loop.</summary>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -41,10 +43,28 @@ namespace EdgeSensor.Core.Lifecycle
         }
 
         /// <inheritdoc />
-        public bool ConfirmPublished()
+        public bool TryConfirm(byte[] published, int length)
         {
+            if (published == null)
+            {
+                throw new ArgumentNullException(nameof(published));
+            }
+
             lock (_gate)
             {
+                if (length != _oldest.Length || length > published.Length || _node.PeekReport(_oldest, 0) != length)
+                {
+                    return false;
+                }
+
+                for (int i = 0; i < length; i++)
+                {
+                    if (_oldest[i] != published[i])
+                    {
+                        return false;
+                    }
+                }
+
                 return _node.ConfirmPublished();
             }
         }

@@ -210,9 +210,9 @@ internal sealed class FakeReportQueue : IReportQueue
         return report.Length;
     }
 
-    public bool ConfirmPublished()
+    public bool TryConfirm(byte[] published, int length)
     {
-        if (_reports.Count == 0)
+        if (!_reports.TryPeek(out byte[]? oldest) || !oldest.AsSpan().SequenceEqual(published.AsSpan(0, length)))
         {
             return false;
         }
@@ -221,6 +221,9 @@ internal sealed class FakeReportQueue : IReportQueue
         Confirmed++;
         return true;
     }
+
+    /// <summary>What a full outbox does when a window is sealed: the oldest report is dropped.</summary>
+    public void DropOldest() => _reports.Dequeue();
 }
 
 /// <summary>A ToF input that answers from a script, or not at all while <see cref="Silent"/>.</summary>

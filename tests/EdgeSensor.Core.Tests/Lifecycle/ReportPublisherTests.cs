@@ -35,6 +35,24 @@ public sealed class ReportPublisherTests
     }
 
     [TestMethod]
+    public void ReportDroppedWhileInFlight_DoesNotConfirmItsUnsentSuccessor()
+    {
+        var (queue, transport, publisher) = Rig(publishDelay: 0);
+        queue.Add(2);
+        publisher.Step(0);
+        queue.DropOldest(); // a window sealed into a full outbox while report 1 waited for its PUBACK
+        transport.Deliver(transport.Published[0].Id);
+        publisher.Step(10);
+
+        Assert.AreEqual(0, queue.Confirmed, "report 2 was never sent");
+        publisher.Step(20);
+        Assert.AreEqual(2, transport.Published[^1].Payload[0], "report 2 goes out next");
+        transport.Deliver(transport.Published[^1].Id);
+        publisher.Step(30);
+        Assert.AreEqual(1, queue.Confirmed);
+    }
+
+    [TestMethod]
     public void FailedDelivery_KeepsTheReport_AndRetriesTheSameBytes()
     {
         var (queue, transport, publisher) = Rig(publishDelay: 0);
