@@ -38,6 +38,14 @@ namespace EdgeSensor.Core.Device
         /// <summary>Sealed reports held while the transport is down, 1..<see cref="MaxOutboxCapacity"/>.</summary>
         public int OutboxCapacity { get; set; } = DefaultOutboxCapacity;
 
+        /// <summary>
+        /// Keep unacknowledged sealed reports in the store too (an <c>OutboxJournal</c>), so they survive a reboot.
+        /// The store must then offer <see cref="DeviceStorage.SlotCountWithOutbox"/> slots of up to
+        /// <see cref="DeviceStorage.MaxRecordLengthWithOutbox"/> bytes. The ESP32 firmware sets it; the
+        /// simulator's virtual devices, which never reboot, leave it off.
+        /// </summary>
+        public bool PersistOutbox { get; set; }
+
         /// <summary>Sequence numbers reserved per flash write, 1..1000000.</summary>
         public uint SequenceBlockSize { get; set; } = SequenceReservation.DefaultBlockSize;
 

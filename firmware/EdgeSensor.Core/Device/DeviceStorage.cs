@@ -1,5 +1,6 @@
 using System;
 using EdgeSensor.Core.Keys;
+using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
 
 namespace EdgeSensor.Core.Device
@@ -35,11 +36,29 @@ namespace EdgeSensor.Core.Device
         /// <summary>Reporting state, second copy.</summary>
         public const int StateSlotB = 7;
 
-        /// <summary>Slots a device store must offer.</summary>
+        /// <summary>Slots a device store must offer when the outbox is kept in RAM only.</summary>
         public const int SlotCount = 8;
 
         /// <summary>Longest record in bytes (the key record: generation, epoch, day, 32-byte key, CRC).</summary>
         public const int MaxRecordLength = 64;
+
+        /// <summary>Outbox journal's confirmed ordinal, first copy (with <see cref="DeviceSettings.PersistOutbox"/>).</summary>
+        public const int OutboxConfirmedSlotA = 8;
+
+        /// <summary>Outbox journal's confirmed ordinal, second copy.</summary>
+        public const int OutboxConfirmedSlotB = 9;
+
+        /// <summary>First of the outbox journal's report slots (one per <see cref="DeviceSettings.OutboxCapacity"/>).</summary>
+        public const int OutboxFirstSlot = 10;
+
+        /// <summary>Longest record with a persisted outbox: a journal frame (ordinal, sealed report, CRC).</summary>
+        public const int MaxRecordLengthWithOutbox = 8 + ReportSealer.SealedLength + 4;
+
+        /// <summary>Slots a device store must offer with a persisted outbox of <paramref name="outboxCapacity"/> reports.</summary>
+        public static int SlotCountWithOutbox(int outboxCapacity)
+        {
+            return OutboxFirstSlot + outboxCapacity;
+        }
 
         /// <summary>
         /// Provisioning: derives epoch 0 from the 256-bit <paramref name="rootKey"/> and persists it. The caller

@@ -29,6 +29,7 @@ namespace EdgeSensor.Core.Device
         private readonly DisclosureControl _disclosure;
         private readonly ReportSealer _sealer;
         private readonly ReportOutbox _outbox;
+        private readonly OutboxJournal? _journal;
         private readonly ReportingState _state;
         private readonly WindowReport _report = new WindowReport();
         private readonly byte[] _sealed = new byte[ReportSealer.SealedLength];
@@ -86,6 +87,12 @@ namespace EdgeSensor.Core.Device
             _aggregator = new WindowAggregator(windows);
             _disclosure = new DisclosureControl(settings.Disclosure, random);
             _outbox = new ReportOutbox(settings.OutboxCapacity, ReportSealer.SealedLength);
+            if (settings.PersistOutbox)
+            {
+                _journal = new OutboxJournal(store, DeviceStorage.OutboxConfirmedSlotA, DeviceStorage.OutboxConfirmedSlotB, DeviceStorage.OutboxFirstSlot, settings.OutboxCapacity, ReportSealer.SealedLength);
+                RestoredReports = _journal.Restore(_outbox);
+            }
+
             _state = new ReportingState(store);
             _state.Restore(_aggregator, _disclosure);
         }
@@ -104,6 +111,15 @@ namespace EdgeSensor.Core.Device
 
         /// <summary>Reports dropped because the outbox was full (oldest first), since boot.</summary>
         public uint OutboxDrops => _outbox.DroppedCount;
+
+        /// <summary>Unacknowledged reports reloaded from the store at boot (<see cref="DeviceSettings.PersistOutbox"/>).</summary>
+        public int RestoredReports { get; private set; }
+
+        /// <summary>Reports a power cut destroyed while they were being journaled, found at boot (0 without a journal).</summary>
+        public int ReportsLostAtBoot => _journal == null ? 0 : _journal.LostAtRestore;
+
+        /// <summary>Journal writes (reports or acknowledgements) that failed since boot (0 without a journal).</summary>
+        public int OutboxJournalFailures => _journal == null ? 0 : _journal.WriteFailures;
 
         /// <summary>Reports sealed into the outbox since boot.</summary>
         public long ReportsSealed { get; private set; }
@@ -192,6 +208,12 @@ namespace EdgeSensor.Core.Device
             }
 
             _outbox.Enqueue(_sealed, 0, length);
+            if (_journal != null)
+            {
+                // After the RAM copy: a failed flash write still leaves the report to publish before any reboot.
+                _journal.Append(_sealed, 0, length);
+            }
+
             ReportsSealed++;
             return true;
         }
@@ -207,10 +229,23 @@ namespace EdgeSensor.Core.Device
             return _outbox.PeekOldest(buffer, offset);
         }
 
-        /// <summary>Removes the report last peeked, after the broker acknowledged it. False when none waits.</summary>
+        /// <summary>
+        /// Removes the report last peeked, after the broker acknowledged it, from RAM and from the journal.
+        /// False when none waits.
+        /// </summary>
         public bool ConfirmPublished()
         {
-            return _outbox.RemoveOldest();
+            if (!_outbox.RemoveOldest())
+            {
+                return false;
+            }
+
+            if (_journal != null)
+            {
+                _journal.ConfirmOldest();
+            }
+
+            return true;
         }
 
 

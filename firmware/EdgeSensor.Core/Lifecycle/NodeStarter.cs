@@ -1,0 +1,111 @@
+using System;
+using EdgeSensor.Core.Device;
+using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Storage;
+
+namespace EdgeSensor.Core.Lifecycle
+{
+    /// <summary>
+    /// Builds the <see cref="SensorNode"/> at boot, provisioning the first epoch key from the configuration's
+    /// root key only when the key slots were never written (a fresh device). A key record that exists but cannot
+    /// be read is a storage failure, not a fresh start: provisioning again would bring back the epoch-0 key and
+    /// undo forward secrecy (docs/security.md). Every failure is a status with a detail, never an exception.
+    /// </summary>
+    public static class NodeStarter
+    {
+        /// <summary>
+        /// Starts the pipeline at wall-clock <paramref name="nowUnixSeconds"/> (must be valid: it dates epoch 0).
+        /// The copy of the root key in <paramref name="rootKey"/> is wiped whatever happens.
+        /// Returns <see cref="DeviceStatus.Running"/> with <paramref name="node"/> set, or a fatal status.
+        /// </summary>
+        public static DeviceStatus TryStart(DeviceSettings settings, INonVolatileStore store, IRandomSource? random, byte[]? rootKey, uint nowUnixSeconds, out SensorNode? node, out string detail)
+        {
+            node = null;
+            try
+            {
+                return TryStartCore(settings, store, random, rootKey, nowUnixSeconds, out node, out detail);
+            }
+            finally
+            {
+                if (rootKey != null)
+                {
+                    Array.Clear(rootKey, 0, rootKey.Length);
+                }
+            }
+        }
+
+        private static DeviceStatus TryStartCore(DeviceSettings settings, INonVolatileStore store, IRandomSource? random, byte[]? rootKey, uint nowUnixSeconds, out SensorNode? node, out string detail)
+        {
+            node = null;
+            if (settings == null || store == null)
+            {
+                detail = "no settings or store";
+                return DeviceStatus.StorageFailure;
+            }
+
+            if (!settings.TryValidate(out detail))
+            {
+                return DeviceStatus.ConfigurationInvalid;
+            }
+
+            if (settings.Disclosure.Mode == DisclosureMode.DifferentialPrivacy && random == null)
+            {
+                detail = "differential privacy needs the DRBG";
+                return DeviceStatus.ConfigurationInvalid;
+            }
+
+            if (!HasKeyRecord(store))
+            {
+                if (rootKey == null || rootKey.Length != 32)
+                {
+                    detail = "not provisioned and no 32-byte root key in the configuration";
+                    return DeviceStatus.StorageFailure;
+                }
+
+                if (IsAllZero(rootKey))
+                {
+                    // A wiped key (or a placeholder) would seal under keys anyone can derive.
+                    detail = "not provisioned and the root key is all zero";
+                    return DeviceStatus.StorageFailure;
+                }
+
+                if (!DeviceStorage.TryProvision(store, rootKey, 0, nowUnixSeconds / 86400))
+                {
+                    detail = "could not write the first epoch key";
+                    return DeviceStatus.StorageFailure;
+                }
+            }
+
+            try
+            {
+                node = new SensorNode(settings, store, random);
+            }
+            catch (InvalidOperationException)
+            {
+                detail = "the key record is unreadable (re-provision with a new root key)";
+                return DeviceStatus.StorageFailure;
+            }
+
+            detail = string.Empty;
+            return DeviceStatus.Running;
+        }
+
+        private static bool IsAllZero(byte[] key)
+        {
+            int bits = 0;
+            for (int i = 0; i < key.Length; i++)
+            {
+                bits |= key[i];
+            }
+
+            return bits == 0;
+        }
+
+        private static bool HasKeyRecord(INonVolatileStore store)
+        {
+            // Any byte in either copy, valid or torn, means the device was provisioned before.
+            byte[] probe = new byte[1];
+            return store.Read(DeviceStorage.KeySlotA, probe, 0, 1) != 0 || store.Read(DeviceStorage.KeySlotB, probe, 0, 1) != 0;
+        }
+    }
+}
