@@ -3,6 +3,7 @@ using EdgeSensor.Core.Crypto;
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Storage;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Firmware.Tests;
 

@@ -5,7 +5,7 @@ namespace EdgeSensor.Core.Crypto
     /// <summary>
     /// Unchecked word loads and stores for the crypto inner loops. Callers have validated the ranges
     /// at their public entry point, so these do no range checks of their own (unlike
-    /// <c>WireFormat.LittleEndian</c>, whose per-call checks would cost measurably here).
+    /// <c>Bytes.LittleEndian</c>, whose per-call checks would cost measurably here).
     /// ChaCha20 and Poly1305 are little-endian (RFC 8439 §2.1, §2.5); SHA-256 is big-endian
     /// (FIPS 180-4 §3.1).
     /// </summary>

@@ -2,6 +2,7 @@ using System;
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Storage;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Lifecycle
 {

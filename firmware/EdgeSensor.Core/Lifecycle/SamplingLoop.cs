@@ -1,6 +1,6 @@
 using System;
-using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Device;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Lifecycle
 {

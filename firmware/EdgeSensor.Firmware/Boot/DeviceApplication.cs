@@ -3,6 +3,7 @@ using System.Device.Gpio;
 using System.Threading;
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Lifecycle;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Firmware.Adapters;
 
 namespace EdgeSensor.Firmware.Boot

@@ -13,6 +13,7 @@ using EdgeSensor.Core.Configuration;
 using System.Device.I2c;
 using System.Threading;
 using EdgeSensor.Core.Drivers.Vl53l1x;
+using EdgeSensor.Core.Reports;
 using nanoFramework.Hardware.Esp32;
 #endif
 

@@ -1,8 +1,8 @@
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Lifecycle;
-using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Tests.Device;
 using EdgeSensor.Core.Tests.Privacy;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Tests.Lifecycle;
 
@@ -58,7 +58,7 @@ public sealed class ConcurrencyTests
         Assert.IsNull(failure, failure?.ToString());
 
         var opener = new CoreReportOpener(root);
-        var report = new EdgeSensor.Core.Aggregation.WindowReport();
+        var report = new EdgeSensor.Core.Reports.WindowReport();
         ulong expected = 0;
         foreach (byte[] payload in transport.Payloads)
         {

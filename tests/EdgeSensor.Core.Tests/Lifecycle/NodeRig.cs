@@ -2,6 +2,7 @@ using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Storage;
+using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Tests.Lifecycle;
 

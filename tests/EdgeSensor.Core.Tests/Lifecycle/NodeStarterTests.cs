@@ -1,6 +1,5 @@
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Lifecycle;
-using EdgeSensor.Core.Storage;
 
 namespace EdgeSensor.Core.Tests.Lifecycle;
 
