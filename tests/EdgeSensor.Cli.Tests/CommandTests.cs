@@ -7,8 +7,8 @@ using EdgeSensor.Sdk.Opening;
 using EdgeSensor.Sdk.Sinks;
 using MQTTnet;
 using MQTTnet.Protocol;
-using EdgeSensor.Sdk.Topics;
 using EdgeSensor.Sdk.Provisioning;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Cli.Tests;
 

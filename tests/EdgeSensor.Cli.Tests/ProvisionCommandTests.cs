@@ -4,8 +4,8 @@ using EdgeSensor.Core.Reports;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.KeyStore;
 using EdgeSensor.Sdk.Keys;
-using EdgeSensor.Sdk.Topics;
 using EdgeSensor.Sdk.Provisioning;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Cli.Tests;
 

@@ -2,8 +2,8 @@ using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Crypto;
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Privacy;
-using EdgeSensor.Core.Storage;
 using EdgeSensor.Core.Reports;
+using EdgeSensor.Core.Storage;
 
 namespace EdgeSensor.Firmware.Tests;
 

@@ -1,8 +1,8 @@
 using System;
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Privacy;
-using EdgeSensor.Core.Storage;
 using EdgeSensor.Core.Reports;
+using EdgeSensor.Core.Storage;
 
 namespace EdgeSensor.Core.Lifecycle
 {

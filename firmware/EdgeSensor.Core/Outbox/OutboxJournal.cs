@@ -1,7 +1,7 @@
 using System;
+using EdgeSensor.Core.Bytes;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Core.WireFormat;
-using EdgeSensor.Core.Bytes;
 
 namespace EdgeSensor.Core.Outbox
 {

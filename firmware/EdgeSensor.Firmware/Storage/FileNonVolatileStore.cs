@@ -17,7 +17,7 @@ namespace EdgeSensor.Firmware.Storage
     /// which a read promotes to <c>.bin</c>. So a slot reads as its old or its new bytes, except on its very first
     /// write, where a cut may leave a partial file; the records above (<see cref="DualSlotRecord"/>, the outbox
     /// journal) carry CRCs for that case, and the interface allows it. LittleFS renames are atomic
-    /// (littlefs-project/littlefs DESIGN.md, "Metadata pairs").
+    /// (https://github.com/littlefs-project/littlefs/blob/master/DESIGN.md, "Metadata pairs").
     /// </para>
     /// Every I/O exception becomes a -1 / false return: the callers treat storage faults as statuses.
     /// </summary>

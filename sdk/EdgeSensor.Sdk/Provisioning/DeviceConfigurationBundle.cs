@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EdgeSensor.Sdk.KeyStore;
-using EdgeSensor.Sdk.Topics;
 using EdgeSensor.Sdk.Keys;
+using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Sdk.Provisioning;
 

@@ -7,10 +7,10 @@ using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Sdk.Keys;
+using EdgeSensor.Sdk.Topics;
 using EdgeSensor.Simulator.Scenarios;
 using EdgeSensor.Simulator.Scenes;
 using EdgeSensor.Simulator.Traces;
-using EdgeSensor.Sdk.Topics;
 
 namespace EdgeSensor.Simulator.Fleet;
 

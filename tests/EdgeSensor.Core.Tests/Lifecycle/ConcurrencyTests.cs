@@ -1,8 +1,8 @@
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Lifecycle;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Tests.Device;
 using EdgeSensor.Core.Tests.Privacy;
-using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Tests.Lifecycle;
 

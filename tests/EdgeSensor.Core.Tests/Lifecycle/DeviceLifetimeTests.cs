@@ -1,10 +1,10 @@
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Lifecycle;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Core.Tests.Device;
 using EdgeSensor.Core.Tests.Privacy;
-using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Tests.Lifecycle;
 

@@ -1,8 +1,8 @@
 using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Lifecycle;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Tests.Device;
-using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Tests.Lifecycle;
 

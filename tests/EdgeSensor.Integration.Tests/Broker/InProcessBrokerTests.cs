@@ -3,8 +3,8 @@ using System.Diagnostics.Metrics;
 using EdgeSensor.Integration.Tests.Support;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Diagnostics;
-using EdgeSensor.Sdk.Opening;
 using EdgeSensor.Sdk.KeyStore;
+using EdgeSensor.Sdk.Opening;
 
 namespace EdgeSensor.Integration.Tests.Broker;
 

@@ -32,10 +32,11 @@ internal static partial class OutsideMentions
         }
     }
 
-    [GeneratedRegex(@"\bDESIGN\.md\b")]
+    // A name right after '/' is part of a path or URL (another project's design note on GitHub); shared/ paths have their own rules.
+    [GeneratedRegex(@"(?<![/\w.-])DESIGN\.md\b")]
     private static partial Regex DesignNotes();
 
-    [GeneratedRegex(@"\b(?:STYLE|PACKAGES)\.md\b")]
+    [GeneratedRegex(@"(?<![/\w.-])(?:STYLE|PACKAGES)\.md\b")]
     private static partial Regex TeamNotes();
 
     [GeneratedRegex(@"\bnF\s*§")]
