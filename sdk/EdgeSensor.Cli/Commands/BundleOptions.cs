@@ -77,13 +77,15 @@ internal sealed class BundleOptions
 
     public Option<FileInfo?> Out { get; } = new("--out", "-o") { Description = "Where to write the configuration bundle (default: ./<device id>.edgesensor.json)." };
 
+    public Option<bool> Force { get; } = OutputPath.CreateForceOption();
+
     public void AddTo(Command command)
     {
         Option[] options =
         [
             BrokerHost, BrokerPort, NoTls, CaFile, MqttUser, MqttPasswordFile, WifiSsid, WifiPasswordFile, WifiOpen,
             SdaPin, SclPin, XshutPin, InterruptPin, PirPin, LedPin, MountHeight, TimingBudget, RoiWidth, RoiHeight,
-            Zone0Center, Zone1Center, InsideZone, PirHold, Window, Disclosure, K, Epsilon, DailyBudget, ReleasePir, Out,
+            Zone0Center, Zone1Center, InsideZone, PirHold, Window, Disclosure, K, Epsilon, DailyBudget, ReleasePir, Out, Force,
         ];
         foreach (Option option in options)
         {
@@ -152,11 +154,24 @@ internal sealed class BundleOptions
         return bundle;
     }
 
+    /// <summary>
+    /// Checks the explicit --out path before the key store changes (<see cref="OutputPath"/>); the default path,
+    /// named after a device id not drawn yet, is checked in <see cref="Write"/>.
+    /// </summary>
+    public void CheckOut(ParseResult parse, string keyStorePath)
+    {
+        if (parse.GetValue(Out) is { } file)
+        {
+            OutputPath.Check(file.FullName, keyStorePath, parse.GetValue(Force));
+        }
+    }
+
     /// <summary>Gives the bundle the device's identity and writes it (mode 0600); returns the path.</summary>
-    public string Write(ParseResult parse, DeviceConfigurationBundle bundle, DeviceRecord device)
+    public string Write(ParseResult parse, DeviceConfigurationBundle bundle, DeviceRecord device, string keyStorePath)
     {
         bundle.AssignDevice(device);
-        string path = parse.GetValue(Out)?.FullName ?? Path.GetFullPath($"{device.DeviceIdText}.edgesensor.json");
+        string requested = parse.GetValue(Out)?.FullName ?? $"{device.DeviceIdText}.edgesensor.json";
+        string path = OutputPath.Check(requested, keyStorePath, parse.GetValue(Force));
         try
         {
             bundle.WriteTo(path);

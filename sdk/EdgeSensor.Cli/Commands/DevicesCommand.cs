@@ -81,9 +81,11 @@ internal static class DevicesCommand
         {
             ulong deviceId = ParseId(parse.GetValue(id)!);
             var settings = bundle.Build(parse, context);
+            string keyStorePath = context.ResolveKeyStorePath(parse.GetValue(keyStore));
+            bundle.CheckOut(parse, keyStorePath);
             using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: false);
             var rotated = store.Rotate(deviceId) ?? throw new CliException($"No device {ReportTopics.FormatDeviceId(deviceId)} in the key store.", ExitCodes.Failure);
-            string path = bundle.Write(parse, settings, rotated);
+            string path = bundle.Write(parse, settings, rotated, keyStorePath);
             context.Console.MarkupLine($"Rotated {rotated.DeviceIdText}; new bundle {Markup.Escape(path)}.");
             context.Console.MarkupLine("[yellow]Reports sealed under the old key are rejected from now on; the bundle holds secrets (the new root key, the Wi-Fi and MQTT passwords).[/]");
             return ExitCodes.Success;

@@ -18,7 +18,8 @@ internal static class ExportCommand
         var from = new Option<DateTimeOffset?>("--from") { Description = "Only windows starting at or after this time (ISO 8601)." };
         var to = new Option<DateTimeOffset?>("--to") { Description = "Only windows starting before this time (ISO 8601)." };
         var command = new Command("export", "Export stored reports to CSV (one row per report, UTC times).");
-        foreach (Option option in new Option[] { database, output, site, device, from, to })
+        var force = OutputPath.CreateForceOption();
+        foreach (Option option in new Option[] { database, output, site, device, from, to, force })
         {
             command.Options.Add(option);
         }
@@ -34,7 +35,7 @@ internal static class ExportCommand
             ulong? deviceId = parse.GetValue(device) is { } text ? DevicesCommand.ParseId(text) : null;
             string? onlySite = parse.GetValue(site);
             long total = CountRows(db.FullName);
-            string outPath = parse.GetValue(output)!.FullName;
+            string outPath = OutputPath.Check(parse.GetValue(output)!.FullName, context.ResolveKeyStorePath(null), parse.GetValue(force));
             long written = 0;
             await context.Console.Progress().StartAsync(async progress =>
             {

@@ -26,9 +26,21 @@ internal static class ProvisionCommand
             }
 
             var settings = bundle.Build(parse, context);
+            string keyStorePath = context.ResolveKeyStorePath(parse.GetValue(keyStore));
+            bundle.CheckOut(parse, keyStorePath);
             using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: true);
             var device = store.Provision(siteName);
-            string path = bundle.Write(parse, settings, device);
+            string path;
+            try
+            {
+                path = bundle.Write(parse, settings, device, keyStorePath);
+            }
+            catch
+            {
+                // No bundle, no device: a device only the key store knows could never be flashed.
+                store.Remove(device.DeviceId);
+                throw;
+            }
 
             var table = new Table().AddColumns("device", "site", "topic", "bundle");
             table.AddRow(device.DeviceIdText, device.Site, Markup.Escape(ReportTopics.ForDevice(device.Site, device.DeviceId)), Markup.Escape(path));

@@ -28,7 +28,9 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
 
     private FileDeviceKeyStore(string path, KeyStoreSecret secret)
     {
-        _path = Path.GetFullPath(path);
+        // Through symbolic links to the real file: an atomic rename over a link would replace the link itself.
+        string full = Path.GetFullPath(path);
+        _path = new FileInfo(full).LinkTarget is null ? full : new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
         _secret = secret;
     }
 
@@ -165,6 +167,27 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
             }
 
             Save(devices);
+        }
+    }
+
+    /// <summary>
+    /// Removes a device and saves the file (the tool undoes a provisioning whose bundle could not be written).
+    /// Reports of a removed device are rejected as unknown; prefer <see cref="Revoke"/> for a device in service.
+    /// </summary>
+    /// <returns>False when the device was not in the store.</returns>
+    public bool Remove(ulong deviceId)
+    {
+        lock (_writeLock)
+        using (LockForWrite())
+        {
+            var devices = ReloadForWrite();
+            if (!devices.Remove(deviceId))
+            {
+                return false;
+            }
+
+            Save(devices);
+            return true;
         }
     }
 

@@ -1,7 +1,7 @@
 namespace EdgeSensor.Sdk.KeyStore;
 
 /// <summary>Atomic, owner-only file writes for files that hold secrets (key store, device bundles).</summary>
-internal static class SecureFile
+public static class SecureFile
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode GroupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
@@ -12,9 +12,12 @@ internal static class SecureFile
     /// flushes it to disk, then renames it over <paramref name="path"/>: readers see the old or the new
     /// file, never a torn one (rename is atomic within a file system).
     /// </summary>
+    /// <param name="path">The file; an existing one must be a regular file (see <see cref="CheckReplaceable"/>).</param>
+    /// <param name="content">What to write.</param>
     public static void WriteAllBytesAtomic(string path, ReadOnlySpan<byte> content)
     {
         string fullPath = Path.GetFullPath(path);
+        CheckReplaceable(fullPath);
         string directory = Path.GetDirectoryName(fullPath) ?? ".";
         Directory.CreateDirectory(directory);
         string temp = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
@@ -39,6 +42,26 @@ internal static class SecureFile
         {
             TryDelete(temp);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Refuses to replace anything but a regular file: renaming over a device node (/dev/null, as root), a FIFO,
+    /// a directory or a symbolic link would destroy it, and a secret would land where nobody expects it.
+    /// </summary>
+    /// <exception cref="IOException">The path names something that is not a regular file.</exception>
+    public static void CheckReplaceable(string path)
+    {
+        FileKindValue kind = FileKind.Of(path);
+        if (kind is not (FileKindValue.Missing or FileKindValue.Regular))
+        {
+            string what = kind switch
+            {
+                FileKindValue.Directory => "a directory",
+                FileKindValue.SymbolicLink => "a symbolic link",
+                _ => "a device, FIFO or socket",
+            };
+            throw new IOException($"'{path}' is {what}, not a regular file: refusing to replace it.");
         }
     }
 
