@@ -120,21 +120,7 @@ public readonly struct TofZoneGeometry : ISurfaceProbe
         }
 
         // The footprint grows monotonically with depth: bisect for the shallowest depth that touches the prism.
-        double lo = depthAtTop, hi = mountHeight;
-        for (int i = 0; i < 16; i++)
-        {
-            double mid = (lo + hi) / 2;
-            if (Intersects(mid, cx, cy, a, b))
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid;
-            }
-        }
-
-        return mountHeight - hi;
+        return mountHeight - ShallowestTouchingDepth(depthAtTop, mountHeight, cx, cy, a, b);
     }
 
     /// <summary>Does the ellipse (cx, cy, a, b) overlap the footprint at this depth? Exact: scaling by 1/a, 1/b maps
@@ -183,8 +169,15 @@ public readonly struct TofZoneGeometry : ISurfaceProbe
             return -1;
         }
 
-        lo = depthAtTop;
-        hi = best;
+        return mountHeight - ShallowestTouchingDepth(depthAtTop, best, cx, cy, a, b);
+    }
+
+    /// <summary>
+    /// Bisects [<paramref name="lo"/>, <paramref name="hi"/>] for the shallowest depth whose footprint touches the
+    /// ellipse (the footprint grows monotonically with depth; <paramref name="hi"/> must touch it). 16 halvings.
+    /// </summary>
+    private double ShallowestTouchingDepth(double lo, double hi, double cx, double cy, double a, double b)
+    {
         for (int i = 0; i < 16; i++)
         {
             double mid = (lo + hi) / 2;
@@ -198,6 +191,6 @@ public readonly struct TofZoneGeometry : ISurfaceProbe
             }
         }
 
-        return mountHeight - hi;
+        return hi;
     }
 }
