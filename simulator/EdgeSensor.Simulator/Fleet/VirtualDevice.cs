@@ -62,7 +62,7 @@ internal sealed class VirtualDevice : ITraceSink
 
         byte[] rootKey = RandomNumberGenerator.GetBytes(DeviceRecord.RootKeySizeBytes);
         var store = new InMemoryNonVolatileStore(DeviceStorage.SlotCount, DeviceStorage.MaxRecordLength);
-        if (!DeviceStorage.TryProvision(store, rootKey, 0, startUnixSeconds / 86400))
+        if (!DeviceStorage.TryProvision(store, rootKey, 0, startUnixSeconds / AggregatorSettings.SecondsPerDay))
         {
             throw new InvalidOperationException("provisioning the in-memory store failed");
         }
@@ -80,7 +80,7 @@ internal sealed class VirtualDevice : ITraceSink
                 EpsilonMilli = options.EpsilonMilli,
                 // A day's budget for every window at the configured ε, so no simulated window is withheld
                 // (a lower budget is a deployment's choice: docs/privacy.md).
-                DailyBudgetMilli = (uint)options.EpsilonMilli * (uint)(86400 / options.WindowSeconds),
+                DailyBudgetMilli = (uint)options.EpsilonMilli * (uint)(AggregatorSettings.SecondsPerDay / options.WindowSeconds),
             },
         };
         var node = new SensorNode(settings, store, options.Disclosure == DisclosureMode.DifferentialPrivacy ? NewNoiseSource() : null);
