@@ -6,6 +6,7 @@ using EdgeSensor.Core.Keys;
 using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
+using EdgeSensor.Integration.Tests.Support;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.KeyStore;
 using EdgeSensor.Sdk.Keys;
@@ -223,10 +224,7 @@ public class EndToEndBenchmarks
     private int StartMosquitto()
     {
         string executable = File.Exists("/usr/sbin/mosquitto") ? "/usr/sbin/mosquitto" : throw new InvalidOperationException("Install the Debian package 'mosquitto' to run this benchmark.");
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        int port = FreePort.Next(); // a benchmark run is not retried: a taken port fails it with a clear message
         string config = Path.Combine(_directory, "mosquitto.conf");
         File.WriteAllText(config, $"per_listener_settings false\nallow_anonymous true\nmax_queued_messages 0\nmax_inflight_messages 0\nlog_dest none\nuser {Environment.UserName}\nlistener {port} 127.0.0.1\n");
         _broker = Process.Start(new ProcessStartInfo(executable, ["-c", config]) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true })

@@ -1,3 +1,4 @@
+using EdgeSensor.Simulator.Fleet;
 using System.Text.Json;
 using EdgeSensor.Cli.Commands;
 using EdgeSensor.Integration.Tests.Support;
@@ -115,7 +116,7 @@ public sealed class CommandTests
             device = store.Provision("north-gate");
         }
 
-        await using var broker = await InProcessBroker.StartAsync();
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         var tailing = cli.RunAsync("tail", "--keystore", cli.KeyStorePath, "--host", "127.0.0.1", "--port", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--site", "north-gate", "--count", "2", "--duration", "00:00:30");
         using var publisher = new MqttClientFactory().CreateMqttClient();
         await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).Build());
@@ -151,7 +152,7 @@ public sealed class CommandTests
             device = store.Provision("north-gate");
         }
 
-        await using var broker = await InProcessBroker.StartAsync();
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         string db = Path.Combine(cli.Directory, "reports.db");
         var storing = cli.RunAsync("store", "--keystore", cli.KeyStorePath, "--db", db, "--host", "127.0.0.1", "--port", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--count", "6", "--duration", "00:00:30");
 

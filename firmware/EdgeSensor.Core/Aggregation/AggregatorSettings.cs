@@ -12,6 +12,9 @@ namespace EdgeSensor.Core.Aggregation
         /// <summary>Default window, seconds.</summary>
         public const int DefaultWindowLengthSeconds = 60;
 
+        /// <summary>Seconds in a UTC day; every window length divides it.</summary>
+        public const int SecondsPerDay = 86400;
+
         /// <summary>2024-01-01T00:00:00Z: wall-clock times before it mean "clock not set yet" (no SNTP sync).</summary>
         public const uint DefaultMinValidUnixSeconds = 1704067200;
 
@@ -30,6 +33,17 @@ namespace EdgeSensor.Core.Aggregation
         /// <summary>Health: firmware version (major &lt;&lt; 16 | minor &lt;&lt; 8 | patch), copied into every report.</summary>
         public uint FirmwareVersion { get; set; }
 
+        /// <summary>
+        /// The one home of the window rule: 10..3600 s and a divisor of <see cref="SecondsPerDay"/>, so that windows
+        /// tile every UTC day and none straddles midnight, where the privacy budget resets. Configuration readers
+        /// and the simulator's options ask this; the host SDK (which does not reference the core) mirrors it in
+        /// DeviceConfigurationBundle, and a core test checks the two agree.
+        /// </summary>
+        public static bool IsValidWindowLength(int seconds)
+        {
+            return seconds >= MinWindowLengthSeconds && seconds <= MaxWindowLengthSeconds && SecondsPerDay % seconds == 0;
+        }
+
         /// <summary>Checks the settings; on failure <paramref name="error"/> says why.</summary>
         public bool TryValidate(out string error)
         {
@@ -39,7 +53,7 @@ namespace EdgeSensor.Core.Aggregation
                 return false;
             }
 
-            if (86400 % WindowLengthSeconds != 0)
+            if (!IsValidWindowLength(WindowLengthSeconds))
             {
                 error = "WindowLengthSeconds must divide 86400 (e.g. 10, 15, 30, 60, 300, 600, 900, 1800, 3600)";
                 return false;

@@ -1,45 +1,62 @@
 using System.Net;
 using System.Net.Sockets;
+using MQTTnet.Adapter;
+using MQTTnet.Diagnostics.Logger;
+using MQTTnet.Formatter;
+using MQTTnet.Implementations;
 using MQTTnet.Server;
 
 namespace EdgeSensor.Simulator.Fleet;
 
-/// <summary>MQTTnet's broker inside the simulator process, on a free loopback port (no TLS: it never leaves the machine).</summary>
+/// <summary>
+/// MQTTnet's broker inside this process on a loopback port the OS picks (no TLS: it never leaves the machine).
+/// The repository's one in-process broker: the simulator's <c>run</c> starts it, and the test projects compile
+/// this same file in (they cannot see the simulator's internals and need no other part of it).
+/// MQTTnet 5.2's own TCP endpoint cannot report the port it bound, so "port 0" would leave the port unknown
+/// and "pick a free port, then start" races other processes. So the listening socket is bound here, to port 0,
+/// and its port read back; MQTTnet gets the accepted connections through its public server-adapter interface.
+/// No race, no retries.
+/// </summary>
 internal sealed class EmbeddedBroker : IAsyncDisposable
 {
     private readonly MqttServer _server;
+    private readonly LoopbackAdapter _adapter;
 
-    private EmbeddedBroker(MqttServer server, int port)
+    private EmbeddedBroker(MqttServer server, LoopbackAdapter adapter)
     {
         _server = server;
-        Port = port;
+        _adapter = adapter;
     }
 
-    public int Port { get; }
+    /// <summary>The loopback port the broker listens on.</summary>
+    public int Port => _adapter.Port;
 
-    public static async Task<EmbeddedBroker> StartAsync(CancellationToken cancellationToken)
+    /// <summary>The MQTTnet server, for tests that watch or drive it.</summary>
+    public MqttServer Server => _server;
+
+    /// <summary>Starts a broker; <paramref name="persistentSessions"/> keeps sessions of clients that ask for it.</summary>
+    public static async Task<EmbeddedBroker> StartAsync(CancellationToken cancellationToken = default, bool persistentSessions = false)
     {
-        // The OS picks a free port; another process could take it before the broker binds, so try a few.
-        for (int attempt = 1; ; attempt++)
+        cancellationToken.ThrowIfCancellationRequested();
+        var adapter = new LoopbackAdapter();
+        var builder = new MqttServerOptionsBuilder();
+        if (persistentSessions)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int port = FreeLoopbackPort();
-            var options = new MqttServerOptionsBuilder()
-                .WithDefaultEndpoint()
-                .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-                .WithDefaultEndpointPort(port)
-                .Build();
-            var server = new MqttServerFactory().CreateMqttServer(options);
-            try
-            {
-                await server.StartAsync().ConfigureAwait(false);
-                return new EmbeddedBroker(server, port);
-            }
-            catch (SocketException) when (attempt < 5)
-            {
-                server.Dispose();
-            }
+            builder.WithPersistentSessions();
         }
+
+        var server = new MqttServerFactory().CreateMqttServer(builder.Build(), [adapter]);
+        try
+        {
+            await server.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+
+        return new EmbeddedBroker(server, adapter);
     }
 
     public async ValueTask DisposeAsync()
@@ -48,12 +65,87 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
         _server.Dispose();
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>Accepts TCP connections on a socket bound to loopback port 0 and hands each to the broker.</summary>
+    private sealed class LoopbackAdapter : IMqttServerAdapter
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        private readonly CancellationTokenSource _stopping = new();
+        private MqttServerOptions _options = new();
+        private IMqttNetLogger _logger = MqttNetNullLogger.Instance;
+        private Task _accepting = Task.CompletedTask;
+
+        public LoopbackAdapter()
+        {
+            _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            _socket.Listen();
+            Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
+        }
+
+        public int Port { get; }
+
+        public Func<IMqttChannelAdapter, Task>? ClientHandler { get; set; }
+
+        public Task StartAsync(MqttServerOptions options, IMqttNetLogger logger)
+        {
+            _options = options;
+            _logger = logger;
+            _accepting = Task.Run(AcceptAsync);
+            return Task.CompletedTask;
+        }
+
+        public async Task StopAsync()
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            _socket.Close();
+            await _accepting.ConfigureAwait(false);
+        }
+
+        public void Dispose()
+        {
+            _stopping.Cancel();
+            _socket.Dispose();
+            _stopping.Dispose();
+        }
+
+        private async Task AcceptAsync()
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                Socket client;
+                try
+                {
+                    client = await _socket.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException && _stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (SocketException)
+                {
+                    continue; // a connection reset before it was accepted
+                }
+
+                _ = Task.Run(() => ServeAsync(client));
+            }
+        }
+
+        private async Task ServeAsync(Socket client)
+        {
+            client.NoDelay = true;
+            var channel = new MqttTcpChannel(new NetworkStream(client, ownsSocket: true), client.LocalEndPoint, client.RemoteEndPoint, null);
+            var formatter = new MqttPacketFormatterAdapter(new MqttBufferWriter(_options.WriterBufferSize, _options.WriterBufferSizeMax));
+            using var adapter = new MqttChannelAdapter(channel, formatter, _logger);
+            try
+            {
+                if (ClientHandler is { } handler)
+                {
+                    await handler(adapter).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                // The client went away; the broker has already ended its session.
+            }
+        }
     }
 }

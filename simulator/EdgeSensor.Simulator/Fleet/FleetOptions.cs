@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Reports;
 
@@ -133,7 +134,7 @@ public sealed record FleetOptions
         {
             error = $"--devices × --minutes must be at most {MaxDeviceMinutes} (traces are held in memory)";
         }
-        else if (WindowSeconds is < 10 or > 3600 || 86400 % WindowSeconds != 0)
+        else if (!AggregatorSettings.IsValidWindowLength(WindowSeconds))
         {
             error = "--window-seconds must be 10..3600 and divide 86400 (10, 15, 30, 60, 300, 600, 900, 1800, 3600 ...)";
         }

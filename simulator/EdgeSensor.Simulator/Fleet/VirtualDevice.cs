@@ -8,6 +8,7 @@ using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.Topics;
+using EdgeSensor.Simulator.Replay;
 using EdgeSensor.Simulator.Scenarios;
 using EdgeSensor.Simulator.Scenes;
 using EdgeSensor.Simulator.Traces;
@@ -22,16 +23,14 @@ namespace EdgeSensor.Simulator.Fleet;
 /// <see cref="FleetOptions.SensorsThroughDrivers"/> the readings come instead through the firmware's VL53L1X driver
 /// and a GPIO input from emulated sensors looking at the same scene (<see cref="DriverSensorFeed"/>).
 /// </summary>
-internal sealed class VirtualDevice
+internal sealed class VirtualDevice : ITraceSink
 {
     /// <summary>The firmware loop's period.</summary>
     public const int TickMs = 20;
 
-    private readonly TraceRecord[] _records;
+    private readonly TracePlayback _playback;
     private readonly uint _startUnixSeconds;
     private readonly DriverSensorFeed? _drivers;
-    private int _next;
-    private long _nextTickMs;
 
     private VirtualDevice(DeviceRecord record, SensorNode node, TraceRecord[] records, uint startUnixSeconds, DriverSensorFeed? drivers)
     {
@@ -39,7 +38,7 @@ internal sealed class VirtualDevice
         Record = record;
         Node = node;
         Topic = ReportTopics.ForDevice(record.Site, record.DeviceId);
-        _records = records;
+        _playback = new TracePlayback(records, TickMs);
         _startUnixSeconds = startUnixSeconds;
     }
 
@@ -50,9 +49,10 @@ internal sealed class VirtualDevice
 
     public string Topic { get; }
 
-    public int TruthEntries { get; private set; }
+    /// <summary>Ground-truth crossings so far (tallied, never shown to the device).</summary>
+    public int TruthEntries => _playback.TruthEntries;
 
-    public int TruthExits { get; private set; }
+    public int TruthExits => _playback.TruthExits;
 
     /// <summary>Builds the device's crowd and sensors for <paramref name="minutes"/> and provisions it.</summary>
     public static VirtualDevice Create(ulong deviceId, ulong seed, ScenarioDefinition scenario, FleetOptions options, uint startUnixSeconds)
@@ -62,7 +62,7 @@ internal sealed class VirtualDevice
 
         byte[] rootKey = RandomNumberGenerator.GetBytes(DeviceRecord.RootKeySizeBytes);
         var store = new InMemoryNonVolatileStore(DeviceStorage.SlotCount, DeviceStorage.MaxRecordLength);
-        if (!DeviceStorage.TryProvision(store, rootKey, 0, startUnixSeconds / 86400))
+        if (!DeviceStorage.TryProvision(store, rootKey, 0, startUnixSeconds / AggregatorSettings.SecondsPerDay))
         {
             throw new InvalidOperationException("provisioning the in-memory store failed");
         }
@@ -71,13 +71,7 @@ internal sealed class VirtualDevice
         var settings = new DeviceSettings
         {
             DeviceId = deviceId,
-            Counter = new CounterSettings
-            {
-                MountHeightMillimeters = trace.Metadata.MountHeightMillimeters,
-                InsideZone = trace.Metadata.InsideZone,
-                TimingBudgetMilliseconds = trace.Metadata.TimingBudgetMs,
-                PirHoldMilliseconds = trace.Metadata.PirHoldMs ?? 2500,
-            },
+            Counter = TraceReplayer.SettingsFor(trace.Metadata),
             Aggregator = new AggregatorSettings { WindowLengthSeconds = options.WindowSeconds },
             Disclosure = new DisclosureSettings
             {
@@ -86,7 +80,7 @@ internal sealed class VirtualDevice
                 EpsilonMilli = options.EpsilonMilli,
                 // A day's budget for every window at the configured ε, so no simulated window is withheld
                 // (a lower budget is a deployment's choice: docs/privacy.md).
-                DailyBudgetMilli = (uint)options.EpsilonMilli * (uint)(86400 / options.WindowSeconds),
+                DailyBudgetMilli = (uint)options.EpsilonMilli * (uint)(AggregatorSettings.SecondsPerDay / options.WindowSeconds),
             },
         };
         var node = new SensorNode(settings, store, options.Disclosure == DisclosureMode.DifferentialPrivacy ? NewNoiseSource() : null);
@@ -110,38 +104,29 @@ internal sealed class VirtualDevice
     }
 
     /// <summary>Runs the firmware loop up to and including simulated time <paramref name="untilMs"/>.</summary>
-    public void AdvanceTo(long untilMs)
+    public void AdvanceTo(long untilMs) => _playback.AdvanceTo(untilMs, this);
+
+    // With emulated sensors the readings come through the drivers instead of the trace's rows.
+    void ITraceSink.OnTof(in TraceRecord row)
     {
-        while (_nextTickMs <= untilMs)
+        if (_drivers is null)
         {
-            while (_next < _records.Length && _records[_next].TimeMs <= _nextTickMs)
-            {
-                Feed(_records[_next++]);
-            }
-
-            _drivers?.RunUntil(_nextTickMs, Node);
-
-            Node.Tick(_nextTickMs, _startUnixSeconds + (uint)(_nextTickMs / 1000));
-            _nextTickMs += TickMs;
+            Node.OnTofSample(row.TimeMs, row.Channel, row.Value, row.Status);
         }
     }
 
-    private void Feed(in TraceRecord r)
+    void ITraceSink.OnPir(in TraceRecord row)
     {
-        switch (r.Kind)
+        if (_drivers is null)
         {
-            case TraceKind.Tof when _drivers is null:
-                Node.OnTofSample(r.TimeMs, r.Channel, r.Value, r.Status);
-                break;
-            case TraceKind.Pir when _drivers is null:
-                Node.OnPirSample(r.TimeMs, r.Channel, r.Value);
-                break;
-            case TraceKind.Truth:
-                // Ground truth is tallied, never shown to the device.
-                TruthEntries += r.Value > 0 ? 1 : 0;
-                TruthExits += r.Value < 0 ? 1 : 0;
-                break;
+            Node.OnPirSample(row.TimeMs, row.Channel, row.Value);
         }
+    }
+
+    void ITraceSink.OnTick(long timeMs)
+    {
+        _drivers?.RunUntil(timeMs, Node);
+        Node.Tick(timeMs, _startUnixSeconds + (uint)(timeMs / 1000));
     }
 
     // As on the device: a DRBG seeded from the platform's entropy source (the ESP32's hardware RNG there).

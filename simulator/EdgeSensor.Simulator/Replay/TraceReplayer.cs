@@ -6,7 +6,7 @@ namespace EdgeSensor.Simulator.Replay;
 
 /// <summary>
 /// Runs a trace's sensor rows through the firmware's counting engine (<see cref="PeopleCounter"/>, the same code the
-/// device runs) in time order, ticking it as the firmware loop does. Truth rows are only tallied, never fed to the engine.
+/// device runs) through <see cref="TracePlayback"/>, the one trace-to-engine loop. Truth rows are only tallied.
 /// </summary>
 public static class TraceReplayer
 {
@@ -28,6 +28,20 @@ public static class TraceReplayer
         return settings.TryValidate(out error);
     }
 
+    /// <summary>
+    /// The engine settings a trace's metadata implies (what its device was configured with), the engine's defaults
+    /// for what the metadata leaves out; the one mapping from a trace to <see cref="CounterSettings"/>.
+    /// </summary>
+    public static CounterSettings SettingsFor(TraceMetadata metadata)
+    {
+        if (!TryCreateSettings(metadata, new ReplayOptions(), out CounterSettings settings, out string error))
+        {
+            throw new ArgumentException($"engine settings rejected: {error}");
+        }
+
+        return settings;
+    }
+
     public static ReplayResult Run(Trace trace, ReplayOptions options)
     {
         if (!TryCreateSettings(trace.Metadata, options, out CounterSettings settings, out string error))
@@ -35,79 +49,76 @@ public static class TraceReplayer
             throw new ArgumentException($"engine settings rejected: {error}");
         }
 
-        var counter = new PeopleCounter(settings);
-        var crossings = new List<CountedCrossing>();
-        int tofRows = 0, invalidTof = 0, pirRows = 0, truthRows = 0, truthEntries = 0, truthExits = 0;
-        int entries = 0, exits = 0;
-        long nextTick = 0, last = 0;
-        foreach (TraceRecord r in trace.Records)
-        {
-            while (nextTick <= r.TimeMs)
-            {
-                counter.Tick(nextTick);
-                Collect(counter, nextTick, ref entries, ref exits, crossings);
-                nextTick += options.TickMs;
-            }
+        var engine = new EngineSink(new PeopleCounter(settings), options.IgnoreTof);
+        var playback = new TracePlayback(trace.Records, options.TickMs);
+        long last = trace.Records.Count == 0 ? 0 : trace.Records[^1].TimeMs;
 
-            last = r.TimeMs;
-            switch (r.Kind)
-            {
-                case TraceKind.Tof:
-                    tofRows++;
-                    invalidTof += r.Status != 0 ? 1 : 0;
-                    if (!options.IgnoreTof)
-                    {
-                        counter.AddTofSample(r.TimeMs, r.Channel, r.Value, r.Status);
-                    }
-
-                    break;
-                case TraceKind.Pir:
-                    pirRows++;
-                    counter.AddPirSample(r.TimeMs, r.Channel, r.Value);
-                    break;
-                case TraceKind.Truth:
-                    truthRows++;
-                    truthEntries += r.Value > 0 ? 1 : 0;
-                    truthExits += r.Value < 0 ? 1 : 0;
-                    break;
-            }
-
-            Collect(counter, r.TimeMs, ref entries, ref exits, crossings);
-        }
-
-        // A last tick lets a crossing that completes on the final samples (or a pending timeout) settle.
-        counter.Tick(last + options.TickMs);
-        Collect(counter, last + options.TickMs, ref entries, ref exits, crossings);
+        // Every row, then a tick after the last one lets a crossing that completes on the final samples (or a
+        // pending timeout) settle.
+        playback.AdvanceTo(last + options.TickMs, engine);
+        PeopleCounter counter = engine.Counter;
         return new ReplayResult
         {
             Entries = counter.Entries,
             Exits = counter.Exits,
-            TruthEntries = truthEntries,
-            TruthExits = truthExits,
+            TruthEntries = playback.TruthEntries,
+            TruthExits = playback.TruthExits,
             Occupancy = counter.Occupancy,
-            TofRows = tofRows,
-            InvalidTofRows = invalidTof,
-            PirRows = pirRows,
-            TruthRows = truthRows,
+            TofRows = playback.TofRows,
+            InvalidTofRows = playback.InvalidTofRows,
+            PirRows = playback.PirRows,
+            TruthRows = playback.TruthRows,
             DurationMs = last,
             Calibration = counter.CalibrationState.ToString(),
-            Crossings = crossings,
+            Crossings = engine.Crossings,
         };
     }
 
-    // Crossings are read from the counters rather than return values, so a count completed by Tick is seen too.
-    private static void Collect(PeopleCounter counter, long timeMs, ref int entries, ref int exits, List<CountedCrossing> crossings)
+    /// <summary>The bare engine as the sink; crossings are read from its counters, so one completed by a tick is seen too.</summary>
+    private sealed class EngineSink(PeopleCounter counter, bool ignoreTof) : ITraceSink
     {
-        while (entries < counter.Entries)
+        private int _entries;
+        private int _exits;
+
+        public PeopleCounter Counter { get; } = counter;
+
+        public List<CountedCrossing> Crossings { get; } = [];
+
+        public void OnTof(in TraceRecord row)
         {
-            entries++;
-            crossings.Add(new CountedCrossing(timeMs, 1));
+            if (!ignoreTof)
+            {
+                Counter.AddTofSample(row.TimeMs, row.Channel, row.Value, row.Status);
+            }
+
+            Collect(row.TimeMs);
         }
 
-        while (exits < counter.Exits)
+        public void OnPir(in TraceRecord row)
         {
-            exits++;
-            crossings.Add(new CountedCrossing(timeMs, -1));
+            Counter.AddPirSample(row.TimeMs, row.Channel, row.Value);
+            Collect(row.TimeMs);
+        }
+
+        public void OnTick(long timeMs)
+        {
+            Counter.Tick(timeMs);
+            Collect(timeMs);
+        }
+
+        private void Collect(long timeMs)
+        {
+            while (_entries < Counter.Entries)
+            {
+                _entries++;
+                Crossings.Add(new CountedCrossing(timeMs, 1));
+            }
+
+            while (_exits < Counter.Exits)
+            {
+                _exits++;
+                Crossings.Add(new CountedCrossing(timeMs, -1));
+            }
         }
     }
 }

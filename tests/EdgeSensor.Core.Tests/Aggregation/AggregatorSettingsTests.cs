@@ -20,9 +20,20 @@ public sealed class AggregatorSettingsTests
     {
         var settings = new AggregatorSettings { WindowLengthSeconds = seconds };
         Assert.AreEqual(valid, settings.TryValidate(out string error), error);
+        Assert.AreEqual(valid, AggregatorSettings.IsValidWindowLength(seconds));
         if (!valid)
         {
             Assert.ThrowsExactly<ArgumentException>(() => new WindowAggregator(settings));
+        }
+    }
+
+    [TestMethod]
+    public void WindowRule_AcceptsExactlyTheLengthsThatTileADay()
+    {
+        for (int seconds = 0; seconds <= 7200; seconds++)
+        {
+            bool tiles = seconds is >= 10 and <= 3600 && (seconds * (86400 / seconds)) == 86400;
+            Assert.AreEqual(tiles, AggregatorSettings.IsValidWindowLength(seconds), $"{seconds} s");
         }
     }
 

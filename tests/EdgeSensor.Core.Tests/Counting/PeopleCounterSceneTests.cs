@@ -3,7 +3,10 @@ using EdgeSensor.Core.Reports;
 
 namespace EdgeSensor.Core.Tests.Counting;
 
-/// <summary>The hard cases of issue 3, each as a scripted scene with an exact expected count.</summary>
+/// <summary>
+/// The hard cases of issue 3, each as a scripted scene with an exact expected count. The scenes come from
+/// <see cref="SceneGenerator"/>, a physics model kept independent of the simulator's on purpose (its header says why).
+/// </summary>
 [TestClass]
 public sealed class PeopleCounterSceneTests
 {

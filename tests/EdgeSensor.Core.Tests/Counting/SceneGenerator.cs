@@ -6,6 +6,14 @@ namespace EdgeSensor.Core.Tests.Counting;
 /// square 27° field of view split along the walking axis x (zone 0 on -x, zone 1 on +x); a ranging reports the
 /// nearest surface in the zone's pyramid (a body at the pyramid's edge is seen lower down its side), plus noise
 /// that grows with distance and ambient light. Zones are ranged alternately, one per timing budget + overhead.
+/// <para>
+/// A second physics model on purpose, independent of the simulator's (simulator/EdgeSensor.Simulator/Scenes and
+/// Sensors): the engine is tuned against the simulator's scenes, so testing it only with that same model would
+/// hide any mistake the two share. This one is deliberately simpler and scripted: each test places exactly the
+/// actors, fixtures, door leaf, drift, faults and drops it is about, at exact times, which the simulator's
+/// random crowds do not offer; and the core's tests stay on the core alone (they do not reference the
+/// simulator). Keep it small and scripted; realistic crowds and accuracy figures belong to the simulator.
+/// </para>
 /// </summary>
 internal sealed class SceneGenerator
 {

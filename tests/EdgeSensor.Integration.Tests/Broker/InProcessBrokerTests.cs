@@ -1,3 +1,4 @@
+using EdgeSensor.Simulator.Fleet;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using EdgeSensor.Integration.Tests.Support;
@@ -15,7 +16,7 @@ public sealed class InProcessBrokerTests
     [TestMethod]
     public async Task Client_DeliversReports_AndBadPayloadsNeverStopTheStream()
     {
-        await using var broker = await InProcessBroker.StartAsync();
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         using var fleet = TestFleet.Create(2);
         var device = fleet.Devices[0];
         var other = fleet.Devices[1];
@@ -62,7 +63,7 @@ public sealed class InProcessBrokerTests
     [TestMethod]
     public async Task ReportCopiedToAnotherDevicesTopic_IsRejectedUnopened_AndTheGenuineReportStillArrives()
     {
-        await using var broker = await InProcessBroker.StartAsync();
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         using var fleet = TestFleet.Create(2);
         var victim = fleet.Devices[0];
         var attacker = fleet.Devices[1];
@@ -93,7 +94,7 @@ public sealed class InProcessBrokerTests
     [TestMethod]
     public async Task Credentials_AreSent_AndABadPasswordFailsAtOnceWithoutRetrying()
     {
-        await using var broker = await InProcessBroker.StartAsync();
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         broker.Server.ValidatingConnectionAsync += e =>
         {
             if (e.ClientId.StartsWith("edgesensor-", StringComparison.Ordinal) && (e.UserName != "consumer" || e.Password != "s3cret"))
@@ -125,7 +126,7 @@ public sealed class InProcessBrokerTests
     [TestMethod]
     public async Task DropNewest_WithNoReader_KeepsBufferAndCountsDrops()
     {
-        await using var broker = await InProcessBroker.StartAsync();
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         using var fleet = TestFleet.Create(1);
         var options = TestConsumer.Options(broker.Port);
         options.BufferCapacity = 4;
@@ -146,7 +147,7 @@ public sealed class InProcessBrokerTests
     [TestMethod]
     public async Task Wait_WithTinyBufferAndSlowReader_LosesNothing()
     {
-        await using var broker = await InProcessBroker.StartAsync();
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         using var fleet = TestFleet.Create(1);
         var options = TestConsumer.Options(broker.Port);
         options.BufferCapacity = 1;
@@ -210,7 +211,7 @@ public sealed class InProcessBrokerTests
         });
         listener.Start();
 
-        await using var broker = await InProcessBroker.StartAsync();
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         using var fleet = TestFleet.Create(1);
         await using var client = new EdgeSensorClient(TestConsumer.Options(broker.Port), fleet.Store, metrics: metrics);
         await client.StartAsync();
@@ -230,7 +231,7 @@ public sealed class InProcessBrokerTests
     [TestMethod]
     public async Task RevokedDevice_IsRejectedOnceTheStoreReloads()
     {
-        await using var broker = await InProcessBroker.StartAsync();
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         using var fleet = TestFleet.Create(1);
         fleet.Store.AutoReloadInterval = TimeSpan.FromMilliseconds(1);
         await using var client = new EdgeSensorClient(TestConsumer.Options(broker.Port), fleet.Store);

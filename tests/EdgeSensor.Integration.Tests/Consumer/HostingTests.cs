@@ -1,3 +1,4 @@
+using EdgeSensor.Simulator.Fleet;
 using EdgeSensor.Integration.Tests.Support;
 using EdgeSensor.Sdk.Hosting;
 using EdgeSensor.Sdk.KeyStore;
@@ -15,7 +16,7 @@ public sealed class HostingTests
     [TestMethod]
     public async Task AddEdgeSensor_HostedConsumer_StoresReportsInSqlite()
     {
-        await using var broker = await InProcessBroker.StartAsync();
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         using var fleet = TestFleet.Create(2);
         string variable = "EDGESENSOR_TEST_HOST_KEY";
         Environment.SetEnvironmentVariable(variable, Convert.ToBase64String(new byte[32]));
@@ -56,7 +57,7 @@ public sealed class HostingTests
     [TestMethod]
     public async Task AddSink_IntegratorSink_ReceivesEveryReport()
     {
-        await using var broker = await InProcessBroker.StartAsync();
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         using var fleet = TestFleet.Create(1);
         string variable = "EDGESENSOR_TEST_HOST_KEY";
         Environment.SetEnvironmentVariable(variable, Convert.ToBase64String(new byte[32]));

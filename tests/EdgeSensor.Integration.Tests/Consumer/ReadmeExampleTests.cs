@@ -1,3 +1,4 @@
+using EdgeSensor.Simulator.Fleet;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using EdgeSensor.Integration.Tests.Support;
@@ -22,7 +23,7 @@ public sealed partial class ReadmeExampleTests
         string code = ReadExample();
         Assert.AreEqual(10, code.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, "the README promises ten lines");
 
-        await using var broker = await InProcessBroker.StartAsync();
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         using var fleet = TestFleet.Create(1);
         string keyText = KeyStoreSecret.GenerateKeyText();
         string keysPath = Path.Combine(fleet.Directory, "readme-keys.json");

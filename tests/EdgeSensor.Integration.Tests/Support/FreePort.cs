@@ -3,9 +3,16 @@ using System.Net.Sockets;
 
 namespace EdgeSensor.Integration.Tests.Support;
 
+/// <summary>
+/// Ports for brokers that must be told their port before they start: Mosquitto reads it from its config file
+/// and cannot report a port the OS chose. The OS picks a free port here and the socket is closed again, so
+/// another process may take it before Mosquitto binds; MosquittoBroker retries on "Address already in use".
+/// The in-process broker needs none of this: EmbeddedBroker binds port 0 itself and reads the port back.
+/// The one free-port helper of the repository (the end-to-end benchmark compiles this file in).
+/// </summary>
 internal static class FreePort
 {
-    /// <summary>A loopback port free right now (the OS picks it).</summary>
+    /// <summary>A loopback port free right now (the OS picks it); see the class summary for the race.</summary>
     public static int Next()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -69,6 +69,27 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
     /// <summary>Starts a broker; with <paramref name="tls"/>, the listener uses the given CA-signed server certificate.</summary>
     public static async Task<MosquittoBroker> StartAsync(TestCertificates? tls = null, bool requireClientCertificate = false)
     {
+        // Mosquitto must be told its port, so the port is picked before it binds (FreePort says why that
+        // can race); a port taken in between shows as "Address already in use", and only that is retried.
+        for (int attempt = 1; ; attempt++)
+        {
+            MosquittoBroker broker = await WriteConfigAsync(tls, requireClientCertificate);
+            if (await broker.TryStartProcessAsync())
+            {
+                return broker;
+            }
+
+            string output = broker.Output;
+            await broker.DisposeAsync();
+            if (attempt == 3 || !output.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                Assert.Fail($"Mosquitto did not start on port {broker.Port}: {output}");
+            }
+        }
+    }
+
+    private static async Task<MosquittoBroker> WriteConfigAsync(TestCertificates? tls, bool requireClientCertificate)
+    {
         string directory = Path.Combine(Path.GetTempPath(), "edgesensor-mosquitto-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(directory);
         var broker = new MosquittoBroker(directory, FreePort.Next(), tls is not null);
@@ -101,7 +122,6 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
         }
 
         await File.WriteAllTextAsync(broker._configPath, config.ToString());
-        await broker.StartProcessAsync();
         return broker;
     }
 

@@ -1,47 +1,58 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using EdgeSensor.Core.Reports;
+using EdgeSensor.Core.WireFormat;
 using EdgeSensor.Sdk.Opening;
 
 namespace EdgeSensor.Integration.Tests.Support;
 
 /// <summary>
-/// Seals wire format v1 reports for tests with the platform's ChaCha20-Poly1305 and the SDK's epoch key
-/// derivation, following docs/wire-format.md (header as associated data, nonce = header bytes 10..21).
+/// Seals wire format v1 reports for tests that need arbitrary sequence numbers, epochs or disclosure fields
+/// without running a whole device. The body is the device's own encoding (the core's
+/// <see cref="ReportCodec"/>, the one body encoder on the device side); only the sealing step is the
+/// platform's ChaCha20-Poly1305 with the SDK's epoch key derivation, following docs/wire-format.md (header
+/// as associated data, nonce = header bytes 10..21). Tests that must check the encoding itself against an
+/// independent reading of the spec use the SDK tests' BodyValues and tests/vectors/wire-v1, not this.
 /// </summary>
 internal static class TestSealer
 {
-    public const int HeaderLength = 22;
-    public const int BodyLength = 35;
-
     public static byte[] Seal(ReadOnlySpan<byte> rootKey, ulong deviceId, uint epoch, ulong sequence, DateTimeOffset windowStart, int windowSeconds = 60, int entries = 3, int exits = 1, int occupancy = 2, int peak = 4, byte disclosure = 0, int epsilonMilli = 0)
     {
-        byte[] payload = new byte[HeaderLength + BodyLength + 16];
-        Span<byte> header = payload.AsSpan(0, HeaderLength);
+        var report = new WindowReport
+        {
+            WindowStartUnixSeconds = (uint)windowStart.ToUnixTimeSeconds(),
+            WindowLengthSeconds = (ushort)windowSeconds,
+            Entries = (ushort)entries,
+            Exits = (ushort)exits,
+            OccupancyAtEnd = (ushort)occupancy,
+            PeakOccupancy = (ushort)peak,
+            PirActivityPermille = 250,
+            DisclosureMode = (DisclosureMode)disclosure,
+            EpsilonMilli = (ushort)epsilonMilli,
+            CalibrationState = CalibrationState.Calibrated,
+            FirmwareVersion = 0x000100,
+        };
+
+        byte[] payload = new byte[WireFormatV1.HeaderLength + ReportCodec.BodyLength + WireFormatV1.TagLength];
+        WriteHeader(payload.AsSpan(0, WireFormatV1.HeaderLength), deviceId, epoch, sequence);
+        byte[] body = new byte[ReportCodec.BodyLength];
+        ReportCodec.EncodeBody(report, body, 0);
+
+        Span<byte> key = stackalloc byte[32];
+        DeriveAeadKey(rootKey, epoch, key);
+        using var aead = new ChaCha20Poly1305(key);
+        aead.Encrypt(payload.AsSpan(10, 12), body, payload.AsSpan(WireFormatV1.HeaderLength, ReportCodec.BodyLength), payload.AsSpan(WireFormatV1.HeaderLength + ReportCodec.BodyLength, WireFormatV1.TagLength), payload.AsSpan(0, WireFormatV1.HeaderLength));
+        return payload;
+    }
+
+    // Header per docs/wire-format.md §Header: version 1, no flags, device id, epoch, sequence (little-endian).
+    private static void WriteHeader(Span<byte> header, ulong deviceId, uint epoch, ulong sequence)
+    {
         header[0] = 1;
         header[1] = 0;
         BinaryPrimitives.WriteUInt64LittleEndian(header[2..], deviceId);
         BinaryPrimitives.WriteUInt32LittleEndian(header[10..], epoch);
         BinaryPrimitives.WriteUInt64LittleEndian(header[14..], sequence);
-
-        Span<byte> body = stackalloc byte[BodyLength];
-        body.Clear();
-        BinaryPrimitives.WriteUInt32LittleEndian(body[0..], (uint)windowStart.ToUnixTimeSeconds());
-        BinaryPrimitives.WriteUInt16LittleEndian(body[4..], (ushort)windowSeconds);
-        BinaryPrimitives.WriteUInt16LittleEndian(body[6..], (ushort)entries);
-        BinaryPrimitives.WriteUInt16LittleEndian(body[8..], (ushort)exits);
-        BinaryPrimitives.WriteUInt16LittleEndian(body[10..], (ushort)occupancy);
-        BinaryPrimitives.WriteUInt16LittleEndian(body[12..], (ushort)peak);
-        BinaryPrimitives.WriteUInt16LittleEndian(body[14..], 250);
-        body[17] = disclosure;
-        BinaryPrimitives.WriteUInt16LittleEndian(body[20..], (ushort)epsilonMilli);
-        body[28] = 2; // calibration state: calibrated
-        BinaryPrimitives.WriteUInt32LittleEndian(body[31..], 0x000100);
-
-        Span<byte> key = stackalloc byte[32];
-        DeriveAeadKey(rootKey, epoch, key);
-        using var aead = new ChaCha20Poly1305(key);
-        aead.Encrypt(payload.AsSpan(10, 12), body, payload.AsSpan(HeaderLength, BodyLength), payload.AsSpan(HeaderLength + BodyLength, 16), payload.AsSpan(0, HeaderLength));
-        return payload;
     }
 
     // The SDK's own derivation (docs/security.md): chain key K[0] from the root, ratchet, per-epoch AEAD key.

@@ -4,7 +4,10 @@ namespace EdgeSensor.Sdk.Tests.TestSupport;
 
 /// <summary>
 /// The 16 fields of a v1 body as wire integers, named as in the firmware's WindowReport; the JSON shape of
-/// a vector's "report" object. Encoded here independently of both the SDK decoder and the core codec.
+/// a vector's "report" object. Independent on purpose: this is the spec-written oracle (docs/wire-format.md
+/// §Body) that the wire vectors are built from, so it must not call the core's ReportCodec (the one body
+/// encoder of the product) or the SDK decoder it checks. The other oracle, tests/vectors/wire-v1/check_vectors.py,
+/// re-derives the same bytes in another language.
 /// </summary>
 public sealed record BodyValues
 {

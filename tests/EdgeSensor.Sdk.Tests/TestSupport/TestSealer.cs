@@ -7,7 +7,8 @@ namespace EdgeSensor.Sdk.Tests.TestSupport;
 /// <summary>
 /// Seals arbitrary v1 payloads with the platform's ChaCha20-Poly1305 and the SDK's key derivation, independent
 /// of the firmware core. Generates the wire vectors and lets tests craft reports the core never would
-/// (flags, longer bodies, out-of-range values).
+/// (flags, longer bodies, out-of-range values). It encodes no body itself: bodies come from
+/// <see cref="BodyValues"/> (the independent spec oracle) or are crafted bytes.
 /// </summary>
 internal static class TestSealer
 {
