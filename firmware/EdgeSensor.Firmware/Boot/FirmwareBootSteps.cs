@@ -39,6 +39,9 @@ namespace EdgeSensor.Firmware.Boot
         private readonly PublisherSettings _publisherSettings;
 #if EDGESENSOR_CONFIGURATION_READER
         private DeviceConfiguration? _configuration;
+
+        // The file's bytes with "rootKey": null, written back once the store holds the key (RootKeyHandover).
+        private byte[]? _configurationWithoutKey;
 #endif
 
         public FirmwareBootSteps(GpioController gpio, IMonotonicClock clock, StatusIndicator indicator, WifiStation wifi, HardwareRandom hardwareRandom, PublisherSettings publisherSettings)
@@ -82,6 +85,14 @@ namespace EdgeSensor.Firmware.Boot
 #if EDGESENSOR_CONFIGURATION_READER
             DeviceConfiguration? configuration;
             bool read = DeviceConfigurationReader.TryRead(json, json.Length, out configuration, out detail);
+            byte[]? withoutKey = null;
+            string removal = string.Empty;
+            if (read && configuration != null && !configuration.RootKeyRemoved && !RootKeyRemoval.TryRemove(json, json.Length, out withoutKey, out removal))
+            {
+                // The device still starts; the key stays in the file and the line says why.
+                _indicator.Show(DeviceStatus.LoadingConfiguration, StatusCodes.LogLine(DeviceStatus.LoadingConfiguration, removal));
+            }
+
             Array.Clear(json, 0, json.Length);
             if (!read || configuration == null)
             {
@@ -107,6 +118,7 @@ namespace EdgeSensor.Firmware.Boot
             }
 
             _configuration = configuration;
+            _configurationWithoutKey = withoutKey;
             Topic = topic;
             DeviceId = configuration.DeviceId;
             _wifi.SetCredentials(configuration.WifiSsid, configuration.WifiPassword);
@@ -153,11 +165,15 @@ namespace EdgeSensor.Firmware.Boot
             // Seeded now, with the radio on: the hardware RNG is truly random only then.
             IRandomSource? noise = settings.Disclosure.Mode == DisclosureMode.DifferentialPrivacy ? _hardwareRandom.CreateNoiseSource() : null;
             SensorNode? node;
-            DeviceStatus status = NodeStarter.TryStart(settings, store, noise, _configuration.RootKey, nowUnixSeconds, out node, out detail);
+            byte[]? withoutKey = _configurationWithoutKey;
+            _configurationWithoutKey = null;
+            DeviceStatus status = RootKeyHandover.TryStart(settings, store, noise, _configuration.RootKey, withoutKey, new AtomicFileReplacer(DevicePaths.ConfigurationFile), nowUnixSeconds, out node, out detail);
             if (status != DeviceStatus.Running || node == null)
             {
                 return status;
             }
+
+            string keyStep = detail;
 
             Node = node;
             Transport = new MqttTransport(
@@ -168,7 +184,8 @@ namespace EdgeSensor.Firmware.Boot
                 _configuration.MqttUsername,
                 _configuration.MqttPassword,
                 "edgesensor-" + ReportTopic.FormatDeviceId(_configuration.DeviceId));
-            detail = "reboots " + node.RebootCount.ToString() + ", epoch " + node.Epoch.ToString() + ", reports restored " + node.RestoredReports.ToString() + ", lost at boot " + node.ReportsLostAtBoot.ToString();
+            detail = "reboots " + node.RebootCount.ToString() + ", epoch " + node.Epoch.ToString() + ", reports restored " + node.RestoredReports.ToString() + ", lost at boot " + node.ReportsLostAtBoot.ToString()
+                + (keyStep.Length == 0 ? string.Empty : ", " + keyStep);
             _indicator.Show(DeviceStatus.StartingSensors, StatusCodes.LogLine(DeviceStatus.StartingSensors, detail));
             detail = string.Empty;
             return DeviceStatus.Running;
