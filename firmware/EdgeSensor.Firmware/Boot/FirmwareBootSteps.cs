@@ -96,12 +96,14 @@ namespace EdgeSensor.Firmware.Boot
             Array.Clear(json, 0, json.Length);
             if (!read || configuration == null)
             {
+                Wipe(withoutKey);
                 return DeviceStatus.ConfigurationInvalid;
             }
 
             string topic;
             if (!ReportTopic.TryBuild(configuration.Site, configuration.DeviceId, out topic, out detail))
             {
+                Wipe(withoutKey);
                 return DeviceStatus.ConfigurationInvalid;
             }
 
@@ -109,11 +111,13 @@ namespace EdgeSensor.Firmware.Boot
             {
                 // The SDK subscribes by site and device id: reports published elsewhere would never be read.
                 detail = "Topic does not match site and device id (expected " + topic + ")";
+                Wipe(withoutKey);
                 return DeviceStatus.ConfigurationInvalid;
             }
 
             if (!_publisherSettings.TryValidate(configuration.WindowLengthSeconds, out detail))
             {
+                Wipe(withoutKey);
                 return DeviceStatus.ConfigurationInvalid;
             }
 
@@ -151,6 +155,8 @@ namespace EdgeSensor.Firmware.Boot
 
             DeviceSettings settings = _configuration.ToDeviceSettings();
             settings.PersistOutbox = true;
+            byte[]? withoutKey = _configurationWithoutKey;
+            _configurationWithoutKey = null;
             INonVolatileStore store;
             try
             {
@@ -158,6 +164,7 @@ namespace EdgeSensor.Firmware.Boot
             }
             catch (Exception)
             {
+                Wipe(withoutKey);
                 detail = "cannot open " + DevicePaths.Directory;
                 return DeviceStatus.StorageFailure;
             }
@@ -165,8 +172,6 @@ namespace EdgeSensor.Firmware.Boot
             // Seeded now, with the radio on: the hardware RNG is truly random only then.
             IRandomSource? noise = settings.Disclosure.Mode == DisclosureMode.DifferentialPrivacy ? _hardwareRandom.CreateNoiseSource() : null;
             SensorNode? node;
-            byte[]? withoutKey = _configurationWithoutKey;
-            _configurationWithoutKey = null;
             DeviceStatus status = RootKeyHandover.TryStart(settings, store, noise, _configuration.RootKey, withoutKey, new AtomicFileReplacer(DevicePaths.ConfigurationFile), nowUnixSeconds, out node, out detail);
             if (status != DeviceStatus.Running || node == null)
             {
@@ -228,6 +233,15 @@ namespace EdgeSensor.Firmware.Boot
         }
 
 #if EDGESENSOR_CONFIGURATION_READER
+        /// <summary>Clears the key-less copy of the configuration when it is not handed on (it holds the passwords).</summary>
+        private static void Wipe(byte[]? withoutKey)
+        {
+            if (withoutKey != null)
+            {
+                Array.Clear(withoutKey, 0, withoutKey.Length);
+            }
+        }
+
         private bool TryStartTof(DeviceConfiguration configuration, out string detail)
         {
 #if EDGESENSOR_VL53L1X_DRIVER
