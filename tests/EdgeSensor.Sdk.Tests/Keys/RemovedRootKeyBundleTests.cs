@@ -69,6 +69,16 @@ public sealed class RemovedRootKeyBundleTests
         StringAssert.Contains(json, "\"rootKey\": null");
     }
 
+    [TestMethod]
+    public void WrittenBundle_KeepsTheKeyBetweenSiteAndTopic()
+    {
+        string json = Encoding.UTF8.GetString(BundleSamples.Full().ToUtf8Json());
+        int site = json.IndexOf("\"site\"", StringComparison.Ordinal);
+        int rootKey = json.IndexOf("\"rootKey\"", StringComparison.Ordinal);
+        int topic = json.IndexOf("\"topic\"", StringComparison.Ordinal);
+        Assert.IsTrue(site < rootKey && rootKey < topic, json);
+    }
+
     private static byte[] Removed(byte[] json)
     {
         Assert.IsTrue(RootKeyRemoval.TryRemove(json, json.Length, out byte[]? copy, out string error), error);
