@@ -26,8 +26,14 @@ namespace EdgeSensor.Core.Configuration
         /// <summary>MQTT topic the device publishes to: edgesensor/&lt;site&gt;/&lt;device id&gt;/report.</summary>
         public string Topic { get; set; } = string.Empty;
 
-        /// <summary>The 32-byte root key. Secret.</summary>
+        /// <summary>The 32-byte root key, or empty when <see cref="RootKeyRemoved"/>. Secret.</summary>
         public byte[] RootKey { get; set; } = new byte[0];
+
+        /// <summary>
+        /// True when the file says <c>"rootKey": null</c>: the device imported the key into its store at an
+        /// earlier boot and removed it from the file (docs/provisioning.md). Usable only with a provisioned store.
+        /// </summary>
+        public bool RootKeyRemoved { get; set; }
 
         /// <summary>Broker host: a DNS name or an IPv4 address.</summary>
         public string BrokerHost { get; set; } = string.Empty;

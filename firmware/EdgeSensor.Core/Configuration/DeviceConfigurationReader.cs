@@ -10,6 +10,8 @@ namespace EdgeSensor.Core.Configuration
     /// <c>I:\edgesensor\device.json</c>. Strict: every field of the format is required except the broker's
     /// optional three, unknown and duplicate fields are rejected, and every value is range-checked with the
     /// limits of <see cref="ConfigurationLimits"/>. A version 1 bundle is refused (it has no Wi-Fi settings).
+    /// <c>"rootKey": null</c> is read as a key the device already imported and removed from the file
+    /// (<see cref="DeviceConfiguration.RootKeyRemoved"/>); whether that is usable depends on the store (NodeStarter).
     /// Nothing throws on bad input: a failure is false and one message naming the JSON path.
     /// </summary>
     public static partial class DeviceConfigurationReader
@@ -139,6 +141,30 @@ namespace EdgeSensor.Core.Configuration
             }
 
             result.Site = site ?? string.Empty;
+            JsonNode? rootKeyNode = root.Find("rootKey");
+            if (!fields.Failed && rootKeyNode != null && rootKeyNode.Kind == JsonKind.Null)
+            {
+                // Removed by the device once its store held the key (RootKeyRemoval); NodeStarter accepts
+                // this only together with a provisioned store.
+                result.RootKey = new byte[0];
+                result.RootKeyRemoved = true;
+            }
+            else
+            {
+                ReadRootKey(root, fields, result);
+            }
+
+            string? topic = fields.String(root, string.Empty, "topic");
+            if (!fields.Failed && topic != "edgesensor/" + site + "/" + deviceIdText + "/report")
+            {
+                fields.Fail("topic", "must be edgesensor/<site>/<deviceId>/report");
+            }
+
+            result.Topic = topic ?? string.Empty;
+        }
+
+        private static void ReadRootKey(JsonNode root, ConfigurationFields fields, DeviceConfiguration result)
+        {
             string? rootKeyText = fields.String(root, string.Empty, "rootKey");
             byte[]? rootKey;
             if (!fields.Failed && !TextRules.TryDecodeRootKey(rootKeyText, out rootKey))
@@ -149,14 +175,6 @@ namespace EdgeSensor.Core.Configuration
             {
                 result.RootKey = TextRules.TryDecodeRootKey(rootKeyText, out rootKey) ? rootKey : new byte[0];
             }
-
-            string? topic = fields.String(root, string.Empty, "topic");
-            if (!fields.Failed && topic != "edgesensor/" + site + "/" + deviceIdText + "/report")
-            {
-                fields.Fail("topic", "must be edgesensor/<site>/<deviceId>/report");
-            }
-
-            result.Topic = topic ?? string.Empty;
         }
 
         private static void ReadDisclosure(JsonNode root, ConfigurationFields fields, DeviceConfiguration result)

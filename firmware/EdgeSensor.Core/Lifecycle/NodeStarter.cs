@@ -1,5 +1,6 @@
 using System;
 using EdgeSensor.Core.Device;
+using EdgeSensor.Core.Keys;
 using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Storage;
@@ -10,7 +11,9 @@ namespace EdgeSensor.Core.Lifecycle
     /// Builds the <see cref="SensorNode"/> at boot, provisioning the first epoch key from the configuration's
     /// root key only when the key slots were never written (a fresh device). A key record that exists but cannot
     /// be read is a storage failure, not a fresh start: provisioning again would bring back the epoch-0 key and
-    /// undo forward secrecy (docs/security.md). Every failure is a status with a detail, never an exception.
+    /// undo forward secrecy (docs/security.md). On a provisioned store the configuration's root key is ignored:
+    /// the store's key wins (a new key needs an erased store, docs/provisioning.md). Every failure is a status
+    /// with a detail, never an exception. <see cref="RootKeyHandover"/> removes the key from the file afterwards.
     /// </summary>
     public static class NodeStarter
     {
@@ -55,11 +58,13 @@ namespace EdgeSensor.Core.Lifecycle
                 return DeviceStatus.ConfigurationInvalid;
             }
 
-            if (!HasKeyRecord(store))
+            if (!HasKeyRecord(store) || IsInterruptedFirstImport(store, rootKey))
             {
                 if (rootKey == null || rootKey.Length != 32)
                 {
-                    detail = "not provisioned and no 32-byte root key in the configuration";
+                    // Also the case of "rootKey": null (removed after an earlier import) over a store that lost its
+                    // key record (erased): the key is gone from the device, only a new bundle can bring one.
+                    detail = "not provisioned and no 32-byte root key in the configuration (null once an earlier boot imported it): re-provision with a new bundle";
                     return DeviceStatus.StorageFailure;
                 }
 
@@ -102,7 +107,32 @@ namespace EdgeSensor.Core.Lifecycle
             return bits == 0;
         }
 
-        private static bool HasKeyRecord(INonVolatileStore store)
+        /// <summary>
+        /// A power cut during the very first import (the first of its two writes, torn): one key slot holds bytes
+        /// but no valid record, the other none, the device never booted on a key (no reboot counter), and the
+        /// configuration still has the root key. Importing again cannot bring back an erased key: no epoch ever
+        /// existed. A record damaged in any other way stays a failure.
+        /// </summary>
+        private static bool IsInterruptedFirstImport(INonVolatileStore store, byte[]? rootKey)
+        {
+            if (rootKey == null || rootKey.Length != 32)
+            {
+                return false;
+            }
+
+            byte[] probe = new byte[1];
+            bool slotA = store.Read(DeviceStorage.KeySlotA, probe, 0, 1) != 0;
+            bool slotB = store.Read(DeviceStorage.KeySlotB, probe, 0, 1) != 0;
+            if (slotA == slotB || store.Read(DeviceStorage.RebootSlotA, probe, 0, 1) != 0 || store.Read(DeviceStorage.RebootSlotB, probe, 0, 1) != 0)
+            {
+                return false;
+            }
+
+            return !new EpochKeyRatchet(store, DeviceStorage.KeySlotA, DeviceStorage.KeySlotB).TryLoad();
+        }
+
+        /// <summary>True when either key slot holds any byte: the device was provisioned before.</summary>
+        internal static bool HasKeyRecord(INonVolatileStore store)
         {
             // Any byte in either copy, valid or torn, means the device was provisioned before.
             byte[] probe = new byte[1];

@@ -18,6 +18,8 @@ namespace EdgeSensor.Firmware.Boot
             bytes = null;
             try
             {
+                // A cut while the boot removed the root key from the file may leave only the complete new copy.
+                AtomicFileReplacer.RecoverInterruptedReplace(DevicePaths.ConfigurationFile);
                 if (!File.Exists(DevicePaths.ConfigurationFile))
                 {
                     detail = DevicePaths.ConfigurationFile + " not found (deploy it with nanoff, see hardware/flashing.md)";

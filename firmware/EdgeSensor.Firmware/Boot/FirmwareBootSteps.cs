@@ -39,6 +39,9 @@ namespace EdgeSensor.Firmware.Boot
         private readonly PublisherSettings _publisherSettings;
 #if EDGESENSOR_CONFIGURATION_READER
         private DeviceConfiguration? _configuration;
+
+        // The file's bytes with "rootKey": null, written back once the store holds the key (RootKeyHandover).
+        private byte[]? _configurationWithoutKey;
 #endif
 
         public FirmwareBootSteps(GpioController gpio, IMonotonicClock clock, StatusIndicator indicator, WifiStation wifi, HardwareRandom hardwareRandom, PublisherSettings publisherSettings)
@@ -82,15 +85,25 @@ namespace EdgeSensor.Firmware.Boot
 #if EDGESENSOR_CONFIGURATION_READER
             DeviceConfiguration? configuration;
             bool read = DeviceConfigurationReader.TryRead(json, json.Length, out configuration, out detail);
+            byte[]? withoutKey = null;
+            string removal = string.Empty;
+            if (read && configuration != null && !configuration.RootKeyRemoved && !RootKeyRemoval.TryRemove(json, json.Length, out withoutKey, out removal))
+            {
+                // The device still starts; the key stays in the file and the line says why.
+                _indicator.Show(DeviceStatus.LoadingConfiguration, StatusCodes.LogLine(DeviceStatus.LoadingConfiguration, removal));
+            }
+
             Array.Clear(json, 0, json.Length);
             if (!read || configuration == null)
             {
+                Wipe(withoutKey);
                 return DeviceStatus.ConfigurationInvalid;
             }
 
             string topic;
             if (!ReportTopic.TryBuild(configuration.Site, configuration.DeviceId, out topic, out detail))
             {
+                Wipe(withoutKey);
                 return DeviceStatus.ConfigurationInvalid;
             }
 
@@ -98,15 +111,18 @@ namespace EdgeSensor.Firmware.Boot
             {
                 // The SDK subscribes by site and device id: reports published elsewhere would never be read.
                 detail = "Topic does not match site and device id (expected " + topic + ")";
+                Wipe(withoutKey);
                 return DeviceStatus.ConfigurationInvalid;
             }
 
             if (!_publisherSettings.TryValidate(configuration.WindowLengthSeconds, out detail))
             {
+                Wipe(withoutKey);
                 return DeviceStatus.ConfigurationInvalid;
             }
 
             _configuration = configuration;
+            _configurationWithoutKey = withoutKey;
             Topic = topic;
             DeviceId = configuration.DeviceId;
             _wifi.SetCredentials(configuration.WifiSsid, configuration.WifiPassword);
@@ -139,6 +155,8 @@ namespace EdgeSensor.Firmware.Boot
 
             DeviceSettings settings = _configuration.ToDeviceSettings();
             settings.PersistOutbox = true;
+            byte[]? withoutKey = _configurationWithoutKey;
+            _configurationWithoutKey = null;
             INonVolatileStore store;
             try
             {
@@ -146,6 +164,7 @@ namespace EdgeSensor.Firmware.Boot
             }
             catch (Exception)
             {
+                Wipe(withoutKey);
                 detail = "cannot open " + DevicePaths.Directory;
                 return DeviceStatus.StorageFailure;
             }
@@ -153,11 +172,13 @@ namespace EdgeSensor.Firmware.Boot
             // Seeded now, with the radio on: the hardware RNG is truly random only then.
             IRandomSource? noise = settings.Disclosure.Mode == DisclosureMode.DifferentialPrivacy ? _hardwareRandom.CreateNoiseSource() : null;
             SensorNode? node;
-            DeviceStatus status = NodeStarter.TryStart(settings, store, noise, _configuration.RootKey, nowUnixSeconds, out node, out detail);
+            DeviceStatus status = RootKeyHandover.TryStart(settings, store, noise, _configuration.RootKey, withoutKey, new AtomicFileReplacer(DevicePaths.ConfigurationFile), nowUnixSeconds, out node, out detail);
             if (status != DeviceStatus.Running || node == null)
             {
                 return status;
             }
+
+            string keyStep = detail;
 
             Node = node;
             Transport = new MqttTransport(
@@ -168,7 +189,8 @@ namespace EdgeSensor.Firmware.Boot
                 _configuration.MqttUsername,
                 _configuration.MqttPassword,
                 "edgesensor-" + ReportTopic.FormatDeviceId(_configuration.DeviceId));
-            detail = "reboots " + node.RebootCount.ToString() + ", epoch " + node.Epoch.ToString() + ", reports restored " + node.RestoredReports.ToString() + ", lost at boot " + node.ReportsLostAtBoot.ToString();
+            detail = "reboots " + node.RebootCount.ToString() + ", epoch " + node.Epoch.ToString() + ", reports restored " + node.RestoredReports.ToString() + ", lost at boot " + node.ReportsLostAtBoot.ToString()
+                + (keyStep.Length == 0 ? string.Empty : ", " + keyStep);
             _indicator.Show(DeviceStatus.StartingSensors, StatusCodes.LogLine(DeviceStatus.StartingSensors, detail));
             detail = string.Empty;
             return DeviceStatus.Running;
@@ -211,6 +233,15 @@ namespace EdgeSensor.Firmware.Boot
         }
 
 #if EDGESENSOR_CONFIGURATION_READER
+        /// <summary>Clears the key-less copy of the configuration when it is not handed on (it holds the passwords).</summary>
+        private static void Wipe(byte[]? withoutKey)
+        {
+            if (withoutKey != null)
+            {
+                Array.Clear(withoutKey, 0, withoutKey.Length);
+            }
+        }
+
         private bool TryStartTof(DeviceConfiguration configuration, out string detail)
         {
 #if EDGESENSOR_VL53L1X_DRIVER

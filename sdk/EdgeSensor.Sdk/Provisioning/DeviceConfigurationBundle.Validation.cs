@@ -54,7 +54,7 @@ public sealed partial class DeviceConfigurationBundle
             return "site must be 1..64 characters of a-z, 0-9, '-', '_'";
         }
 
-        if (!BundleRules.IsRootKey(RootKey))
+        if (!RootKeyRemoved && !BundleRules.IsRootKey(RootKey))
         {
             return "rootKey must be base64 of 32 bytes (44 characters ending in '='), not all zero";
         }

@@ -40,10 +40,32 @@ public sealed partial class DeviceConfigurationBundle
     [JsonRequired]
     public string Site { get; set; } = string.Empty;
 
-    /// <summary>The 32-byte root key, base64. Secret.</summary>
+    /// <summary>The 32-byte root key, base64; empty when <see cref="RootKeyRemoved"/>. Secret.</summary>
+    [JsonIgnore]
+    public string RootKey { get; set; } = string.Empty;
+
+    /// <summary>
+    /// True for a bundle read back from a device that imported its root key and removed it from the file
+    /// (<c>"rootKey": null</c>, docs/provisioning.md). Such a bundle reads and validates (as on the device, where it
+    /// boots only with a provisioned store) but is never written: a bundle for a device needs a key.
+    /// </summary>
+    [JsonIgnore]
+    public bool RootKeyRemoved { get; set; }
+
+    /// <summary>The JSON member: the key, or null once the device removed it.</summary>
     [JsonPropertyName("rootKey")]
     [JsonRequired]
-    public string RootKey { get; set; } = string.Empty;
+    [JsonInclude]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    internal string? RootKeyMember
+    {
+        get => RootKeyRemoved ? null : RootKey;
+        set
+        {
+            RootKeyRemoved = value is null;
+            RootKey = value ?? string.Empty;
+        }
+    }
 
     /// <summary>The topic the device publishes its reports to.</summary>
     [JsonPropertyName("topic")]
@@ -102,13 +124,20 @@ public sealed partial class DeviceConfigurationBundle
         DeviceId = device.DeviceIdText;
         Site = device.Site;
         RootKey = Convert.ToBase64String(device.RootKey.Span);
+        RootKeyRemoved = false;
         Topic = ReportTopics.ForDevice(device.Site, device.DeviceId);
     }
 
     /// <summary>The bundle's JSON (UTF-8, indented), after <see cref="Validate"/>.</summary>
+    /// <exception cref="ArgumentException">A field is out of range, or <see cref="RootKeyRemoved"/>.</exception>
     public byte[] ToUtf8Json()
     {
         Validate();
+        if (RootKeyRemoved)
+        {
+            throw new ArgumentException("rootKey was removed by the device after its import; a bundle to deploy needs a key (edgesensor devices rotate)");
+        }
+
         return JsonSerializer.SerializeToUtf8Bytes(this, BundleJson.Default.DeviceConfigurationBundle);
     }
 

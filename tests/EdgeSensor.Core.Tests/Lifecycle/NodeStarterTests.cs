@@ -50,6 +50,45 @@ public sealed class NodeStarterTests
     }
 
     [TestMethod]
+    public void TornFirstImport_IsImportedAgain_FromTheRootKeyStillInTheFile()
+    {
+        var store = NodeRig.NewStore();
+        byte[] torn = new byte[20];
+        new Random(5).NextBytes(torn);
+        store.Write(DeviceStorage.KeySlotA, torn, 0, torn.Length);
+
+        DeviceStatus status = NodeStarter.TryStart(NodeRig.Settings(), store, null, NodeRig.RootKey(), NodeRig.StartUnix, out SensorNode? node, out string detail);
+        Assert.AreEqual(DeviceStatus.Running, status, detail);
+        Assert.AreEqual(0u, node!.Epoch);
+    }
+
+    [TestMethod]
+    public void TornKeySlot_AfterTheDeviceRan_IsStillAStorageFailure()
+    {
+        var store = NodeRig.Provision(NodeRig.NewStore(), NodeRig.RootKey());
+        Assert.AreEqual(DeviceStatus.Running, NodeStarter.TryStart(NodeRig.Settings(), store, null, null, NodeRig.StartUnix, out _, out _));
+        byte[] torn = new byte[20];
+        new Random(5).NextBytes(torn);
+        store.Write(DeviceStorage.KeySlotA, torn, 0, torn.Length);
+        store.Write(DeviceStorage.KeySlotB, Array.Empty<byte>(), 0, 0);
+
+        DeviceStatus status = NodeStarter.TryStart(NodeRig.Settings(), store, null, NodeRig.RootKey(), NodeRig.StartUnix, out _, out string detail);
+        Assert.AreEqual(DeviceStatus.StorageFailure, status, "the reboot counter shows an epoch existed: importing again could bring K[0] back");
+        StringAssert.Contains(detail, "unreadable");
+    }
+
+    [TestMethod]
+    public void TornFirstImport_WithoutARootKey_IsAStorageFailure()
+    {
+        var store = NodeRig.NewStore();
+        store.Write(DeviceStorage.KeySlotA, new byte[] { 1, 2, 3 }, 0, 3);
+
+        DeviceStatus status = NodeStarter.TryStart(NodeRig.Settings(), store, null, Array.Empty<byte>(), NodeRig.StartUnix, out _, out string detail);
+        Assert.AreEqual(DeviceStatus.StorageFailure, status);
+        StringAssert.Contains(detail, "unreadable");
+    }
+
+    [TestMethod]
     public void NoKeyAndNoRootKey_IsAStorageFailure()
     {
         DeviceStatus status = NodeStarter.TryStart(NodeRig.Settings(), NodeRig.NewStore(), null, null, NodeRig.StartUnix, out _, out string detail);
