@@ -109,6 +109,15 @@ public sealed class BrokerAttackTests
         Assert.IsTrue(consumer.Saw("report") && consumer.Saw("at-limit"), "a 73-byte report and a 256-byte payload are delivered");
         Assert.IsFalse(consumer.Saw("over-limit"), "a 257-byte payload is not delivered");
         Assert.IsTrue(gate7.IsConnected, "message_size_limit drops the message, not the connection");
+
+        // MQTT 3.1.1 (the firmware's protocol) has no reason code: an ordinary PUBACK, and still nothing delivered.
+        using var gate8 = await ConnectAsync(run, Gate8, Gate8Password, "edgesensor-0123456789abcdef", MqttProtocolVersion.V311);
+        var over311 = await gate8.PublishAsync(Report(Gate8Topic, "over-limit-3.1.1", 257));
+        await gate8.PublishAsync(Report(Gate8Topic, "marker-3.1.1"));
+        Assert.AreEqual(MqttClientPublishReasonCode.Success, over311.ReasonCode);
+        Assert.IsTrue(await consumer.ReceivesAsync("marker-3.1.1"));
+        Assert.IsFalse(consumer.Saw("over-limit-3.1.1"));
+        Assert.IsTrue(gate8.IsConnected);
     }
 
     [TestMethod]
