@@ -23,6 +23,8 @@ public sealed class BrokerAttackTests
     private const string Gate8 = "gate-8";
     private const string Gate7Password = "gate-7-password-for-the-test";
     private const string Gate8Password = "gate-8-password-for-the-test";
+    private const string ConsumerTail = "consumer-tail";
+    private const string ConsumerTailPassword = "consumer-tail-password-for-the-test";
     private const string Gate7Topic = "edgesensor/north-gate/9b7f9adc16efab6a/report";
     private const string Gate8Topic = "edgesensor/north-gate/0123456789abcdef/report";
 
@@ -58,6 +60,19 @@ public sealed class BrokerAttackTests
         using var attacker = await ConnectAsync(run, Gate8, Gate8Password, Gate7ClientId, MqttProtocolVersion.V311);
 
         Assert.IsTrue(await Eventually.TrueAsync(() => !gate7.IsConnected, Wait), "without the line, gate-8 disconnects gate-7:\n" + run.Broker.Output);
+    }
+
+    /// <summary>The price of the line, as broker.md states it: two processes on one account displace each other.</summary>
+    [TestMethod]
+    public async Task OneAccountTwice_WithDifferentClientIds_TheSecondConnectionDisplacesTheFirst()
+    {
+        await using var run = await StartAsync(HardenedConfig());
+        using var store = await ConnectAsync(run, ConsumerUser, ConsumerPassword, "edgesensor-store", MqttProtocolVersion.V500);
+
+        using var tail = await ConnectAsync(run, ConsumerUser, ConsumerPassword, "edgesensor-tail", MqttProtocolVersion.V500);
+
+        Assert.IsTrue(await Eventually.TrueAsync(() => !store.IsConnected, Wait), "the first connection of the account is closed");
+        Assert.IsTrue(tail.IsConnected);
     }
 
     [TestMethod]
@@ -197,10 +212,47 @@ public sealed class BrokerAttackTests
         Assert.AreEqual(MqttClientConnectResultCode.Success, consumer, "positive control: the consumer logs in");
     }
 
+    /// <summary>
+    /// The positive control for the whole file: the SDK's own consumer, in a shared group of two processes on their own
+    /// accounts (as the guide asks, since the client id is the account), opens every sealed report of gate-7.
+    /// </summary>
+    [TestMethod]
+    public async Task SdkConsumers_OnTheHardenedConfig_InASharedGroupOfTwoAccounts_OpenEveryReport()
+    {
+        await using var run = await StartAsync(HardenedConfig());
+        using var fleet = TestFleet.Create(0);
+        var device = new EdgeSensor.Sdk.Keys.DeviceRecord(0x9b7f9adc16efab6a, "north-gate", System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), EdgeSensor.Sdk.Keys.DeviceStatus.Active);
+        fleet.Store.Add(device);
+        await using var first = await TestConsumer.StartAsync(SdkOptions(run, ConsumerUser, ConsumerPassword), fleet.Store, fleet.DatabasePath);
+        await using var second = await TestConsumer.StartAsync(SdkOptions(run, ConsumerTail, ConsumerTailPassword), fleet.Store, fleet.DatabasePath);
+        using var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+
+        const int Reports = 6;
+        for (ulong sequence = 1; sequence <= Reports; sequence++)
+        {
+            await gate7.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(Gate7Topic).WithPayload(TestFleet.Payload(device, sequence))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        }
+
+        Assert.IsTrue(await Eventually.TrueAsync(() => first.Sink.Count() == Reports, Wait), $"stored {first.Sink.Count()} of {Reports}:\n{run.Broker.Output}");
+        Assert.IsTrue(first.Client.IsConnected && second.Client.IsConnected, "two accounts do not displace each other");
+    }
+
+    private static EdgeSensor.Sdk.Client.EdgeSensorClientOptions SdkOptions(DocumentedRun run, string user, string password)
+    {
+        var options = TestConsumer.Options(run.PortFor(8883), group: "storers");
+        options.Host = "localhost";
+        options.UseTls = true;
+        options.TrustedCaCertificates = [run.Certificates.Ca];
+        options.Username = user;
+        options.Password = password;
+        return options;
+    }
+
     private static string HardenedConfig() => DocumentedBlock("`/etc/mosquitto/conf.d/edgesensor.conf`:");
 
     private static Task<DocumentedRun> StartAsync(string config) =>
-        DocumentedRun.StartAsync(config, (Gate7, Gate7Password), (Gate8, Gate8Password));
+        DocumentedRun.StartAsync(config, (Gate7, Gate7Password), (Gate8, Gate8Password), (ConsumerTail, ConsumerTailPassword));
 
     /// <summary>The configuration with every line <paramref name="line"/> removed (for a control run).</summary>
     private static string Without(string config, string line)
