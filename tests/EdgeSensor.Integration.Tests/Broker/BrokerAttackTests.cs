@@ -62,7 +62,7 @@ public sealed class BrokerAttackTests
         Assert.IsTrue(await Eventually.TrueAsync(() => !gate7.IsConnected, Wait), "without the line, gate-8 disconnects gate-7:\n" + run.Broker.Output);
     }
 
-    /// <summary>The price of the line, as broker.md states it: two processes on one account displace each other.</summary>
+    /// <summary>The price of the line, as hardware/broker.md states it: two processes on one account displace each other.</summary>
     [TestMethod]
     public async Task OneAccountTwice_WithDifferentClientIds_TheSecondConnectionDisplacesTheFirst()
     {
