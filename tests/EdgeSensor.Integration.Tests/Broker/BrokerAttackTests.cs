@@ -13,7 +13,8 @@ namespace EdgeSensor.Integration.Tests.Broker;
 /// each refused, each with a positive control (the legitimate action works on the same broker) so no test passes
 /// because nothing was delivered at all. "Not delivered" is decided without sleeping: after the refused message the
 /// legitimate device publishes a marker, and the consumer must see the marker but not the refused message
-/// (the broker would have queued the refused one first). Where a hardening line is what refuses the attack, a control
+/// (the broker would have queued the refused one first). Only a spying subscriber, which has no marker of its own
+/// to wait for, gets a short grace period. Where a hardening line is what refuses the attack, a control
 /// run of the same file without that line shows the attack succeeding.
 /// </summary>
 [TestClass]
