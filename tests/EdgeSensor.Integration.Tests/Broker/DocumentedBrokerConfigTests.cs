@@ -15,8 +15,8 @@ namespace EdgeSensor.Integration.Tests.Broker;
 public sealed partial class DocumentedBrokerConfigTests
 {
     private const int MosquittoDefaultPort = 1883;
-    private const string ConsumerUser = "consumer-pilot";
-    private const string ConsumerPassword = "consumer-password-for-the-test";
+    internal const string ConsumerUser = "consumer-pilot";
+    internal const string ConsumerPassword = "consumer-password-for-the-test";
 
     [TestMethod]
     public async Task DocumentedConfig_ListensOnlyOnItsTlsPort()
@@ -213,7 +213,7 @@ public sealed partial class DocumentedBrokerConfigTests
     private static partial Regex GuidePath();
 
     /// <summary>The guide's configuration made runnable in a temp folder, and the Mosquitto running it.</summary>
-    private sealed class DocumentedRun : IAsyncDisposable
+    internal sealed class DocumentedRun : IAsyncDisposable
     {
         private readonly Dictionary<int, int> _ports;
 
@@ -229,17 +229,18 @@ public sealed partial class DocumentedBrokerConfigTests
         /// <summary>The test CA behind the guide's ca.pem, server.pem and server.key.</summary>
         public TestCertificates Certificates { get; }
 
-        public static async Task<DocumentedRun> StartAsync(string documented)
+        /// <param name="accounts">Accounts added to the password file next to the consumer's (for example the ACL's devices).</param>
+        public static async Task<DocumentedRun> StartAsync(string documented, params (string User, string Password)[] accounts)
         {
-            var (run, output) = await TryStartAsync(documented);
+            var (run, output) = await TryStartAsync(documented, accounts);
             Assert.IsNotNull(run, "Mosquitto started and kept running with the guide's configuration:\n" + output);
             return run;
         }
 
         /// <summary>Null, with the configuration and Mosquitto's output, when Mosquitto exits instead of running.</summary>
-        public static async Task<(DocumentedRun? Run, string Output)> TryStartAsync(string documented)
+        public static async Task<(DocumentedRun? Run, string Output)> TryStartAsync(string documented, params (string User, string Password)[] accounts)
         {
-            var (directory, config, ports, certificates) = await ForTest(documented);
+            var (directory, config, ports, certificates) = await ForTest(documented, accounts);
             var (broker, output) = await MosquittoBroker.TryStartWithConfigAsync(directory, config, ports.Values.First());
             if (broker is not null)
             {
@@ -287,7 +288,7 @@ public sealed partial class DocumentedBrokerConfigTests
         /// Three harness lines go on top, none of them about listeners or security: <c>user</c> (as root Mosquitto
         /// would switch to the 'mosquitto' user, which cannot read the temp folder) and logging to stderr.
         /// </summary>
-        private static async Task<(string Directory, string Config, Dictionary<int, int> Ports, TestCertificates Certificates)> ForTest(string documented)
+        private static async Task<(string Directory, string Config, Dictionary<int, int> Ports, TestCertificates Certificates)> ForTest(string documented, (string User, string Password)[] accounts)
         {
             string directory = Path.Combine(Path.GetTempPath(), "edgesensor-documented-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(directory);
@@ -308,20 +309,24 @@ public sealed partial class DocumentedBrokerConfigTests
                 return Path.Combine(directory, m.Groups[1].Value);
             });
             var certificates = TestCertificates.Create();
-            await WriteReferencedFilesAsync(directory, files, certificates);
+            await WriteReferencedFilesAsync(directory, files, certificates, accounts);
 
             Assert.AreEqual(documented.Split('\n').Length, config.Split('\n').Length, "substitution changes values, never lines");
             string harness = $"user {Environment.UserName}\nlog_dest stderr\nlog_type all\n";
             return (directory, harness + config, ports, certificates);
         }
 
-        private static async Task WriteReferencedFilesAsync(string directory, HashSet<string> files, TestCertificates certificates)
+        private static async Task WriteReferencedFilesAsync(string directory, HashSet<string> files, TestCertificates certificates, (string User, string Password)[] accounts)
         {
             certificates.WriteServerFiles(Path.Combine(directory, "ca.pem"), Path.Combine(directory, "server.pem"), Path.Combine(directory, "server.key"));
             await File.WriteAllTextAsync(Path.Combine(directory, "edgesensor.acl"), DocumentedBlock("`/etc/mosquitto/edgesensor.acl` (owner root, group mosquitto, mode 0640 like the password file):"));
             string passwordFile = Path.Combine(directory, "edgesensor.passwd");
             await File.WriteAllTextAsync(passwordFile, string.Empty);
             await MosquittoPasswd(passwordFile, ConsumerUser, ConsumerPassword);
+            foreach (var (user, password) in accounts)
+            {
+                await MosquittoPasswd(passwordFile, user, password);
+            }
             foreach (string file in files)
             {
                 Assert.IsTrue(File.Exists(Path.Combine(directory, file)), $"the test provides the guide's {file}");
