@@ -39,7 +39,7 @@ public sealed class ClientReceiveHostileTests
         var rejections = new List<string>();
         client.ReportRejected += (_, e) => rejections.Add($"{e.ReasonTag} {e.DeviceId:x16}/{e.Sequence}");
 
-        HostileRun.Run("client", 5_000, Messages, messages =>
+        var report = HostileRun.Run("client", 5_000, Messages, messages =>
         {
             var expected = new List<(ulong Device, ulong Sequence)>();
             rejections.Clear();
@@ -92,6 +92,7 @@ public sealed class ClientReceiveHostileTests
         Assert.AreEqual(delivered, client.ReceivedCount, "0 lost");
         Assert.AreEqual(garbage, client.RejectedCount, "every garbage message counted as a rejection");
         Assert.AreEqual(0, client.DroppedCount);
+        Assert.IsLessThan(TimeSpan.FromSeconds(2), report.WorstTime, "worst time of one case (up to 16 messages)");
         Assert.IsGreaterThan(1000, delivered);
         Assert.IsGreaterThan(1000, garbage);
     }

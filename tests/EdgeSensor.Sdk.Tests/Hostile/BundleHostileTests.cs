@@ -25,7 +25,7 @@ public sealed class BundleHostileTests
     {
         long sdkAccepted = 0;
         long coreAccepted = 0;
-        HostileRun.Run("bundle", 10_000, Documents, bytes =>
+        var report = HostileRun.Run("bundle", 10_000, Documents, bytes =>
         {
             bool sdk;
             string sdkError = string.Empty;
@@ -66,6 +66,7 @@ public sealed class BundleHostileTests
         }, b => Encoding.UTF8.GetString(b));
 
         Console.WriteLine($"bundle: SDK accepted {sdkAccepted}, core accepted {coreAccepted}");
+        Assert.IsLessThan(TimeSpan.FromSeconds(2), report.WorstTime, "worst time of one document through both readers");
         Assert.IsGreaterThan(0L, sdkAccepted, "some damage leaves a valid bundle (whitespace, an equal digit)");
     }
 
