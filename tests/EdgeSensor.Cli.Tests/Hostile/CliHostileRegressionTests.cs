@@ -18,4 +18,22 @@ public sealed class CliHostileRegressionTests
         Assert.AreEqual(ExitCodes.Usage, bare, bareOutput);
         StringAssert.Contains(bareOutput, "Unrecognized command or argument '@/dev/zero'");
     }
+
+    /// <summary>--ca-file and the password files were read whole: /dev/zero grew the process until it ran out of memory.</summary>
+    [TestMethod]
+    [DataRow("--ca-file")]
+    [DataRow("--wifi-password-file")]
+    [DataRow("--mqtt-password-file")]
+    public async Task Provision_FromANeverEndingFile_IsRefusedAfterABoundedRead(string option)
+    {
+        using var cli = new CliHarness();
+        string[] wifi = option == "--wifi-password-file" ? [] : ["--wifi-open"];
+
+        var (code, output) = await cli.RunAsync(
+            ["provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", .. wifi, option, "/dev/zero", "--out", Path.Combine(cli.Directory, "b.json")]);
+
+        Assert.AreEqual(ExitCodes.Usage, code, output);
+        StringAssert.Contains(output, "is larger than");
+        Assert.IsFalse(File.Exists(cli.KeyStorePath), "refused before the key store changed");
+    }
 }
