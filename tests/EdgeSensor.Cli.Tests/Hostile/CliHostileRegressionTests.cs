@@ -36,4 +36,25 @@ public sealed class CliHostileRegressionTests
         StringAssert.Contains(output, "is larger than");
         Assert.IsFalse(File.Exists(cli.KeyStorePath), "refused before the key store changed");
     }
+
+    /// <summary>A value that is not a number for --count, --port or --duration threw out of the option's validator: an
+    /// unhandled exception with a stack trace instead of a usage error.</summary>
+    [TestMethod]
+    [DataRow("--count", "@| (7nw_")]
+    [DataRow("-n", "x")]
+    [DataRow("--port", "NaN")]
+    [DataRow("--duration", "five minutes")]
+    public async Task Tail_WithAValueThatIsNotANumber_IsAUsageError(string option, string value)
+    {
+        using var cli = new CliHarness();
+
+        string[] port = option == "--port" ? [] : ["--port", "1"];
+        string[] duration = option == "--duration" ? [] : ["--duration", "00:00:00.02"];
+
+        var (code, output) = await cli.RunAsync(["tail", "--keystore", cli.KeyStorePath, option, value, "--host", "127.0.0.1", .. port, .. duration]);
+
+        Assert.AreEqual(ExitCodes.Usage, code, output);
+        StringAssert.Contains(output, "Cannot parse argument");
+        Assert.DoesNotContain("   at ", output);
+    }
 }
