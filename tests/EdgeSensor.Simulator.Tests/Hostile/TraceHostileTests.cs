@@ -17,7 +17,7 @@ public sealed class TraceHostileTests
     {
         long read = 0;
         long refused = 0;
-        var report = HostileRun.Run("trace", 8_000, Texts, text =>
+        var report = HostileRun.Run("trace", 9_500, Texts, text =>
         {
             int lines = CountLines(text);
             try
