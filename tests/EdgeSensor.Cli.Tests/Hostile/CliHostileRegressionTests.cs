@@ -57,4 +57,20 @@ public sealed class CliHostileRegressionTests
         StringAssert.Contains(output, "Cannot parse argument");
         Assert.DoesNotContain("   at ", output);
     }
+
+    /// <summary>A --keystore in a folder that does not exist waited the lock's full 60 s timeout, then blamed
+    /// "another writer".</summary>
+    [TestMethod]
+    public async Task Provision_IntoAMissingFolder_FailsAtOnce()
+    {
+        using var cli = new CliHarness();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var (code, output) = await cli.RunAsync("provision", "--site", "r", "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open",
+            "--keystore", Path.Combine(cli.Directory, "missing", "x"), "--out", Path.Combine(cli.Directory, "b.json"));
+
+        Assert.AreEqual(ExitCodes.KeyStore, code, output);
+        StringAssert.Contains(output, "does not exist");
+        Assert.IsLessThan(TimeSpan.FromSeconds(10), started.Elapsed);
+    }
 }
