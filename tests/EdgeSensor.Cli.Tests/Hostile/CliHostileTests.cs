@@ -114,8 +114,14 @@ public sealed class CliHostileTests
 
         var report = HostileRun.Run("cli", 1_500, vectors, args =>
         {
+            var started = System.Diagnostics.Stopwatch.StartNew();
             var run = cli.RunAsync(args);
             Assert.IsTrue(run.Wait(TimeSpan.FromSeconds(30)), "the tool hung");
+            if (started.Elapsed > TimeSpan.FromSeconds(2))
+            {
+                Console.WriteLine($"slow run ({started.Elapsed.TotalSeconds:0.0} s): {string.Join(" ", args.Select(a => "'" + a.Replace("\n", "\\n", StringComparison.Ordinal) + "'"))}");
+            }
+
             var (code, output) = run.Result;
             Assert.Contains(code, exitCodes, $"exit code {code}: {output}");
             Assert.DoesNotContain("   at ", output, "no stack trace");
