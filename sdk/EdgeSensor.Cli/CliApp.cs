@@ -25,7 +25,8 @@ internal static class CliApp
     {
         var context = new CliContext(console, environment);
         var root = Build(context);
-        var parse = root.Parse(args);
+        // No response files: "@/dev/zero" would be read to the end of memory before any validation runs.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var problem in parse.Errors)

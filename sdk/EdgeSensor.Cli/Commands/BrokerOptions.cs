@@ -37,21 +37,21 @@ internal sealed class BrokerOptions
         // Bad numbers are usage errors at parse time, never a stack trace later (a negative --duration once threw).
         Count.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 0)
+            if (TryGet(result, out int count) && count < 0)
             {
                 result.AddError("--count must be 0 (no limit) or a positive number of reports.");
             }
         });
         Duration.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<TimeSpan?>() is { } value && (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue))
+            if (TryGet(result, out TimeSpan? duration) && duration is { } value && (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue))
             {
                 result.AddError("--duration must be a positive time span of at most 24 days, e.g. 00:05:00.");
             }
         });
         Port.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            if (TryGet(result, out int port) && port is < 0 or > 65535)
             {
                 result.AddError("--port must be 1..65535.");
             }
@@ -59,6 +59,24 @@ internal sealed class BrokerOptions
         foreach (Option option in new Option[] { Host, Port, Tls, CaFile, CertFile, KeyFile, Username, Sites, Devices, Group, ClientId, Count, Duration })
         {
             command.Options.Add(option);
+        }
+    }
+
+    /// <summary>
+    /// The option's value, or false when its token does not convert (e.g. "--count x"): the parser reports that
+    /// itself, and GetValueOrDefault would throw out of the validator instead.
+    /// </summary>
+    private static bool TryGet<T>(System.CommandLine.Parsing.OptionResult result, out T value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
         }
     }
 

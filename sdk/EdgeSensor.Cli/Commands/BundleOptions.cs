@@ -207,7 +207,7 @@ internal sealed class BundleOptions
                 throw new CliException($"{what} file '{file.FullName}' not found.", ExitCodes.Usage);
             }
 
-            string text = File.ReadAllText(file.FullName);
+            string text = ReadAtMost(file, MaxSecretFileBytes, what);
             int end = text.IndexOfAny(['\r', '\n']);
             string secret = end < 0 ? text : text[..end];
             return secret.Length > 0 ? secret : throw new CliException($"{what} file '{file.FullName}' is empty.", ExitCodes.Usage);
@@ -224,7 +224,34 @@ internal sealed class BundleOptions
             return null;
         }
 
-        return file.Exists ? File.ReadAllText(file.FullName) : throw new CliException($"CA file '{file.FullName}' not found.", ExitCodes.Usage);
+        return file.Exists ? ReadAtMost(file, MaxCaFileBytes, "CA") : throw new CliException($"CA file '{file.FullName}' not found.", ExitCodes.Usage);
+    }
+
+    /// <summary>The largest password file read (only its first line is used).</summary>
+    private const int MaxSecretFileBytes = 64 * 1024;
+
+    /// <summary>The largest CA file read: the bundle's limit in characters, at up to four UTF-8 bytes each.</summary>
+    private const int MaxCaFileBytes = DeviceConfigurationLimits.MaxCaCertificateLength * 4;
+
+    /// <summary>A file's text, refused past <paramref name="limit"/> bytes without reading on (/dev/zero never ends).</summary>
+    private static string ReadAtMost(FileInfo file, int limit, string what)
+    {
+        using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        byte[] buffer = new byte[limit + 1];
+        int total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        if (total > limit)
+        {
+            throw new CliException($"{what} file '{file.FullName}' is larger than {limit} bytes.", ExitCodes.Usage);
+        }
+
+        using var reader = new StreamReader(new MemoryStream(buffer, 0, total), detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     private static int Milli(double value, string option) =>

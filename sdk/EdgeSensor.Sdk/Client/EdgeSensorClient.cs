@@ -142,7 +142,8 @@ public sealed partial class EdgeSensorClient : IAsyncDisposable
         }
     }
 
-    private async ValueTask OnMessageAsync(string topic, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
+    /// <summary>The receive path for one MQTT message (internal so tests can drive it without a broker).</summary>
+    internal async ValueTask OnMessageAsync(string topic, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
     {
         if (payload.Length > ReportOpener.MaxPayloadBytes)
         {

@@ -37,6 +37,11 @@ internal sealed class KeyStoreFileLock : IDisposable
             {
                 return new KeyStoreFileLock(new FileStream(path, options));
             }
+            catch (DirectoryNotFoundException ex)
+            {
+                // Nobody holds it: the folder is missing, and waiting will not create it.
+                throw new KeyStoreException($"The key store's folder '{Path.GetDirectoryName(Path.GetFullPath(storePath))}' does not exist.", ex);
+            }
             catch (IOException) when (Environment.TickCount64 < deadline)
             {
                 // Held by another writer (a sharing violation): wait a little, with growing pauses and jitter.

@@ -39,8 +39,9 @@ public sealed partial class DeviceConfigurationBundle
 
             return bundle;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // System.Text.Json reports a string that is not valid UTF-8 as InvalidOperationException when it is read.
             throw new InvalidDataException($"{NotABundle}: {ex.Message}", ex);
         }
     }
