@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using EdgeSensor.Sdk.KeyStore;
 using MQTTnet;
 using MQTTnet.Formatter;
 
@@ -83,6 +84,7 @@ internal static class MqttConnectionFactory
 
         if (options.CaCertificatePath is not null)
         {
+            CheckPemFile(options.CaCertificatePath, "CA certificate");
             collection.ImportFromPemFile(options.CaCertificatePath);
         }
 
@@ -101,9 +103,39 @@ internal static class MqttConnectionFactory
             return null;
         }
 
+        CheckPemFile(options.ClientCertificatePath, "client certificate");
+        CheckPemFile(options.ClientKeyPath, "client key");
         using var pem = X509Certificate2.CreateFromPemFile(options.ClientCertificatePath, options.ClientKeyPath);
 
         // SslStream on Linux needs a certificate whose key is not ephemeral: round-trip through PKCS#12.
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+    }
+
+    /// <summary>The largest PEM file read: a chain of certificates is a few KiB; anything bigger is not one.</summary>
+    private const long MaxPemFileBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Refuses a PEM path that is not a regular file of a sane size before the platform reads it whole:
+    /// <c>/dev/zero</c> as a CA file once grew the process until it ran out of memory.
+    /// </summary>
+    private static void CheckPemFile(string path, string what)
+    {
+        FileKindValue kind = FileKind.Of(path);
+        if (kind == FileKindValue.SymbolicLink)
+        {
+            // A link is judged by what it finally names (a link to /dev/zero is /dev/zero).
+            path = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+            kind = FileKind.Of(path);
+        }
+
+        if (kind == FileKindValue.Missing)
+        {
+            throw new FileNotFoundException($"The {what} file '{path}' does not exist.", path);
+        }
+
+        if (kind != FileKindValue.Regular || new FileInfo(path).Length > MaxPemFileBytes)
+        {
+            throw new InvalidDataException($"The {what} file '{path}' is not a regular PEM file of at most {MaxPemFileBytes} bytes.");
+        }
     }
 }

@@ -37,6 +37,24 @@ public sealed class CliHostileRegressionTests
         Assert.IsFalse(File.Exists(cli.KeyStorePath), "refused before the key store changed");
     }
 
+    /// <summary>tail and store handed --ca-file, --cert-file and --key-file to .NET's PEM import, which read /dev/zero
+    /// until the process ran out of memory; the client now refuses a PEM path that is not a bounded regular file.</summary>
+    [TestMethod]
+    [DataRow("--ca-file")]
+    [DataRow("--cert-file")]
+    public async Task Tail_WithANeverEndingPemFile_FailsWithOneLine(string option)
+    {
+        using var cli = new CliHarness();
+        await cli.RunAsync("provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open", "--out", Path.Combine(cli.Directory, "b.json"));
+        string[] key = option == "--cert-file" ? ["--key-file", "/dev/zero"] : [];
+
+        var (code, output) = await cli.RunAsync(["tail", "--keystore", cli.KeyStorePath, "--port", "1", "--duration", "00:00:01", option, "/dev/zero", .. key]);
+
+        Assert.AreNotEqual(ExitCodes.Success, code, output);
+        StringAssert.Contains(output, "not a regular PEM file");
+        Assert.DoesNotContain("   at ", output, "no stack trace");
+    }
+
     /// <summary>A value that is not a number for --count, --port or --duration threw out of the option's validator: an
     /// unhandled exception with a stack trace instead of a usage error.</summary>
     [TestMethod]

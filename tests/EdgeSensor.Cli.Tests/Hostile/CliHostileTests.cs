@@ -39,8 +39,8 @@ public sealed class CliHostileTests
         new(["devices", "list"], ["--site", "-s"], ["--keystore"], false, false, []),
         new(["devices", "revoke"], [], ["--keystore"], true, false, []),
         new(["devices", "rotate"], s_bundleOptions, ["--keystore", "--ca-file", "--mqtt-password-file", "--wifi-password-file"], true, false, s_bundleRequired),
-        new(["tail"], ["--count", "-n", "--site", "--device", "--group", "--client-id", "--username", "--tls"], ["--keystore"], false, true, []),
-        new(["store"], ["--count", "--site", "-s", "--device", "-d", "--group", "-g", "--client-id", "-u", "--tls"], ["--keystore", "--db"], false, true, []),
+        new(["tail"], ["--count", "-n", "--site", "--device", "--group", "--client-id", "--username", "--tls"], ["--keystore", "--ca-file", "--cert-file", "--key-file"], false, true, []),
+        new(["store"], ["--count", "--site", "-s", "--device", "-d", "--group", "-g", "--client-id", "-u", "--tls"], ["--keystore", "--db", "--ca-file", "--cert-file", "--key-file"], false, true, []),
         new(["export"], ["--site", "--device", "--from", "--to", "--force"], ["--db"], false, false, []),
         new(["open"], ["--hex", "--topic"], ["--keystore", "--file", "-f"], false, false, []),
     ];
