@@ -304,6 +304,12 @@ public sealed class FileDeviceKeyStore : IDeviceKeyStore, IDisposable
             throw new KeyStoreException($"The key store '{_path}' is accessible by other users; run chmod 600 on it.");
         }
 
+        if (FileKind.TryGetOwner(_path, out uint owner, out bool ownedByMe) && !ownedByMe)
+        {
+            // Another account could have planted or can still rewrite it; its mode bits alone do not say.
+            throw new KeyStoreException($"The key store '{_path}' belongs to another user (uid {owner}); only its owner may use it.");
+        }
+
         string directory = Path.GetDirectoryName(_path) ?? ".";
         if (SecureFile.IsDirectoryWritableByOthers(directory))
         {

@@ -53,17 +53,40 @@ internal static class FileKind
             : FileKindValue.Regular;
     }
 
-    /// <summary>st_mode from lstat(2) on Linux x64 and arm64 (glibc 2.33+ exports lstat; the mode's offset differs).</summary>
-    private static bool TryLinuxMode(string path, out uint mode)
+    /// <summary>
+    /// The owner of <paramref name="path"/> and whether it is this process's effective user, on Linux x64 and arm64;
+    /// false where that cannot be told (other platforms), so callers check only where they can.
+    /// </summary>
+    public static bool TryGetOwner(string path, out uint owner, out bool ownedByMe)
+    {
+        ownedByMe = false;
+        if (!TryLinuxStat(path, out _, out owner))
+        {
+            return false;
+        }
+
+        ownedByMe = owner == GetEffectiveUserId();
+        return true;
+    }
+
+    private static bool TryLinuxMode(string path, out uint mode) => TryLinuxStat(path, out mode, out _);
+
+    /// <summary>
+    /// st_mode and st_uid from lstat(2) on Linux x64 and arm64 (glibc 2.33+ exports lstat). Offsets, from the
+    /// kernel's struct stat: x64 st_dev, st_ino, st_nlink (8 bytes each), st_mode at 24, st_uid at 28; arm64 st_dev,
+    /// st_ino (8 each), st_mode at 16, st_nlink (4), st_uid at 24.
+    /// </summary>
+    private static bool TryLinuxStat(string path, out uint mode, out uint owner)
     {
         mode = 0;
-        int offset = RuntimeInformation.ProcessArchitecture switch
+        owner = 0;
+        (int modeOffset, int ownerOffset) = RuntimeInformation.ProcessArchitecture switch
         {
-            Architecture.X64 => 24,   // st_dev, st_ino, st_nlink (8 bytes each), then st_mode
-            Architecture.Arm64 => 16, // st_dev, st_ino (8 bytes each), then st_mode
-            _ => -1,
+            Architecture.X64 => (24, 28),
+            Architecture.Arm64 => (16, 24),
+            _ => (-1, -1),
         };
-        if (!OperatingSystem.IsLinux() || offset < 0)
+        if (!OperatingSystem.IsLinux() || modeOffset < 0)
         {
             return false;
         }
@@ -81,9 +104,13 @@ internal static class FileKind
             return false;
         }
 
-        mode = BitConverter.ToUInt32(buffer, offset);
+        mode = BitConverter.ToUInt32(buffer, modeOffset);
+        owner = BitConverter.ToUInt32(buffer, ownerOffset);
         return true;
     }
+
+    [DllImport("libc", EntryPoint = "geteuid")]
+    private static extern uint GetEffectiveUserId();
 
     [DllImport("libc", EntryPoint = "lstat", SetLastError = true)]
     private static extern int Lstat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);

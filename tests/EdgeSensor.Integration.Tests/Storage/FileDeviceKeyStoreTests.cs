@@ -172,6 +172,28 @@ public sealed class FileDeviceKeyStoreTests
     }
 
     [TestMethod]
+    public void Open_AStoreOwnedByAnotherUser_IsRefused()
+    {
+        using (FileDeviceKeyStore.Create(StorePath, Key()))
+        {
+        }
+
+        if (Environment.UserName != "root")
+        {
+            Assert.Inconclusive("needs root to give the file to another user (CI runs as root)");
+        }
+
+        using (var chown = Process.Start("chown", ["65534", StorePath]))
+        {
+            chown.WaitForExit();
+            Assert.AreEqual(0, chown.ExitCode, "chown 65534");
+        }
+
+        var error = Assert.ThrowsExactly<KeyStoreException>(() => FileDeviceKeyStore.Open(StorePath, Key()));
+        StringAssert.Contains(error.Message, "belongs to another user");
+    }
+
+    [TestMethod]
     public void Open_WithWrongKey_Throws()
     {
         using (var store = FileDeviceKeyStore.Create(StorePath, Key(1)))
