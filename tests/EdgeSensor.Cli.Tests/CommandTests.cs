@@ -117,16 +117,17 @@ public sealed class CommandTests
         }
 
         await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
+        // The consumer's subscription, not just its connection, must exist before anything is published.
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        broker.Server.ClientSubscribedTopicAsync += _ =>
+        {
+            subscribed.TrySetResult();
+            return Task.CompletedTask;
+        };
         var tailing = cli.RunAsync("tail", "--keystore", cli.KeyStorePath, "--host", "127.0.0.1", "--port", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--site", "north-gate", "--count", "2", "--duration", "00:00:30");
         using var publisher = new MqttClientFactory().CreateMqttClient();
         await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).Build());
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await broker.Server.GetClientsAsync()).Count < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        await Task.Delay(200);
+        await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(20));
         string topic = ReportTopics.ForDevice("north-gate", device.DeviceId);
         await publisher.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(new byte[] { 1, 2, 3 }).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
         for (ulong s = 1; s <= 2; s++)
@@ -154,17 +155,18 @@ public sealed class CommandTests
 
         await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         string db = Path.Combine(cli.Directory, "reports.db");
+        // The consumer's subscription, not just its connection, must exist before anything is published.
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        broker.Server.ClientSubscribedTopicAsync += _ =>
+        {
+            subscribed.TrySetResult();
+            return Task.CompletedTask;
+        };
         var storing = cli.RunAsync("store", "--keystore", cli.KeyStorePath, "--db", db, "--host", "127.0.0.1", "--port", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--count", "6", "--duration", "00:00:30");
 
         using var publisher = new MqttClientFactory().CreateMqttClient();
         await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).Build());
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await broker.Server.GetClientsAsync()).Count < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        await Task.Delay(200);
+        await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(20));
         for (ulong s = 1; s <= 6; s++)
         {
             byte[] payload = TestSealer.Seal(device.RootKey.Span, device.DeviceId, 0, s, DateTimeOffset.FromUnixTimeSeconds(1_700_000_040 + ((long)s * 60)));

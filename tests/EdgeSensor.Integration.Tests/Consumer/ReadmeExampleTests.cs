@@ -42,13 +42,19 @@ public sealed partial class ReadmeExampleTests
         var originalOut = Console.Out;
         Environment.SetEnvironmentVariable(KeyStoreSecret.EnvironmentVariable, keyText);
         Console.SetOut(TextWriter.Synchronized(output));
+        // Publish only once the example has subscribed (a connection alone is not enough).
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        broker.Server.ClientSubscribedTopicAsync += _ =>
+        {
+            subscribed.TrySetResult();
+            return Task.CompletedTask;
+        };
         try
         {
             _ = Task.Run(() => (Task)entryPoint.Invoke(null, [Array.Empty<string>()])!);
             using var publisher = await TestFleet.ConnectPublisherAsync(broker.Port);
             var device = fleet.Devices[0];
-            Assert.IsTrue(await Eventually.TrueAsync(() => broker.Server.GetClientsAsync().Result.Count >= 2), "the example connected");
-            await Task.Delay(200); // subscribed
+            await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(20));
             await TestFleet.PublishAsync(publisher, device, TestFleet.Payload(device, 1));
             await TestFleet.PublishAsync(publisher, device, [0xFF]);
             string expected = $"north-gate {device.DeviceIdText}: +3 -1, inside 2";
