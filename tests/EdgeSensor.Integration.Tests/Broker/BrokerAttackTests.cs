@@ -39,9 +39,12 @@ public sealed class BrokerAttackTests
     {
         await using var run = await StartAsync(HardenedConfig());
         await using var consumer = await Consumer.StartAsync(run, ConsumerUser, ConsumerPassword);
-        using var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        using var gate7Lease = DisposeQuietly(gate7);
 
-        using var attacker = await ConnectAsync(run, Gate8, Gate8Password, Gate7ClientId, MqttProtocolVersion.V311);
+        var attacker = await ConnectAsync(run, Gate8, Gate8Password, Gate7ClientId, MqttProtocolVersion.V311);
+
+        using var attackerLease = DisposeQuietly(attacker);
 
         // Positive control: the device still publishes, over the connection it had.
         await gate7.PublishAsync(Report(Gate7Topic, "after-takeover"));
@@ -55,10 +58,13 @@ public sealed class BrokerAttackTests
     {
         string unhardened = Without(HardenedConfig(), "use_username_as_clientid true");
         await using var run = await StartAsync(unhardened);
-        using var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        using var gate7Lease = DisposeQuietly(gate7);
         Assert.IsTrue(gate7.IsConnected);
 
-        using var attacker = await ConnectAsync(run, Gate8, Gate8Password, Gate7ClientId, MqttProtocolVersion.V311);
+        var attacker = await ConnectAsync(run, Gate8, Gate8Password, Gate7ClientId, MqttProtocolVersion.V311);
+
+        using var attackerLease = DisposeQuietly(attacker);
 
         Assert.IsTrue(await Eventually.TrueAsync(() => !gate7.IsConnected, Wait), "without the line, gate-8 disconnects gate-7:\n" + run.Broker.Output);
     }
@@ -68,9 +74,12 @@ public sealed class BrokerAttackTests
     public async Task OneAccountTwice_WithDifferentClientIds_TheSecondConnectionDisplacesTheFirst()
     {
         await using var run = await StartAsync(HardenedConfig());
-        using var store = await ConnectAsync(run, ConsumerUser, ConsumerPassword, "edgesensor-store", MqttProtocolVersion.V500);
+        var store = await ConnectAsync(run, ConsumerUser, ConsumerPassword, "edgesensor-store", MqttProtocolVersion.V500);
+        using var storeLease = DisposeQuietly(store);
 
-        using var tail = await ConnectAsync(run, ConsumerUser, ConsumerPassword, "edgesensor-tail", MqttProtocolVersion.V500);
+        var tail = await ConnectAsync(run, ConsumerUser, ConsumerPassword, "edgesensor-tail", MqttProtocolVersion.V500);
+
+        using var tailLease = DisposeQuietly(tail);
 
         Assert.IsTrue(await Eventually.TrueAsync(() => !store.IsConnected, Wait), "the first connection of the account is closed");
         Assert.IsTrue(tail.IsConnected);
@@ -80,13 +89,15 @@ public sealed class BrokerAttackTests
     public async Task RetainedMessage_FromADevice_IsNotStoredAndTheSenderIsDisconnected()
     {
         await using var run = await StartAsync(HardenedConfig());
-        using var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        using var gate7Lease = DisposeQuietly(gate7);
 
         await TryPublishAsync(gate7, Report(Gate7Topic, "retained", retain: true));
 
         Assert.IsTrue(await Eventually.TrueAsync(() => !gate7.IsConnected, Wait), "the broker disconnects a client that sets the retain flag");
         await using var later = await Consumer.StartAsync(run, ConsumerUser, ConsumerPassword);
-        using var again = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        var again = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        using var againLease = DisposeQuietly(again);
         await again.PublishAsync(Report(Gate7Topic, "marker"));
         Assert.IsTrue(await later.ReceivesAsync("marker"), "positive control: the same device's ordinary report is delivered");
         Assert.IsFalse(later.Saw("retained"), "no retained message reaches a later subscriber");
@@ -97,7 +108,8 @@ public sealed class BrokerAttackTests
     {
         string unhardened = Without(HardenedConfig(), "retain_available false");
         await using var run = await StartAsync(unhardened);
-        using var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        using var gate7Lease = DisposeQuietly(gate7);
 
         await gate7.PublishAsync(Report(Gate7Topic, "retained", retain: true));
         await using var later = await Consumer.StartAsync(run, ConsumerUser, ConsumerPassword);
@@ -110,7 +122,8 @@ public sealed class BrokerAttackTests
     {
         await using var run = await StartAsync(HardenedConfig());
         await using var consumer = await Consumer.StartAsync(run, ConsumerUser, ConsumerPassword);
-        using var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V500);
+        var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V500);
+        using var gate7Lease = DisposeQuietly(gate7);
 
         var report = await gate7.PublishAsync(Report(Gate7Topic, "report", ReportBytes));
         var atLimit = await gate7.PublishAsync(Report(Gate7Topic, "at-limit", 256));
@@ -127,7 +140,8 @@ public sealed class BrokerAttackTests
         Assert.IsTrue(gate7.IsConnected, "message_size_limit drops the message, not the connection");
 
         // MQTT 3.1.1 (the firmware's protocol) has no reason code: an ordinary PUBACK, and still nothing delivered.
-        using var gate8 = await ConnectAsync(run, Gate8, Gate8Password, "edgesensor-0123456789abcdef", MqttProtocolVersion.V311);
+        var gate8 = await ConnectAsync(run, Gate8, Gate8Password, "edgesensor-0123456789abcdef", MqttProtocolVersion.V311);
+        using var gate8Lease = DisposeQuietly(gate8);
         var over311 = await gate8.PublishAsync(Report(Gate8Topic, "over-limit-3.1.1", 257));
         await gate8.PublishAsync(Report(Gate8Topic, "marker-3.1.1"));
         Assert.AreEqual(MqttClientPublishReasonCode.Success, over311.ReasonCode);
@@ -141,12 +155,14 @@ public sealed class BrokerAttackTests
     {
         await using var run = await StartAsync(HardenedConfig());
         await using var consumer = await Consumer.StartAsync(run, ConsumerUser, ConsumerPassword);
-        using var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        using var gate7Lease = DisposeQuietly(gate7);
 
         await TryPublishAsync(gate7, Report(Gate7Topic, "huge", 20_000));
 
         Assert.IsTrue(await Eventually.TrueAsync(() => !gate7.IsConnected, Wait), "a packet over max_packet_size disconnects its sender");
-        using var again = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        var again = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        using var againLease = DisposeQuietly(again);
         await again.PublishAsync(Report(Gate7Topic, "marker"));
         Assert.IsTrue(await consumer.ReceivesAsync("marker"), "positive control: the device reconnects and delivers a report");
         Assert.IsFalse(consumer.Saw("huge"));
@@ -157,8 +173,10 @@ public sealed class BrokerAttackTests
     {
         await using var run = await StartAsync(HardenedConfig());
         await using var consumer = await Consumer.StartAsync(run, ConsumerUser, ConsumerPassword);
-        using var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V500);
-        using var gate8 = await ConnectAsync(run, Gate8, Gate8Password, "edgesensor-0123456789abcdef", MqttProtocolVersion.V500);
+        var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V500);
+        using var gate7Lease = DisposeQuietly(gate7);
+        var gate8 = await ConnectAsync(run, Gate8, Gate8Password, "edgesensor-0123456789abcdef", MqttProtocolVersion.V500);
+        using var gate8Lease = DisposeQuietly(gate8);
 
         var forged = await gate8.PublishAsync(Report(Gate7Topic, "forged"));
         var otherSite = await gate8.PublishAsync(Report("edgesensor/south-gate/0123456789abcdef/report", "other-site"));
@@ -181,7 +199,8 @@ public sealed class BrokerAttackTests
         await using var run = await StartAsync(HardenedConfig());
         await using var consumer = await Consumer.StartAsync(run, ConsumerUser, ConsumerPassword);
         await using var spy = await Consumer.StartAsync(run, Gate8, Gate8Password, "edgesensor/#", Gate7Topic, "#", "$share/spies/edgesensor/#");
-        using var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V500);
+        var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V500);
+        using var gate7Lease = DisposeQuietly(gate7);
 
         await gate7.PublishAsync(Report(Gate7Topic, "secret-schedule"));
         await gate7.PublishAsync(Report(Gate7Topic, "marker"));
@@ -226,7 +245,8 @@ public sealed class BrokerAttackTests
         fleet.Store.Add(device);
         await using var first = await TestConsumer.StartAsync(SdkOptions(run, ConsumerUser, ConsumerPassword), fleet.Store, fleet.DatabasePath);
         await using var second = await TestConsumer.StartAsync(SdkOptions(run, ConsumerTail, ConsumerTailPassword), fleet.Store, fleet.DatabasePath);
-        using var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        var gate7 = await ConnectAsync(run, Gate7, Gate7Password, Gate7ClientId, MqttProtocolVersion.V311);
+        using var gate7Lease = DisposeQuietly(gate7);
 
         const int Reports = 6;
         for (ulong sequence = 1; sequence <= Reports; sequence++)
@@ -301,6 +321,26 @@ public sealed class BrokerAttackTests
     }
 
     /// <summary>A connected client over TLS to the documented listener; fails the test when the broker refuses.</summary>
+    /// <summary>
+    /// Disposes a client at the end of a test even when the broker closed its connection: MQTTnet 5.2 can then race
+    /// its own cleanup and throw ObjectDisposedException from Dispose, which says nothing about the broker.
+    /// </summary>
+    private static IDisposable DisposeQuietly(IMqttClient client) => new QuietDisposal(client);
+
+    private sealed class QuietDisposal(IMqttClient client) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                client.Dispose();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+
     private static async Task<IMqttClient> ConnectAsync(DocumentedRun run, string user, string password, string clientId, MqttProtocolVersion version)
     {
         var client = new MqttClientFactory().CreateMqttClient();
@@ -372,7 +412,7 @@ public sealed class BrokerAttackTests
                 await Client.DisconnectAsync();
             }
 
-            Client.Dispose();
+            DisposeQuietly(Client).Dispose();
         }
     }
 }
