@@ -236,21 +236,9 @@ internal sealed class BundleOptions
     /// <summary>A file's text, refused past <paramref name="limit"/> bytes without reading on (/dev/zero never ends).</summary>
     private static string ReadAtMost(FileInfo file, int limit, string what)
     {
-        using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        byte[] buffer = new byte[limit + 1];
-        int total = 0;
-        int read;
-        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
-        {
-            total += read;
-        }
-
-        if (total > limit)
-        {
-            throw new CliException($"{what} file '{file.FullName}' is larger than {limit} bytes.", ExitCodes.Usage);
-        }
-
-        using var reader = new StreamReader(new MemoryStream(buffer, 0, total), detectEncodingFromByteOrderMarks: true);
+        byte[] bytes = BoundedFile.ReadAtMost(file.FullName, limit)
+            ?? throw new CliException($"{what} file '{file.FullName}' is larger than {limit} bytes.", ExitCodes.Usage);
+        using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
 

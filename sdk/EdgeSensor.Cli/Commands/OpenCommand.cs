@@ -104,7 +104,8 @@ internal static class OpenCommand
                 throw new CliException($"No file '{file.FullName}'.", ExitCodes.Usage);
             }
 
-            byte[] bytes = ReadAtMost(file.FullName, MaxFileBytes);
+            byte[] bytes = BoundedFile.ReadAtMost(file.FullName, MaxFileBytes)
+                ?? throw new CliException($"The file is larger than {MaxFileBytes} bytes: too large to be a report.", ExitCodes.Usage);
 
             string asText = System.Text.Encoding.ASCII.GetString(bytes);
             return TryHex(asText, out byte[] fromHex) ? fromHex : bytes;
@@ -115,26 +116,6 @@ internal static class OpenCommand
 
     /// <summary>The largest --file read: a report is 73 bytes, its hex text a few hundred.</summary>
     private const int MaxFileBytes = 64 * 1024;
-
-    /// <summary>Reads a file, refusing it past <paramref name="limit"/> bytes without reading on (/dev/zero never ends).</summary>
-    private static byte[] ReadAtMost(string path, int limit)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        byte[] buffer = new byte[limit + 1];
-        int total = 0;
-        int read;
-        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
-        {
-            total += read;
-        }
-
-        if (total > limit)
-        {
-            throw new CliException($"The file is larger than {limit} bytes: too large to be a report.", ExitCodes.Usage);
-        }
-
-        return buffer[..total];
-    }
 
     private static bool TryHex(string text, out byte[] bytes)
     {
