@@ -26,6 +26,7 @@ namespace EdgeSensor.Core.Privacy
         private readonly bool _releasePirActivity;
         private readonly IRandomSource? _random;
         private readonly TwoSidedGeometric? _noise;
+        private readonly SmallCountSuppressor? _suppressor;
 
         private bool _budgetDayKnown;
         private uint _budgetDay;
@@ -56,6 +57,7 @@ namespace EdgeSensor.Core.Privacy
             _epsilonMilli = settings.EpsilonMilli;
             _dailyBudgetMilli = settings.DailyBudgetMilli;
             _releasePirActivity = settings.ReleasePirActivity;
+            _suppressor = _mode == DisclosureMode.SmallCountSuppression ? new SmallCountSuppressor(_threshold) : null;
 
             if (_mode == DisclosureMode.DifferentialPrivacy)
             {
@@ -117,7 +119,8 @@ namespace EdgeSensor.Core.Privacy
 
             if (_mode == DisclosureMode.SmallCountSuppression)
             {
-                ApplySuppression(report);
+                report.SuppressionThreshold = _threshold;
+                _suppressor!.Apply(report);
             }
             else if (_mode == DisclosureMode.DifferentialPrivacy)
             {
@@ -142,45 +145,6 @@ namespace EdgeSensor.Core.Privacy
                 // than the budget staying exhausted until the wrong clock's date comes round.
                 _budgetDay = day;
             }
-        }
-
-        private void ApplySuppression(WindowReport report)
-        {
-            report.SuppressionThreshold = _threshold;
-            byte mask = report.SuppressedMask;
-
-            // 0 is released: "nobody" is the safety signal's baseline and reveals no individual;
-            // a withheld field therefore means 1..k-1.
-            if (IsSmall(report.Entries))
-            {
-                report.Entries = 0;
-                mask |= SuppressedFields.Entries;
-            }
-
-            if (IsSmall(report.Exits))
-            {
-                report.Exits = 0;
-                mask |= SuppressedFields.Exits;
-            }
-
-            if (IsSmall(report.OccupancyAtEnd))
-            {
-                report.OccupancyAtEnd = 0;
-                mask |= SuppressedFields.OccupancyAtEnd;
-            }
-
-            if (IsSmall(report.PeakOccupancy))
-            {
-                report.PeakOccupancy = 0;
-                mask |= SuppressedFields.PeakOccupancy;
-            }
-
-            report.SuppressedMask = mask;
-        }
-
-        private bool IsSmall(ushort value)
-        {
-            return value != 0 && value < _threshold;
         }
 
         private void ApplyNoise(WindowReport report)

@@ -11,5 +11,12 @@ namespace EdgeSensor.Core.Reports
 
         /// <summary>Two-sided geometric noise with parameter ε per window (discrete Laplace), clamped to valid ranges.</summary>
         DifferentialPrivacy = 2,
+
+        /// <summary>
+        /// Person-level differential privacy: entries and exits get two-sided geometric noise scaled to one
+        /// person's bounded contribution over a budget period (<see cref="WindowReport.ContributionBound"/>
+        /// crossings); occupancy, peak, PIR and health are withheld (docs/privacy.md).
+        /// </summary>
+        PersonDifferentialPrivacy = 3,
     }
 }

@@ -18,6 +18,10 @@ namespace EdgeSensor.Core.Reports
         /// <summary>PIR activity was withheld (differential-privacy mode, where it carries no noise).</summary>
         public const byte PirActivity = 0x10;
 
+        /// <summary>Health figures (invalid-sample ratio and calibration state) were withheld: a person under the
+        /// sensor moves them.</summary>
+        public const byte Health = 0x20;
+
         /// <summary>The four people counters; all set when the daily privacy budget is exhausted.</summary>
         public const byte AllCounters = Entries | Exits | OccupancyAtEnd | PeakOccupancy;
     }

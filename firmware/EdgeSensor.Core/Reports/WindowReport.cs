@@ -51,6 +51,12 @@ namespace EdgeSensor.Core.Reports
         /// </summary>
         public ushort EpsilonMilli { get; set; }
 
+        /// <summary>
+        /// Person-level differential privacy: the most crossings one person is assumed to make in a budget period
+        /// (the contribution bound C; each noised counter gets α = exp(-EpsilonMilli / (1000 C))); 0 when not used.
+        /// </summary>
+        public ushort ContributionBound { get; set; }
+
         /// <summary>Health: privacy budget spent on the UTC day of <see cref="WindowStartUnixSeconds"/>, this window included, ε in thousandths.</summary>
         public uint PrivacyBudgetSpentMilli { get; set; }
 
@@ -80,6 +86,7 @@ namespace EdgeSensor.Core.Reports
             DisclosureMode = DisclosureMode.None;
             SuppressionThreshold = 0;
             EpsilonMilli = 0;
+            ContributionBound = 0;
             PrivacyBudgetSpentMilli = 0;
             InvalidSamplePermille = 0;
             CalibrationState = CalibrationState.NotCalibrated;
