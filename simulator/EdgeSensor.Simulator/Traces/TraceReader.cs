@@ -11,6 +11,10 @@ public static class TraceReader
 {
     public const string Header = "t_ms,kind,channel,value,status";
 
+    /// <summary>Longest line accepted. A row is about 30 characters and metadata lines are short; 4096 leaves room
+    /// for long comments while a file that is one endless line fails at once instead of filling memory.</summary>
+    public const int MaxLineLength = 4096;
+
     public static Trace ReadFile(string path)
     {
         using var reader = new StreamReader(path);
@@ -24,8 +28,9 @@ public static class TraceReader
         bool headerSeen = false;
         long previousTime = long.MinValue;
         int lineNumber = 0;
+        var lines = new BoundedLineReader(reader, MaxLineLength);
         string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while ((line = lines.ReadLine(lineNumber + 1)) is not null)
         {
             lineNumber++;
             string text = line.Trim();

@@ -41,6 +41,43 @@ public sealed class TraceHostileTests
         Assert.IsLessThan(TimeSpan.FromSeconds(2), report.WorstTime, "worst time of one trace");
     }
 
+    [TestMethod]
+    public void EndlessLine_FailsAtTheLimitInsteadOfFillingMemory()
+    {
+        // A reader that never ends a line: TextReader.ReadLine would buffer it until memory runs out.
+        var endless = new EndlessReader("t_ms,kind,channel,value,status\n0,tof,0,");
+        var e = Assert.ThrowsExactly<TraceFormatException>(() => TraceReader.Read(endless));
+        Assert.AreEqual(2, e.LineNumber);
+        StringAssert.Contains(e.Message, $"longer than {TraceReader.MaxLineLength} characters");
+        Assert.IsLessThan(3L * TraceReader.MaxLineLength, endless.Consumed, "the reader stops at the limit");
+    }
+
+    [TestMethod]
+    public void LineAtTheLimit_IsReadAndEveryLineEndIsHonoured()
+    {
+        string comment = "# " + new string('x', TraceReader.MaxLineLength - 2);
+        string text = comment + "\r" + TraceReader.Header + "\r\n0,tof,0,2400,0\n5,tof,1,2400,0";
+        Trace trace = TraceReader.Read(new StringReader(text));
+        Assert.AreEqual(2, trace.Records.Count);
+
+        var e = Assert.ThrowsExactly<TraceFormatException>(() => TraceReader.Read(new StringReader(comment + "x\n" + TraceReader.Header)));
+        Assert.AreEqual(1, e.LineNumber);
+    }
+
+    private sealed class EndlessReader(string prefix) : TextReader
+    {
+        public long Consumed { get; private set; }
+
+        public override int Peek() => Consumed < prefix.Length ? prefix[(int)Consumed] : '9';
+
+        public override int Read()
+        {
+            int c = Peek();
+            Consumed++;
+            return c;
+        }
+    }
+
     private static int CountLines(string text)
     {
         var reader = new StringReader(text);
