@@ -50,14 +50,19 @@ internal sealed class WalkScript
     {
         for (long t = fromMs; t < untilMs; t += 50)
         {
-            while (_nextSampleMs <= t)
-            {
-                node.OnTofSample(_nextSampleMs, _nextZone, DistanceAt(_nextZone, _nextSampleMs), 0);
-                _nextZone ^= 1;
-                _nextSampleMs += SampleIntervalMs;
-            }
-
+            Feed(node, t);
             node.Tick(t, startUnixSeconds + (uint)(t / 1000));
+        }
+    }
+
+    /// <summary>Feeds the samples due up to <paramref name="t"/> (for callers that tick the node themselves).</summary>
+    public void Feed(SensorNode node, long t)
+    {
+        while (_nextSampleMs <= t)
+        {
+            node.OnTofSample(_nextSampleMs, _nextZone, DistanceAt(_nextZone, _nextSampleMs), 0);
+            _nextZone ^= 1;
+            _nextSampleMs += SampleIntervalMs;
         }
     }
 
