@@ -31,8 +31,11 @@ internal static class HostileRun
             }
             catch (Exception ex)
             {
+                string seed = pcg.ToString(state);
                 string shown = print is null ? Check.Print(input) : print(input);
-                throw new AssertFailedException($"{target}: case {i} failed (CsCheck seed {pcg.ToString(state)}): {Shorten(shown)}: {ex.GetType().Name}: {ex.Message}", ex);
+                throw new AssertFailedException(
+                    $"{target}: case {i} failed (CsCheck seed {seed}): {Shorten(shown)}: {ex.GetType().Name}: {ex.Message}{Environment.NewLine}{Shrink(gen, property, seed, print)}",
+                    ex);
             }
 
             long ticks = Stopwatch.GetTimestamp() - started;
@@ -50,6 +53,43 @@ internal static class HostileRun
         Console.WriteLine(report);
         return report;
     }
+
+    /// <summary>
+    /// Continues from a failing case with CsCheck's shrinking (random search for a simpler input that still fails, started
+    /// at the failing seed), bounded in time, so the report names the simplest failing input found as well as the first.
+    /// </summary>
+    private static string Shrink<T>(Gen<T> gen, Action<T> property, string seed, Func<T, string>? print)
+    {
+        try
+        {
+            gen.Sample(
+                input =>
+                {
+                    try
+                    {
+                        property(input);
+                        return true;
+                    }
+                    catch (Exception)
+                    {
+                        return false;
+                    }
+                },
+                seed: seed,
+                time: ShrinkSeconds,
+                threads: 1,
+                print: print);
+        }
+        catch (Exception shrunk)
+        {
+            return "shrunk: " + Shorten(shrunk.Message);
+        }
+
+        return "shrunk: the failing seed passed when replayed (the property depends on state outside its input)";
+    }
+
+    /// <summary>Shrinking budget in seconds: enough for CsCheck to simplify a failing input, short enough to report promptly.</summary>
+    private const int ShrinkSeconds = 10;
 
     /// <summary>Each target draws from its own PCG stream, so adding a target leaves the others' cases unchanged.</summary>
     private static uint Stream(string target)
