@@ -18,6 +18,13 @@ internal static class PlantedApp
         return Emit("EdgeSensor.Firmware", source, OutputKind.ConsoleApplication, references);
     }
 
+    /// <summary>A library against every reference the Release build resolved (mscorlib and the nanoFramework libraries).</summary>
+    public static (string? Dll, IReadOnlyList<string> Errors) CompileLibrary(string name, string source)
+    {
+        var references = FirmwareBuild.References().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
+        return Emit(name, source, OutputKind.DynamicallyLinkedLibrary, references);
+    }
+
     /// <summary>A library against the nano mscorlib only, e.g. a vendor assembly the build never resolved.</summary>
     public static MetadataReference Library(string name, string source)
     {
