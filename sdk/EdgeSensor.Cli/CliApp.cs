@@ -31,7 +31,7 @@ internal static class CliApp
         {
             foreach (var problem in parse.Errors)
             {
-                console.MarkupLine($"[red]{Markup.Escape(problem.Message)}[/]");
+                console.MarkupLine($"[red]{Markup.Escape(ParseErrorText.Describe(problem.Message))}[/]");
             }
 
             console.MarkupLine("Run with --help for usage.");

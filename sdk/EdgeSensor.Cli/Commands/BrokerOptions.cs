@@ -30,7 +30,7 @@ internal sealed class BrokerOptions
 
     public Option<int> Count { get; } = new("--count", "-n") { Description = "Stop after this many reports (0 = run until Ctrl+C)." };
 
-    public Option<TimeSpan?> Duration { get; } = new("--duration") { Description = "Stop after this long (e.g. 00:05:00)." };
+    public Option<TimeSpan?> Duration { get; } = new("--duration") { Description = $"Stop after this long ({DurationArgument.Examples}).", CustomParser = DurationArgument.Parse };
 
     public void AddTo(Command command)
     {
@@ -46,7 +46,7 @@ internal sealed class BrokerOptions
         {
             if (TryGet(result, out TimeSpan? duration) && duration is { } value && (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue))
             {
-                result.AddError("--duration must be a positive time span of at most 24 days, e.g. 00:05:00.");
+                result.AddError($"--duration must be positive and at most 24 days ({DurationArgument.Examples}).");
             }
         });
         Port.Validators.Add(result =>
