@@ -24,6 +24,23 @@ public sealed class ErrorWordsTests
     }
 
     [TestMethod]
+    public async Task Tail_SaysWhereItConnects_AndWhyEachAttemptFailed()
+    {
+        using var cli = new CliHarness();
+        await cli.RunAsync("provision", "--site", "r", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open", "--out", Path.Combine(cli.Directory, "b.json"));
+
+        var (code, output) = await cli.RunAsync("tail", "--keystore", cli.KeyStorePath, "--port", "1", "--duration", "2s");
+
+        Assert.AreEqual(ExitCodes.Broker, code, output);
+        StringAssert.Contains(output, "Connecting to localhost:1 ...");
+        StringAssert.Contains(output, "connect attempt 1 failed: ");
+        StringAssert.Contains(output, "Connection refused");
+        StringAssert.Contains(output, "; retrying in ");
+        StringAssert.Contains(output, "Could not connect to localhost:1 before stopping.");
+        Assert.DoesNotContain("Exception", output, "no .NET type name");
+    }
+
+    [TestMethod]
     [DataRow("30s", 30)]
     [DataRow("5m", 300)]
     [DataRow("2h", 7200)]

@@ -22,12 +22,17 @@ internal static class TailCommand
             var options = broker.Build(parse, context);
             using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: false);
             store.AutoReloadInterval = TimeSpan.FromSeconds(2);
-            await using var client = new EdgeSensorClient(options, store);
+            var status = new ConnectionStatusLogger(line => context.Console.MarkupLine($"[grey]{Markup.Escape(line)}[/]"));
+            await using var client = new EdgeSensorClient(options, store, status);
             using var stop = broker.StopAfter(parse, cancellationToken);
             int limit = parse.GetValue(broker.Count);
             var rejections = new System.Collections.Concurrent.ConcurrentQueue<string>();
             client.ReportRejected += (_, e) => rejections.Enqueue($"rejected {e.ReasonTag} on {e.Topic}");
+            context.Console.MarkupLine($"[grey]Connecting to {Markup.Escape(options.Host)}:{options.EffectivePort} ...[/]");
             await ClientRunner.StartAsync(client, options, stop.Token);
+
+            // From here on, connection events join the rejections: a live table must not be written over.
+            status.Show = rejections.Enqueue;
             context.Console.MarkupLine($"[grey]Connected to {Markup.Escape(options.Host)}:{options.EffectivePort}; subscribed to {Markup.Escape(string.Join(", ", options.TopicFilters()))}[/]");
 
             var table = NewTable();

@@ -61,7 +61,7 @@ public sealed partial class MqttReportSubscriber : IAsyncDisposable
                 MaxRetryAttempts = int.MaxValue,
                 OnRetry = args =>
                 {
-                    LogRetry(_logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.GetType().Name ?? "none", args.Outcome.Exception?.Message ?? string.Empty);
+                    LogRetry(_logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.GetType().Name ?? "none", Reason(args.Outcome.Exception));
                     return default;
                 },
             })
@@ -222,6 +222,19 @@ public sealed partial class MqttReportSubscriber : IAsyncDisposable
             }
         });
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <summary>The innermost message: MQTTnet wraps "Connection refused" in "Error while connecting host ...".</summary>
+    private static string Reason(Exception? exception)
+    {
+        if (exception is null)
+        {
+            return string.Empty;
+        }
+
+        string outer = exception.Message;
+        string inner = exception.GetBaseException().Message;
+        return ReferenceEquals(exception.GetBaseException(), exception) || string.IsNullOrWhiteSpace(inner) ? outer : $"{outer} ({inner})";
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Connected to {Host}:{Port} (TLS {Tls}, session present {SessionPresent})")]
