@@ -217,10 +217,10 @@ public static class AccuracyReport
 
     private static string AllGoalsCell(IReadOnlyList<GoalCheck> checks, VariantTally v)
     {
-        int met = checks.Count(c => c.Met == true);
+        int met = checks.Count(c => c.Met == true), run = checks.Count(c => c.Met is not null);
         bool goalApplies = (v.Variant.MountHeightMillimeters ?? 0) <= AccuracyGoals.HighestGoalMountMillimeters;
-        string tally = $"{met}/{checks.Count}";
-        return met == checks.Count ? $"**{tally} MET**" : goalApplies ? $"**{tally} NOT MET**" : tally + " (reported)";
+        string tally = run == checks.Count ? $"{met}/{run}" : $"{met}/{run} run";
+        return met == run ? $"**{tally} MET**" : goalApplies ? $"**{tally} NOT MET**" : tally + " (reported)";
     }
 
     private static string TurnBacks(ScenarioTally t) =>

@@ -30,7 +30,7 @@ public sealed class EndToEndGoalTests
     }
 
     private static IEnumerable<VariantTally> Runs(CoverageModel coverage, int maxMount = 3000) =>
-        s_runs.Where(v => v.Variant.Coverage == coverage && v.Variant.MountHeightMillimeters <= maxMount);
+        s_runs.Where(v => v.Variant.CoverageModel == coverage && v.Variant.MountHeightMillimeters <= maxMount);
 
     /// <summary>The worst event accuracy of a scenario over the mounts, with the variant it was worst on.</summary>
     private static (double Value, string Where) WorstEvent(string scenario, CoverageModel coverage)
