@@ -119,7 +119,7 @@ public static class AccuracyReport
     private static void AppendBudgetSweep(StringBuilder sb, AccuracyRunResult run)
     {
         sb.AppendLine();
-        sb.AppendLine(Inv, $"#### Timing budget above {AccuracyGoals.HighestGoalMountMillimeters / 1000.0:0.0} m: overall event accuracy, and the worst group's gap to adults (group-pure)");
+        sb.AppendLine(Inv, $"#### Timing budget above {AccuracyGoals.HighestGoalMountMillimeters / 1000.0:0.0} m (rows without a budget: {DefaultBudgetMs} ms): overall event accuracy, and the worst group's difference to adults (group-pure)");
         sb.AppendLine();
         IReadOnlyList<VariantTally> sweep = run.BudgetSweep;
         sb.AppendLine("| variant | overall | worst group vs adults | goals met |");
