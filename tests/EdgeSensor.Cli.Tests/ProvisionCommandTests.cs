@@ -51,9 +51,8 @@ public sealed class ProvisionCommandTests
         CollectionAssert.AreEqual(new[] { 33, 8, 16, 167, 231, 1 }, zones);
         Assert.AreEqual(2500, device.PirHoldMilliseconds);
         Assert.AreEqual(300, device.WindowLengthSeconds);
-        Assert.AreEqual(DisclosureMode.DifferentialPrivacy, device.Disclosure.Mode);
+        Assert.AreEqual(DisclosureMode.PersonDifferentialPrivacy, device.Disclosure.Mode);
         Assert.AreEqual(500, device.Disclosure.EpsilonMilli);
-        Assert.IsFalse(device.Disclosure.ReleasePirActivity);
 
         using var store = FileDeviceKeyStore.Open(cli.KeyStorePath, cli.Secret);
         Assert.IsTrue(store.TryGetDevice(device.DeviceId, out var record));

@@ -22,7 +22,6 @@ public sealed class BundleCrossCheckTests
 
         Assert.IsTrue(DeviceConfigurationReader.TryRead(json, json.Length, out var c, out string error), error);
         AssertSameFields(bundle, c);
-        Assert.AreEqual(DisclosureSettings.MaxDailyBudgetMilli, c.Disclosure.DailyBudgetMilli, "0 = no cap");
     }
 
     [TestMethod]
@@ -120,19 +119,17 @@ public sealed class BundleCrossCheckTests
         {
             "none" => DisclosureMode.None,
             "suppression" => DisclosureMode.SmallCountSuppression,
-            _ => DisclosureMode.DifferentialPrivacy,
+            _ => DisclosureMode.PersonDifferentialPrivacy,
         };
         Assert.AreEqual(mode, c.Disclosure.Mode);
-        Assert.AreEqual(b.Disclosure.ReleasePirActivity, c.Disclosure.ReleasePirActivity);
         if (mode == DisclosureMode.SmallCountSuppression)
         {
             Assert.AreEqual(b.Disclosure.SuppressionThreshold, c.Disclosure.SuppressionThreshold);
         }
 
-        if (mode == DisclosureMode.DifferentialPrivacy)
+        if (mode == DisclosureMode.PersonDifferentialPrivacy)
         {
             Assert.AreEqual(b.Disclosure.EpsilonMilli, c.Disclosure.EpsilonMilli);
-            Assert.AreEqual(b.Disclosure.DailyBudgetMilli == 0 ? DisclosureSettings.MaxDailyBudgetMilli : (uint)b.Disclosure.DailyBudgetMilli, c.Disclosure.DailyBudgetMilli);
         }
     }
 
