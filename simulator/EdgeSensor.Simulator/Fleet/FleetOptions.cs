@@ -32,7 +32,8 @@ public sealed record FleetOptions
     /// <summary>Small-count suppression threshold k (with <see cref="DisclosureMode.SmallCountSuppression"/>).</summary>
     public ushort SuppressionThreshold { get; init; } = 5;
 
-    /// <summary>ε per window in thousandths (with <see cref="DisclosureMode.DifferentialPrivacy"/>).</summary>
+    /// <summary>ε in thousandths with <see cref="DisclosureMode.DifferentialPrivacy"/>: the virtual devices run person-level
+    /// privacy (mode 3), so ε per person per budget period.</summary>
     public ushort EpsilonMilli { get; init; } = 1000;
 
     /// <summary>Pace simulated time to the wall clock instead of running as fast as possible.</summary>
