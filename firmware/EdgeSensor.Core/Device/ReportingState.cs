@@ -39,22 +39,24 @@ namespace EdgeSensor.Core.Device
         /// <summary>
         /// Loads the persisted state into a freshly built aggregator and disclosure control (boot). Without a usable
         /// record the budget period is exhausted (fail closed) when <paramref name="deviceHasHistory"/> (other records
-        /// were saved before, so this one was lost), and fresh on a factory-fresh device. Returns whether a record
-        /// was restored.
+        /// were saved before, so this one was lost), and fresh on a factory-fresh device; either way the new period is
+        /// saved at once, so a power cut before the first window closes finds it. Returns whether a record was restored.
         /// </summary>
         public bool Restore(WindowAggregator aggregator, DisclosureControl disclosure, bool deviceHasHistory)
         {
-            if (!_record.TryLoad(_scratch, 0) || !TryRestore(aggregator, disclosure))
+            if (_record.TryLoad(_scratch, 0) && TryRestore(aggregator, disclosure))
             {
-                if (deviceHasHistory || !_record.WasEmpty)
-                {
-                    disclosure.ExhaustBudgetPeriod();
-                }
-
-                return false;
+                return true;
             }
 
-            return true;
+            if (deviceHasHistory || !_record.WasEmpty)
+            {
+                disclosure.ExhaustBudgetPeriod();
+            }
+
+            // A failed write is retried at the next window close.
+            TrySave(aggregator, disclosure);
+            return false;
         }
 
         /// <summary>Persists the state after a window was closed and disclosed; false on an I/O error.</summary>

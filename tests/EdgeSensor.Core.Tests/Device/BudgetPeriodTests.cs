@@ -39,6 +39,17 @@ public sealed class BudgetPeriodTests
     }
 
     [TestMethod]
+    public void FactoryFreshDevice_PowerCutBeforeItsFirstWindow_KeepsItsFreshPeriod()
+    {
+        var store = Provisioned();
+        Boot(store); // runs (boot counted) but loses power before any window closes
+
+        var node = Boot(store);
+        Assert.IsTrue(node.BudgetPeriodRestored, "the fresh period was saved at the first boot");
+        Assert.IsFalse(node.Disclosure.IsBudgetExhausted);
+    }
+
+    [TestMethod]
     public void ClockSteppedADayAheadAndBack_Repeatedly_NeverStartsAPeriod()
     {
         var node = Boot(Provisioned());
