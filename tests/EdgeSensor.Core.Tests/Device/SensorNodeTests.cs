@@ -210,7 +210,7 @@ public sealed class SensorNodeTests
         var settings = Settings(mode, 10);
         var node = new SensorNode(settings, Provisioned(RootKey(6)), null);
         WalkScript script = WalkScript.Every(2000, 400);
-        var buffer = new byte[ReportSealer.SealedLength];
+        var buffer = new byte[ReportSealer.MaxSealedLength];
 
         script.Run(node, 0, 30_000, StartUnix); // warm-up: calibration, JIT, first windows and flash writes
         Drain(node, buffer);
