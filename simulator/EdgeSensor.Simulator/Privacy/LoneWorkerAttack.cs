@@ -26,8 +26,10 @@ public static class LoneWorkerAttack
         "largest 2 h occupancy", "largest 8 h occupancy", "largest 2 h PIR", "largest 2 h invalid samples", "largest 2 h withheld",
     ];
 
+    /// <summary>The informed attacker has every blind statistic and these.</summary>
     public static readonly string[] InformedFeatureNames =
     [
+        .. BlindFeatureNames,
         "entries at arrival", "exits at departure", "occupancy during stay", "peak during stay", "PIR during stay",
         "invalid samples during stay", "withheld during stay", "withheld at arrival", "withheld at departure",
     ];
@@ -76,7 +78,7 @@ public static class LoneWorkerAttack
             (SiteDay day, double arrival, double departure) = Day(worker, stayHours, daySeed);
             IReadOnlyList<ReleasedWindow> w = SiteDevice.Run(day, windowSeconds, disclosure.Create(daySeed), daySeed);
             blind.Add(BlindFeatures(w, windowSeconds));
-            informed.Add(InformedFeatures(w, (int)(arrival / windowSeconds), (int)(departure / windowSeconds)));
+            informed.Add([.. blind[^1], .. InformedFeatures(w, (int)(arrival / windowSeconds), (int)(departure / windowSeconds))]);
             labels.Add(worker);
         }
 

@@ -10,10 +10,10 @@ namespace EdgeSensor.Simulator.Privacy;
 /// <param name="DifferencingDays">Days per flow for the differencing attack.</param>
 public sealed record PrivacyEvaluationOptions(int UtilityDays, int ScenarioDays, int TrainDays, int TestDays, int DifferencingDays, ulong Seed)
 {
-    public static PrivacyEvaluationOptions Full { get; } = new(20, 2, 1000, 2000, 20, 1);
+    public static PrivacyEvaluationOptions Full { get; } = new(12, 1, 600, 1600, 12, 1);
 
     /// <summary>Fewer days everywhere; the same code paths.</summary>
-    public static PrivacyEvaluationOptions Quick { get; } = new(4, 1, 300, 600, 5, 1);
+    public static PrivacyEvaluationOptions Quick { get; } = new(3, 1, 200, 400, 3, 1);
 }
 
 /// <summary>Everything the privacy evaluation measured.</summary>
@@ -43,51 +43,31 @@ public static class PrivacyEvaluation
 
     public static PrivacyResults Run(PrivacyEvaluationOptions options)
     {
-        var utility = new List<UtilityRow>();
-        foreach (DailyFlow flow in DailyFlows.RealWorld)
+        // Every row has its own seeds, so rows run in parallel and the figures do not depend on the scheduling.
+        var flows = DailyFlows.RealWorld.Select(f => (Flow: f, Days: options.UtilityDays, Context: true))
+            .Concat(ScenarioSuite.All.Select(s => (Flow: DailyFlows.Tiled(s), Days: options.ScenarioDays, Context: false)))
+            .ToArray();
+        UtilityRow[][] utility = new UtilityRow[flows.Length][];
+        Parallel.For(0, flows.Length, i =>
         {
-            foreach (int window in UtilityWindows)
-            {
-                foreach (DisclosureUnderTest d in UtilityConfigurations(withContext: true))
-                {
-                    utility.Add(UtilityEvaluation.Run(flow, window, d, options.UtilityDays, options.Seed));
-                }
-            }
-        }
+            // Each day is generated once and run through every window length and configuration.
+            (DailyFlow flow, int days, bool context) = flows[i];
+            SiteDay[] siteDays = [.. Enumerable.Range(0, days).Select(d => flow.Generate(options.Seed + (ulong)d))];
+            utility[i] = [.. UtilityWindows.SelectMany(window => UtilityConfigurations(context)
+                .Select(d => UtilityEvaluation.Run(flow.Name, siteDays, window, d, options.Seed)))];
+        });
 
-        foreach (ScenarioDefinition scenario in ScenarioSuite.All)
-        {
-            foreach (int window in UtilityWindows)
-            {
-                foreach (DisclosureUnderTest d in UtilityConfigurations(withContext: false))
-                {
-                    utility.Add(UtilityEvaluation.Run(DailyFlows.Tiled(scenario), window, d, options.ScenarioDays, options.Seed));
-                }
-            }
-        }
+        var attackRows = AttackedConfigurations().SelectMany(d => StayHours.Select(stay => (Disclosure: d, Stay: stay))).ToArray();
+        var attacks = new AttackResult[attackRows.Length];
+        Parallel.For(0, attackRows.Length, i =>
+            attacks[i] = LoneWorkerAttack.Run(attackRows[i].Disclosure, attackRows[i].Stay, AttackWindowSeconds, options.TrainDays, options.TestDays, options.Seed));
 
-        var attacks = new List<AttackResult>();
-        foreach (DisclosureUnderTest d in AttackedConfigurations())
-        {
-            foreach (double stay in StayHours)
-            {
-                attacks.Add(LoneWorkerAttack.Run(d, stay, AttackWindowSeconds, options.TrainDays, options.TestDays, options.Seed));
-            }
-        }
+        DisclosureUnderTest[] attacked = [.. AttackedConfigurations()];
+        var differencing = new DifferencingResult[attacked.Length];
+        Parallel.For(0, attacked.Length, i =>
+            differencing[i] = DifferencingAttack.Run(attacked[i], DailyFlows.RealWorld, AttackWindowSeconds, options.DifferencingDays, options.Seed));
 
-        // The old per-window mode at its old default 60 s window, the setting of the figures.
-        foreach (double stay in StayHours)
-        {
-            attacks.Add(LoneWorkerAttack.Run(DisclosureUnderTest.LegacyWindowDp, stay, 60, options.TrainDays / 2, options.TestDays / 4, options.Seed));
-        }
-
-        var differencing = new List<DifferencingResult>();
-        foreach (DisclosureUnderTest d in AttackedConfigurations())
-        {
-            differencing.Add(DifferencingAttack.Run(d, DailyFlows.RealWorld, AttackWindowSeconds, options.DifferencingDays, options.Seed));
-        }
-
-        return new PrivacyResults(options, utility, attacks, differencing);
+        return new PrivacyResults(options, [.. utility.SelectMany(r => r)], attacks, differencing);
     }
 
     /// <summary>The configurations the attacks run against: every disclosure mode, old and new.</summary>

@@ -16,8 +16,13 @@ public sealed record UtilityRow(string Flow, int WindowSeconds, string Disclosur
 /// </summary>
 public static class UtilityEvaluation
 {
-    public static UtilityRow Run(DailyFlow flow, int windowSeconds, DisclosureUnderTest disclosure, int days, ulong firstSeed)
+    public static UtilityRow Run(DailyFlow flow, int windowSeconds, DisclosureUnderTest disclosure, int days, ulong firstSeed) =>
+        Run(flow.Name, [.. Enumerable.Range(0, days).Select(d => flow.Generate(firstSeed + (ulong)d))], windowSeconds, disclosure, firstSeed);
+
+    /// <summary>The same over days generated beforehand (day i has seed <paramref name="firstSeed"/> + i).</summary>
+    public static UtilityRow Run(string flowName, IReadOnlyList<SiteDay> siteDays, int windowSeconds, DisclosureUnderTest disclosure, ulong firstSeed)
     {
+        int days = siteDays.Count;
         var entries = new List<double>();
         var exits = new List<double>();
         var occupancy = new List<double>();
@@ -27,7 +32,7 @@ public static class UtilityEvaluation
         for (int d = 0; d < days; d++)
         {
             ulong seed = firstSeed + (ulong)d;
-            SiteDay day = flow.Generate(seed);
+            SiteDay day = siteDays[d];
             IReadOnlyList<ReleasedWindow> windows = SiteDevice.Run(day, windowSeconds, disclosure.Create(seed), seed);
             double derived = 0, truth = 0;
             for (int h = 0; h < 24; h++)
@@ -62,7 +67,7 @@ public static class UtilityEvaluation
             }
         }
 
-        return new UtilityRow(flow.Name, windowSeconds, disclosure.Label, trueEntries / (24.0 * days),
+        return new UtilityRow(flowName, windowSeconds, disclosure.Label, trueEntries / (24.0 * days),
             ErrorSummary.Of(entries), ErrorSummary.Of(exits), ErrorSummary.Of(occupancy), cells == 0 ? 0 : (double)withheld / cells);
     }
 }
