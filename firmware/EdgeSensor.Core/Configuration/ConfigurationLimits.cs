@@ -76,14 +76,20 @@ namespace EdgeSensor.Core.Configuration
         /// <summary>Largest small-count threshold k.</summary>
         public const int MaxSuppressionThreshold = 100;
 
-        /// <summary>Smallest ε per window in thousandths (0.01).</summary>
+        /// <summary>Smallest ε per person per budget period in thousandths (0.01).</summary>
         public const int MinEpsilonMilli = 10;
 
-        /// <summary>Largest ε per window in thousandths (10.0).</summary>
+        /// <summary>Largest ε per person per budget period in thousandths (10.0).</summary>
         public const int MaxEpsilonMilli = 10000;
 
-        /// <summary>Largest daily ε budget in thousandths; 0 means no cap.</summary>
-        public const int MaxDailyBudgetMilli = 100000000;
+        /// <summary>Smallest contribution bound (crossings one person makes per budget period).</summary>
+        public const int MinCrossingsPerPerson = 1;
+
+        /// <summary>Largest contribution bound.</summary>
+        public const int MaxCrossingsPerPerson = 100;
+
+        /// <summary>Shortest window with disclosure mode differential-privacy, s.</summary>
+        public const int MinPersonPrivacyWindowSeconds = 900;
 
         /// <summary>
         /// The VL53L1X timing budgets (ms) that reach a floor 2 m or more away: the long-distance mode's

@@ -117,8 +117,7 @@ namespace EdgeSensor.Core.Configuration
             disclosure.Mode = Disclosure.Mode;
             disclosure.SuppressionThreshold = Disclosure.SuppressionThreshold;
             disclosure.EpsilonMilli = Disclosure.EpsilonMilli;
-            disclosure.DailyBudgetMilli = Disclosure.DailyBudgetMilli;
-            disclosure.ReleasePirActivity = Disclosure.ReleasePirActivity;
+            disclosure.ContributionBound = Disclosure.ContributionBound;
 
             var counter = new CounterSettings();
             counter.MountHeightMillimeters = MountHeightMillimeters;

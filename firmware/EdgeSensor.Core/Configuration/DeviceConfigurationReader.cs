@@ -180,7 +180,8 @@ namespace EdgeSensor.Core.Configuration
         private static void ReadDisclosure(JsonNode root, ConfigurationFields fields, DeviceConfiguration result)
         {
             const string P = "disclosure";
-            JsonNode? node = fields.Object(root, string.Empty, P, new string[] { "mode", "suppressionThreshold", "epsilonMilli", "dailyBudgetMilli", "releasePirActivity" });
+            JsonNode? node = fields.Object(root, string.Empty, P, new string[] { "mode", "suppressionThreshold", "epsilonMilli", "crossingsPerPerson", "dailyBudgetMilli", "releasePirActivity" });
+            RejectRemoved(node, fields);
             string? mode = fields.String(node, P, "mode");
             if (!fields.Failed && mode != "none" && mode != "suppression" && mode != "differential-privacy")
             {
@@ -199,15 +200,19 @@ namespace EdgeSensor.Core.Configuration
                 fields.Fail("disclosure.epsilonMilli", "must be 0 or 10..10000");
             }
 
-            int budget = fields.Integer(node, P, "dailyBudgetMilli", 0, ConfigurationLimits.MaxDailyBudgetMilli, "must be 0..100000000");
-            bool releasePir = fields.Boolean(node, P, "releasePirActivity");
+            // Optional: the contribution bound C of person-level differential privacy.
+            int crossings = DisclosureSettings.DefaultContributionBound;
+            if (node != null && node.Find("crossingsPerPerson") != null)
+            {
+                crossings = fields.Integer(node, P, "crossingsPerPerson", ConfigurationLimits.MinCrossingsPerPerson, ConfigurationLimits.MaxCrossingsPerPerson, "must be 1..100");
+            }
+
             if (fields.Failed)
             {
                 return;
             }
 
             var disclosure = new DisclosureSettings();
-            disclosure.ReleasePirActivity = releasePir;
             if (mode == "none")
             {
                 disclosure.Mode = DisclosureMode.None;
@@ -226,21 +231,39 @@ namespace EdgeSensor.Core.Configuration
             {
                 if (epsilon == 0)
                 {
-                    fields.Fail("disclosure.epsilonMilli", "must be 10..10000 with mode differential-privacy");
+                    fields.Fail("disclosure.epsilonMilli", "must be 10..10000 with mode differential-privacy (ε per person per budget period)");
                 }
-                else if (budget != 0 && budget < epsilon)
+                else if (result.WindowLengthSeconds < DisclosureSettings.MinPersonPrivacyWindowSeconds)
                 {
-                    fields.Fail("disclosure.dailyBudgetMilli", "must be 0 (no cap) or at least disclosure.epsilonMilli");
+                    // Every window is a noised cell: shorter windows add noise to every hourly sum.
+                    fields.Fail("windowLengthSeconds", "must be at least 900 with disclosure.mode differential-privacy");
                 }
 
-                disclosure.Mode = DisclosureMode.DifferentialPrivacy;
+                // Person-level differential privacy (mode 3): the per-window mode is no longer configurable.
+                disclosure.Mode = DisclosureMode.PersonDifferentialPrivacy;
                 disclosure.EpsilonMilli = (ushort)epsilon;
-
-                // 0 = no cap: the largest budget, more than 8640 ten-second windows at ε 10 can spend in a day.
-                disclosure.DailyBudgetMilli = budget == 0 ? DisclosureSettings.MaxDailyBudgetMilli : (uint)budget;
+                disclosure.ContributionBound = (ushort)crossings;
             }
 
             result.Disclosure = disclosure;
+        }
+
+        /// <summary>Fields of earlier bundles whose meaning is gone: refused with what replaced them, never ignored.</summary>
+        private static void RejectRemoved(JsonNode? node, ConfigurationFields fields)
+        {
+            if (fields.Failed || node == null)
+            {
+                return;
+            }
+
+            if (node.Find("dailyBudgetMilli") != null)
+            {
+                fields.Fail("disclosure.dailyBudgetMilli", "was removed: disclosure.epsilonMilli is now ε per person per 24 h budget period, with disclosure.crossingsPerPerson as the contribution bound");
+            }
+            else if (node.Find("releasePirActivity") != null)
+            {
+                fields.Fail("disclosure.releasePirActivity", "was removed: differential-privacy mode always withholds PIR activity (it carries no noise); use mode suppression or none to release it");
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Counting;
 using EdgeSensor.Core.Privacy;
+using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Sealing;
 using EdgeSensor.Core.Storage;
 
@@ -80,6 +81,13 @@ namespace EdgeSensor.Core.Device
             if (!Disclosure.TryValidate(out inner))
             {
                 error = "Disclosure." + inner;
+                return false;
+            }
+
+            if (Disclosure.Mode == DisclosureMode.PersonDifferentialPrivacy && Aggregator.WindowLengthSeconds < DisclosureSettings.MinPersonPrivacyWindowSeconds)
+            {
+                // Every window is a noised cell: shorter windows add noise to every hourly sum.
+                error = "Aggregator.WindowLengthSeconds must be at least 900 with Disclosure.Mode PersonDifferentialPrivacy";
                 return false;
             }
 

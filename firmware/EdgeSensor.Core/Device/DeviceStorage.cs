@@ -30,7 +30,7 @@ namespace EdgeSensor.Core.Device
         /// <summary>Reboot counter, second copy.</summary>
         public const int RebootSlotB = 5;
 
-        /// <summary>Reporting state (last reported window start, privacy budget), first copy.</summary>
+        /// <summary>Reporting state (last reported window start, privacy budget period), first copy.</summary>
         public const int StateSlotA = 6;
 
         /// <summary>Reporting state, second copy.</summary>
@@ -58,6 +58,41 @@ namespace EdgeSensor.Core.Device
         public static int SlotCountWithOutbox(int outboxCapacity)
         {
             return OutboxFirstSlot + outboxCapacity;
+        }
+
+        /// <summary>
+        /// Whether the device has run before: any byte in a copy of the sequence reservation, the reboot counter or
+        /// the reporting state (valid or torn). Only the key record exists on a device that was provisioned but never
+        /// booted its pipeline. Read before the boot is recorded.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
+        public static bool HasRunBefore(INonVolatileStore store)
+        {
+            if (store == null)
+            {
+                throw new ArgumentNullException(nameof(store));
+            }
+
+            byte[] probe = new byte[1];
+            for (int slot = SequenceSlotA; slot <= StateSlotB; slot++)
+            {
+                if (store.Read(slot, probe, 0, 1) != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Boots recorded so far (0 on a device whose pipeline never started, or whose counter is unreadable), read
+        /// without recording one: the firmware mixes it into the noise generator's nonce before the pipeline starts.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
+        public static uint ReadBootCount(INonVolatileStore store)
+        {
+            return RebootCounter.ReadBoots(store);
         }
 
         /// <summary>

@@ -13,6 +13,14 @@ namespace EdgeSensor.Core.Device
     {
         private const int RecordLength = 4;
 
+        /// <summary>Boots recorded so far, without recording one; 0 when the record is missing or unreadable.</summary>
+        public static uint ReadBoots(INonVolatileStore store)
+        {
+            DualSlotRecord record = new DualSlotRecord(store, DeviceStorage.RebootSlotA, DeviceStorage.RebootSlotB, RecordLength);
+            byte[] scratch = new byte[RecordLength];
+            return record.TryLoad(scratch, 0) ? LittleEndian.ReadUInt32(scratch, 0) : 0u;
+        }
+
         /// <summary>
         /// Records one boot (loads the persisted boot count, adds one, persists it) and returns the reboots
         /// so far: 0 on the first boot after provisioning, saturating at 65535 (the wire field is 16 bits).

@@ -43,9 +43,9 @@ namespace EdgeSensor.Core.Device
         /// <summary>
         /// Boots the pipeline: records the boot, loads the epoch key and the sequence reservation from
         /// <paramref name="store"/> (slots in <see cref="DeviceStorage"/>). <paramref name="random"/> feeds
-        /// differential-privacy noise and is required in that mode (a DRBG seeded from the hardware RNG).
+        /// person-level differential-privacy noise and is required in that mode (a DRBG seeded from the hardware RNG).
         /// </summary>
-        /// <exception cref="ArgumentNullException">settings or store is null, or random is null in DP mode.</exception>
+        /// <exception cref="ArgumentNullException">settings or store is null, or random is null in mode 3.</exception>
         /// <exception cref="ArgumentException">The settings do not validate (the message names the bad value).</exception>
         /// <exception cref="InvalidOperationException">The store holds no key: the device is not provisioned.</exception>
         public SensorNode(DeviceSettings settings, INonVolatileStore store, IRandomSource? random)
@@ -72,6 +72,8 @@ namespace EdgeSensor.Core.Device
                 throw new InvalidOperationException("The device is not provisioned (no epoch key in the store).");
             }
 
+            // Before this boot writes anything: a device that ran before and lost its budget period fails closed.
+            bool ranBefore = DeviceStorage.HasRunBefore(store);
             _rebootCount = RebootCounter.RecordBoot(store);
             SequenceReservation sequences = new SequenceReservation(store, DeviceStorage.SequenceSlotA, DeviceStorage.SequenceSlotB, settings.SequenceBlockSize);
             _sealer = new ReportSealer(settings.DeviceId, ratchet, sequences);
@@ -94,8 +96,14 @@ namespace EdgeSensor.Core.Device
             }
 
             _state = new ReportingState(store);
-            _state.Restore(_aggregator, _disclosure);
+            BudgetPeriodRestored = _state.Restore(_aggregator, _disclosure, ranBefore);
         }
+
+        /// <summary>Whether the boot found the saved reporting state (budget period); false on a fresh device or when it was lost.</summary>
+        public bool BudgetPeriodRestored { get; private set; }
+
+        /// <summary>The disclosure control (read-only use: its budget period for health and tests).</summary>
+        public DisclosureControl Disclosure => _disclosure;
 
         /// <summary>The device id stamped into every report.</summary>
         public ulong DeviceId => _sealer.DeviceId;
@@ -148,6 +156,9 @@ namespace EdgeSensor.Core.Device
         /// <summary>Exits of the window closed last, before disclosure control.</summary>
         public int LastWindowExits { get; private set; }
 
+        /// <summary>Withheld fields (bits of <see cref="SuppressedFields"/>) of the window closed last, after disclosure control.</summary>
+        public byte LastWindowSuppressedMask { get; private set; }
+
         /// <summary>Feeds one ToF ranging of <paramref name="zone"/> (0 or 1): distance in mm, range status (0 valid).</summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="zone"/> is not 0 or 1.</exception>
         public void OnTofSample(long timeMs, int zone, int distanceMillimeters, int rangeStatus)
@@ -172,13 +183,14 @@ namespace EdgeSensor.Core.Device
         /// <summary>
         /// Call every loop pass (every 20–100 ms): advances the engine's time and, when a window's end has
         /// passed on the wall clock, closes it, applies disclosure control and seals it into the outbox.
-        /// Returns true when a report was sealed. The reporting state (last window start, privacy budget) is
+        /// Returns true when a report was sealed. The reporting state (last window start, budget period) is
         /// persisted before sealing; when that fails the window is withheld (fail closed) and counted in
         /// <see cref="StateSaveFailures"/>. A seal failure (storage) is counted in <see cref="SealFailures"/>.
         /// </summary>
         public bool Tick(long nowMs, uint nowUnixSeconds)
         {
             _counter.Tick(nowMs);
+            _disclosure.ObserveUptime(nowMs);
             SyncCounts();
             _aggregator.SetCalibrationState(_counter.CalibrationState);
             if (!_aggregator.TryCloseWindow(nowUnixSeconds, nowMs, _report))
@@ -190,7 +202,8 @@ namespace EdgeSensor.Core.Device
             LastWindowExits = _report.Exits;
             WindowedEntries += _report.Entries;
             WindowedExits += _report.Exits;
-            _disclosure.Apply(_report);
+            _disclosure.Apply(_report, nowMs);
+            LastWindowSuppressedMask = _report.SuppressedMask;
             if (!_state.TrySave(_aggregator, _disclosure))
             {
                 // Released without a persisted record, a reboot could release this window's start again.

@@ -174,6 +174,13 @@ namespace EdgeSensor.Core.Lifecycle
 
         private void StartNode(long nowMilliseconds)
         {
+            if (!_wifi.IsConnected)
+            {
+                // The node's noise generator is seeded here, and the ESP32 RNG is a true RNG only with the radio on.
+                Enter(BootStage.ConnectWifi, DeviceStatus.ConnectingWifi, "link lost before the pipeline started", nowMilliseconds);
+                return;
+            }
+
             string detail;
             DeviceStatus status = _steps.StartNode(_wallClock.NowUnixSeconds, out detail);
             if (status != DeviceStatus.Running)

@@ -52,7 +52,7 @@ namespace EdgeSensor.Core.Lifecycle
                 return DeviceStatus.ConfigurationInvalid;
             }
 
-            if (settings.Disclosure.Mode == DisclosureMode.DifferentialPrivacy && random == null)
+            if (settings.Disclosure.Mode == DisclosureMode.PersonDifferentialPrivacy && random == null)
             {
                 detail = "differential privacy needs the DRBG";
                 return DeviceStatus.ConfigurationInvalid;

@@ -16,36 +16,44 @@ namespace EdgeSensor.Core.Privacy
         /// <summary>Largest allowed suppression threshold.</summary>
         public const ushort MaxSuppressionThreshold = 100;
 
-        /// <summary>Smallest ε per window, in thousandths (0.01): below it the noise swamps any count.</summary>
+        /// <summary>Smallest ε per person per budget period, in thousandths (0.01): below it the noise swamps any count.</summary>
         public const ushort MinEpsilonMilli = 10;
 
-        /// <summary>Largest ε per window, in thousandths (10.0): above it the noise protects next to nothing.</summary>
+        /// <summary>Largest ε per person per budget period, in thousandths (10.0): above it the noise protects next to nothing.</summary>
         public const ushort MaxEpsilonMilli = 10000;
 
-        /// <summary>Largest daily budget, in thousandths of ε.</summary>
-        public const uint MaxDailyBudgetMilli = 100000000;
+        /// <summary>Smallest contribution bound C (crossings one person makes per budget period).</summary>
+        public const ushort MinContributionBound = 1;
+
+        /// <summary>Largest contribution bound C.</summary>
+        public const ushort MaxContributionBound = 100;
+
+        /// <summary>Default contribution bound C: in and out twice a day.</summary>
+        public const ushort DefaultContributionBound = 4;
+
+        /// <summary>
+        /// Shortest window in <see cref="DisclosureMode.PersonDifferentialPrivacy"/>, seconds: every cell carries
+        /// its own noise, so shorter cells add noise to every hourly sum (its deviation grows with √cells).
+        /// </summary>
+        public const int MinPersonPrivacyWindowSeconds = 900;
 
         /// <summary>Mode used when nothing else is configured: small-count suppression (privacy by default).</summary>
         public DisclosureMode Mode { get; set; } = DisclosureMode.SmallCountSuppression;
 
-        /// <summary>Small-count suppression threshold k: counts 1..k-1 are withheld. Default 5.</summary>
+        /// <summary>Small-count suppression threshold k: counts 0..k-1 are withheld. Default 5.</summary>
         public ushort SuppressionThreshold { get; set; } = 5;
 
-        /// <summary>Differential privacy ε per window in thousandths (1000 = ε 1.0), split evenly over the
-        /// four released counters. Default 1000.</summary>
+        /// <summary>
+        /// Person-level differential privacy: ε per person per budget period in thousandths (1000 = ε 1.0).
+        /// Entries and exits each get two-sided geometric noise with α = exp(-ε / C). Default 1000.
+        /// </summary>
         public ushort EpsilonMilli { get; set; } = 1000;
 
-        /// <summary>ε that may be spent per UTC day, in thousandths. When the next window would exceed it,
-        /// that window's counters are withheld instead (fail closed). Default 1 440 000, which lets
-        /// 60-second windows at ε 1.0 run all day; lower it to trade availability for privacy.</summary>
-        public uint DailyBudgetMilli { get; set; } = 1440000;
-
         /// <summary>
-        /// Whether PIR activity is released in differential-privacy mode. It carries no DP noise (one
-        /// person can move it from 0 to 1000 permille), so by default it is withheld in that mode and
-        /// flagged with <see cref="SuppressedFields.PirActivity"/>.
+        /// Person-level differential privacy: the contribution bound C, the most crossings one person is assumed
+        /// to make per budget period (someone crossing c &gt; C times gets ε·c/C). 1..100, default 4.
         /// </summary>
-        public bool ReleasePirActivity { get; set; }
+        public ushort ContributionBound { get; set; } = DefaultContributionBound;
 
         /// <summary>Checks the settings for the configured mode; on failure <paramref name="error"/> says why.</summary>
         public bool TryValidate(out string error)
@@ -63,15 +71,20 @@ namespace EdgeSensor.Core.Privacy
 
                     break;
                 case DisclosureMode.DifferentialPrivacy:
+                    // Per-window ε composed over every window of a day: a person's protection depended on the window
+                    // count. Reports of this mode still open in the SDK, but a device no longer produces them.
+                    error = "Mode DifferentialPrivacy (per window) is no longer supported on the device: use PersonDifferentialPrivacy (ε per person per budget period)";
+                    return false;
+                case DisclosureMode.PersonDifferentialPrivacy:
                     if (EpsilonMilli < MinEpsilonMilli || EpsilonMilli > MaxEpsilonMilli)
                     {
                         error = "EpsilonMilli must be 10..10000";
                         return false;
                     }
 
-                    if (DailyBudgetMilli < EpsilonMilli || DailyBudgetMilli > MaxDailyBudgetMilli)
+                    if (ContributionBound < MinContributionBound || ContributionBound > MaxContributionBound)
                     {
-                        error = "DailyBudgetMilli must be at least EpsilonMilli and at most 100000000";
+                        error = "ContributionBound must be 1..100";
                         return false;
                     }
 

@@ -1,4 +1,5 @@
 using System;
+using EdgeSensor.Core.Bytes;
 using EdgeSensor.Core.Crypto;
 
 namespace EdgeSensor.Core.Privacy
@@ -34,17 +35,57 @@ namespace EdgeSensor.Core.Privacy
             _drbg = drbg;
         }
 
+        /// <summary>Length of the nonce <see cref="WriteDeviceNonce"/> writes: device id, boot count, monotonic ms.</summary>
+        public const int DeviceNonceLength = 20;
+
         /// <summary>
         /// Creates and instantiates a DRBG from <paramref name="entropyCount"/> (≥ 32) bytes of device
-        /// entropy and a nonce (e.g. 16 more entropy bytes or the boot counter), with this class's
-        /// personalization string. The caller should wipe its entropy buffer afterwards.
+        /// entropy and a non-empty nonce (SP 800-90A §8.6.7: a value that does not repeat, here
+        /// <see cref="WriteDeviceNonce"/>), with this class's personalization string. The nonce makes two
+        /// instantiations differ even if the entropy source were to repeat itself. The caller should wipe its
+        /// entropy buffer afterwards.
         /// </summary>
-        /// <exception cref="ArgumentNullException">The entropy buffer is null.</exception>
+        /// <exception cref="ArgumentNullException">The entropy or the nonce buffer is null.</exception>
+        /// <exception cref="ArgumentException">The nonce is empty.</exception>
         /// <exception cref="ArgumentOutOfRangeException">A range does not fit, or the entropy is shorter than 32 bytes.</exception>
-        public DrbgRandomSource(byte[] entropy, int entropyOffset, int entropyCount, byte[]? nonce, int nonceOffset, int nonceCount)
+        public DrbgRandomSource(byte[] entropy, int entropyOffset, int entropyCount, byte[] nonce, int nonceOffset, int nonceCount)
         {
+            if (nonce == null)
+            {
+                throw new ArgumentNullException(nameof(nonce));
+            }
+
+            if (nonceCount == 0)
+            {
+                throw new ArgumentException("The DRBG needs a non-empty nonce.", nameof(nonceCount));
+            }
+
             _drbg = new HmacDrbg();
             _drbg.Instantiate(entropy, entropyOffset, entropyCount, nonce, nonceOffset, nonceCount, s_personalization, 0, s_personalization.Length);
+        }
+
+        /// <summary>
+        /// Writes the device's DRBG nonce at <paramref name="offset"/>: device id u64 | boot count u32 | monotonic
+        /// milliseconds u64, little-endian (<see cref="DeviceNonceLength"/> bytes). Each boot has its own boot count,
+        /// so the nonce never repeats on a device, and the id keeps devices apart.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="nonce"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The nonce does not fit at <paramref name="offset"/>.</exception>
+        public static void WriteDeviceNonce(byte[] nonce, int offset, ulong deviceId, uint bootCount, long monotonicMilliseconds)
+        {
+            if (nonce == null)
+            {
+                throw new ArgumentNullException(nameof(nonce));
+            }
+
+            if (offset < 0 || offset > nonce.Length - DeviceNonceLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(offset));
+            }
+
+            LittleEndian.WriteUInt64(nonce, offset, deviceId);
+            LittleEndian.WriteUInt32(nonce, offset + 8, bootCount);
+            LittleEndian.WriteUInt64(nonce, offset + 12, (ulong)monotonicMilliseconds);
         }
 
         /// <summary>Next 32 bits of DRBG output.</summary>

@@ -169,8 +169,15 @@ namespace EdgeSensor.Firmware.Boot
                 return DeviceStatus.StorageFailure;
             }
 
-            // Seeded now, with the radio on: the hardware RNG is truly random only then.
-            IRandomSource? noise = settings.Disclosure.Mode == DisclosureMode.DifferentialPrivacy ? _hardwareRandom.CreateNoiseSource() : null;
+            // Seeded now, with the radio on: the hardware RNG is a true RNG only then (HardwareRandom). BootSequence
+            // starts the node only with Wi-Fi connected; should the link drop within this step, no generator is made,
+            // NodeStarter refuses mode 3 without one and the boot halts rather than seed from a pseudo-random source.
+            IRandomSource? noise = null;
+            if (settings.Disclosure.Mode == DisclosureMode.PersonDifferentialPrivacy)
+            {
+                noise = _hardwareRandom.CreateNoiseSource(_wifi.IsConnected, settings.DeviceId, DeviceStorage.ReadBootCount(store), _clock.NowMilliseconds);
+            }
+
             SensorNode? node;
             DeviceStatus status = RootKeyHandover.TryStart(settings, store, noise, _configuration.RootKey, withoutKey, new AtomicFileReplacer(DevicePaths.ConfigurationFile), nowUnixSeconds, out node, out detail);
             if (status != DeviceStatus.Running || node == null)

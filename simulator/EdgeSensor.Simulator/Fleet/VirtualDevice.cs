@@ -75,15 +75,19 @@ internal sealed class VirtualDevice : ITraceSink
             Aggregator = new AggregatorSettings { WindowLengthSeconds = options.WindowSeconds },
             Disclosure = new DisclosureSettings
             {
-                Mode = options.Disclosure,
+                // The device's differential privacy is person-level (mode 3): ε per person per budget period.
+                Mode = options.Disclosure == DisclosureMode.DifferentialPrivacy ? DisclosureMode.PersonDifferentialPrivacy : options.Disclosure,
                 SuppressionThreshold = options.SuppressionThreshold,
                 EpsilonMilli = options.EpsilonMilli,
-                // A day's budget for every window at the configured ε, so no simulated window is withheld
-                // (a lower budget is a deployment's choice: docs/privacy.md).
-                DailyBudgetMilli = (uint)options.EpsilonMilli * (uint)(AggregatorSettings.SecondsPerDay / options.WindowSeconds),
             },
         };
-        var node = new SensorNode(settings, store, options.Disclosure == DisclosureMode.DifferentialPrivacy ? NewNoiseSource() : null);
+        if (!settings.TryValidate(out string invalid))
+        {
+            // e.g. dp with windows shorter than 900 s: the device refuses that configuration, and so does the run.
+            throw new FleetException($"the device settings are invalid: {invalid}");
+        }
+
+        var node = new SensorNode(settings, store, options.Disclosure == DisclosureMode.DifferentialPrivacy ? NewNoiseSource(deviceId) : null);
         TraceRecord[] records = trace.Records as TraceRecord[] ?? [.. trace.Records];
         DriverSensorFeed? drivers = options.SensorsThroughDrivers
             ? new DriverSensorFeed(scene, definition, seed, records.Where(r => r.Kind == TraceKind.Pir))
@@ -130,10 +134,12 @@ internal sealed class VirtualDevice : ITraceSink
     }
 
     // As on the device: a DRBG seeded from the platform's entropy source (the ESP32's hardware RNG there).
-    private static DrbgRandomSource NewNoiseSource()
+    private static DrbgRandomSource NewNoiseSource(ulong deviceId)
     {
-        byte[] entropy = RandomNumberGenerator.GetBytes(48);
-        var source = new DrbgRandomSource(entropy, 0, 32, entropy, 32, 16);
+        byte[] entropy = RandomNumberGenerator.GetBytes(32);
+        byte[] nonce = new byte[DrbgRandomSource.DeviceNonceLength];
+        DrbgRandomSource.WriteDeviceNonce(nonce, 0, deviceId, 0, Environment.TickCount64);
+        var source = new DrbgRandomSource(entropy, 0, 32, nonce, 0, nonce.Length);
         CryptographicOperations.ZeroMemory(entropy);
         return source;
     }
