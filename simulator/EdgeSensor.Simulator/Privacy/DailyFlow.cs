@@ -117,19 +117,21 @@ public static class DailyFlows
 
     private static SiteDay TileScenario(ScenarioDefinition scenario, ulong seed)
     {
+        // A pool of seeded scenes laid end to end, cycled over the day: the crossing pattern of the scenario at a
+        // fraction of the cost of building a scene for every few minutes of the day.
+        const int Pool = 12;
+        Scene[] scenes = [.. Enumerable.Range(0, Pool).Select(i => SceneBuilder.Build(scenario, (seed * Pool) + (ulong)i))];
         var crossings = new List<Crossing>();
         var motion = new List<Motion>();
-        ulong sceneSeed = seed * 1000;
+        int next = 0;
         for (double offset = 0; offset + scenario.DurationSeconds <= SiteDay.Length; offset += scenario.DurationSeconds)
         {
-            Scene scene = SceneBuilder.Build(scenario, sceneSeed++);
-            foreach (Person p in scene.Persons)
+            foreach (Person p in scenes[next++ % Pool].Persons)
             {
-                double t = offset + p.TruthTimeMs / 1000;
-                motion.Add(new Motion(offset + p.StartMs / 1000, offset + p.EndMs / 1000));
+                motion.Add(new Motion(offset + (p.StartMs / 1000), offset + (p.EndMs / 1000)));
                 if (p.TruthDelta != 0)
                 {
-                    crossings.Add(new Crossing(t, p.TruthDelta));
+                    crossings.Add(new Crossing(offset + (p.TruthTimeMs / 1000), p.TruthDelta));
                 }
             }
         }

@@ -54,15 +54,37 @@ public sealed record DisclosureUnderTest(
     public static IReadOnlyList<DisclosureUnderTest> All => [None, LegacySuppression, Suppression, LegacyWindowDp, .. PersonLevel];
 
     /// <summary>Person-level differential privacy (mode 3) at the defaults: ε 1 per person per day, C = 4.</summary>
-    public static IReadOnlyList<DisclosureUnderTest> PersonLevel => [];
+    public static IReadOnlyList<DisclosureUnderTest> PersonLevel => [PersonDp(DefaultEpsilonMilli)];
+
+    /// <summary>Default ε per person per budget period, in thousandths.</summary>
+    public const ushort DefaultEpsilonMilli = 1000;
+
+    /// <summary>Default contribution bound C (crossings per person per budget period).</summary>
+    public const ushort DefaultContributionBound = 4;
+
+    /// <summary>Person-level differential privacy (mode 3) through the core, at ε = <paramref name="epsilonMilli"/>/1000 per
+    /// person per day and C = 4.</summary>
+    public static DisclosureUnderTest PersonDp(ushort epsilonMilli) => new(
+        epsilonMilli == DefaultEpsilonMilli ? "dp-person" : $"dp-person-{epsilonMilli}",
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"person-level DP (mode 3), ε {epsilonMilli / 1000.0:0.0#} per person per day, C = {DefaultContributionBound}"),
+        DisclosureSettings.MinPersonPrivacyWindowSeconds, false, 0, 0,
+        seed => new CoreStage(new DisclosureSettings { Mode = DisclosureMode.PersonDifferentialPrivacy, EpsilonMilli = epsilonMilli, ContributionBound = DefaultContributionBound }, seed));
 
     internal static Rng NoiseRng(ulong seed) => Rng.ForStream(seed, 77);
 
     /// <summary>The core's own disclosure control, configured by <see cref="DisclosureSettings"/>.</summary>
     private sealed class CoreStage(DisclosureSettings settings, ulong seed) : IDisclosureStage
     {
-        private readonly DisclosureControl _control = new(settings, new RngRandomSource(NoiseRng(seed)));
+        private readonly DisclosureControl _control = Boot(settings, seed);
 
-        public void Apply(WindowReport report, long uptimeMs) => _control.Apply(report);
+        public void Apply(WindowReport report, long uptimeMs) => _control.Apply(report, uptimeMs);
+
+        // A device that boots at midnight: its budget period counts uptime from 0.
+        private static DisclosureControl Boot(DisclosureSettings settings, ulong seed)
+        {
+            var control = new DisclosureControl(settings, new RngRandomSource(NoiseRng(seed)));
+            control.ObserveUptime(0);
+            return control;
+        }
     }
 }

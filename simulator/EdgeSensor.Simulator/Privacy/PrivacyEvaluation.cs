@@ -10,10 +10,10 @@ namespace EdgeSensor.Simulator.Privacy;
 /// <param name="DifferencingDays">Days per flow for the differencing attack.</param>
 public sealed record PrivacyEvaluationOptions(int UtilityDays, int ScenarioDays, int TrainDays, int TestDays, int DifferencingDays, ulong Seed)
 {
-    public static PrivacyEvaluationOptions Full { get; } = new(12, 1, 600, 1600, 12, 1);
+    public static PrivacyEvaluationOptions Full { get; } = new(30, 4, 600, 1600, 12, 1);
 
     /// <summary>Fewer days everywhere; the same code paths.</summary>
-    public static PrivacyEvaluationOptions Quick { get; } = new(3, 1, 200, 400, 3, 1);
+    public static PrivacyEvaluationOptions Quick { get; } = new(4, 1, 200, 400, 3, 1);
 }
 
 /// <summary>Everything the privacy evaluation measured.</summary>
@@ -51,10 +51,12 @@ public static class PrivacyEvaluation
         Parallel.For(0, flows.Length, i =>
         {
             // Each day is generated once and run through every window length and configuration.
+            // Every flow has its own seeds (for its days and its noise), so rows are independent samples.
             (DailyFlow flow, int days, bool context) = flows[i];
-            SiteDay[] siteDays = [.. Enumerable.Range(0, days).Select(d => flow.Generate(options.Seed + (ulong)d))];
+            ulong first = options.Seed + ((ulong)i * 100_000);
+            SiteDay[] siteDays = [.. Enumerable.Range(0, days).Select(d => flow.Generate(first + (ulong)d))];
             utility[i] = [.. UtilityWindows.SelectMany(window => UtilityConfigurations(context)
-                .Select(d => UtilityEvaluation.Run(flow.Name, siteDays, window, d, options.Seed)))];
+                .Select(d => UtilityEvaluation.Run(flow.Name, siteDays, window, d, first)))];
         });
 
         var attackRows = AttackedConfigurations().SelectMany(d => StayHours.Select(stay => (Disclosure: d, Stay: stay))).ToArray();
@@ -75,6 +77,14 @@ public static class PrivacyEvaluation
 
     private static IEnumerable<DisclosureUnderTest> UtilityConfigurations(bool withContext)
     {
+        foreach (ushort epsilon in UtilityEpsilonMilli)
+        {
+            if (withContext || epsilon == DisclosureUnderTest.DefaultEpsilonMilli)
+            {
+                yield return DisclosureUnderTest.PersonDp(epsilon);
+            }
+        }
+
         yield return DisclosureUnderTest.Suppression;
     }
 }
