@@ -55,17 +55,17 @@ public sealed class DisclosureControlTests
     }
 
     [TestMethod]
-    [DataRow((ushort)5, (ushort)0, false)]
+    [DataRow((ushort)5, (ushort)0, true)]
     [DataRow((ushort)5, (ushort)1, true)]
     [DataRow((ushort)5, (ushort)4, true)]
     [DataRow((ushort)5, (ushort)5, false)]
     [DataRow((ushort)5, (ushort)60000, false)]
-    [DataRow((ushort)1, (ushort)1, false)]
     [DataRow((ushort)2, (ushort)1, true)]
     [DataRow((ushort)100, (ushort)99, true)]
-    public void Suppression_WithholdsOneToKMinusOne(ushort k, ushort value, bool suppressed)
+    public void Suppression_WithholdsZeroToKMinusOne(ushort k, ushort value, bool suppressed)
     {
         var control = new DisclosureControl(new DisclosureSettings { Mode = DisclosureMode.SmallCountSuppression, SuppressionThreshold = k }, null);
+        control.Apply(Report(value, value, value, value)); // the first window follows an unknown occupancy
         var report = Report(value, value, value, value);
         control.Apply(report);
 
@@ -74,19 +74,20 @@ public sealed class DisclosureControlTests
         Assert.AreEqual(expected, report.Exits);
         Assert.AreEqual(expected, report.OccupancyAtEnd);
         Assert.AreEqual(expected, report.PeakOccupancy);
-        Assert.AreEqual(suppressed ? SuppressedFields.AllCounters : (byte)0, report.SuppressedMask);
+        Assert.AreEqual(suppressed ? SmallCountSuppressor.AllMask : (byte)0, report.SuppressedMask);
         Assert.AreEqual(k, report.SuppressionThreshold);
         Assert.AreEqual(DisclosureMode.SmallCountSuppression, report.DisclosureMode);
-        Assert.AreEqual((ushort)400, report.PirActivityPermille);
+        Assert.AreEqual(suppressed ? (ushort)0 : (ushort)400, report.PirActivityPermille);
     }
 
     [TestMethod]
-    public void Suppression_FlagsEachFieldIndependently()
+    public void Suppression_WithholdsEntriesExitsAndPeakTogether()
     {
         var control = new DisclosureControl(new DisclosureSettings { Mode = DisclosureMode.SmallCountSuppression, SuppressionThreshold = 3 }, null);
-        var report = Report(2, 0, 7, 1);
+        control.Apply(Report(9, 9, 9, 9));
+        var report = Report(2, 4, 7, 9);
         control.Apply(report);
-        Assert.AreEqual((byte)(SuppressedFields.Entries | SuppressedFields.PeakOccupancy), report.SuppressedMask);
+        Assert.AreEqual(SmallCountSuppressor.FlowMask, report.SuppressedMask);
         Assert.AreEqual((ushort)0, report.Entries);
         Assert.AreEqual((ushort)0, report.Exits);
         Assert.AreEqual((ushort)7, report.OccupancyAtEnd);

@@ -72,10 +72,10 @@ public sealed class DisclosureSettingsCopyTests
         settings.SuppressionThreshold = 50;
         settings.Mode = DisclosureMode.None;
 
-        var report = new EdgeSensor.Core.Reports.WindowReport { Entries = 10 };
+        var report = new EdgeSensor.Core.Reports.WindowReport { OccupancyAtEnd = 10, PeakOccupancy = 10 };
         control.Apply(report);
         Assert.AreEqual(DisclosureMode.SmallCountSuppression, report.DisclosureMode);
         Assert.AreEqual((ushort)3, report.SuppressionThreshold);
-        Assert.AreEqual((ushort)10, report.Entries);
+        Assert.AreEqual((ushort)10, report.OccupancyAtEnd, "k = 3, not 50");
     }
 }
