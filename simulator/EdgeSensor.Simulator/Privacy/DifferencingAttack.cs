@@ -62,7 +62,7 @@ public static class DifferencingAttack
             {
                 bool hidden = windows[t].IsWithheld(bits[k]);
                 lo[t, k] = hidden ? disclosure.WithheldLow : released[k];
-                hi[t, k] = hidden ? Math.Min(disclosure.WithheldHigh, Unbounded) : released[k];
+                hi[t, k] = hidden ? Math.Min(k == 2 ? disclosure.WithheldOccupancyHigh : disclosure.WithheldHigh, Unbounded) : released[k];
             }
         }
 

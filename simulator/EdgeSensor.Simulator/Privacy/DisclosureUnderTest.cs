@@ -30,6 +30,9 @@ public sealed record DisclosureUnderTest(
     int WithheldHigh,
     Func<ulong, IDisclosureStage> Create)
 {
+    /// <summary>Largest value a withheld occupancy can have (its bit is never complementary under the current rules).</summary>
+    public int WithheldOccupancyHigh { get; init; } = WithheldHigh;
+
     /// <summary>What a consumer takes a withheld counter to be when it needs a number: the midpoint of the small
     /// values the mask stands for.</summary>
     public double WithheldEstimate => (WithheldLow + Math.Min(WithheldHigh, 4)) / 2.0;
@@ -39,8 +42,11 @@ public sealed record DisclosureUnderTest(
         seed => new CoreStage(new DisclosureSettings { Mode = DisclosureMode.None }, seed));
 
     /// <summary>Small-count suppression as the core implements it now (mode 1, k = 5).</summary>
-    public static DisclosureUnderTest Suppression { get; } = new("suppression", "suppression k = 5 (core, current rules)", 10, true, 0, ushort.MaxValue,
-        seed => new CoreStage(new DisclosureSettings { Mode = DisclosureMode.SmallCountSuppression, SuppressionThreshold = 5 }, seed));
+    public static DisclosureUnderTest Suppression { get; } = new("suppression", "suppression k = 5 (issue 14 rules)", 10, true, 0, ushort.MaxValue,
+        seed => new CoreStage(new DisclosureSettings { Mode = DisclosureMode.SmallCountSuppression, SuppressionThreshold = 5 }, seed))
+    {
+        WithheldOccupancyHigh = 4,
+    };
 
     /// <summary>Small-count suppression under the rules before issue 14, rebuilt from their formulas as a baseline.</summary>
     public static DisclosureUnderTest LegacySuppression { get; } = new("suppression-old", "suppression k = 5 (rules before issue 14)", 10, true, 1, 4,

@@ -13,15 +13,28 @@ public static class PrivacyReport
         PrivacyEvaluationOptions o = results.Options;
         md.AppendLine(inv, $"Seed {o.Seed}; utility over {o.UtilityDays} days per flow ({o.ScenarioDays} tiled days per scenario); lone-worker detector trained on {o.TrainDays} and judged on {o.TestDays} held-out days per row; differencing over {o.DifferencingDays} days per flow.");
         md.AppendLine();
-        md.AppendLine("**Utility.** Error of what a consumer computes per hour: entries, exits, and occupancy at the hour's end");
-        md.AppendLine("(noised modes: running sum of released entries − exits from midnight; suppression: the released value, a withheld");
-        md.AppendLine("cell taken as its midpoint). RMSE / 95th percentile of the absolute error, in people.");
+        md.AppendLine("**Utility, person-level DP (mode 3).** Error of what a consumer computes per hour from the released reports:");
+        md.AppendLine("entries, exits, and occupancy at the hour's end as the running sum of released entries − exits from midnight");
+        md.AppendLine("(the site is empty then). RMSE / 95th percentile of the absolute error, in people; C = 4.");
         md.AppendLine();
-        md.AppendLine("| Flow | Window | Disclosure | Entries/h (mean) | Entries | Exits | Occupancy | Cells withheld |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|");
-        foreach (UtilityRow r in results.Utility)
+        md.AppendLine("| Flow | Window | ε per person per day | Entries/h (mean) | Entries | Exits | Occupancy |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (UtilityRow r in results.Utility.Where(r => !r.Disclosure.ExactReleases))
         {
-            md.AppendLine(inv, $"| {r.Flow} | {r.WindowSeconds} s | {r.Disclosure} | {r.MeanHourlyEntries:0.0} | {Cell(r.Entries)} | {Cell(r.Exits)} | {Cell(r.Occupancy)} | {r.WithheldShare:0.0%} |");
+            md.AppendLine(inv, $"| {r.Flow} | {r.WindowSeconds} s | {EpsilonOf(r.Disclosure)} | {r.MeanHourlyEntries:0.0} | {Cell(r.Entries)} | {Cell(r.Exits)} | {Cell(r.Occupancy)} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("**Utility, small-count suppression k = 5 (issue 14 rules).** Share of entries/exits cells withheld, and the error");
+        md.AppendLine("of hourly sums with a withheld cell taken as the midpoint 2 of 0..4 (*midpoint*), or, where the flow is withheld");
+        md.AppendLine("between two released occupancies, with the larger direction taken as their change + 2 (*aided*). Occupancy: the");
+        md.AppendLine("released value at the hour's end (2 when withheld).");
+        md.AppendLine();
+        md.AppendLine("| Flow | Window | Entries/h (mean) | Cells withheld | Entries, midpoint | Entries, aided | Exits, midpoint | Exits, aided | Occupancy |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (UtilityRow r in results.Utility.Where(r => r.Disclosure.ExactReleases))
+        {
+            md.AppendLine(inv, $"| {r.Flow} | {r.WindowSeconds} s | {r.MeanHourlyEntries:0.0} | {r.WithheldShare:0.0%} | {Cell(r.Entries)} | {Cell(r.AidedEntries)} | {Cell(r.Exits)} | {Cell(r.AidedExits)} | {Cell(r.Occupancy)} |");
         }
 
         md.AppendLine();
@@ -49,6 +62,14 @@ public static class PrivacyReport
 
         return md.ToString();
     }
+
+    private static string EpsilonOf(DisclosureUnderTest d) =>
+        d.Key == "dp-person" ? "1 (default)" : d.Key.Replace("dp-person-", "", StringComparison.Ordinal) switch
+        {
+            "500" => "0.5",
+            "2000" => "2",
+            string other => other,
+        };
 
     private static string Label(string key) =>
         DisclosureUnderTest.All.Concat(DisclosureUnderTest.PersonLevel).FirstOrDefault(d => d.Key == key)?.Label ?? key;
