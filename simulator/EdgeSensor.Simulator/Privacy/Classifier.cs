@@ -87,7 +87,7 @@ public sealed class Classifier
 
     private static double[] Logistic(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, double[] mean, double[] scale)
     {
-        const double Lambda = 0.01, Rate = 0.5;
+        const double Lambda = 0.01, Rate = 1.0;
         int n = x.Count, d = mean.Length;
         var z = new double[n][];
         for (int i = 0; i < n; i++)
@@ -101,7 +101,7 @@ public sealed class Classifier
 
         var w = new double[d + 1];
         var grad = new double[d + 1];
-        for (int iteration = 0; iteration < 300; iteration++)
+        for (int iteration = 0; iteration < 120; iteration++)
         {
             Array.Clear(grad);
             for (int i = 0; i < n; i++)

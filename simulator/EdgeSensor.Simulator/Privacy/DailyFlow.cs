@@ -119,7 +119,7 @@ public static class DailyFlows
     {
         // A pool of seeded scenes laid end to end, cycled over the day: the crossing pattern of the scenario at a
         // fraction of the cost of building a scene for every few minutes of the day.
-        const int Pool = 12;
+        const int Pool = 6;
         Scene[] scenes = [.. Enumerable.Range(0, Pool).Select(i => SceneBuilder.Build(scenario, (seed * Pool) + (ulong)i))];
         var crossings = new List<Crossing>();
         var motion = new List<Motion>();

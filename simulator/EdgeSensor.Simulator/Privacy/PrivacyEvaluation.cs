@@ -10,7 +10,7 @@ namespace EdgeSensor.Simulator.Privacy;
 /// <param name="DifferencingDays">Days per flow for the differencing attack.</param>
 public sealed record PrivacyEvaluationOptions(int UtilityDays, int ScenarioDays, int TrainDays, int TestDays, int DifferencingDays, ulong Seed)
 {
-    public static PrivacyEvaluationOptions Full { get; } = new(30, 4, 600, 1600, 12, 1);
+    public static PrivacyEvaluationOptions Full { get; } = new(20, 2, 500, 1200, 12, 1);
 
     /// <summary>Fewer days everywhere; the same code paths.</summary>
     public static PrivacyEvaluationOptions Quick { get; } = new(4, 1, 200, 400, 3, 1);

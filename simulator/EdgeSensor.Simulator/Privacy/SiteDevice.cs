@@ -48,6 +48,7 @@ public static class SiteDevice
         }
 
         int windows = (int)(SiteDay.Length / windowSeconds);
+        double[] motionSeconds = MotionPerWindow(day, windowSeconds, windows);
         for (int w = 1; w <= windows; w++)
         {
             events.Add((w * (double)windowSeconds, 2, 4));
@@ -59,7 +60,6 @@ public static class SiteDevice
         var truth = new WindowReport();
         aggregator.TryCloseWindow(DayStartUnixSeconds, 0, report);
         int occupancy = 0;
-        double windowStart = 0;
         foreach ((double time, _, int kind) in events)
         {
             long ms = (long)(time * 1000);
@@ -79,7 +79,7 @@ public static class SiteDevice
                     aggregator.RecordPirState(kind == 2, ms);
                     break;
                 default:
-                    RecordSamples(aggregator, day, windowStart, time, rng);
+                    RecordSamples(aggregator, windowSeconds, motionSeconds[released.Count], rng);
                     if (!aggregator.TryCloseWindow(DayStartUnixSeconds + (uint)time, ms, report))
                     {
                         throw new InvalidOperationException($"the aggregator did not close the window ending at {time} s");
@@ -88,7 +88,6 @@ public static class SiteDevice
                     Copy(report, truth);
                     stage.Apply(report, ms);
                     released.Add(ReleasedWindow.From(released.Count, report, truth));
-                    windowStart = time;
                     break;
             }
         }
@@ -122,17 +121,27 @@ public static class SiteDevice
         return merged;
     }
 
-    private static void RecordSamples(WindowAggregator aggregator, SiteDay day, double start, double end, Rng rng)
+    // Seconds of motion under the sensor in each window (overlapping motions count twice: two people, more samples hit).
+    private static double[] MotionPerWindow(SiteDay day, int windowSeconds, int windows)
     {
-        double motionSeconds = 0;
+        var seconds = new double[windows];
         foreach (Motion m in day.Motion)
         {
-            motionSeconds += Math.Max(0, Math.Min(end, m.EndSeconds) - Math.Max(start, m.StartSeconds));
+            double start = Math.Max(0, m.StartSeconds), end = Math.Min(SiteDay.Length, m.EndSeconds);
+            for (int w = (int)(start / windowSeconds); w < windows && w * (double)windowSeconds < end; w++)
+            {
+                seconds[w] += Math.Max(0, Math.Min(end, (w + 1) * (double)windowSeconds) - Math.Max(start, w * (double)windowSeconds));
+            }
         }
 
-        motionSeconds = Math.Min(motionSeconds, end - start);
-        int total = (int)((end - start) * SamplesPerSecond);
-        double expected = (total - motionSeconds * SamplesPerSecond) * IdleInvalidShare + motionSeconds * SamplesPerSecond * MotionInvalidShare;
+        return seconds;
+    }
+
+    private static void RecordSamples(WindowAggregator aggregator, int windowSeconds, double motionSeconds, Rng rng)
+    {
+        motionSeconds = Math.Min(motionSeconds, windowSeconds);
+        int total = windowSeconds * SamplesPerSecond;
+        double expected = (total - (motionSeconds * SamplesPerSecond)) * IdleInvalidShare + (motionSeconds * SamplesPerSecond * MotionInvalidShare);
         int invalid = (int)Math.Clamp(Math.Round(rng.Normal(expected, Math.Sqrt(expected + 1))), 0, total);
         aggregator.RecordSamples(total, invalid);
     }
