@@ -15,11 +15,11 @@ namespace EdgeSensor.Core.Device
     /// </summary>
     public sealed class DeviceSettings
     {
-        /// <summary>Default <see cref="OutboxCapacity"/>: about an hour of 60-second windows (64 × 73 bytes of RAM).</summary>
+        /// <summary>Default <see cref="OutboxCapacity"/>: about an hour of 60-second windows (64 × at most 75 bytes of RAM).</summary>
         public const int DefaultOutboxCapacity = 64;
 
         /// <summary>Largest <see cref="OutboxCapacity"/>: the outbox ring is capped at 64 KiB.</summary>
-        public const int MaxOutboxCapacity = 65536 / ReportSealer.SealedLength;
+        public const int MaxOutboxCapacity = 65536 / ReportSealer.MaxSealedLength;
 
         /// <summary>The device's 64-bit id (written into every report header); 0 is not a valid id.</summary>
         public ulong DeviceId { get; set; }

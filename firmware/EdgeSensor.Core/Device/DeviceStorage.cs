@@ -52,7 +52,7 @@ namespace EdgeSensor.Core.Device
         public const int OutboxFirstSlot = 10;
 
         /// <summary>Longest record with a persisted outbox: a journal frame (ordinal, sealed report, CRC).</summary>
-        public const int MaxRecordLengthWithOutbox = 8 + ReportSealer.SealedLength + 4;
+        public const int MaxRecordLengthWithOutbox = 8 + ReportSealer.MaxSealedLength + 4;
 
         /// <summary>Slots a device store must offer with a persisted outbox of <paramref name="outboxCapacity"/> reports.</summary>
         public static int SlotCountWithOutbox(int outboxCapacity)

@@ -32,7 +32,7 @@ namespace EdgeSensor.Core.Device
         private readonly OutboxJournal? _journal;
         private readonly ReportingState _state;
         private readonly WindowReport _report = new WindowReport();
-        private readonly byte[] _sealed = new byte[ReportSealer.SealedLength];
+        private readonly byte[] _sealed = new byte[ReportSealer.MaxSealedLength];
         private readonly ushort _rebootCount;
         private int _entriesRecorded;
         private int _exitsRecorded;
@@ -88,10 +88,12 @@ namespace EdgeSensor.Core.Device
             _counter = new PeopleCounter(settings.Counter);
             _aggregator = new WindowAggregator(windows);
             _disclosure = new DisclosureControl(settings.Disclosure, random);
-            _outbox = new ReportOutbox(settings.OutboxCapacity, ReportSealer.SealedLength);
+            // The mode fixes the header flag and so the length of every report this device seals (docs/wire-format.md §3.1).
+            int sealedLength = ReportSealer.SealedLengthFor(settings.Disclosure.Mode);
+            _outbox = new ReportOutbox(settings.OutboxCapacity, sealedLength);
             if (settings.PersistOutbox)
             {
-                _journal = new OutboxJournal(store, DeviceStorage.OutboxConfirmedSlotA, DeviceStorage.OutboxConfirmedSlotB, DeviceStorage.OutboxFirstSlot, settings.OutboxCapacity, ReportSealer.SealedLength);
+                _journal = new OutboxJournal(store, DeviceStorage.OutboxConfirmedSlotA, DeviceStorage.OutboxConfirmedSlotB, DeviceStorage.OutboxFirstSlot, settings.OutboxCapacity, sealedLength);
                 RestoredReports = _journal.Restore(_outbox);
             }
 
@@ -233,7 +235,7 @@ namespace EdgeSensor.Core.Device
 
         /// <summary>
         /// Copies the oldest unpublished report into <paramref name="buffer"/> at <paramref name="offset"/>
-        /// (room for <see cref="ReportSealer.SealedLength"/> bytes) and returns its length, or 0 when none waits.
+        /// (room for <see cref="ReportSealer.MaxSealedLength"/> bytes) and returns its length, or 0 when none waits.
         /// The report stays queued until <see cref="ConfirmPublished"/>.
         /// </summary>
         /// <exception cref="ArgumentException">The buffer cannot hold a report at that offset.</exception>

@@ -24,7 +24,7 @@ namespace EdgeSensor.Core.Lifecycle
 
         // OnReportSealed comes from the sampling thread; a 64-bit field is not read atomically on the device.
         private readonly object _holdGate = new object();
-        private byte[] _payload = new byte[ReportSealer.SealedLength];
+        private byte[] _payload = new byte[ReportSealer.MaxSealedLength];
         private PublisherState _state = PublisherState.Disconnected;
         private long _notBefore;
         private long _holdUntil;
@@ -190,7 +190,7 @@ namespace EdgeSensor.Core.Lifecycle
 
             if (length != _payload.Length)
             {
-                // The client publishes whole arrays; every sealed report has the same length, so this never repeats.
+                // The client publishes whole arrays; every report of a device has the length its mode sets, so this happens once.
                 _payload = new byte[length];
                 _reports.PeekReport(_payload, 0);
             }

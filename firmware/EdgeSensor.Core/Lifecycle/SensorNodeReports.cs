@@ -13,7 +13,7 @@ namespace EdgeSensor.Core.Lifecycle
     {
         private readonly SensorNode _node;
         private readonly object _gate;
-        private readonly byte[] _oldest = new byte[ReportSealer.SealedLength];
+        private readonly byte[] _oldest = new byte[ReportSealer.MaxSealedLength];
 
         /// <summary>Wraps <paramref name="node"/>; <paramref name="gate"/> is the lock shared with the sampling loop.</summary>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -52,7 +52,7 @@ namespace EdgeSensor.Core.Lifecycle
 
             lock (_gate)
             {
-                if (length != _oldest.Length || length > published.Length || _node.PeekReport(_oldest, 0) != length)
+                if (length > published.Length || _node.PeekReport(_oldest, 0) != length)
                 {
                     return false;
                 }

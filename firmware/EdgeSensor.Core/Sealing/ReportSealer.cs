@@ -16,8 +16,14 @@ namespace EdgeSensor.Core.Sealing
     /// </summary>
     public sealed class ReportSealer
     {
-        /// <summary>Length of every sealed v1 report: 22-byte header, 35-byte body, 16-byte tag.</summary>
+        /// <summary>Length of a sealed report without header flags (modes 0 and 2): 22-byte header, 35-byte body, 16-byte tag.</summary>
         public const int SealedLength = ReportHeader.Length + ReportCodec.BodyLength + ReportHeader.TagLength;
+
+        /// <summary>Length of a sealed report with the extended-disclosure flag (modes 1 and 3): the body is 37 bytes.</summary>
+        public const int ExtendedSealedLength = ReportHeader.Length + ReportCodec.ExtendedBodyLength + ReportHeader.TagLength;
+
+        /// <summary>Room that holds any sealed report this code writes.</summary>
+        public const int MaxSealedLength = ExtendedSealedLength;
 
         /// <summary>Default <see cref="MaxReportsPerEpoch"/>: one day of 10-second windows.</summary>
         public const uint DefaultMaxReportsPerEpoch = 8640;
@@ -28,7 +34,7 @@ namespace EdgeSensor.Core.Sealing
         private readonly EpochKeyRatchet _ratchet;
         private readonly SequenceReservation _sequences;
         private readonly ChaCha20Poly1305Aead _aead = new ChaCha20Poly1305Aead();
-        private readonly byte[] _body = new byte[ReportCodec.BodyLength];
+        private readonly byte[] _body = new byte[ReportCodec.MaxBodyLength];
         private uint _reportsThisEpoch;
         private uint _maxReportsPerEpoch = DefaultMaxReportsPerEpoch;
 
@@ -87,15 +93,26 @@ namespace EdgeSensor.Core.Sealing
             }
         }
 
+        /// <summary>
+        /// Length of every report a device in <paramref name="mode"/> seals: the mode alone sets the header flag and
+        /// the body length, so a device's reports all have one length whatever they contain.
+        /// </summary>
+        public static int SealedLengthFor(DisclosureMode mode)
+        {
+            return ReportHeader.Length + ReportCodec.BodyLengthFor(mode) + ReportHeader.TagLength;
+        }
+
         /// <summary>Outcome of the last <see cref="Seal"/>.</summary>
         public SealStatus LastStatus { get; private set; }
 
         /// <summary>
         /// Seals <paramref name="report"/> into <paramref name="output"/> at <paramref name="offset"/> and returns
-        /// the bytes written (<see cref="SealedLength"/>), or 0 when nothing was sealed (see <see cref="LastStatus"/>).
+        /// the bytes written (<see cref="SealedLengthFor"/> the report's mode), or 0 when nothing was sealed (see
+        /// <see cref="LastStatus"/>). The header carries the extended-disclosure flag exactly when the report's mode is
+        /// small-count suppression or person-level differential privacy (docs/wire-format.md §3.1).
         /// Every sealed report consumes a fresh sequence number, even if the caller never sends it.
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException"><see cref="SealedLength"/> bytes do not fit at <paramref name="offset"/>.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The sealed report does not fit at <paramref name="offset"/>.</exception>
         public int Seal(WindowReport report, byte[] output, int offset)
         {
             if (report == null)
@@ -108,7 +125,8 @@ namespace EdgeSensor.Core.Sealing
                 throw new ArgumentNullException(nameof(output));
             }
 
-            if (offset < 0 || offset > output.Length - SealedLength)
+            int sealedLength = SealedLengthFor(report.DisclosureMode);
+            if (offset < 0 || offset > output.Length - sealedLength)
             {
                 throw new ArgumentOutOfRangeException(nameof(offset));
             }
@@ -133,18 +151,18 @@ namespace EdgeSensor.Core.Sealing
                 return 0;
             }
 
-            ReportHeader.Write(output, offset, _deviceId, _ratchet.Epoch, sequence);
-            ReportCodec.EncodeBody(report, _body, 0);
+            ReportHeader.Write(output, offset, ReportCodec.HeaderFlagsFor(report.DisclosureMode), _deviceId, _ratchet.Epoch, sequence);
+            int bodyLength = ReportCodec.EncodeBody(report, _body, 0);
             _aead.Seal(
                 _ratchet.AeadKey, 0,
                 output, offset + ReportHeader.NonceOffset,
                 output, offset, ReportHeader.Length,
-                _body, 0, ReportCodec.BodyLength,
+                _body, 0, bodyLength,
                 output, offset + ReportHeader.Length);
             FixedTime.Clear(_body, 0, _body.Length);
             _reportsThisEpoch++;
             LastStatus = SealStatus.Sealed;
-            return SealedLength;
+            return sealedLength;
         }
 
         /// <summary>

@@ -7,7 +7,7 @@ namespace EdgeSensor.Core.WireFormat
     /// The clear header of a v1 report (docs/wire-format.md §Header): authenticated as AEAD associated
     /// data, never encrypted, because the receiver needs it to find the key. Little-endian throughout.
     /// <code>
-    /// 0  u8  version (1)      1  u8  flags (0 in v1)
+    /// 0  u8  version (1)      1  u8  flags (0x01 extended disclosure)
     /// 2  u64 device id        10 u32 key epoch        14 u64 sequence
     /// </code>
     /// The AEAD nonce is header bytes 10..21 (epoch u32 LE || sequence u64 LE, RFC 8439 §2.8 needs 96 bits),
@@ -45,6 +45,16 @@ namespace EdgeSensor.Core.WireFormat
         /// <summary>Flag bits a receiver must understand (it rejects a report with an unknown one set).</summary>
         public const byte CriticalFlagsMask = 0x0F;
 
+        /// <summary>
+        /// Critical flag: extended disclosure (docs/wire-format.md §3.1). The body is 37 bytes (the contribution bound
+        /// follows the v1 fields), the health bit of the suppressed mask and disclosure mode 3 are valid. Receivers
+        /// that predate it reject the report, so the new meaning of a suppressed bit is never misread.
+        /// </summary>
+        public const byte ExtendedDisclosureFlag = 0x01;
+
+        /// <summary>Critical flags this code understands.</summary>
+        public const byte KnownCriticalFlags = ExtendedDisclosureFlag;
+
         /// <summary>Length of the Poly1305 tag that ends every report.</summary>
         public const int TagLength = 16;
 
@@ -54,6 +64,13 @@ namespace EdgeSensor.Core.WireFormat
         /// <summary>Writes a v1 header with no flags at <paramref name="offset"/>.</summary>
         /// <exception cref="ArgumentOutOfRangeException">The header does not fit.</exception>
         public static void Write(byte[] buffer, int offset, ulong deviceId, uint epoch, ulong sequence)
+        {
+            Write(buffer, offset, 0, deviceId, epoch, sequence);
+        }
+
+        /// <summary>Writes a v1 header with <paramref name="flags"/> at <paramref name="offset"/>.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The header does not fit.</exception>
+        public static void Write(byte[] buffer, int offset, byte flags, ulong deviceId, uint epoch, ulong sequence)
         {
             if (buffer == null)
             {
@@ -66,7 +83,7 @@ namespace EdgeSensor.Core.WireFormat
             }
 
             buffer[offset + VersionOffset] = Version1;
-            buffer[offset + FlagsOffset] = 0;
+            buffer[offset + FlagsOffset] = flags;
             LittleEndian.WriteUInt64(buffer, offset + DeviceIdOffset, deviceId);
             LittleEndian.WriteUInt32(buffer, offset + EpochOffset, epoch);
             LittleEndian.WriteUInt64(buffer, offset + SequenceOffset, sequence);

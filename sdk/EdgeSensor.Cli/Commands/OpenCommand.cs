@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Opening;
+using EdgeSensor.Sdk.Reports;
 using Spectre.Console;
 using EdgeSensor.Sdk.Topics;
 
@@ -37,7 +38,7 @@ internal static class OpenCommand
             if (payload.Length >= HeaderLength)
             {
                 header.AddRow("version", payload[0].ToString(CultureInfo.InvariantCulture));
-                header.AddRow("flags", "0x" + payload[1].ToString("x2", CultureInfo.InvariantCulture));
+                header.AddRow("flags", ReportText.Flags(payload[1]));
                 ulong deviceId = BinaryPrimitives.ReadUInt64LittleEndian(payload.AsSpan(2));
                 bool known = store.TryGetDevice(deviceId, out var record);
                 header.AddRow("device", ReportTopics.FormatDeviceId(deviceId) + (known ? $" (site {record!.Site}, {record.Status.ToString().ToLowerInvariant()})" : " (not in key store)"));
@@ -65,11 +66,11 @@ internal static class OpenCommand
 
             var body = new Table().AddColumns("field", "value").Title("report (authenticated)");
             body.AddRow("window", $"{r.WindowStart.UtcDateTime:u} + {r.WindowLength.TotalSeconds:0} s");
-            body.AddRow("entries / exits", $"{r.Entries} / {r.Exits}");
-            body.AddRow("occupancy at end / peak", $"{r.OccupancyAtEnd} / {r.PeakOccupancy}");
-            body.AddRow("PIR activity", $"{r.PirActivityPermille} ‰");
-            body.AddRow("disclosure", $"{r.DisclosureMode} (k {r.SuppressionThreshold}, ε {r.Epsilon.ToString("0.###", CultureInfo.InvariantCulture)}, suppressed {r.Suppressed})");
-            body.AddRow("health", $"calibration {r.CalibrationState}, invalid samples {r.InvalidSamplePermille} ‰, reboots {r.RebootCount}, firmware {r.FirmwareVersion.ToString(3)}");
+            body.AddRow("entries / exits", $"{ReportText.Counter(r, r.Entries, SuppressedCounters.Entries)} / {ReportText.Counter(r, r.Exits, SuppressedCounters.Exits)}");
+            body.AddRow("occupancy at end / peak", $"{ReportText.Counter(r, r.OccupancyAtEnd, SuppressedCounters.OccupancyAtEnd)} / {ReportText.Counter(r, r.PeakOccupancy, SuppressedCounters.PeakOccupancy)}");
+            body.AddRow("PIR activity", (r.Suppressed & SuppressedCounters.PirActivity) != 0 ? "withheld" : $"{r.PirActivityPermille} ‰");
+            body.AddRow("disclosure", Markup.Escape(ReportText.Disclosure(r)));
+            body.AddRow("health", ReportText.Health(r));
             context.Console.Write(body);
             context.Console.MarkupLine("[green]Accepted[/]");
             return ExitCodes.Success;
@@ -79,8 +80,8 @@ internal static class OpenCommand
 
     internal static string Explain(RejectionReason reason) => reason switch
     {
-        RejectionReason.Malformed => "The payload is not a well-formed v1 report: its length is outside 73..256 bytes, or a decrypted field is out of range (a faulty device).",
-        RejectionReason.UnsupportedVersion => "The first byte (format version) is not 1, or a critical flag is set: the payload comes from newer firmware or is not an EdgeSensor report.",
+        RejectionReason.Malformed => "The payload is not a well-formed v1 report: its length is outside 73..256 bytes (75..256 with flag 0x01), or a decrypted field is out of range (a faulty device).",
+        RejectionReason.UnsupportedVersion => "The first byte (format version) is not 1, or a critical flag other than 0x01 is set: the payload comes from newer firmware or is not an EdgeSensor report.",
         RejectionReason.UnknownDevice => "No device with this id is in the key store: provision it, or use the key store the device was provisioned with.",
         RejectionReason.DeviceRevoked => "The device was revoked ('edgesensor devices revoke'); its reports are refused.",
         RejectionReason.EpochRolledBack => "The key epoch is older than one already accepted: an old report replayed, or a device restored from a backup.",

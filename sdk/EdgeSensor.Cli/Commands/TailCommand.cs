@@ -98,12 +98,7 @@ internal static class TailCommand
     {
         var r = item.Report;
         var c = CultureInfo.InvariantCulture;
-        string privacy = r.DisclosureMode switch
-        {
-            Sdk.Reports.DisclosureMode.DifferentialPrivacy => FormattableString.Invariant($"ε={r.Epsilon:0.###}"),
-            Sdk.Reports.DisclosureMode.SmallCountSuppression => FormattableString.Invariant($"k={r.SuppressionThreshold}"),
-            _ => "none",
-        };
+        string privacy = ReportText.Privacy(r);
         table.AddRow(
             item.ReceivedAt.ToString("HH:mm:ss", c),
             item.Site,
@@ -111,10 +106,10 @@ internal static class TailCommand
             r.Epoch.ToString(c),
             r.Sequence.ToString(c),
             r.WindowStart.UtcDateTime.ToString("yyyy-MM-dd HH:mm", c) + "+" + ((int)r.WindowLength.TotalSeconds).ToString(c) + "s",
-            r.Entries.ToString(c),
-            r.Exits.ToString(c),
-            r.OccupancyAtEnd.ToString(c),
-            r.PeakOccupancy.ToString(c),
+            ReportText.Counter(r, r.Entries, Sdk.Reports.SuppressedCounters.Entries),
+            ReportText.Counter(r, r.Exits, Sdk.Reports.SuppressedCounters.Exits),
+            ReportText.Counter(r, r.OccupancyAtEnd, Sdk.Reports.SuppressedCounters.OccupancyAtEnd),
+            ReportText.Counter(r, r.PeakOccupancy, Sdk.Reports.SuppressedCounters.PeakOccupancy),
             privacy);
     }
 }

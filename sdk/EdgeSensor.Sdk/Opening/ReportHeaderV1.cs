@@ -15,6 +15,9 @@ internal readonly struct ReportHeaderV1
 
     public byte Flags { get; }
 
+    /// <summary>Whether the extended-disclosure flag (0x01) is set: 37-byte body, mode 3 and the health bit valid.</summary>
+    public bool ExtendedDisclosure => (Flags & WireFormatV1.ExtendedDisclosureFlag) != 0;
+
     public ulong DeviceId { get; }
 
     public uint Epoch { get; }

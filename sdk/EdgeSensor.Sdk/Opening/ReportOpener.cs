@@ -21,6 +21,9 @@ public sealed class ReportOpener : IDisposable
     /// <summary>The smallest well-formed v1 payload, in bytes (22-byte header, 35-byte body, 16-byte tag).</summary>
     public const int MinPayloadBytes = WireFormatV1.MinPayloadLength;
 
+    /// <summary>The smallest well-formed payload with the extended-disclosure flag (0x01), in bytes: the body is 37 bytes.</summary>
+    public const int MinExtendedPayloadBytes = WireFormatV1.ExtendedMinPayloadLength;
+
     private readonly IDeviceKeyStore _keyStore;
     private readonly ReportOpenerOptions _options;
     private readonly ConcurrentDictionary<ulong, DeviceOpenState> _devices = new();
@@ -68,12 +71,13 @@ public sealed class ReportOpener : IDisposable
         }
 
         var header = ReportHeaderV1.Read(payload);
-        if ((header.Flags & WireFormatV1.CriticalFlagsMask) != 0)
+        if ((header.Flags & WireFormatV1.CriticalFlagsMask & ~WireFormatV1.KnownCriticalFlags) != 0)
         {
             return OpenResult.Rejected(RejectionReason.UnsupportedVersion, header);
         }
 
-        if (payload.Length < WireFormatV1.MinPayloadLength || payload.Length > WireFormatV1.MaxPayloadLength)
+        int minLength = header.ExtendedDisclosure ? WireFormatV1.ExtendedMinPayloadLength : WireFormatV1.MinPayloadLength;
+        if (payload.Length < minLength || payload.Length > WireFormatV1.MaxPayloadLength)
         {
             return OpenResult.Rejected(RejectionReason.Malformed, header);
         }

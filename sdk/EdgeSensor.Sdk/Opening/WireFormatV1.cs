@@ -18,12 +18,19 @@ internal static class WireFormatV1
     public const int NonceLength = 12;
 
     // Flags: the low nibble is critical (a receiver that does not know a set bit must reject),
-    // the high nibble is informational (ignored when unknown). v1 defines no flag.
+    // the high nibble is informational (ignored when unknown).
     public const byte CriticalFlagsMask = 0x0F;
+
+    // Critical flag 0x01, extended disclosure: 37-byte body (contribution bound at offset 35), mask bit 5
+    // (health) and disclosure mode 3 become valid. Devices set it in modes 1 and 3.
+    public const byte ExtendedDisclosureFlag = 0x01;
+    public const byte KnownCriticalFlags = ExtendedDisclosureFlag;
 
     public const int TagLength = 16;
     public const int BodyLength = 35;
     public const int MinPayloadLength = HeaderLength + BodyLength + TagLength; // 73
+    public const int ExtendedBodyLength = 37;
+    public const int ExtendedMinPayloadLength = HeaderLength + ExtendedBodyLength + TagLength; // 75
     public const int MaxPayloadLength = 256;
 
     // Body field offsets (plaintext).
@@ -43,10 +50,13 @@ internal static class WireFormatV1
     public const int CalibrationStateOffset = 28;
     public const int RebootCountOffset = 29;
     public const int FirmwareVersionOffset = 31;
+    public const int ContributionBoundOffset = 35; // with the extended-disclosure flag only
 
     // Value limits a receiver enforces on the authenticated body.
     public const int MaxPermille = 1000;
     public const byte KnownSuppressedMask = 0x1F;
+    public const byte ExtendedSuppressedMask = 0x3F;
     public const byte MaxDisclosureMode = 2;
+    public const byte ExtendedMaxDisclosureMode = 3;
     public const byte MaxCalibrationState = 3;
 }

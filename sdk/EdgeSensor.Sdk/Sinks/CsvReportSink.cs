@@ -12,7 +12,7 @@ namespace EdgeSensor.Sdk.Sinks;
 public sealed class CsvReportSink : IReportSink
 {
     /// <summary>The header row.</summary>
-    public const string Header = "device_id,site,epoch,sequence,window_start,window_length_s,entries,exits,occupancy_end,peak_occupancy,pir_activity_permille,suppressed,disclosure_mode,suppression_threshold,epsilon,privacy_budget_spent,invalid_sample_permille,calibration_state,reboot_count,firmware_version,received_at";
+    public const string Header = "device_id,site,epoch,sequence,window_start,window_length_s,entries,exits,occupancy_end,peak_occupancy,pir_activity_permille,suppressed,disclosure_mode,suppression_threshold,epsilon,privacy_budget_spent,invalid_sample_permille,calibration_state,reboot_count,firmware_version,received_at,contribution_bound,extended_disclosure";
 
     private readonly TextWriter _writer;
     private bool _headerWritten;
@@ -74,6 +74,8 @@ public sealed class CsvReportSink : IReportSink
             r.CalibrationState.ToString(),
             r.RebootCount.ToString(c),
             r.FirmwareVersion.ToString(3),
-            item.ReceivedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", c));
+            item.ReceivedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", c),
+            r.ContributionBound.ToString(c),
+            r.ExtendedDisclosure ? "1" : "0");
     }
 }

@@ -31,10 +31,16 @@ public static class ReportDatabase
 
         using var connection = SqliteReportSink.OpenConnection(path, readOnly: true);
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        // A database written before the extended-disclosure revision (and opened read-only, so not migrated) has
+        // neither column; its reports all came without the flag, so 0 is their true value.
+        string extended = SqliteReportSink.HasExtendedDisclosureColumns(connection)
+            ? "contribution_bound, extended_disclosure"
+            : "0 AS contribution_bound, 0 AS extended_disclosure";
+        command.CommandText = $"""
             SELECT device_id, epoch, sequence, site, window_start, window_length_s, entries, exits, occupancy_end, peak_occupancy,
                    pir_activity_permille, suppressed, disclosure_mode, suppression_threshold, epsilon, privacy_budget_spent,
-                   invalid_sample_permille, calibration_state, reboot_count, firmware_version, received_at
+                   invalid_sample_permille, calibration_state, reboot_count, firmware_version, received_at,
+                   {extended}
             FROM reports
             WHERE ($site IS NULL OR site = $site) AND ($device IS NULL OR device_id = $device)
               AND ($from IS NULL OR window_start >= $from) AND ($to IS NULL OR window_start < $to)
@@ -51,7 +57,7 @@ public static class ReportDatabase
         }
     }
 
-    internal const string Columns = "device_id, epoch, sequence, site, window_start, window_length_s, entries, exits, occupancy_end, peak_occupancy, pir_activity_permille, suppressed, disclosure_mode, suppression_threshold, epsilon, privacy_budget_spent, invalid_sample_permille, calibration_state, reboot_count, firmware_version, received_at";
+    internal const string Columns = "device_id, epoch, sequence, site, window_start, window_length_s, entries, exits, occupancy_end, peak_occupancy, pir_activity_permille, suppressed, disclosure_mode, suppression_threshold, epsilon, privacy_budget_spent, invalid_sample_permille, calibration_state, reboot_count, firmware_version, received_at, contribution_bound, extended_disclosure";
 
     internal static ReceivedReport ReadRow(SqliteDataReader r)
     {
@@ -77,6 +83,8 @@ public static class ReportDatabase
             CalibrationState = (CalibrationState)r.GetInt32(17),
             RebootCount = r.GetInt32(18),
             FirmwareVersion = Version.Parse(r.GetString(19)),
+            ContributionBound = r.GetInt32(21),
+            ExtendedDisclosure = r.GetInt64(22) != 0,
         };
         return new ReceivedReport(report, r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(20)));
     }

@@ -35,6 +35,8 @@ public sealed class SqliteReportSink : IReportSink, IAsyncDisposable, IDisposabl
             reboot_count INTEGER NOT NULL,
             firmware_version TEXT NOT NULL,
             received_at INTEGER NOT NULL,
+            contribution_bound INTEGER NOT NULL DEFAULT 0,
+            extended_disclosure INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (device_id, epoch, sequence)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS reports_site_window ON reports (site, window_start);
@@ -44,7 +46,8 @@ public sealed class SqliteReportSink : IReportSink, IAsyncDisposable, IDisposabl
     private const string Insert = """
         INSERT OR IGNORE INTO reports VALUES (
             $device, $epoch, $sequence, $site, $window_start, $window_length, $entries, $exits, $occupancy, $peak,
-            $pir, $suppressed, $mode, $k, $epsilon, $budget, $invalid, $calibration, $reboots, $firmware, $received)
+            $pir, $suppressed, $mode, $k, $epsilon, $budget, $invalid, $calibration, $reboots, $firmware, $received,
+            $contribution_bound, $extended)
         """;
 
     private readonly SqliteConnection _connection;
@@ -73,7 +76,49 @@ public sealed class SqliteReportSink : IReportSink, IAsyncDisposable, IDisposabl
             command.ExecuteNonQuery();
         }
 
+        AddColumnsOfTheExtendedDisclosureRevision(connection);
+
         return new SqliteReportSink(connection, path);
+    }
+
+    /// <summary>
+    /// A database made before the extended-disclosure revision lacks its two columns: they are appended (after
+    /// received_at, where a new table has them too), with 0 for the rows already stored, which all came from reports
+    /// without the flag.
+    /// </summary>
+    private static void AddColumnsOfTheExtendedDisclosureRevision(SqliteConnection connection)
+    {
+        HashSet<string> present = ColumnNames(connection);
+        foreach (string column in new[] { "contribution_bound", "extended_disclosure" })
+        {
+            if (!present.Contains(column))
+            {
+                using var alter = connection.CreateCommand();
+                alter.CommandText = $"ALTER TABLE reports ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0";
+                alter.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>Whether the reports table has the columns of the extended-disclosure revision.</summary>
+    internal static bool HasExtendedDisclosureColumns(SqliteConnection connection)
+    {
+        HashSet<string> present = ColumnNames(connection);
+        return present.Contains("contribution_bound") && present.Contains("extended_disclosure");
+    }
+
+    private static HashSet<string> ColumnNames(SqliteConnection connection)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        using var info = connection.CreateCommand();
+        info.CommandText = "SELECT name FROM pragma_table_info('reports')";
+        using var reader = info.ExecuteReader();
+        while (reader.Read())
+        {
+            present.Add(reader.GetString(0));
+        }
+
+        return present;
     }
 
     /// <summary>Opens a connection to a report database with a 30 s busy timeout.</summary>
@@ -154,7 +199,8 @@ public sealed class SqliteReportSink : IReportSink, IAsyncDisposable, IDisposabl
     private static SqliteParameter[] AddParameters(SqliteCommand command)
     {
         string[] names = ["$device", "$epoch", "$sequence", "$site", "$window_start", "$window_length", "$entries", "$exits", "$occupancy", "$peak",
-            "$pir", "$suppressed", "$mode", "$k", "$epsilon", "$budget", "$invalid", "$calibration", "$reboots", "$firmware", "$received"];
+            "$pir", "$suppressed", "$mode", "$k", "$epsilon", "$budget", "$invalid", "$calibration", "$reboots", "$firmware", "$received",
+            "$contribution_bound", "$extended"];
         var parameters = new SqliteParameter[names.Length];
         for (int i = 0; i < names.Length; i++)
         {
@@ -189,5 +235,7 @@ public sealed class SqliteReportSink : IReportSink, IAsyncDisposable, IDisposabl
         p[18].Value = r.RebootCount;
         p[19].Value = r.FirmwareVersion.ToString(3);
         p[20].Value = item.ReceivedAt.ToUnixTimeMilliseconds();
+        p[21].Value = r.ContributionBound;
+        p[22].Value = r.ExtendedDisclosure ? 1 : 0;
     }
 }

@@ -10,7 +10,7 @@ internal sealed class DevicePublisher : IAsyncDisposable
 {
     private readonly IMqttClient _client;
     private readonly MqttClientOptions _options;
-    private readonly byte[] _buffer = new byte[ReportSealer.SealedLength];
+    private readonly byte[] _buffer = new byte[ReportSealer.MaxSealedLength];
 
     private DevicePublisher(VirtualDevice device, IMqttClient client, MqttClientOptions options)
     {

@@ -23,16 +23,17 @@ internal sealed class CoreReportOpener
     /// <summary>Verifies and decodes; false when the tag or the body is bad.</summary>
     public bool TryOpen(byte[] sealedReport, int length, WindowReport report)
     {
-        Assert.AreEqual(ReportSealer.SealedLength, length);
+        byte flags = sealedReport[ReportHeader.FlagsOffset];
+        Assert.AreEqual(flags == 0 ? ReportSealer.SealedLength : ReportSealer.ExtendedSealedLength, length);
         uint epoch = EpochOf(sealedReport);
         byte[] key = KeyWalk.AeadKeyAt(_rootKey, epoch);
-        var body = new byte[ReportCodec.BodyLength];
+        var body = new byte[length - ReportHeader.Length - ReportHeader.TagLength];
         bool authentic = new ChaCha20Poly1305Aead().TryOpen(
             key, 0,
             sealedReport, ReportHeader.NonceOffset,
             sealedReport, 0, ReportHeader.Length,
-            sealedReport, ReportHeader.Length, ReportCodec.BodyLength + ReportHeader.TagLength,
+            sealedReport, ReportHeader.Length, body.Length + ReportHeader.TagLength,
             body, 0);
-        return authentic && ReportCodec.TryDecodeBody(body, 0, body.Length, report);
+        return authentic && ReportCodec.TryDecodeBody(flags, body, 0, body.Length, report);
     }
 }

@@ -217,7 +217,7 @@ public sealed class SensorNodeTests
         settings.Disclosure.DailyBudgetMilli = 100_000_000;
         var node = new SensorNode(settings, Provisioned(RootKey(6)), new DrbgRandomSource(new byte[32], 0, 32, null, 0, 0));
         WalkScript script = WalkScript.Every(2000, 400);
-        var buffer = new byte[ReportSealer.SealedLength];
+        var buffer = new byte[ReportSealer.MaxSealedLength];
 
         script.Run(node, 0, 30_000, StartUnix); // warm-up: calibration, JIT, first windows and flash writes
         Drain(node, buffer);

@@ -214,7 +214,7 @@ public sealed class OutboxPersistenceTests
 
         public bool Write(int slot, byte[] buffer, int offset, int count)
         {
-            if (slot >= DeviceStorage.OutboxFirstSlot && count == DeviceStorage.MaxRecordLengthWithOutbox)
+            if (slot >= DeviceStorage.OutboxFirstSlot && count == 8 + ReportSealer.SealedLength + 4) // a journal frame of a mode-0 node (NodeRig)
             {
                 byte[] report = buffer.AsSpan(offset + 8, ReportSealer.SealedLength).ToArray();
                 Journaled[CoreReportOpener.SequenceOf(report)] = report;

@@ -33,6 +33,36 @@ public sealed class ReportSealerTests
     }
 
     [TestMethod]
+    [DataRow(DisclosureMode.None, 0, 73)]
+    [DataRow(DisclosureMode.SmallCountSuppression, 1, 75)]
+    [DataRow(DisclosureMode.DifferentialPrivacy, 0, 73)]
+    [DataRow(DisclosureMode.PersonDifferentialPrivacy, 1, 75)]
+    public void TheModeAloneSetsTheFlagAndTheLength(DisclosureMode mode, int flags, int length)
+    {
+        ReportSealer sealer = NewDevice(new InMemoryNonVolatileStore(4, 64));
+        WindowReport report = Report();
+        report.DisclosureMode = mode;
+        report.ContributionBound = (ushort)(mode == DisclosureMode.PersonDifferentialPrivacy ? 4 : 0);
+        byte[] output = new byte[ReportSealer.MaxSealedLength];
+        Assert.AreEqual(length, ReportSealer.SealedLengthFor(mode));
+        Assert.AreEqual(length, sealer.Seal(report, output, 0));
+        Assert.AreEqual(flags, output[ReportHeader.FlagsOffset]);
+
+        // Withholding everything changes no length: the flag follows the mode, never the data.
+        report.SuppressedMask = (byte)(mode == DisclosureMode.None || mode == DisclosureMode.DifferentialPrivacy ? 0x1F : 0x3F);
+        Assert.AreEqual(length, sealer.Seal(report, output, 0));
+    }
+
+    [TestMethod]
+    public void AnExtendedReportNeedsRoomForSeventyFiveBytes()
+    {
+        ReportSealer sealer = NewDevice(new InMemoryNonVolatileStore(4, 64));
+        WindowReport report = Report();
+        report.DisclosureMode = DisclosureMode.SmallCountSuppression;
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => sealer.Seal(report, new byte[ReportSealer.SealedLength], 0));
+    }
+
+    [TestMethod]
     public void SealingAllocatesNothingPerReport()
     {
         ReportSealer sealer = NewDevice(new InMemoryNonVolatileStore(4, 64));

@@ -40,8 +40,10 @@ public sealed class OccupancyQueriesTests
         Assert.AreEqual(0.0, da.Occupancy.NoiseStandardDeviation);
         Assert.AreEqual(TestFleet.Window(4).AddSeconds(60), da.AsOf);
 
-        double sigma = OccupancyQueries.NoiseStandardDeviation(1.0);
-        Assert.AreEqual(Math.Sqrt(2 * Math.Exp(-1)) / (1 - Math.Exp(-1)), sigma, 1e-12);
+        // docs/privacy.md §4: ε 1 per window is split over four counters, α = e^(−EpsilonMilli/4000), σ = √(2α)/(1 − α) ≈ 5.6.
+        double alpha = Math.Exp(-1000 / 4000.0);
+        double sigma = Math.Sqrt(2 * alpha) / (1 - alpha);
+        Assert.AreEqual(5.64, sigma, 0.01);
 
         var site = (await queries.CurrentBySiteAsync()).Single();
         Assert.AreEqual(14.0, site.Occupancy.Value);

@@ -16,7 +16,7 @@ namespace EdgeSensor.Integration.Tests.Support;
 /// </summary>
 internal static class TestSealer
 {
-    public static byte[] Seal(ReadOnlySpan<byte> rootKey, ulong deviceId, uint epoch, ulong sequence, DateTimeOffset windowStart, int windowSeconds = 60, int entries = 3, int exits = 1, int occupancy = 2, int peak = 4, byte disclosure = 0, int epsilonMilli = 0)
+    public static byte[] Seal(ReadOnlySpan<byte> rootKey, ulong deviceId, uint epoch, ulong sequence, DateTimeOffset windowStart, int windowSeconds = 60, int entries = 3, int exits = 1, int occupancy = 2, int peak = 4, byte disclosure = 0, int epsilonMilli = 0, byte suppressed = 0, int contributionBound = 0, int threshold = 0)
     {
         var report = new WindowReport
         {
@@ -29,27 +29,32 @@ internal static class TestSealer
             PirActivityPermille = 250,
             DisclosureMode = (DisclosureMode)disclosure,
             EpsilonMilli = (ushort)epsilonMilli,
+            SuppressedMask = suppressed,
+            ContributionBound = (ushort)contributionBound,
+            SuppressionThreshold = (ushort)threshold,
             CalibrationState = CalibrationState.Calibrated,
             FirmwareVersion = 0x000100,
         };
 
-        byte[] payload = new byte[WireFormatV1.HeaderLength + ReportCodec.BodyLength + WireFormatV1.TagLength];
-        WriteHeader(payload.AsSpan(0, WireFormatV1.HeaderLength), deviceId, epoch, sequence);
-        byte[] body = new byte[ReportCodec.BodyLength];
+        // The device's rule: the mode sets the extended-disclosure flag and with it the body length.
+        int bodyLength = ReportCodec.BodyLengthFor(report.DisclosureMode);
+        byte[] payload = new byte[WireFormatV1.HeaderLength + bodyLength + WireFormatV1.TagLength];
+        WriteHeader(payload.AsSpan(0, WireFormatV1.HeaderLength), ReportCodec.HeaderFlagsFor(report.DisclosureMode), deviceId, epoch, sequence);
+        byte[] body = new byte[bodyLength];
         ReportCodec.EncodeBody(report, body, 0);
 
         Span<byte> key = stackalloc byte[32];
         DeriveAeadKey(rootKey, epoch, key);
         using var aead = new ChaCha20Poly1305(key);
-        aead.Encrypt(payload.AsSpan(10, 12), body, payload.AsSpan(WireFormatV1.HeaderLength, ReportCodec.BodyLength), payload.AsSpan(WireFormatV1.HeaderLength + ReportCodec.BodyLength, WireFormatV1.TagLength), payload.AsSpan(0, WireFormatV1.HeaderLength));
+        aead.Encrypt(payload.AsSpan(10, 12), body, payload.AsSpan(WireFormatV1.HeaderLength, bodyLength), payload.AsSpan(WireFormatV1.HeaderLength + bodyLength, WireFormatV1.TagLength), payload.AsSpan(0, WireFormatV1.HeaderLength));
         return payload;
     }
 
-    // Header per docs/wire-format.md §Header: version 1, no flags, device id, epoch, sequence (little-endian).
-    private static void WriteHeader(Span<byte> header, ulong deviceId, uint epoch, ulong sequence)
+    // Header per docs/wire-format.md §Header: version 1, flags, device id, epoch, sequence (little-endian).
+    private static void WriteHeader(Span<byte> header, byte flags, ulong deviceId, uint epoch, ulong sequence)
     {
         header[0] = 1;
-        header[1] = 0;
+        header[1] = flags;
         BinaryPrimitives.WriteUInt64LittleEndian(header[2..], deviceId);
         BinaryPrimitives.WriteUInt32LittleEndian(header[10..], epoch);
         BinaryPrimitives.WriteUInt64LittleEndian(header[14..], sequence);

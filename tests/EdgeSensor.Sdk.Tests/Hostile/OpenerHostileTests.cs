@@ -30,6 +30,7 @@ public sealed class OpenerHostileTests
 
     private static readonly byte[] s_body = BodyValues.Typical.Encode();
     private static readonly byte[] s_longBody = [.. s_body, .. Enumerable.Range(0, 40).Select(i => (byte)(i * 7))];
+    private static readonly byte[] s_personDpBody = (BodyValues.Typical with { SuppressedMask = 0x3C, DisclosureMode = 3, EpsilonMilli = 1000, ContributionBound = 4 }).Encode();
 
     /// <summary>Sealed reports; the ones of active devices are the only payloads the opener may ever accept.</summary>
     private static readonly Genuine[] s_corpus =
@@ -40,6 +41,7 @@ public sealed class OpenerHostileTests
         new(DeviceA, 2, 1UL << 40, TestSealer.Seal(s_keyA, DeviceA, 2, 1UL << 40, s_body, flags: 0x10), true),
         new(DeviceA, 5, ulong.MaxValue, TestSealer.Seal(s_keyA, DeviceA, 5, ulong.MaxValue, s_body), true),
         new(DeviceB, 0, 3, TestSealer.Seal(s_keyB, DeviceB, 0, 3, s_body), true),
+        new(DeviceB, 0, 4, TestSealer.Seal(s_keyB, DeviceB, 0, 4, s_personDpBody, flags: 0x01), true),
         // The furthest epoch a fresh opener walks to: the worst genuine case for time.
         new(DeviceB, ReportOpenerOptions.DefaultMaxEpochStep, 9, TestSealer.Seal(s_keyB, DeviceB, ReportOpenerOptions.DefaultMaxEpochStep, 9, s_body), true),
         new(Revoked, 0, 1, TestSealer.Seal(s_keyRevoked, Revoked, 0, 1, s_body), false),

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace EdgeSensor.Sdk.Tests.TestSupport;
 
 /// <summary>
-/// The 16 fields of a v1 body as wire integers, named as in the firmware's WindowReport; the JSON shape of
+/// The 16 fields of a v1 body (and the contribution bound of the extended-disclosure revision) as wire integers, named as in the firmware's WindowReport; the JSON shape of
 /// a vector's "report" object. Independent on purpose: this is the spec-written oracle (docs/wire-format.md
 /// §Body) that the wire vectors are built from, so it must not call the core's ReportCodec (the one body
 /// encoder of the product) or the SDK decoder it checks. The other oracle, tests/vectors/wire-v1/check_vectors.py,
@@ -28,6 +28,9 @@ public sealed record BodyValues
     public ushort RebootCount { get; init; }
     public uint FirmwareVersion { get; init; }
 
+    /// <summary>Contribution bound at body offset 35, only in bodies sent with the extended-disclosure flag; null = 35-byte body.</summary>
+    public ushort? ContributionBound { get; init; }
+
     public static BodyValues Typical => new()
     {
         WindowStartUnixSeconds = 1795564800,
@@ -45,7 +48,7 @@ public sealed record BodyValues
 
     public byte[] Encode()
     {
-        byte[] body = new byte[35];
+        byte[] body = new byte[ContributionBound is null ? 35 : 37];
         Span<byte> b = body;
         BinaryPrimitives.WriteUInt32LittleEndian(b[0..], WindowStartUnixSeconds);
         BinaryPrimitives.WriteUInt16LittleEndian(b[4..], WindowLengthSeconds);
@@ -63,6 +66,11 @@ public sealed record BodyValues
         b[28] = CalibrationState;
         BinaryPrimitives.WriteUInt16LittleEndian(b[29..], RebootCount);
         BinaryPrimitives.WriteUInt32LittleEndian(b[31..], FirmwareVersion);
+        if (ContributionBound is { } bound)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(b[35..], bound);
+        }
+
         return body;
     }
 }

@@ -28,10 +28,10 @@ internal static class VectorSet
             typical with { Entries = 41, Exits = 38, OccupancyAtEnd = 7, PeakOccupancy = 13, DisclosureMode = 2, EpsilonMilli = 500, PrivacyBudgetSpentMilli = 12000, WindowStartUnixSeconds = 1795565100, WindowLengthSeconds = 60 },
             coreCanSeal: true);
 
-        yield return Positive("03-epoch7-suppression", "Epoch 7, a sequence above 2^32, small-count suppression withholding entries and exits.",
+        yield return Positive("03-epoch7-suppression", "Epoch 7, a sequence above 2^32, small-count suppression withholding entries and exits, as sent before the extended-disclosure flag (today's devices flag mode 1, see 08).",
             s_root3, Device3, 7, 0x1_0000_0005,
             typical with { Entries = 0, Exits = 0, OccupancyAtEnd = 11, PeakOccupancy = 14, SuppressedMask = 0x03, DisclosureMode = 1, SuppressionThreshold = 5, CalibrationState = 2, RebootCount = 40 },
-            coreCanSeal: true);
+            coreCanSeal: false);
 
         yield return Positive("04-epoch365-extremes", "Epoch 365 and every body field at the largest value a receiver accepts.",
             s_root1, Device1, 365, 0xFFFF_FFFF_FFFF_FFFE,
@@ -51,6 +51,25 @@ internal static class VectorSet
         yield return Positive("06-longer-body", "Extension rule: 4 body bytes after the 35 v1 bytes (a later minor revision's fields) are ignored.",
             s_root1, Device1, 0, 2, typical, coreCanSeal: false, body: longer);
 
+        yield return Positive("07-person-dp", "Extended-disclosure flag, person-level differential privacy (mode 3): noised entries and exits, epsilon 1 per person per budget period, contribution bound 4; occupancy, peak, PIR and health withheld (0x3C).",
+            s_root2, Device2, 2, 77,
+            new BodyValues
+            {
+                WindowStartUnixSeconds = 1795564800, WindowLengthSeconds = 900, Entries = 14, Exits = 11, SuppressedMask = 0x3C, DisclosureMode = 3,
+                EpsilonMilli = 1000, PrivacyBudgetSpentMilli = 1000, RebootCount = 2, FirmwareVersion = 0x000200, ContributionBound = 4,
+            },
+            coreCanSeal: true, flags: 0x01);
+
+        yield return Positive("08-suppression-health-withheld", "Extended-disclosure flag, small-count suppression (k 5): entries and exits withheld (0..k-1 or complementary), so PIR and health are withheld too (0x33); contribution bound 0.",
+            s_root3, Device3, 7, 0x1_0000_0006,
+            typical with { Entries = 0, Exits = 0, OccupancyAtEnd = 11, PeakOccupancy = 14, PirActivityPermille = 0, InvalidSamplePermille = 0, CalibrationState = 0, SuppressedMask = 0x33, DisclosureMode = 1, SuppressionThreshold = 5, RebootCount = 40, ContributionBound = 0 },
+            coreCanSeal: true, flags: 0x01);
+
+        yield return Positive("09-flagged-dp-window", "Extended-disclosure flag on a mode-2 report (devices flag only modes 1 and 3, receivers accept the flag with any mode): 37-byte body, contribution bound 0.",
+            s_root1, Device1, 0, 5,
+            typical with { Entries = 41, Exits = 38, OccupancyAtEnd = 7, PeakOccupancy = 13, DisclosureMode = 2, EpsilonMilli = 500, PrivacyBudgetSpentMilli = 12000, SuppressedMask = 0x10, ContributionBound = 0 },
+            coreCanSeal: false, flags: 0x01);
+
         byte[] basic = TestSealer.Seal(s_root1, Device1, 0, 0, typical.Encode());
         yield return Negative("10-tampered-tag", "01-epoch0-basic with the last tag bit flipped.", nameof(RejectionReason.AuthenticationFailed),
             s_root1, Device1, Flip(basic, basic.Length - 1, 0x01));
@@ -60,8 +79,8 @@ internal static class VectorSet
             s_root1, Device1, Flip(basic, 14, 0x01));
         yield return Negative("13-version-2", "01-epoch0-basic with version byte 2.", nameof(RejectionReason.UnsupportedVersion),
             s_root1, Device1, Flip(basic, 0, 0x03));
-        yield return Negative("14-critical-flag", "A correctly sealed report with the unknown critical flag 0x01.", nameof(RejectionReason.UnsupportedVersion),
-            s_root1, Device1, TestSealer.Seal(s_root1, Device1, 0, 3, typical.Encode(), flags: 0x01));
+        yield return Negative("14-critical-flag", "A correctly sealed report with the unknown critical flag 0x02.", nameof(RejectionReason.UnsupportedVersion),
+            s_root1, Device1, TestSealer.Seal(s_root1, Device1, 0, 3, typical.Encode(), flags: 0x02));
         yield return Negative("15-truncated", "01-epoch0-basic without its last byte (72 bytes).", nameof(RejectionReason.Malformed),
             s_root1, Device1, basic[..^1]);
         yield return Negative("16-header-only", "Only the 22-byte header of 01-epoch0-basic.", nameof(RejectionReason.Malformed),
@@ -77,6 +96,14 @@ internal static class VectorSet
         yield return Negative("20-wrong-root-key", "Sealed under another root key for the same device id.", nameof(RejectionReason.AuthenticationFailed),
             s_root1, Device1, TestSealer.Seal(s_root2, Device1, 0, 0, typical.Encode()));
         yield return Negative("21-empty", "An empty payload.", nameof(RejectionReason.Malformed), s_root1, Device1, []);
+        yield return Negative("22-health-bit-without-flag", "Correctly sealed without flags, suppression with mask 0x33: bit 5 (health) is only valid with the extended-disclosure flag.", nameof(RejectionReason.Malformed),
+            s_root3, Device3, TestSealer.Seal(s_root3, Device3, 7, 0x1_0000_0007, (typical with { Entries = 0, Exits = 0, SuppressedMask = 0x33, DisclosureMode = 1, SuppressionThreshold = 5 }).Encode()));
+        yield return Negative("23-mode3-without-flag", "Correctly sealed without flags, 37-byte mode-3 body: mode 3 is only valid with the extended-disclosure flag.", nameof(RejectionReason.Malformed),
+            s_root2, Device2, TestSealer.Seal(s_root2, Device2, 2, 78, (typical with { SuppressedMask = 0x3C, DisclosureMode = 3, EpsilonMilli = 1000, ContributionBound = 4 }).Encode()));
+        yield return Negative("24-flagged-body-too-short", "Correctly sealed with the extended-disclosure flag but a 35-byte body (73 bytes; the flag needs 75).", nameof(RejectionReason.Malformed),
+            s_root3, Device3, TestSealer.Seal(s_root3, Device3, 7, 0x1_0000_0008, (typical with { Entries = 0, Exits = 0, SuppressedMask = 0x03, DisclosureMode = 1, SuppressionThreshold = 5 }).Encode(), flags: 0x01));
+        yield return Negative("25-mode3-without-bound", "Correctly sealed with the extended-disclosure flag, mode 3 but contribution bound 0 (mode 3 needs C >= 1).", nameof(RejectionReason.Malformed),
+            s_root2, Device2, TestSealer.Seal(s_root2, Device2, 2, 79, (typical with { SuppressedMask = 0x3C, DisclosureMode = 3, EpsilonMilli = 1000, ContributionBound = 0 }).Encode(), flags: 0x01));
     }
 
     private static WireVector Positive(string name, string description, byte[] root, ulong deviceId, uint epoch, ulong sequence, BodyValues report, bool coreCanSeal, byte flags = 0, byte[]? body = null)

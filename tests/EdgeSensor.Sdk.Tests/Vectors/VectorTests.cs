@@ -103,5 +103,9 @@ public sealed class VectorTests
         Assert.AreEqual(expected.RebootCount, report.RebootCount, vector.Name);
         uint fw = expected.FirmwareVersion;
         Assert.AreEqual(new Version((int)(fw >> 16), (int)((fw >> 8) & 0xFF), (int)(fw & 0xFF)), report.FirmwareVersion, vector.Name);
+        bool flagged = (vector.PayloadBytes[1] & 0x01) != 0;
+        Assert.AreEqual(flagged, report.ExtendedDisclosure, vector.Name);
+        Assert.AreEqual(flagged, expected.ContributionBound is not null, $"{vector.Name}: a flagged body has the contribution bound");
+        Assert.AreEqual(expected.ContributionBound ?? 0, report.ContributionBound, vector.Name);
     }
 }

@@ -21,7 +21,7 @@ public sealed record WireVector
     /// <summary>"Accepted" or the name of the expected rejection reason.</summary>
     public required string Expect { get; init; }
 
-    /// <summary>Whether the firmware core seals exactly this payload (flags 0, 35-byte body, valid values).</summary>
+    /// <summary>Whether the firmware core seals exactly this payload (flag 0x01 in modes 1 and 3, else none; valid values).</summary>
     public required bool CoreCanSeal { get; init; }
 
     /// <summary>The device the receiver's key store knows: 16 lowercase hex digits.</summary>
