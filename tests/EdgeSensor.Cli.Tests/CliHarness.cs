@@ -24,6 +24,21 @@ internal sealed class CliHarness : IDisposable
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var writer = new StringWriter();
+        int code = await RunAsync(args, writer, writer);
+        return (code, writer.ToString());
+    }
+
+    /// <summary>Runs with standard error apart from the console and standard output.</summary>
+    public async Task<(int ExitCode, string Output, string Error)> RunWithErrorAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = await RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private async Task<int> RunAsync(string[] args, StringWriter writer, StringWriter error)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -32,8 +47,7 @@ internal sealed class CliHarness : IDisposable
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 250;
-        int code = await CliApp.RunAsync(args, console, name => Environment.TryGetValue(name, out string? value) ? value : null, writer, writer);
-        return (code, writer.ToString());
+        return await CliApp.RunAsync(args, console, name => Environment.TryGetValue(name, out string? value) ? value : null, writer, error);
     }
 
     public void Dispose()

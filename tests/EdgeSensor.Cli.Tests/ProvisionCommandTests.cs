@@ -24,7 +24,7 @@ public sealed class ProvisionCommandTests
         cli.Environment[BundleOptions.MqttPasswordVariable] = MqttSecret;
         string path = Path.Combine(cli.Directory, "device.json");
         var (code, output) = await cli.RunAsync("provision", "--site", "north-gate", "--keystore", cli.KeyStorePath, "--broker-host", "mqtt.example",
-            "--mqtt-username", "gate-7", "--wifi-ssid", "Site Wi-Fi", "--disclosure", "differential-privacy", "--epsilon", "0.5", "--window", "300", "--out", path);
+            "--mqtt-username", "gate-7", "--wifi-ssid", "Site Wi-Fi", "--disclosure", "differential-privacy", "--epsilon", "0.5", "--window", "900", "--out", path);
 
         Assert.AreEqual(ExitCodes.Success, code, output);
         Assert.Contains("secrets", output);
@@ -50,10 +50,10 @@ public sealed class ProvisionCommandTests
         int[] zones = [device.TimingBudgetMilliseconds, device.ZoneRoiWidth, device.ZoneRoiHeight, device.Zone0RoiCenter, device.Zone1RoiCenter, device.InsideZone];
         CollectionAssert.AreEqual(new[] { 33, 8, 16, 167, 231, 1 }, zones);
         Assert.AreEqual(2500, device.PirHoldMilliseconds);
-        Assert.AreEqual(300, device.WindowLengthSeconds);
-        Assert.AreEqual(DisclosureMode.DifferentialPrivacy, device.Disclosure.Mode);
+        Assert.AreEqual(900, device.WindowLengthSeconds);
+        Assert.AreEqual(DisclosureMode.PersonDifferentialPrivacy, device.Disclosure.Mode);
         Assert.AreEqual(500, device.Disclosure.EpsilonMilli);
-        Assert.IsFalse(device.Disclosure.ReleasePirActivity);
+        Assert.AreEqual(4, device.Disclosure.ContributionBound, "default crossings per person");
 
         using var store = FileDeviceKeyStore.Open(cli.KeyStorePath, cli.Secret);
         Assert.IsTrue(store.TryGetDevice(device.DeviceId, out var record));
@@ -104,6 +104,8 @@ public sealed class ProvisionCommandTests
     [DataRow("--window", "7", "windowLengthSeconds must be 10..3600 and divide 86400")]
     [DataRow("--wifi-ssid", "a-network-name-longer-than-32-bytes", "wifi.ssid must be 1..32 UTF-8 bytes")]
     [DataRow("--broker-host", "mqtt example", "broker.host must be")]
+    [DataRow("--crossings-per-person", "0", "disclosure.crossingsPerPerson must be 1..100")]
+    [DataRow("--threshold", "1", "disclosure.suppressionThreshold must be 0 or 2..100")]
     public async Task Provision_BadValue_IsOneLineUsageErrorNamingTheField_NothingWritten(string option, string value, string message)
     {
         using var cli = new CliHarness();

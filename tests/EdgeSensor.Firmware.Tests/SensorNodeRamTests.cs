@@ -25,8 +25,8 @@ public sealed class SensorNodeRamTests
         var settings = new DeviceSettings
         {
             DeviceId = 1,
-            Aggregator = new AggregatorSettings { WindowLengthSeconds = 60 },
-            Disclosure = new DisclosureSettings { Mode = DisclosureMode.DifferentialPrivacy },
+            Aggregator = new AggregatorSettings { WindowLengthSeconds = 900 },
+            Disclosure = new DisclosureSettings { Mode = DisclosureMode.PersonDifferentialPrivacy },
         };
         var random = new DrbgRandomSource(new HmacDrbg());
 

@@ -20,7 +20,8 @@ namespace EdgeSensor.Core.Aggregation
 
         /// <summary>
         /// Window length in seconds, 10..3600, and a divisor of 86400 so that windows tile every UTC day
-        /// (no window straddles midnight, where the privacy budget resets). Default 60.
+        /// (no window straddles midnight, where the epoch key changes). Default 60; at least 900 with person-level
+        /// differential privacy (DeviceSettings checks it).
         /// </summary>
         public int WindowLengthSeconds { get; set; } = DefaultWindowLengthSeconds;
 
@@ -35,7 +36,7 @@ namespace EdgeSensor.Core.Aggregation
 
         /// <summary>
         /// The one home of the window rule: 10..3600 s and a divisor of <see cref="SecondsPerDay"/>, so that windows
-        /// tile every UTC day and none straddles midnight, where the privacy budget resets. Configuration readers
+        /// tile every UTC day and none straddles midnight, where the epoch key changes. Configuration readers
         /// and the simulator's options ask this; the host SDK (which does not reference the core) mirrors it in
         /// DeviceConfigurationBundle, and a core test checks the two agree.
         /// </summary>

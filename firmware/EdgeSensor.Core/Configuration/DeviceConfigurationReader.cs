@@ -231,7 +231,7 @@ namespace EdgeSensor.Core.Configuration
             {
                 if (epsilon == 0)
                 {
-                    fields.Fail("disclosure.epsilonMilli", "must be 10..10000 with mode differential-privacy (ε per person per budget period)");
+                    fields.Fail("disclosure.epsilonMilli", "must be 10..10000 with mode differential-privacy");
                 }
                 else if (result.WindowLengthSeconds < DisclosureSettings.MinPersonPrivacyWindowSeconds)
                 {

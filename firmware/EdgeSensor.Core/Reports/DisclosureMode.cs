@@ -9,7 +9,8 @@ namespace EdgeSensor.Core.Reports
         /// <summary>Counters below the threshold k are withheld (reported as 0, flagged as suppressed).</summary>
         SmallCountSuppression = 1,
 
-        /// <summary>Two-sided geometric noise with parameter ε per window (discrete Laplace), clamped to valid ranges.</summary>
+        /// <summary>Two-sided geometric noise with parameter ε per window (discrete Laplace), clamped to valid ranges. No
+        /// longer produced by the device (its protection depended on the window count); such reports still open.</summary>
         DifferentialPrivacy = 2,
 
         /// <summary>

@@ -15,14 +15,14 @@ namespace EdgeSensor.Core.Reports
         /// <summary>Peak occupancy was below the suppression threshold.</summary>
         public const byte PeakOccupancy = 0x08;
 
-        /// <summary>PIR activity was withheld (differential-privacy mode, where it carries no noise).</summary>
+        /// <summary>PIR activity was withheld (always in person-level DP, with any withheld counter in suppression): a person moves it.</summary>
         public const byte PirActivity = 0x10;
 
         /// <summary>Health figures (invalid-sample ratio and calibration state) were withheld: a person under the
         /// sensor moves them.</summary>
         public const byte Health = 0x20;
 
-        /// <summary>The four people counters; all set when the daily privacy budget is exhausted.</summary>
+        /// <summary>The four people counters.</summary>
         public const byte AllCounters = Entries | Exits | OccupancyAtEnd | PeakOccupancy;
     }
 }

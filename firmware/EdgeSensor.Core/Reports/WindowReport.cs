@@ -33,8 +33,9 @@ namespace EdgeSensor.Core.Reports
 
         /// <summary>
         /// Which fields the disclosure control withheld (bits of <see cref="SuppressedFields"/>); a withheld field
-        /// reads 0. Suppression mode: the true value was 1..k-1. DP mode: all four counter bits mean the daily
-        /// budget was exhausted; the PIR bit means PIR activity was not released (docs/privacy.md).
+        /// reads 0. Suppression mode: the true value was 0..k-1 or the bit is complementary. Person-level DP (mode 3):
+        /// occupancy, peak, PIR and health are always withheld; the entries and exits bits mean the budget period is
+        /// exhausted (docs/privacy.md).
         /// </summary>
         public byte SuppressedMask { get; set; }
 
@@ -45,9 +46,9 @@ namespace EdgeSensor.Core.Reports
         public ushort SuppressionThreshold { get; set; }
 
         /// <summary>
-        /// Differential-privacy epsilon spent on this window in thousandths (1000 = ε 1.0), split evenly over the four
-        /// counters (each gets two-sided geometric noise with α = exp(-EpsilonMilli / 4000)); 0 when not used or
-        /// when the window was withheld because the daily budget was exhausted.
+        /// Differential-privacy ε in thousandths (1000 = ε 1.0). Mode 3: ε per person per budget period (entries and
+        /// exits each get two-sided geometric noise with α = exp(-EpsilonMilli / (1000 C))); mode 2 (opened, no longer
+        /// produced): ε per window split over four counters. 0 when not used or when the counters were withheld.
         /// </summary>
         public ushort EpsilonMilli { get; set; }
 
@@ -57,7 +58,8 @@ namespace EdgeSensor.Core.Reports
         /// </summary>
         public ushort ContributionBound { get; set; }
 
-        /// <summary>Health: privacy budget spent on the UTC day of <see cref="WindowStartUnixSeconds"/>, this window included, ε in thousandths.</summary>
+        /// <summary>Health: ε committed in the current budget period (24 h of device uptime), thousandths; in mode 3 the
+        /// configured ε, also when the period is exhausted. 0 outside differential privacy.</summary>
         public uint PrivacyBudgetSpentMilli { get; set; }
 
         /// <summary>Health: ToF samples with an invalid range status in this window, in permille (0..1000).</summary>

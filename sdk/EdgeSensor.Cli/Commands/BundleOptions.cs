@@ -64,16 +64,24 @@ internal sealed class BundleOptions
 
     public Option<int> Window { get; } = new("--window") { Description = "Aggregation window in seconds (10..3600, divides a day).", DefaultValueFactory = _ => Defaults.WindowLengthSeconds };
 
-    public Option<string> Disclosure { get; } = new Option<string>("--disclosure") { Description = "Disclosure control per window.", DefaultValueFactory = _ => Defaults.DisclosureMode }
-        .AcceptOnlyFromAmong("none", "suppression", "differential-privacy");
+    public Option<string> Disclosure { get; } = new Option<string>("--disclosure")
+    {
+        Description = "Disclosure control: suppression (counts 0..k-1 withheld), differential-privacy (noisy entries and exits, ε per person per 24 h) or none (needs --weaken-privacy).",
+        DefaultValueFactory = _ => Defaults.DisclosureMode,
+    }.AcceptOnlyFromAmong("none", "suppression", "differential-privacy");
 
-    public Option<int> K { get; } = new("--threshold") { Description = "Small-count threshold k for suppression: counts below k are withheld (2..100).", DefaultValueFactory = _ => 5 };
+    public Option<int> K { get; } = new("--threshold") { Description = "Small-count threshold k for suppression: counts 0..k-1 are withheld (2..100; below 5 needs --weaken-privacy).", DefaultValueFactory = _ => Defaults.SuppressionThreshold };
 
-    public Option<double> Epsilon { get; } = new("--epsilon") { Description = "Differential-privacy epsilon per window (0.01..10).", DefaultValueFactory = _ => 1.0 };
+    public Option<double> Epsilon { get; } = new("--epsilon") { Description = "Differential privacy: ε per person per 24 h budget period (0.01..10; above 1 needs --weaken-privacy).", DefaultValueFactory = _ => Defaults.EpsilonMilli / 1000.0 };
 
-    public Option<double> DailyBudget { get; } = new("--daily-budget") { Description = "Daily epsilon budget; 0 = none.", DefaultValueFactory = _ => 0 };
+    public Option<int> CrossingsPerPerson { get; } = new("--crossings-per-person") { Description = "Differential privacy: the most crossings one person is assumed to make per budget period (1..100; below 4 needs --weaken-privacy).", DefaultValueFactory = _ => Defaults.CrossingsPerPerson };
 
-    public Option<bool> ReleasePir { get; } = new("--release-pir-activity") { Description = "Release PIR activity in differential-privacy mode too (it carries no noise)." };
+    public Option<bool> WeakenPrivacy { get; } = new("--weaken-privacy") { Description = "Confirm a disclosure setting weaker than the defaults (none, k below 5, ε above 1, fewer than 4 crossings); a warning is printed." };
+
+    // Removed options: refused with what replaced them rather than "unrecognized", so old scripts get an answer.
+    private readonly Option<string?> _dailyBudget = Removed<string?>("--daily-budget", "--daily-budget was removed: --epsilon is now ε per person per 24 h budget period (with --crossings-per-person as the contribution bound), so there is no daily budget to set.");
+
+    private readonly Option<string?> _releasePir = Removed<string?>("--release-pir-activity", "--release-pir-activity was removed: differential-privacy mode always withholds PIR activity (it carries no noise); use --disclosure suppression to release it when no count is withheld.");
 
     public Option<FileInfo?> Out { get; } = new("--out", "-o") { Description = "Where to write the configuration bundle (default: ./<device id>.edgesensor.json)." };
 
@@ -85,7 +93,8 @@ internal sealed class BundleOptions
         [
             BrokerHost, BrokerPort, NoTls, CaFile, MqttUser, MqttPasswordFile, WifiSsid, WifiPasswordFile, WifiOpen,
             SdaPin, SclPin, XshutPin, InterruptPin, PirPin, LedPin, MountHeight, TimingBudget, RoiWidth, RoiHeight,
-            Zone0Center, Zone1Center, InsideZone, PirHold, Window, Disclosure, K, Epsilon, DailyBudget, ReleasePir, Out, Force,
+            Zone0Center, Zone1Center, InsideZone, PirHold, Window, Disclosure, K, Epsilon, CrossingsPerPerson, WeakenPrivacy, Out, Force,
+            _dailyBudget, _releasePir,
         ];
         foreach (Option option in options)
         {
@@ -139,8 +148,7 @@ internal sealed class BundleOptions
                 Mode = mode,
                 SuppressionThreshold = mode == "suppression" ? parse.GetValue(K) : 0,
                 EpsilonMilli = dp ? Milli(parse.GetValue(Epsilon), "--epsilon") : 0,
-                DailyBudgetMilli = dp ? Milli(parse.GetValue(DailyBudget), "--daily-budget") : 0,
-                ReleasePirActivity = parse.GetValue(ReleasePir),
+                CrossingsPerPerson = parse.GetValue(CrossingsPerPerson),
             },
         };
 
@@ -151,7 +159,36 @@ internal sealed class BundleOptions
             throw new CliException($"Bundle: {error}.", ExitCodes.Usage);
         }
 
+        ConfirmWeakening(parse, bundle.Disclosure);
         return bundle;
+    }
+
+    /// <summary>
+    /// A disclosure setting weaker than the defaults is refused unless --weaken-privacy confirms it, and then it
+    /// is named on stderr, so that nobody lowers the protection of the people counted by a typo or an old script.
+    /// </summary>
+    private void ConfirmWeakening(ParseResult parse, DeviceConfigurationBundle.DisclosureSettings disclosure)
+    {
+        string? weaker = DisclosurePolicy.Weakening(disclosure);
+        if (weaker is null)
+        {
+            return;
+        }
+
+        if (!parse.GetValue(WeakenPrivacy))
+        {
+            throw new CliException($"{weaker}. This weakens privacy: pass --weaken-privacy to confirm.", ExitCodes.Usage);
+        }
+
+        TextWriter error = parse.InvocationConfiguration.Error;
+        error.WriteLine($"Warning: {weaker} (--weaken-privacy).");
+    }
+
+    private static Option<T> Removed<T>(string name, string message)
+    {
+        var option = new Option<T>(name) { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
+        option.Validators.Add(result => result.AddError(message));
+        return option;
     }
 
     /// <summary>

@@ -65,8 +65,38 @@ public sealed partial class DeviceConfigurationBundle
             throw new InvalidDataException($"{NotABundle}: version must be 1 or 2 (this SDK writes 2).");
         }
 
+        if (version == CurrentVersion)
+        {
+            RejectRemovedFields(root);
+        }
+
         return version;
     }
+
+    /// <summary>Disclosure fields of earlier bundles whose meaning is gone: refused with what replaced them (as the firmware does).</summary>
+    private static void RejectRemovedFields(JsonElement root)
+    {
+        if (!root.TryGetProperty("disclosure", out var disclosure) || disclosure.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (disclosure.TryGetProperty("dailyBudgetMilli", out _))
+        {
+            throw new InvalidDataException($"{NotABundle}: {RemovedDailyBudget}.");
+        }
+
+        if (disclosure.TryGetProperty("releasePirActivity", out _))
+        {
+            throw new InvalidDataException($"{NotABundle}: {RemovedReleasePir}.");
+        }
+    }
+
+    /// <summary>The firmware reader's message for a bundle with <c>disclosure.dailyBudgetMilli</c>.</summary>
+    public const string RemovedDailyBudget = "disclosure.dailyBudgetMilli was removed: disclosure.epsilonMilli is now ε per person per 24 h budget period, with disclosure.crossingsPerPerson as the contribution bound";
+
+    /// <summary>The firmware reader's message for a bundle with <c>disclosure.releasePirActivity</c>.</summary>
+    public const string RemovedReleasePir = "disclosure.releasePirActivity was removed: differential-privacy mode always withholds PIR activity (it carries no noise); use mode suppression or none to release it";
 
     private static DeviceConfigurationBundle FromVersion1(DeviceConfigurationBundleV1 v1) => new()
     {
@@ -89,7 +119,10 @@ public sealed partial class DeviceConfigurationBundle
             Mode = v1.Disclosure.Mode,
             SuppressionThreshold = v1.Disclosure.SuppressionThreshold,
             EpsilonMilli = v1.Disclosure.EpsilonMilli,
-            DailyBudgetMilli = v1.Disclosure.DailyBudgetMilli,
+
+            // Version 1's ε was per window under a daily budget; it is read as ε per person per budget period,
+            // which validation then checks like any other (a differential-privacy bundle needs 900 s windows).
+            CrossingsPerPerson = DeviceConfigurationDefaults.CrossingsPerPerson,
         },
         SourceVersion = 1,
     };

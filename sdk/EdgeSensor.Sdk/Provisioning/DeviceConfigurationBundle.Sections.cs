@@ -118,32 +118,35 @@ public sealed partial class DeviceConfigurationBundle
         public int InsideZone { get; set; } = DeviceConfigurationDefaults.InsideZone;
     }
 
-    /// <summary>Per-window disclosure control.</summary>
+    /// <summary>Disclosure control (docs/privacy.md).</summary>
     public sealed class DisclosureSettings
     {
-        /// <summary><c>none</c>, <c>suppression</c> (small counts withheld) or <c>differential-privacy</c>.</summary>
+        /// <summary>
+        /// <c>suppression</c> (small counts withheld, the default), <c>differential-privacy</c> (person-level: noisy
+        /// entries and exits, ε per person per 24 h budget period) or <c>none</c>.
+        /// </summary>
         [JsonPropertyName("mode")]
         [JsonRequired]
         public string Mode { get; set; } = DeviceConfigurationDefaults.DisclosureMode;
 
-        /// <summary>Small-count threshold k, 2..100 with <c>suppression</c>; otherwise 0 or 2..100 (ignored).</summary>
+        /// <summary>Small-count threshold k (0..k-1 withheld), 2..100 with <c>suppression</c>; otherwise 0 or 2..100 (ignored).</summary>
         [JsonPropertyName("suppressionThreshold")]
         [JsonRequired]
-        public int SuppressionThreshold { get; set; }
+        public int SuppressionThreshold { get; set; } = DeviceConfigurationDefaults.SuppressionThreshold;
 
-        /// <summary>ε per window in thousandths, 10..10000 with <c>differential-privacy</c>; otherwise 0 or 10..10000 (ignored).</summary>
+        /// <summary>
+        /// ε per person per budget period (at least 24 h of device uptime) in thousandths, 10..10000 with
+        /// <c>differential-privacy</c>; otherwise 0 or 10..10000 (ignored).
+        /// </summary>
         [JsonPropertyName("epsilonMilli")]
         [JsonRequired]
         public int EpsilonMilli { get; set; }
 
-        /// <summary>Daily ε budget in thousandths, 0 = no cap; otherwise at least <see cref="EpsilonMilli"/>.</summary>
-        [JsonPropertyName("dailyBudgetMilli")]
-        [JsonRequired]
-        public int DailyBudgetMilli { get; set; }
-
-        /// <summary>Whether PIR activity is released in differential-privacy mode (it carries no noise).</summary>
-        [JsonPropertyName("releasePirActivity")]
-        [JsonRequired]
-        public bool ReleasePirActivity { get; set; }
+        /// <summary>
+        /// Contribution bound C, 1..100: the most crossings one person is assumed to make per budget period (someone
+        /// crossing c &gt; C times gets ε·c/C). Optional when read (default 4); always written.
+        /// </summary>
+        [JsonPropertyName("crossingsPerPerson")]
+        public int CrossingsPerPerson { get; set; } = DeviceConfigurationDefaults.CrossingsPerPerson;
     }
 }

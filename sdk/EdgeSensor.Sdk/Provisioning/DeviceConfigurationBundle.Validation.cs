@@ -239,16 +239,18 @@ public sealed partial class DeviceConfigurationBundle
             return "disclosure.epsilonMilli must be 0 or 10..10000";
         }
 
-        if (d.DailyBudgetMilli is < 0 or > MaxDailyBudgetMilli)
+        if (d.CrossingsPerPerson is < MinCrossingsPerPerson or > MaxCrossingsPerPerson)
         {
-            return "disclosure.dailyBudgetMilli must be 0..100000000";
+            return "disclosure.crossingsPerPerson must be 1..100";
         }
 
         return d.Mode switch
         {
             "suppression" when d.SuppressionThreshold == 0 => "disclosure.suppressionThreshold must be 2..100 with mode suppression",
             "differential-privacy" when d.EpsilonMilli == 0 => "disclosure.epsilonMilli must be 10..10000 with mode differential-privacy",
-            "differential-privacy" when d.DailyBudgetMilli != 0 && d.DailyBudgetMilli < d.EpsilonMilli => "disclosure.dailyBudgetMilli must be 0 (no cap) or at least disclosure.epsilonMilli",
+
+            // Every window is a noised cell: shorter windows add noise to every hourly sum.
+            "differential-privacy" when WindowLengthSeconds < MinPersonPrivacyWindowSeconds => "windowLengthSeconds must be at least 900 with disclosure.mode differential-privacy",
             _ => null,
         };
     }

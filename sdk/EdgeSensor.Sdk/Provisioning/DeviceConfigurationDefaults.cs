@@ -58,6 +58,15 @@ public static class DeviceConfigurationDefaults
     /// <summary>One-minute windows.</summary>
     public const int WindowLengthSeconds = 60;
 
-    /// <summary>Disclosure control of <c>edgesensor provision</c> unless told otherwise.</summary>
-    public const string DisclosureMode = "none";
+    /// <summary>Disclosure control of <c>edgesensor provision</c> unless told otherwise: private by default.</summary>
+    public const string DisclosureMode = "suppression";
+
+    /// <summary>Small-count threshold k: 0..4 withheld (the firmware's default too). Lower needs --weaken-privacy.</summary>
+    public const int SuppressionThreshold = 5;
+
+    /// <summary>ε per person per 24 h budget period, thousandths (ε 1). Higher needs --weaken-privacy.</summary>
+    public const int EpsilonMilli = 1000;
+
+    /// <summary>Contribution bound C: a person is assumed to cross at most 4 times per budget period (in and out twice).</summary>
+    public const int CrossingsPerPerson = 4;
 }

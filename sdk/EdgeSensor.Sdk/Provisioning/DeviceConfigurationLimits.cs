@@ -70,14 +70,20 @@ public static class DeviceConfigurationLimits
     /// <summary>Largest suppression threshold k.</summary>
     public const int MaxSuppressionThreshold = 100;
 
-    /// <summary>Smallest ε per window, thousandths.</summary>
+    /// <summary>Smallest ε per person per budget period, thousandths.</summary>
     public const int MinEpsilonMilli = 10;
 
-    /// <summary>Largest ε per window, thousandths.</summary>
+    /// <summary>Largest ε per person per budget period, thousandths.</summary>
     public const int MaxEpsilonMilli = 10_000;
 
-    /// <summary>Largest daily ε budget, thousandths (0 = no cap).</summary>
-    public const int MaxDailyBudgetMilli = 100_000_000;
+    /// <summary>Smallest contribution bound (crossings one person makes per budget period).</summary>
+    public const int MinCrossingsPerPerson = 1;
+
+    /// <summary>Largest contribution bound.</summary>
+    public const int MaxCrossingsPerPerson = 100;
+
+    /// <summary>Shortest window with disclosure mode differential-privacy, s: each window is a noised cell.</summary>
+    public const int MinPersonPrivacyWindowSeconds = 900;
 
     /// <summary>VL53L1X long-distance-mode timing budgets, ms (15 ms is short mode only).</summary>
     public static IReadOnlyList<int> TimingBudgetsMilliseconds { get; } = [20, 33, 50, 100, 200, 500];

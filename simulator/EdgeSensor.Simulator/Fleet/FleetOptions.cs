@@ -32,7 +32,8 @@ public sealed record FleetOptions
     /// <summary>Small-count suppression threshold k (with <see cref="DisclosureMode.SmallCountSuppression"/>).</summary>
     public ushort SuppressionThreshold { get; init; } = 5;
 
-    /// <summary>ε per window in thousandths (with <see cref="DisclosureMode.DifferentialPrivacy"/>).</summary>
+    /// <summary>ε in thousandths with <see cref="DisclosureMode.DifferentialPrivacy"/>: the virtual devices run person-level
+    /// privacy (mode 3), so ε per person per budget period.</summary>
     public ushort EpsilonMilli { get; init; } = 1000;
 
     /// <summary>Pace simulated time to the wall clock instead of running as fast as possible.</summary>
@@ -137,6 +138,11 @@ public sealed record FleetOptions
         else if (!AggregatorSettings.IsValidWindowLength(WindowSeconds))
         {
             error = "--window-seconds must be 10..3600 and divide 86400 (10, 15, 30, 60, 300, 600, 900, 1800, 3600 ...)";
+        }
+        else if (Disclosure == DisclosureMode.DifferentialPrivacy && WindowSeconds < DisclosureSettings.MinPersonPrivacyWindowSeconds)
+        {
+            // The device's differential privacy is person-level: every window is a noised cell, at least 900 s.
+            error = "--disclosure dp needs --window-seconds of at least 900 (900, 1800, 3600)";
         }
 
         return error.Length == 0;

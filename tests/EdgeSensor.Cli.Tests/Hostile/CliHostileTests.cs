@@ -28,7 +28,8 @@ public sealed class CliHostileTests
     [
         "--broker-host", "--broker-port", "--no-tls", "--mqtt-username", "--wifi-ssid", "--wifi-open", "--i2c-sda-pin", "--i2c-scl-pin", "--tof-xshut-pin",
         "--tof-interrupt-pin", "--pir-pin", "--status-led-pin", "--mount-height", "--timing-budget", "--roi-width", "--roi-height", "--zone0-center",
-        "--zone1-center", "--inside-zone", "--pir-hold", "--window", "--disclosure", "--threshold", "--epsilon", "--daily-budget", "--release-pir-activity", "--force",
+        "--zone1-center", "--inside-zone", "--pir-hold", "--window", "--disclosure", "--threshold", "--epsilon", "--crossings-per-person",
+        "--weaken-privacy", "--force", "--daily-budget", "--release-pir-activity", // the last two were removed: refused with their replacement
     ];
 
     private static readonly string[] s_bundleRequired = ["--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open"];
@@ -88,7 +89,7 @@ public sealed class CliHostileTests
                 {
                     args.Add(pathValues[i]);
                 }
-                else if (option is not ("--no-tls" or "--wifi-open" or "--release-pir-activity" or "--force" or "--tls"))
+                else if (option is not ("--no-tls" or "--wifi-open" or "--weaken-privacy" or "--release-pir-activity" or "--force" or "--tls"))
                 {
                     args.Add(values[i]);
                 }

@@ -11,16 +11,16 @@ public sealed class AllocationTests
     [TestMethod]
     [DataRow(DisclosureMode.None, false)]
     [DataRow(DisclosureMode.SmallCountSuppression, false)]
-    [DataRow(DisclosureMode.DifferentialPrivacy, false)]
-    [DataRow(DisclosureMode.DifferentialPrivacy, true)]
+    [DataRow(DisclosureMode.PersonDifferentialPrivacy, false)]
+    [DataRow(DisclosureMode.PersonDifferentialPrivacy, true)]
     public void WindowCloseAndApply_AllocateNothing(DisclosureMode mode, bool deviceDrbg)
     {
         IRandomSource random = deviceDrbg
-            ? new DrbgRandomSource(new byte[32], 0, 32, null, 0, 0)
+            ? new DrbgRandomSource(new byte[32], 0, 32, new byte[DrbgRandomSource.DeviceNonceLength], 0, DrbgRandomSource.DeviceNonceLength)
             : new SplitMix64Random(1);
         var aggregator = new WindowAggregator(new AggregatorSettings { WindowLengthSeconds = 10 });
         var control = new DisclosureControl(
-            new DisclosureSettings { Mode = mode, DailyBudgetMilli = 100_000_000 },
+            new DisclosureSettings { Mode = mode },
             random);
         var report = new WindowReport();
         uint t = 1_764_000_000;
@@ -41,7 +41,7 @@ public sealed class AllocationTests
                 ms += 10_000;
                 if (aggregator.TryCloseWindow(t, ms, report))
                 {
-                    control.Apply(report);
+                    control.Apply(report, ms);
                 }
             }
         }

@@ -22,8 +22,8 @@ internal static class BundleDocument
           "mountHeightMillimeters": 2400,
           "zones": { "timingBudgetMilliseconds": 33, "roiWidth": 8, "roiHeight": 16, "zone0RoiCenter": 167, "zone1RoiCenter": 231, "insideZone": 1 },
           "pirHoldMilliseconds": 2500,
-          "windowLengthSeconds": 60,
-          "disclosure": { "mode": "differential-privacy", "suppressionThreshold": 0, "epsilonMilli": 1000, "dailyBudgetMilli": 24000, "releasePirActivity": false }
+          "windowLengthSeconds": 900,
+          "disclosure": { "mode": "differential-privacy", "suppressionThreshold": 0, "epsilonMilli": 1000, "crossingsPerPerson": 6 }
         }
         """;
 

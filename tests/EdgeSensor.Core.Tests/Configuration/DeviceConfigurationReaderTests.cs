@@ -3,6 +3,7 @@ using CsCheck;
 using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Configuration;
 using EdgeSensor.Core.Counting;
+using EdgeSensor.Core.Device;
 using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Reports;
 
@@ -32,11 +33,10 @@ public sealed class DeviceConfigurationReaderTests
         Assert.AreEqual(2400, c.MountHeightMillimeters);
         CollectionAssert.AreEqual(new[] { 33, 8, 16, 167, 231, 1 }, new[] { c.TimingBudgetMilliseconds, c.ZoneRoiWidth, c.ZoneRoiHeight, c.Zone0RoiCenter, c.Zone1RoiCenter, c.InsideZone });
         Assert.AreEqual(2500, c.PirHoldMilliseconds);
-        Assert.AreEqual(60, c.WindowLengthSeconds);
-        Assert.AreEqual(DisclosureMode.DifferentialPrivacy, c.Disclosure.Mode);
+        Assert.AreEqual(900, c.WindowLengthSeconds);
+        Assert.AreEqual(DisclosureMode.PersonDifferentialPrivacy, c.Disclosure.Mode, "differential-privacy means person-level privacy (mode 3)");
         Assert.AreEqual(1000, c.Disclosure.EpsilonMilli);
-        Assert.AreEqual(24000u, c.Disclosure.DailyBudgetMilli);
-        Assert.IsFalse(c.Disclosure.ReleasePirActivity);
+        Assert.AreEqual(6, c.Disclosure.ContributionBound);
     }
 
     [TestMethod]
@@ -100,15 +100,18 @@ public sealed class DeviceConfigurationReaderTests
     [DataRow("disclosure.suppressionThreshold", "101", "disclosure.suppressionThreshold must be 0 or 2..100")]
     [DataRow("disclosure.epsilonMilli", "9", "disclosure.epsilonMilli must be 0 or 10..10000")]
     [DataRow("disclosure.epsilonMilli", "0", "disclosure.epsilonMilli must be 10..10000 with mode differential-privacy")]
-    [DataRow("disclosure.dailyBudgetMilli", "-1", "disclosure.dailyBudgetMilli must be 0..100000000")]
-    [DataRow("disclosure.dailyBudgetMilli", "999", "disclosure.dailyBudgetMilli must be 0 (no cap) or at least disclosure.epsilonMilli")]
-    [DataRow("disclosure.releasePirActivity", "0", "disclosure.releasePirActivity must be true or false")]
+    [DataRow("disclosure.crossingsPerPerson", "0", "disclosure.crossingsPerPerson must be 1..100")]
+    [DataRow("disclosure.crossingsPerPerson", "101", "disclosure.crossingsPerPerson must be 1..100")]
+    [DataRow("disclosure.crossingsPerPerson", "\"4\"", "disclosure.crossingsPerPerson must be an integer")]
+    [DataRow("windowLengthSeconds", "600", "windowLengthSeconds must be at least 900 with disclosure.mode differential-privacy")]
+    [DataRow("disclosure.dailyBudgetMilli", "24000", "disclosure.dailyBudgetMilli was removed: disclosure.epsilonMilli is now ε per person per 24 h budget period, with disclosure.crossingsPerPerson as the contribution bound")]
+    [DataRow("disclosure.releasePirActivity", "false", "disclosure.releasePirActivity was removed: differential-privacy mode always withholds PIR activity (it carries no noise); use mode suppression or none to release it")]
     [DataRow("extra", "1", "extra is not a field of this format (check its spelling)")]
     [DataRow("broker.hots", "\"x\"", "broker.hots is not a field of this format (check its spelling)")]
     [DataRow("wifi", null, "wifi is missing")]
     [DataRow("broker.port", null, "broker.port is missing")]
     [DataRow("zones.insideZone", null, "zones.insideZone is missing")]
-    [DataRow("disclosure.releasePirActivity", null, "disclosure.releasePirActivity is missing")]
+    [DataRow("disclosure.mode", null, "disclosure.mode is missing")]
     [DataRow("pins", "[]", "pins must be an object")]
     [DataRow("format", "\"edgesensor-report\"", "format must be \"edgesensor-device-config\": this is not an EdgeSensor device configuration")]
     [DataRow("format", null, "format must be \"edgesensor-device-config\": this is not an EdgeSensor device configuration")]
@@ -145,11 +148,12 @@ public sealed class DeviceConfigurationReaderTests
     [DataRow("zones.insideZone", "0")]
     [DataRow("pirHoldMilliseconds", "0")]
     [DataRow("pirHoldMilliseconds", "600000")]
-    [DataRow("windowLengthSeconds", "10")]
+    [DataRow("windowLengthSeconds", "10", "disclosure.mode", "\"none\"")]
     [DataRow("windowLengthSeconds", "3600")]
-    [DataRow("disclosure.dailyBudgetMilli", "0")]
-    [DataRow("disclosure.dailyBudgetMilli", "100000000")]
-    [DataRow("disclosure.epsilonMilli", "10", "disclosure.dailyBudgetMilli", "10")]
+    [DataRow("disclosure.crossingsPerPerson", "1")]
+    [DataRow("disclosure.crossingsPerPerson", "100")]
+    [DataRow("disclosure.epsilonMilli", "10")]
+    [DataRow("disclosure.epsilonMilli", "10000")]
     [DataRow("disclosure.mode", "\"suppression\"", "disclosure.suppressionThreshold", "2")]
     [DataRow("disclosure.mode", "\"none\"", "disclosure.epsilonMilli", "0")]
     public void TryRead_BoundaryValues_AreAccepted(string path, string? valueJson, params string?[] more)
@@ -157,6 +161,15 @@ public sealed class DeviceConfigurationReaderTests
         byte[] json = BundleDocument.With(path, valueJson, more);
         Assert.IsTrue(DeviceConfigurationReader.TryRead(json, json.Length, out var configuration, out string error), error);
         Assert.IsTrue(configuration.ToDeviceSettings().TryValidate(out error), error);
+    }
+
+    [TestMethod]
+    public void TryRead_CrossingsPerPerson_IsOptional_DefaultFour()
+    {
+        byte[] json = BundleDocument.With("disclosure.crossingsPerPerson", null);
+        Assert.IsTrue(DeviceConfigurationReader.TryRead(json, json.Length, out var configuration, out string error), error);
+        Assert.AreEqual((ushort)4, configuration.Disclosure.ContributionBound);
+        Assert.AreEqual((ushort)4, configuration.ToDeviceSettings().Disclosure.ContributionBound);
     }
 
     [TestMethod]
@@ -211,9 +224,9 @@ public sealed class DeviceConfigurationReaderTests
     }
 
     [TestMethod]
-    public void ToDeviceSettings_MapsEngineSettings_NoCapBudgetBecomesTheLargest()
+    public void ToDeviceSettings_MapsEngineSettings()
     {
-        byte[] json = BundleDocument.With("disclosure.dailyBudgetMilli", "0", "zones.insideZone", "0", "mountHeightMillimeters", "3100", "zones.timingBudgetMilliseconds", "50", "pirHoldMilliseconds", "1200", "windowLengthSeconds", "300");
+        byte[] json = BundleDocument.With("disclosure.mode", "\"none\"", "zones.insideZone", "0", "mountHeightMillimeters", "3100", "zones.timingBudgetMilliseconds", "50", "pirHoldMilliseconds", "1200", "windowLengthSeconds", "300");
         Assert.IsTrue(DeviceConfigurationReader.TryRead(json, json.Length, out var configuration, out string error), error);
         var settings = configuration.ToDeviceSettings();
         Assert.AreEqual(configuration.DeviceId, settings.DeviceId);
@@ -222,7 +235,7 @@ public sealed class DeviceConfigurationReaderTests
         Assert.AreEqual(50, settings.Counter.TimingBudgetMilliseconds);
         Assert.AreEqual(1200, settings.Counter.PirHoldMilliseconds);
         Assert.AreEqual(300, settings.Aggregator.WindowLengthSeconds);
-        Assert.AreEqual(DisclosureSettings.MaxDailyBudgetMilli, settings.Disclosure.DailyBudgetMilli);
+        Assert.AreEqual(DisclosureMode.None, settings.Disclosure.Mode);
         Assert.AreNotSame(configuration.Disclosure, settings.Disclosure);
         Assert.IsTrue(settings.TryValidate(out error), error);
     }
@@ -323,17 +336,23 @@ public sealed class DeviceConfigurationReaderTests
             }
         }
 
-        Assert.IsTrue(Dp(ConfigurationLimits.MinEpsilonMilli, ConfigurationLimits.MaxDailyBudgetMilli).TryValidate(out _));
-        Assert.IsTrue(Dp(ConfigurationLimits.MaxEpsilonMilli, ConfigurationLimits.MaxEpsilonMilli).TryValidate(out _));
-        Assert.IsFalse(Dp(ConfigurationLimits.MinEpsilonMilli - 1, ConfigurationLimits.MaxDailyBudgetMilli).TryValidate(out _));
-        Assert.IsFalse(Dp(ConfigurationLimits.MaxEpsilonMilli + 1, ConfigurationLimits.MaxDailyBudgetMilli).TryValidate(out _));
-        Assert.IsFalse(Dp(ConfigurationLimits.MinEpsilonMilli, ConfigurationLimits.MaxDailyBudgetMilli + 1).TryValidate(out _));
+        Assert.IsTrue(Dp(ConfigurationLimits.MinEpsilonMilli, ConfigurationLimits.MinCrossingsPerPerson).TryValidate(out _));
+        Assert.IsTrue(Dp(ConfigurationLimits.MaxEpsilonMilli, ConfigurationLimits.MaxCrossingsPerPerson).TryValidate(out _));
+        Assert.IsFalse(Dp(ConfigurationLimits.MinEpsilonMilli - 1, ConfigurationLimits.MinCrossingsPerPerson).TryValidate(out _));
+        Assert.IsFalse(Dp(ConfigurationLimits.MaxEpsilonMilli + 1, ConfigurationLimits.MinCrossingsPerPerson).TryValidate(out _));
+        Assert.IsFalse(Dp(ConfigurationLimits.MinEpsilonMilli, ConfigurationLimits.MinCrossingsPerPerson - 1).TryValidate(out _));
+        Assert.IsFalse(Dp(ConfigurationLimits.MinEpsilonMilli, ConfigurationLimits.MaxCrossingsPerPerson + 1).TryValidate(out _));
+        var person = new DeviceSettings { DeviceId = 1, Disclosure = Dp(1000, 4) };
+        person.Aggregator.WindowLengthSeconds = ConfigurationLimits.MinPersonPrivacyWindowSeconds;
+        Assert.IsTrue(person.TryValidate(out string error), error);
+        person.Aggregator.WindowLengthSeconds = 600;
+        Assert.IsFalse(person.TryValidate(out _), "the engine refuses the windows the bundle refuses");
         var suppression = new DisclosureSettings { Mode = DisclosureMode.SmallCountSuppression, SuppressionThreshold = ConfigurationLimits.MaxSuppressionThreshold };
         Assert.IsTrue(suppression.TryValidate(out _));
         suppression.SuppressionThreshold++;
         Assert.IsFalse(suppression.TryValidate(out _));
     }
 
-    private static DisclosureSettings Dp(int epsilonMilli, int budgetMilli) =>
-        new() { Mode = DisclosureMode.DifferentialPrivacy, EpsilonMilli = (ushort)epsilonMilli, DailyBudgetMilli = (uint)budgetMilli };
+    private static DisclosureSettings Dp(int epsilonMilli, int crossings) =>
+        new() { Mode = DisclosureMode.PersonDifferentialPrivacy, EpsilonMilli = (ushort)epsilonMilli, ContributionBound = (ushort)crossings };
 }

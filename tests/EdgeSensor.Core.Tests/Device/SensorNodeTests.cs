@@ -75,18 +75,14 @@ public sealed class SensorNodeTests
     }
 
     [TestMethod]
-    public void DifferentialPrivacy_Reports_CarryTheirNoiseParameters()
+    public void PersonDifferentialPrivacy_ReleasesNoisedCrossingsOnly()
     {
-        byte[] root = RootKey(3);
-        var node = new SensorNode(Settings(DisclosureMode.DifferentialPrivacy, 60), Provisioned(root), new SplitMix64Random(7));
-        WalkScript.Every(4000, 30).Run(node, 0, 120_001, StartUnix);
+        var node = new SensorNode(Settings(DisclosureMode.PersonDifferentialPrivacy, 900), Provisioned(RootKey(3)), new SplitMix64Random(7));
+        WalkScript.Every(4000, 30).Run(node, 0, 900_001, StartUnix);
 
-        var buffer = new byte[ReportSealer.SealedLength];
-        var report = new WindowReport();
-        Assert.IsTrue(new CoreReportOpener(root).TryOpen(buffer, node.PeekReport(buffer, 0), report));
-        Assert.AreEqual(DisclosureMode.DifferentialPrivacy, report.DisclosureMode);
-        Assert.AreEqual((ushort)1000, report.EpsilonMilli);
-        Assert.AreEqual(1000u, report.PrivacyBudgetSpentMilli);
+        Assert.AreEqual(1L, node.ReportsSealed + node.SealFailures, "one 900 s window closed");
+        Assert.AreEqual((byte)0x3C, node.LastWindowSuppressedMask, "occupancy, peak, PIR and health withheld");
+        Assert.AreEqual(1000u, node.Disclosure.BudgetSpentMilli);
         Assert.AreNotEqual(0, node.LastWindowEntries, "the engine counted before the noise");
     }
 
@@ -113,16 +109,16 @@ public sealed class SensorNodeTests
     }
 
     [TestMethod]
-    public void Reboot_NeverReleasesAWindowStartTwice_AndKeepsTheDaysBudget()
+    public void Reboot_NeverReleasesAWindowStartTwice()
     {
         byte[] root = RootKey(7);
         var store = Provisioned(root);
-        var first = new SensorNode(Settings(DisclosureMode.DifferentialPrivacy, 60), store, new SplitMix64Random(1));
+        var first = new SensorNode(Settings(DisclosureMode.None, 60), store, null);
         WalkScript.Every(4000, 20).Run(first, 0, 120_001, StartUnix);
         Assert.AreEqual(2, first.ReportsSealed, "windows S and S+60 released");
 
         // Reboot with the wall clock back inside the window already released (e.g. a stale RTC before SNTP).
-        var second = new SensorNode(Settings(DisclosureMode.DifferentialPrivacy, 60), store, new SplitMix64Random(2));
+        var second = new SensorNode(Settings(DisclosureMode.None, 60), store, null);
         WalkScript.Every(4000, 40).Run(second, 0, 160_001, StartUnix + 90);
 
         var opener = new CoreReportOpener(root);
@@ -131,7 +127,6 @@ public sealed class SensorNodeTests
         Assert.IsTrue(second.ReportsSealed > 0);
         Assert.IsTrue(opener.TryOpen(buffer, second.PeekReport(buffer, 0), report));
         Assert.IsTrue(report.WindowStartUnixSeconds > StartUnix + 60, $"start {report.WindowStartUnixSeconds - StartUnix} s was released before the reboot");
-        Assert.AreEqual(3000u, report.PrivacyBudgetSpentMilli, "the budget spent before the reboot still counts");
     }
 
     [TestMethod]
@@ -154,7 +149,6 @@ public sealed class SensorNodeTests
 
     [TestMethod]
     [DataRow(DisclosureMode.None, 500, 0)]
-    [DataRow(DisclosureMode.DifferentialPrivacy, 0, 0x10)]
     public void PirActivity_IsTheShareOfTheWindowWithThePirHigh_AndWithheldUnderDp(DisclosureMode mode, int expectedPermille, int pirFlag)
     {
         byte[] root = RootKey(9);
@@ -201,7 +195,7 @@ public sealed class SensorNodeTests
         var noId = Settings(DisclosureMode.None, 60);
         noId.DeviceId = 0;
         Assert.ThrowsExactly<ArgumentException>(() => new SensorNode(noId, Provisioned(RootKey(5)), null));
-        Assert.ThrowsExactly<ArgumentNullException>(() => new SensorNode(Settings(DisclosureMode.DifferentialPrivacy, 60), Provisioned(RootKey(5)), null));
+        Assert.ThrowsExactly<ArgumentNullException>(() => new SensorNode(Settings(DisclosureMode.PersonDifferentialPrivacy, 900), Provisioned(RootKey(5)), null));
         var badWindow = Settings(DisclosureMode.None, 7);
         Assert.IsFalse(badWindow.TryValidate(out string error));
         StringAssert.StartsWith(error, "Aggregator.");
@@ -210,12 +204,11 @@ public sealed class SensorNodeTests
     [TestMethod]
     [DataRow(DisclosureMode.None)]
     [DataRow(DisclosureMode.SmallCountSuppression)]
-    [DataRow(DisclosureMode.DifferentialPrivacy)]
     public void SamplesTicksAndReports_AllocateNothing(DisclosureMode mode)
     {
+        // Mode 3 (900 s windows at least) allocates nothing per window either: Aggregation/AllocationTests.
         var settings = Settings(mode, 10);
-        settings.Disclosure.DailyBudgetMilli = 100_000_000;
-        var node = new SensorNode(settings, Provisioned(RootKey(6)), new DrbgRandomSource(new byte[32], 0, 32, null, 0, 0));
+        var node = new SensorNode(settings, Provisioned(RootKey(6)), null);
         WalkScript script = WalkScript.Every(2000, 400);
         var buffer = new byte[ReportSealer.MaxSealedLength];
 

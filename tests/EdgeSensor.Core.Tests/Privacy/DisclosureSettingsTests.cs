@@ -27,22 +27,41 @@ public sealed class DisclosureSettingsTests
     }
 
     [TestMethod]
-    [DataRow((ushort)9, 100000u, false)]
-    [DataRow((ushort)10, 100000u, true)]
-    [DataRow((ushort)10000, 100000u, true)]
-    [DataRow((ushort)10001, 100000u, false)]
-    [DataRow((ushort)1000, 999u, false)]
-    [DataRow((ushort)1000, 1000u, true)]
-    [DataRow((ushort)1000, 100000001u, false)]
-    public void DifferentialPrivacy_Ranges(ushort epsilonMilli, uint dailyBudgetMilli, bool valid)
+    [DataRow((ushort)9, (ushort)4, false)]
+    [DataRow((ushort)10, (ushort)4, true)]
+    [DataRow((ushort)10000, (ushort)4, true)]
+    [DataRow((ushort)10001, (ushort)4, false)]
+    [DataRow((ushort)1000, (ushort)0, false)]
+    [DataRow((ushort)1000, (ushort)1, true)]
+    [DataRow((ushort)1000, (ushort)100, true)]
+    [DataRow((ushort)1000, (ushort)101, false)]
+    public void PersonDifferentialPrivacy_Ranges(ushort epsilonMilli, ushort contributionBound, bool valid)
     {
         var settings = new DisclosureSettings
         {
-            Mode = DisclosureMode.DifferentialPrivacy,
+            Mode = DisclosureMode.PersonDifferentialPrivacy,
             EpsilonMilli = epsilonMilli,
-            DailyBudgetMilli = dailyBudgetMilli,
+            ContributionBound = contributionBound,
         };
         Assert.AreEqual(valid, settings.TryValidate(out _));
+    }
+
+    [TestMethod]
+    public void PersonDifferentialPrivacy_Defaults_AreEpsilonOneAndFourCrossings()
+    {
+        var settings = new DisclosureSettings { Mode = DisclosureMode.PersonDifferentialPrivacy };
+        Assert.IsTrue(settings.TryValidate(out string error), error);
+        Assert.AreEqual((ushort)1000, settings.EpsilonMilli);
+        Assert.AreEqual((ushort)4, settings.ContributionBound);
+    }
+
+    [TestMethod]
+    public void PerWindowDifferentialPrivacy_IsNoLongerConfigurable()
+    {
+        var settings = new DisclosureSettings { Mode = DisclosureMode.DifferentialPrivacy };
+        Assert.IsFalse(settings.TryValidate(out string error));
+        StringAssert.Contains(error, "PersonDifferentialPrivacy");
+        Assert.ThrowsExactly<ArgumentException>(() => new DisclosureControl(settings, new SplitMix64Random(1)));
     }
 
     [TestMethod]
@@ -54,9 +73,9 @@ public sealed class DisclosureSettingsTests
     }
 
     [TestMethod]
-    public void DifferentialPrivacy_WithoutRandom_Throws()
+    public void PersonDifferentialPrivacy_WithoutRandom_Throws()
     {
-        var settings = new DisclosureSettings { Mode = DisclosureMode.DifferentialPrivacy };
+        var settings = new DisclosureSettings { Mode = DisclosureMode.PersonDifferentialPrivacy };
         Assert.ThrowsExactly<ArgumentNullException>(() => new DisclosureControl(settings, null));
     }
 }

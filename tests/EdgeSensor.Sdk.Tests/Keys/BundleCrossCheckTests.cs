@@ -22,7 +22,6 @@ public sealed class BundleCrossCheckTests
 
         Assert.IsTrue(DeviceConfigurationReader.TryRead(json, json.Length, out var c, out string error), error);
         AssertSameFields(bundle, c);
-        Assert.AreEqual(DisclosureSettings.MaxDailyBudgetMilli, c.Disclosure.DailyBudgetMilli, "0 = no cap");
     }
 
     [TestMethod]
@@ -120,19 +119,18 @@ public sealed class BundleCrossCheckTests
         {
             "none" => DisclosureMode.None,
             "suppression" => DisclosureMode.SmallCountSuppression,
-            _ => DisclosureMode.DifferentialPrivacy,
+            _ => DisclosureMode.PersonDifferentialPrivacy,
         };
         Assert.AreEqual(mode, c.Disclosure.Mode);
-        Assert.AreEqual(b.Disclosure.ReleasePirActivity, c.Disclosure.ReleasePirActivity);
         if (mode == DisclosureMode.SmallCountSuppression)
         {
             Assert.AreEqual(b.Disclosure.SuppressionThreshold, c.Disclosure.SuppressionThreshold);
         }
 
-        if (mode == DisclosureMode.DifferentialPrivacy)
+        if (mode == DisclosureMode.PersonDifferentialPrivacy)
         {
             Assert.AreEqual(b.Disclosure.EpsilonMilli, c.Disclosure.EpsilonMilli);
-            Assert.AreEqual(b.Disclosure.DailyBudgetMilli == 0 ? DisclosureSettings.MaxDailyBudgetMilli : (uint)b.Disclosure.DailyBudgetMilli, c.Disclosure.DailyBudgetMilli);
+            Assert.AreEqual(b.Disclosure.CrossingsPerPerson, c.Disclosure.ContributionBound);
         }
     }
 
@@ -174,10 +172,9 @@ public sealed class BundleCrossCheckTests
         Field<int>("zones.zone1RoiCenter", (b, v) => b.Zones.Zone1RoiCenter = v, Spads),
         Field<int>("zones.insideZone", (b, v) => b.Zones.InsideZone = v, -1, 0, 1, 2),
         Field<int>("pirHoldMilliseconds", (b, v) => b.PirHoldMilliseconds = v, -1, 0, 600000, 600001),
-        Field<int>("windowLengthSeconds", (b, v) => b.WindowLengthSeconds = v, 0, 9, 10, 70, 3600, 7200),
+        Field<int>("windowLengthSeconds", (b, v) => b.WindowLengthSeconds = v, 0, 9, 10, 70, 600, 900, 3600, 7200),
         Field<string>("disclosure.mode", (b, v) => b.Disclosure.Mode = v, "none", "suppression", "differential-privacy", "dp"),
         Field<int>("disclosure.suppressionThreshold", (b, v) => b.Disclosure.SuppressionThreshold = v, 0, 1, 2, 100, 101),
         Field<int>("disclosure.epsilonMilli", (b, v) => b.Disclosure.EpsilonMilli = v, 0, 9, 10, 10000, 10001),
-        Field<int>("disclosure.dailyBudgetMilli", (b, v) => b.Disclosure.DailyBudgetMilli = v, -1, 0, 9, 10000, 100000000, 100000001),
-        Field<bool>("disclosure.releasePirActivity", (b, v) => b.Disclosure.ReleasePirActivity = v, true, false));
+        Field<int>("disclosure.crossingsPerPerson", (b, v) => b.Disclosure.CrossingsPerPerson = v, -1, 0, 1, 4, 100, 101));
 }

@@ -40,7 +40,7 @@ public sealed class BundleReadingTests
         Assert.IsNull(bundle.Broker.Password);
         Assert.AreEqual(300, bundle.WindowLengthSeconds);
         Assert.AreEqual(7, bundle.Disclosure.SuppressionThreshold);
-        Assert.IsFalse(bundle.Disclosure.ReleasePirActivity);
+        Assert.AreEqual(DeviceConfigurationDefaults.CrossingsPerPerson, bundle.Disclosure.CrossingsPerPerson, "version 1 had no contribution bound");
         Assert.AreEqual(DeviceConfigurationDefaults.I2cSdaPin, bundle.Pins.I2cSda);
         Assert.AreEqual(DeviceConfigurationDefaults.PirPin, bundle.Pins.Pir);
         Assert.AreEqual(DeviceConfigurationDefaults.MountHeightMillimeters, bundle.MountHeightMillimeters);

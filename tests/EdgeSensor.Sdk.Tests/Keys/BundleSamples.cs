@@ -21,8 +21,8 @@ internal static class BundleSamples
             MountHeightMillimeters = 2750,
             Zones = new() { TimingBudgetMilliseconds = 50, RoiWidth = 6, RoiHeight = 12, Zone0RoiCenter = 166, Zone1RoiCenter = 230, InsideZone = 0 },
             PirHoldMilliseconds = 1800,
-            WindowLengthSeconds = 300,
-            Disclosure = new() { Mode = "differential-privacy", EpsilonMilli = 750, DailyBudgetMilli = 0, ReleasePirActivity = true },
+            WindowLengthSeconds = 900,
+            Disclosure = new() { Mode = "differential-privacy", SuppressionThreshold = 0, EpsilonMilli = 750, CrossingsPerPerson = 6 },
         };
         bundle.AssignDevice(Device);
         return bundle;
