@@ -205,7 +205,12 @@ namespace EdgeSensor.Core.Privacy
 
             if (_mode == DisclosureMode.SmallCountSuppression)
             {
-                // Suppressor.Reset on a gap is added with the complementary-suppression rewrite (its Reset()).
+                // After a gap the previous window's occupancy is not what this window continues from.
+                if (LastWindowFollowedGap)
+                {
+                    _suppressor!.Reset();
+                }
+
                 report.SuppressionThreshold = _threshold;
                 _suppressor!.Apply(report);
             }

@@ -138,6 +138,11 @@ public sealed record FleetOptions
         {
             error = "--window-seconds must be 10..3600 and divide 86400 (10, 15, 30, 60, 300, 600, 900, 1800, 3600 ...)";
         }
+        else if (Disclosure == DisclosureMode.DifferentialPrivacy && WindowSeconds < DisclosureSettings.MinPersonPrivacyWindowSeconds)
+        {
+            // The device's differential privacy is person-level: every window is a noised cell, at least 900 s.
+            error = "--disclosure dp needs --window-seconds of at least 900 (900, 1800, 3600)";
+        }
 
         return error.Length == 0;
     }

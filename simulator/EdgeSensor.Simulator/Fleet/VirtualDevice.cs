@@ -81,12 +81,6 @@ internal sealed class VirtualDevice : ITraceSink
                 EpsilonMilli = options.EpsilonMilli,
             },
         };
-        if (!settings.TryValidate(out string invalid))
-        {
-            // e.g. dp with windows shorter than 900 s: the device refuses that configuration, and so does the run.
-            throw new FleetException($"the device settings are invalid: {invalid}");
-        }
-
         var node = new SensorNode(settings, store, options.Disclosure == DisclosureMode.DifferentialPrivacy ? NewNoiseSource(deviceId) : null);
         TraceRecord[] records = trace.Records as TraceRecord[] ?? [.. trace.Records];
         DriverSensorFeed? drivers = options.SensorsThroughDrivers

@@ -113,6 +113,26 @@ public sealed class BootSequenceTests
     }
 
     [TestMethod]
+    public void NodeIsStartedOnlyWithWifiConnected_TheNoiseGeneratorIsSeededWithTheRadioOn()
+    {
+        var rig = new Rig();
+        rig.Clock.TimeAfterSync = ValidUnix;
+        rig.Boot.Step(0);
+        rig.Boot.Step(10);
+        rig.Boot.Step(20);
+        Assert.AreEqual(BootStage.StartNode, rig.Boot.Stage);
+
+        rig.Wifi.IsConnected = false;
+        rig.Boot.Step(30);
+        Assert.AreEqual(BootStage.ConnectWifi, rig.Boot.Stage);
+        CollectionAssert.DoesNotContain(rig.Steps.Calls, "node", "the ESP32 RNG is a true RNG only with the radio on");
+
+        rig.RunUntilFinished();
+        Assert.AreEqual(BootStage.Ready, rig.Boot.Stage);
+        CollectionAssert.Contains(rig.Steps.Calls, "node");
+    }
+
+    [TestMethod]
     public void UnusableStorage_Halts()
     {
         var rig = new Rig();

@@ -54,7 +54,7 @@ public sealed class DisclosureControlTests
     {
         var control = new DisclosureControl(new DisclosureSettings { Mode = DisclosureMode.SmallCountSuppression, SuppressionThreshold = k }, null);
         control.Apply(Report(value, value, value, value)); // the first window follows an unknown occupancy
-        var report = Report(value, value, value, value);
+        var report = Report(value, value, value, value, DayStart + 60); // the next window: no gap
         control.Apply(report);
 
         ushort expected = suppressed ? (ushort)0 : value;

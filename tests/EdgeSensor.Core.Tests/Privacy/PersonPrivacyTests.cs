@@ -211,8 +211,7 @@ public sealed class PersonPrivacyTests
             Assert.AreEqual((ushort)0, report.ContributionBound, mode.ToString());
             Assert.AreEqual(0u, report.PrivacyBudgetSpentMilli, mode.ToString());
             Assert.AreEqual((ushort)0, report.EpsilonMilli, mode.ToString());
-            // Suppression withholds PIR with any withheld counter, and the first window's entries and exits always are.
-            Assert.AreEqual(mode == DisclosureMode.None ? (ushort)400 : (ushort)0, report.PirActivityPermille, mode.ToString());
+            Assert.AreEqual(mode, report.DisclosureMode);
         }
     }
 
@@ -229,4 +228,30 @@ public sealed class PersonPrivacyTests
         control.Apply(Report(9, 9, Start + (4 * Window)));
         Assert.IsFalse(control.LastWindowFollowedGap);
     }
+
+    [TestMethod]
+    public void Suppression_AfterAGap_ForgetsThePreviousOccupancy()
+    {
+        // Large counts everywhere: only the unknown previous occupancy can make the suppressor withhold anything.
+        var control = new DisclosureControl(new DisclosureSettings { Mode = DisclosureMode.SmallCountSuppression, SuppressionThreshold = 2 }, null);
+        control.Apply(Big(Start));
+        var contiguous = Big(Start + Window);
+        control.Apply(contiguous);
+        Assert.AreEqual(0, contiguous.SuppressedMask & 0x03, "the previous occupancy was released: nothing to protect");
+
+        var afterGap = Big(Start + (3 * Window));
+        control.Apply(afterGap);
+        Assert.AreEqual(0x03, afterGap.SuppressedMask & 0x03, "after a gap the occupancy before it is unknown (Reset)");
+    }
+
+    private static WindowReport Big(uint start) => new()
+    {
+        WindowStartUnixSeconds = start,
+        WindowLengthSeconds = Window,
+        Entries = 40,
+        Exits = 30,
+        OccupancyAtEnd = 50,
+        PeakOccupancy = 60,
+        PirActivityPermille = 400,
+    };
 }

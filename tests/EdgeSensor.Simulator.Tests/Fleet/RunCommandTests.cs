@@ -38,19 +38,14 @@ public sealed class RunCommandTests
 
     [TestMethod]
     [Timeout(60_000, CooperativeCancellation = true)]
-    public async Task DifferentialPrivacyRun_OpensEveryReport_WithItsNoiseParameters()
+    public async Task DifferentialPrivacyRun_WithWindowsUnder900Seconds_IsRefusedLikeTheDevice()
     {
+        // The device's differential privacy is person-level (mode 3): each window is a noised cell, at least 900 s.
         var options = new FleetOptions { Devices = 2, Minutes = 2, WindowSeconds = 30, Disclosure = DisclosureMode.DifferentialPrivacy, EpsilonMilli = 500 };
 
-        FleetResult result = await FleetRunner.RunAsync(options, null, TestContext.CancellationToken);
-
-        Assert.IsTrue(result.Ok, $"lost {result.Lost}, rejected {result.Rejected}");
-        Assert.AreEqual(8, result.Opened);
-        Assert.AreEqual("dp:0.5", result.Disclosure);
-        foreach (FleetDeviceResult device in result.Devices)
-        {
-            Assert.AreEqual(device.Opened, device.NoisedReports, "every opened report carries its ε");
-        }
+        Assert.IsFalse(options.TryValidate(out string error));
+        StringAssert.Contains(error, "at least 900");
+        await Assert.ThrowsExactlyAsync<ArgumentException>(() => FleetRunner.RunAsync(options, null, TestContext.CancellationToken));
     }
 
     [TestMethod]
