@@ -18,7 +18,7 @@ public abstract class OccupancyBaseline
     /// <summary>Empty at <paramref name="instant"/>.</summary>
     public static OccupancyBaseline At(DateTimeOffset instant) => new FixedBaseline(instant);
 
-    /// <summary>Empty every day at <paramref name="closing"/> local time in <paramref name="zone"/> (UTC when null): the latest such instant before the device's latest window end.</summary>
+    /// <summary>Empty every day at <paramref name="closing"/> local time in <paramref name="zone"/> (UTC when null): the latest such instant at or before the device's latest window end.</summary>
     public static OccupancyBaseline Daily(TimeOnly closing, TimeZoneInfo? zone = null) => new DailyBaseline(closing, zone ?? TimeZoneInfo.Utc);
 
     /// <summary>The instant the area is declared empty, given the device's first window start and latest window end.</summary>
@@ -44,7 +44,7 @@ public abstract class OccupancyBaseline
             {
                 DateTime local = day.AddDays(-back) + closing.ToTimeSpan();
                 DateTimeOffset candidate = new(local, zone.GetUtcOffset(local));
-                if (candidate < latestWindowEnd)
+                if (candidate <= latestWindowEnd)
                 {
                     return candidate;
                 }

@@ -30,7 +30,10 @@ public sealed record AggregateReport
     /// <summary>Exits counted in the window, after disclosure control.</summary>
     public required int Exits { get; init; }
 
-    /// <summary>Occupancy at the end of the window, after disclosure control.</summary>
+    /// <summary>
+    /// Occupancy at the end of the window, after disclosure control; withheld (0) in person-level differential privacy,
+    /// where <see cref="Occupancy.OccupancyQueries.CurrentByDeviceAsync"/> derives it from entries − exits.
+    /// </summary>
     public required int OccupancyAtEnd { get; init; }
 
     /// <summary>Highest occupancy seen during the window, after disclosure control.</summary>

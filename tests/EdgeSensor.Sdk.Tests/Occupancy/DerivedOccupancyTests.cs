@@ -56,6 +56,11 @@ public sealed class DerivedOccupancyTests
         DeviceOccupancy daily = (await queries.CurrentByDeviceAsync(baseline: OccupancyBaseline.Daily(new TimeOnly(1, 0)))).Single();
         Assert.AreEqual(Start.AddHours(1), daily.DerivedSince);
         Assert.AreEqual(4 * 9.0, daily.Occupancy.Value);
+
+        // Closing exactly at the latest window end: declared empty now.
+        DeviceOccupancy closedNow = (await queries.CurrentByDeviceAsync(baseline: OccupancyBaseline.Daily(new TimeOnly(2, 0)))).Single();
+        Assert.AreEqual(0.0, closedNow.Occupancy.Value);
+        Assert.AreEqual(0, closedNow.DerivedWindows);
     }
 
     [TestMethod]
