@@ -10,6 +10,7 @@ public static class Program
           {0}
           {1}
           {2}
+          {3}
           scenarios                     list the named scenarios
           run [options]                 the main job: virtual devices -> MQTT -> SDK (see docs/simulator-run.md)
         exit codes: 0 ok, 1 bad or unreadable trace, 2 usage error
@@ -21,7 +22,7 @@ public static class Program
     {
         if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
         {
-            stderr.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, Usage, ReplayCommand.Usage, TraceCommand.Usage, AccuracyCommand.Usage));
+            stderr.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, Usage, ReplayCommand.Usage, TraceCommand.Usage, AccuracyCommand.Usage, PrivacyCommand.Usage));
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
         }
 
@@ -31,6 +32,7 @@ public static class Program
             "replay" => ReplayCommand.Run(rest, stdout, stderr),
             "trace" => TraceCommand.Run(rest, stdout, stderr),
             "accuracy" => AccuracyCommand.Run(rest, stdout, stderr),
+            "privacy" => PrivacyCommand.Run(rest, stdout, stderr),
             "scenarios" => ScenariosCommand.Run(stdout),
             "run" => RunCommand.Run(rest, stdout, stderr),
             _ => UnknownCommand(args[0], stderr),
@@ -39,7 +41,7 @@ public static class Program
 
     private static int UnknownCommand(string name, TextWriter stderr)
     {
-        stderr.WriteLine($"error: unknown command '{name}' (replay, trace, accuracy, scenarios)");
+        stderr.WriteLine($"error: unknown command '{name}' (replay, trace, accuracy, privacy, scenarios, run)");
         return ExitCodes.Usage;
     }
 }

@@ -10,8 +10,8 @@ namespace EdgeSensor.Core.Privacy
     /// </summary>
     public sealed class DisclosureSettings
     {
-        /// <summary>Smallest allowed suppression threshold (k = 1 suppresses nothing).</summary>
-        public const ushort MinSuppressionThreshold = 1;
+        /// <summary>Smallest allowed suppression threshold: with k = 1 a withheld occupancy would mean exactly 0.</summary>
+        public const ushort MinSuppressionThreshold = 2;
 
         /// <summary>Largest allowed suppression threshold.</summary>
         public const ushort MaxSuppressionThreshold = 100;
@@ -65,7 +65,7 @@ namespace EdgeSensor.Core.Privacy
                 case DisclosureMode.SmallCountSuppression:
                     if (SuppressionThreshold < MinSuppressionThreshold || SuppressionThreshold > MaxSuppressionThreshold)
                     {
-                        error = "SuppressionThreshold must be 1..100";
+                        error = "SuppressionThreshold must be 2..100";
                         return false;
                     }
 

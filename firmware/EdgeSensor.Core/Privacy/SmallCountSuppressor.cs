@@ -38,8 +38,8 @@ namespace EdgeSensor.Core.Privacy
     /// </summary>
     public sealed class SmallCountSuppressor
     {
-        /// <summary>Smallest threshold: with k = 1 a withheld occupancy would mean exactly 0.</summary>
-        public const ushort MinThreshold = 2;
+        /// <summary>Smallest threshold (<see cref="DisclosureSettings.MinSuppressionThreshold"/>): with k = 1 a withheld occupancy would mean exactly 0.</summary>
+        public const ushort MinThreshold = DisclosureSettings.MinSuppressionThreshold;
 
         /// <summary>Mask of a window whose flow (and so its peak, PIR and health) is withheld.</summary>
         public const byte FlowMask = SuppressedFields.Entries | SuppressedFields.Exits | SuppressedFields.PeakOccupancy

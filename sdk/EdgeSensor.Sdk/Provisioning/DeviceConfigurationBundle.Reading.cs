@@ -92,13 +92,18 @@ public sealed partial class DeviceConfigurationBundle
         }
     }
 
+    /// <summary>Why a version 1 bundle in differential-privacy mode is refused rather than mapped.</summary>
+    public const string Version1DifferentialPrivacy = "disclosure.mode differential-privacy of version 1 spent ε per window under a daily budget; ε is now per person per 24 h budget period, so the value cannot be carried over: re-provision with --disclosure differential-privacy --epsilon E";
+
     /// <summary>The firmware reader's message for a bundle with <c>disclosure.dailyBudgetMilli</c>.</summary>
     public const string RemovedDailyBudget = "disclosure.dailyBudgetMilli was removed: disclosure.epsilonMilli is now ε per person per 24 h budget period, with disclosure.crossingsPerPerson as the contribution bound";
 
     /// <summary>The firmware reader's message for a bundle with <c>disclosure.releasePirActivity</c>.</summary>
     public const string RemovedReleasePir = "disclosure.releasePirActivity was removed: differential-privacy mode always withholds PIR activity (it carries no noise); use mode suppression or none to release it";
 
-    private static DeviceConfigurationBundle FromVersion1(DeviceConfigurationBundleV1 v1) => new()
+    private static DeviceConfigurationBundle FromVersion1(DeviceConfigurationBundleV1 v1) => v1.Disclosure.Mode == "differential-privacy"
+        ? throw new InvalidDataException($"{NotABundle}: {Version1DifferentialPrivacy}.")
+        : new()
     {
         DeviceId = v1.DeviceId,
         Site = v1.Site,
@@ -119,9 +124,6 @@ public sealed partial class DeviceConfigurationBundle
             Mode = v1.Disclosure.Mode,
             SuppressionThreshold = v1.Disclosure.SuppressionThreshold,
             EpsilonMilli = v1.Disclosure.EpsilonMilli,
-
-            // Version 1's ε was per window under a daily budget; it is read as ε per person per budget period,
-            // which validation then checks like any other (a differential-privacy bundle needs 900 s windows).
             CrossingsPerPerson = DeviceConfigurationDefaults.CrossingsPerPerson,
         },
         SourceVersion = 1,

@@ -16,7 +16,8 @@ public sealed class DisclosureSettingsTests
 
     [TestMethod]
     [DataRow((ushort)0, false)]
-    [DataRow((ushort)1, true)]
+    [DataRow((ushort)1, false)]
+    [DataRow((ushort)2, true)]
     [DataRow((ushort)100, true)]
     [DataRow((ushort)101, false)]
     public void SuppressionThreshold_Range(ushort k, bool valid)

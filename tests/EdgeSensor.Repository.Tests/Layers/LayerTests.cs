@@ -42,7 +42,7 @@ public sealed class LayerTests
             new[] { "Sensors" },
             new[] { "Scenarios" },
             new[] { "Emulation" },
-            new[] { "Fleet", "Accuracy" },
+            new[] { "Fleet", "Accuracy", "Privacy" },
             new[] { "Commands" },
         }),
     };

@@ -58,6 +58,19 @@ public sealed class BundleReadingTests
     }
 
     [TestMethod]
+    public void Parse_Version1WithDifferentialPrivacy_IsRefused_ItsEpsilonMeantSomethingElse()
+    {
+        string text = Version1.Replace(
+            "\"mode\": \"suppression\", \"suppressionThreshold\": 7, \"epsilonMilli\": 0, \"dailyBudgetMilli\": 0",
+            "\"mode\": \"differential-privacy\", \"suppressionThreshold\": 0, \"epsilonMilli\": 1000, \"dailyBudgetMilli\": 24000",
+            StringComparison.Ordinal).Replace("\"windowLengthSeconds\": 300", "\"windowLengthSeconds\": 3600", StringComparison.Ordinal);
+        Assert.AreNotEqual(Version1, text);
+        var ex = Assert.ThrowsExactly<InvalidDataException>(() => DeviceConfigurationBundle.Parse(Encoding.UTF8.GetBytes(text)));
+        StringAssert.Contains(ex.Message, "ε is now per person per 24 h budget period");
+        StringAssert.Contains(ex.Message, "re-provision");
+    }
+
+    [TestMethod]
     public void Version1_TheFirmwareRefusesIt_AskingToReprovision()
     {
         byte[] json = Encoding.UTF8.GetBytes(Version1);
