@@ -44,12 +44,12 @@ public sealed class PostgresReportSink : IReportSink, IAsyncDisposable, IDisposa
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = Parse(connectionString);
+        Description = Mask(builder);
         if (string.IsNullOrEmpty(builder.ApplicationName))
         {
-            builder.ApplicationName = "edgesensor";
+            builder.ApplicationName = "edgesensor"; // names our sessions in pg_stat_activity
         }
 
-        Description = Mask(builder);
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 
