@@ -134,6 +134,29 @@ public sealed class PostgresReportSinkTests
     }
 
     [TestMethod]
+    public async Task ServerDownMidStream_ThePumpKeepsTheBatch_AndStoresItOnceTheServerIsBack()
+    {
+        // Its own server: stopping the shared one would fail the other classes' tests running meanwhile.
+        await using var server = await PostgresServer.StartAsync();
+        using var fleet = TestFleet.Create(2);
+        var reports = SqliteReportSinkTests.OpenAll(fleet, 20);
+        await using var sink = new PostgresReportSink(await server.CreateDatabaseAsync());
+        var pump = new ReportPump([sink]);
+        Assert.AreEqual(20, await pump.WriteBatchAsync(reports[..20], CancellationToken.None));
+
+        await server.StopServerAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var writing = pump.WriteBatchAsync(reports, timeout.Token); // the first 20 again, and 20 new
+        await Task.Delay(1000);
+        Assert.IsFalse(writing.IsCompleted, "the write waits for the server instead of giving up");
+        await server.StartServerAsync();
+
+        Assert.AreEqual(20, await writing);
+        Assert.AreEqual(40L, await sink.CountAsync());
+        Assert.AreEqual(20L, pump.DuplicateCount);
+    }
+
+    [TestMethod]
     public async Task WrongPassword_FailsWithTheServersReason_AndTheDescriptionHidesThePassword()
     {
         var server = await PostgresServer.SharedAsync();

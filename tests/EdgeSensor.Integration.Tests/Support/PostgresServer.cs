@@ -133,6 +133,20 @@ internal sealed partial class PostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server (immediate shutdown, as a crash would) without deleting the cluster.</summary>
+    public Task StopServerAsync() => StopAsync();
+
+    /// <summary>Starts the stopped server again on the same port (the port is still free right after the stop).</summary>
+    public async Task StartServerAsync()
+    {
+        if (!await TryStartProcessAsync())
+        {
+            string output = Output;
+            await StopAsync();
+            Assert.Fail($"PostgreSQL did not start again on port {Port}: {output}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
