@@ -88,6 +88,20 @@ public sealed class PostgresReportSink : IReportSink, IAsyncDisposable, IDisposa
             }
 
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+            // An existing table needs nothing (it was created with its indexes in one transaction). Asking first
+            // lets a role with only INSERT and SELECT run against it: CREATE ... IF NOT EXISTS checks the CREATE
+            // privilege before it finds the table.
+            await using (var exists = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection))
+            {
+                exists.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = ReportColumns.Table });
+                if ((bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+                {
+                    _schemaReady = true;
+                    return;
+                }
+            }
+
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
             {

@@ -65,6 +65,34 @@ public sealed class PostgresReportSinkTests
     }
 
     [TestMethod]
+    public async Task ARoleWithOnlyInsertAndSelect_WritesIntoATableCreatedBefore()
+    {
+        var server = await PostgresServer.SharedAsync();
+        using var fleet = TestFleet.Create(1);
+        var reports = SqliteReportSinkTests.OpenAll(fleet, 4);
+        string owner = await server.CreateDatabaseAsync();
+        await using (var first = new PostgresReportSink(owner))
+        {
+            await first.EnsureSchemaAsync();
+        }
+
+        // PostgreSQL 15 gives PUBLIC no CREATE on the public schema: this role could not create the table.
+        string role = "consumer_" + Guid.NewGuid().ToString("N")[..8];
+        string password = Guid.NewGuid().ToString("N");
+        await ExecuteAsync(owner, $"CREATE ROLE {role} LOGIN PASSWORD '{password}'; GRANT SELECT, INSERT ON reports TO {role}");
+        var limited = new NpgsqlConnectionStringBuilder(owner) { Username = role, Password = password }.ConnectionString;
+        await using var sink = new PostgresReportSink(limited);
+
+        Assert.AreEqual(4, await sink.WriteAsync(reports, CancellationToken.None));
+        Assert.AreEqual(0, await sink.WriteAsync(reports, CancellationToken.None));
+        await using var unprivileged = new NpgsqlConnection(limited);
+        await unprivileged.OpenAsync();
+        await using var create = new NpgsqlCommand("CREATE TABLE probe (x int)", unprivileged);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => create.ExecuteNonQueryAsync());
+        Assert.AreEqual("42501", refused.SqlState, "the role really lacks CREATE");
+    }
+
+    [TestMethod]
     public async Task EightSinks_CreatingTheSchemaAtOnce_AllSucceed_AndOverlappingWritesLandOnce()
     {
         var server = await PostgresServer.SharedAsync();
@@ -205,6 +233,14 @@ public sealed class PostgresReportSinkTests
         Assert.Contains("Host=db.example", masked);
         Assert.Contains("Username=consumer", masked);
         Assert.AreEqual("Host=db", PostgresReportSink.MaskPassword("Host=db"));
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<List<T>> QueryAsync<T>(string connectionString, string sql, Func<NpgsqlDataReader, T> read)
