@@ -1,33 +1,49 @@
 using System.CommandLine;
+using System.Data.Common;
+using System.Net.Sockets;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Sinks;
 using Spectre.Console;
 
 namespace EdgeSensor.Cli.Commands;
 
-/// <summary><c>edgesensor store</c>: consume reports into SQLite (idempotent by device, epoch, sequence).</summary>
+/// <summary><c>edgesensor store</c>: consume reports into SQLite or PostgreSQL (idempotent by device, epoch, sequence).</summary>
 internal static class StoreCommand
 {
     public static Command Create(CliContext context)
     {
         var keyStore = KeyStoreOption.Create();
         var broker = new BrokerOptions();
-        var database = new Option<FileInfo>("--db") { Description = "SQLite database file (created if missing).", Required = true };
-        var command = new Command("store", "Consume reports from a broker into a SQLite database; run several with the same --group to split a fleet (Ctrl+C to stop).");
+        var database = new Option<FileInfo>("--db") { Description = "SQLite database file (created if missing)." };
+        var postgres = new Option<string>("--postgres")
+        {
+            HelpName = "connection string",
+            Description = "PostgreSQL connection string, e.g. \"Host=db;Database=edgesensor;Username=consumer\" (password from PGPASSWORD or a pgpass file); the table is created if missing.",
+        };
+        var command = new Command("store", "Consume reports from a broker into a SQLite or PostgreSQL database; run several with the same --group to split a fleet (Ctrl+C to stop).");
         command.Options.Add(keyStore);
         command.Options.Add(database);
+        command.Options.Add(postgres);
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(database) is null) == (result.GetResult(postgres) is null))
+            {
+                result.AddError("store needs one database: --db <file> (SQLite) or --postgres <connection string>.");
+            }
+        });
         broker.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = broker.Build(parse, context);
             using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: false);
             store.AutoReloadInterval = TimeSpan.FromSeconds(2);
-            using var sink = SqliteReportSink.Open(parse.GetValue(database)!.FullName);
+            var (sink, target) = await OpenSinkAsync(parse.GetValue(database), parse.GetValue(postgres), cancellationToken);
+            await using var sinkLifetime = (IAsyncDisposable)sink;
             await using var client = new EdgeSensorClient(options, store);
             using var stop = broker.StopAfter(parse, cancellationToken);
             int limit = parse.GetValue(broker.Count);
             await ClientRunner.StartAsync(client, options, stop.Token);
-            context.Console.MarkupLine($"[grey]Storing into {Markup.Escape(sink.DatabasePath)} from {Markup.Escape(options.Host)}:{options.EffectivePort}[/]");
+            context.Console.MarkupLine($"[grey]Storing into {Markup.Escape(target)} from {Markup.Escape(options.Host)}:{options.EffectivePort}[/]");
 
             var pump = new ReportPump([sink]);
             long handled = 0;
@@ -64,5 +80,38 @@ internal static class StoreCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The sink the options name and how to show it (a PostgreSQL password masked).</summary>
+    private static async Task<(IReportSink Sink, string Target)> OpenSinkAsync(FileInfo? database, string? postgres, CancellationToken cancellationToken)
+    {
+        if (database is not null)
+        {
+            var sqlite = SqliteReportSink.Open(database.FullName);
+            return (sqlite, sqlite.DatabasePath);
+        }
+
+        PostgresReportSink sink;
+        try
+        {
+            sink = new PostgresReportSink(postgres!);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException($"--postgres: {ex.Message.Split(" (Parameter", 2)[0]}", ExitCodes.Usage);
+        }
+
+        try
+        {
+            // Connect and create the table now: a wrong host, database or password stops here, not at the first report.
+            await sink.EnsureSchemaAsync(cancellationToken);
+            return (sink, "PostgreSQL " + sink.Description);
+        }
+        catch (Exception ex) when (ex is DbException or SocketException or TimeoutException)
+        {
+            await sink.DisposeAsync();
+            string reason = ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{ex.Message} ({inner.Message})" : ex.Message;
+            throw new CliException($"PostgreSQL {sink.Description}: {reason}", ExitCodes.Failure);
+        }
     }
 }

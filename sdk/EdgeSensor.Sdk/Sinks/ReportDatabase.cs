@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using EdgeSensor.Sdk.Client;
-using EdgeSensor.Sdk.Reports;
 using Microsoft.Data.Sqlite;
 using EdgeSensor.Sdk.Topics;
 
@@ -31,17 +30,10 @@ public static class ReportDatabase
 
         using var connection = SqliteReportSink.OpenConnection(path, readOnly: true);
         using var command = connection.CreateCommand();
-        // A database written before the extended-disclosure revision (and opened read-only, so not migrated) has
-        // neither column; its reports all came without the flag, so 0 is their true value.
-        string extended = SqliteReportSink.HasExtendedDisclosureColumns(connection)
-            ? "contribution_bound, extended_disclosure"
-            : "0 AS contribution_bound, 0 AS extended_disclosure";
+        // Read-only, so a table made by an older version is not upgraded: its missing columns read as 0.
         command.CommandText = $"""
-            SELECT device_id, epoch, sequence, site, window_start, window_length_s, entries, exits, occupancy_end, peak_occupancy,
-                   pir_activity_permille, suppressed, disclosure_mode, suppression_threshold, epsilon, privacy_budget_spent,
-                   invalid_sample_permille, calibration_state, reboot_count, firmware_version, received_at,
-                   {extended}
-            FROM reports
+            SELECT {ReportColumns.NamesReadableFrom(SqliteReportSink.ColumnNames(connection))}
+            FROM {ReportColumns.Table}
             WHERE ($site IS NULL OR site = $site) AND ($device IS NULL OR device_id = $device)
               AND ($from IS NULL OR window_start >= $from) AND ($to IS NULL OR window_start < $to)
             ORDER BY site, device_id, window_start, epoch, sequence
@@ -53,39 +45,7 @@ public static class ReportDatabase
         using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return ReadRow(reader);
+            yield return ReportColumns.Read(reader);
         }
-    }
-
-    internal const string Columns = "device_id, epoch, sequence, site, window_start, window_length_s, entries, exits, occupancy_end, peak_occupancy, pir_activity_permille, suppressed, disclosure_mode, suppression_threshold, epsilon, privacy_budget_spent, invalid_sample_permille, calibration_state, reboot_count, firmware_version, received_at, contribution_bound, extended_disclosure";
-
-    internal static ReceivedReport ReadRow(SqliteDataReader r)
-    {
-        ReportTopics.TryParseDeviceId(r.GetString(0), out ulong id);
-        var report = new AggregateReport
-        {
-            DeviceId = id,
-            Epoch = (uint)r.GetInt64(1),
-            Sequence = unchecked((ulong)r.GetInt64(2)),
-            WindowStart = DateTimeOffset.FromUnixTimeSeconds(r.GetInt64(4)),
-            WindowLength = TimeSpan.FromSeconds(r.GetInt64(5)),
-            Entries = r.GetInt32(6),
-            Exits = r.GetInt32(7),
-            OccupancyAtEnd = r.GetInt32(8),
-            PeakOccupancy = r.GetInt32(9),
-            PirActivityPermille = r.GetInt32(10),
-            Suppressed = (SuppressedCounters)r.GetInt32(11),
-            DisclosureMode = (DisclosureMode)r.GetInt32(12),
-            SuppressionThreshold = r.GetInt32(13),
-            Epsilon = r.GetDouble(14),
-            PrivacyBudgetSpent = r.GetDouble(15),
-            InvalidSamplePermille = r.GetInt32(16),
-            CalibrationState = (CalibrationState)r.GetInt32(17),
-            RebootCount = r.GetInt32(18),
-            FirmwareVersion = Version.Parse(r.GetString(19)),
-            ContributionBound = r.GetInt32(21),
-            ExtendedDisclosure = r.GetInt64(22) != 0,
-        };
-        return new ReceivedReport(report, r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(20)));
     }
 }

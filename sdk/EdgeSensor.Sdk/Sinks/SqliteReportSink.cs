@@ -1,5 +1,4 @@
 using EdgeSensor.Sdk.Client;
-using EdgeSensor.Sdk.Reports;
 using Microsoft.Data.Sqlite;
 
 namespace EdgeSensor.Sdk.Sinks;
@@ -12,43 +11,11 @@ namespace EdgeSensor.Sdk.Sinks;
 /// </summary>
 public sealed class SqliteReportSink : IReportSink, IAsyncDisposable, IDisposable
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS reports (
-            device_id TEXT NOT NULL,
-            epoch INTEGER NOT NULL,
-            sequence INTEGER NOT NULL,
-            site TEXT NOT NULL,
-            window_start INTEGER NOT NULL,
-            window_length_s INTEGER NOT NULL,
-            entries INTEGER NOT NULL,
-            exits INTEGER NOT NULL,
-            occupancy_end INTEGER NOT NULL,
-            peak_occupancy INTEGER NOT NULL,
-            pir_activity_permille INTEGER NOT NULL,
-            suppressed INTEGER NOT NULL,
-            disclosure_mode INTEGER NOT NULL,
-            suppression_threshold INTEGER NOT NULL,
-            epsilon REAL NOT NULL,
-            privacy_budget_spent REAL NOT NULL,
-            invalid_sample_permille INTEGER NOT NULL,
-            calibration_state INTEGER NOT NULL,
-            reboot_count INTEGER NOT NULL,
-            firmware_version TEXT NOT NULL,
-            received_at INTEGER NOT NULL,
-            contribution_bound INTEGER NOT NULL DEFAULT 0,
-            extended_disclosure INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (device_id, epoch, sequence)
-        ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS reports_site_window ON reports (site, window_start);
-        CREATE INDEX IF NOT EXISTS reports_device_window ON reports (device_id, window_start);
-        """;
+    // The table (docs/sdk.md) is defined once, in ReportColumns; SQLite's integers are all 64-bit.
+    private static readonly string Schema = ReportColumns.CreateStatements(TypeName, tableSuffix: " WITHOUT ROWID");
 
-    private const string Insert = """
-        INSERT OR IGNORE INTO reports VALUES (
-            $device, $epoch, $sequence, $site, $window_start, $window_length, $entries, $exits, $occupancy, $peak,
-            $pir, $suppressed, $mode, $k, $epsilon, $budget, $invalid, $calibration, $reboots, $firmware, $received,
-            $contribution_bound, $extended)
-        """;
+    private static readonly string Insert =
+        $"INSERT OR IGNORE INTO {ReportColumns.Table} ({ReportColumns.Names}) VALUES ({string.Join(", ", ReportColumns.All.Select(c => "$" + c.Name))})";
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -76,42 +43,16 @@ public sealed class SqliteReportSink : IReportSink, IAsyncDisposable, IDisposabl
             command.ExecuteNonQuery();
         }
 
-        AddColumnsOfTheExtendedDisclosureRevision(connection);
-
+        AddLaterColumns(connection);
         return new SqliteReportSink(connection, path);
     }
 
-    /// <summary>
-    /// A database made before the extended-disclosure revision lacks its two columns: they are appended (after
-    /// received_at, where a new table has them too), with 0 for the rows already stored, which all came from reports
-    /// without the flag.
-    /// </summary>
-    private static void AddColumnsOfTheExtendedDisclosureRevision(SqliteConnection connection)
-    {
-        HashSet<string> present = ColumnNames(connection);
-        foreach (string column in new[] { "contribution_bound", "extended_disclosure" })
-        {
-            if (!present.Contains(column))
-            {
-                using var alter = connection.CreateCommand();
-                alter.CommandText = $"ALTER TABLE reports ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0";
-                alter.ExecuteNonQuery();
-            }
-        }
-    }
-
-    /// <summary>Whether the reports table has the columns of the extended-disclosure revision.</summary>
-    internal static bool HasExtendedDisclosureColumns(SqliteConnection connection)
-    {
-        HashSet<string> present = ColumnNames(connection);
-        return present.Contains("contribution_bound") && present.Contains("extended_disclosure");
-    }
-
-    private static HashSet<string> ColumnNames(SqliteConnection connection)
+    /// <summary>The column names the database's reports table has (to read or upgrade a table made by an older version).</summary>
+    internal static HashSet<string> ColumnNames(SqliteConnection connection)
     {
         var present = new HashSet<string>(StringComparer.Ordinal);
         using var info = connection.CreateCommand();
-        info.CommandText = "SELECT name FROM pragma_table_info('reports')";
+        info.CommandText = $"SELECT name FROM pragma_table_info('{ReportColumns.Table}')";
         using var reader = info.ExecuteReader();
         while (reader.Read())
         {
@@ -119,6 +60,25 @@ public sealed class SqliteReportSink : IReportSink, IAsyncDisposable, IDisposabl
         }
 
         return present;
+    }
+
+    private static string TypeName(ReportColumnKind kind) => kind switch
+    {
+        ReportColumnKind.Text => "TEXT",
+        ReportColumnKind.Real => "REAL",
+        _ => "INTEGER",
+    };
+
+    /// <summary>A database made by an older version lacks the columns added since: they are appended, 0 for its rows.</summary>
+    private static void AddLaterColumns(SqliteConnection connection)
+    {
+        HashSet<string> present = ColumnNames(connection);
+        foreach (ReportColumn column in ReportColumns.AddedLater.Where(c => !present.Contains(c.Name)))
+        {
+            using var alter = connection.CreateCommand();
+            alter.CommandText = ReportColumns.AddColumnStatement(column, TypeName);
+            alter.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Opens a connection to a report database with a 30 s busy timeout.</summary>
@@ -198,13 +158,10 @@ public sealed class SqliteReportSink : IReportSink, IAsyncDisposable, IDisposabl
 
     private static SqliteParameter[] AddParameters(SqliteCommand command)
     {
-        string[] names = ["$device", "$epoch", "$sequence", "$site", "$window_start", "$window_length", "$entries", "$exits", "$occupancy", "$peak",
-            "$pir", "$suppressed", "$mode", "$k", "$epsilon", "$budget", "$invalid", "$calibration", "$reboots", "$firmware", "$received",
-            "$contribution_bound", "$extended"];
-        var parameters = new SqliteParameter[names.Length];
-        for (int i = 0; i < names.Length; i++)
+        var parameters = new SqliteParameter[ReportColumns.All.Count];
+        for (int i = 0; i < parameters.Length; i++)
         {
-            parameters[i] = command.Parameters.Add(new SqliteParameter { ParameterName = names[i] });
+            parameters[i] = command.Parameters.Add(new SqliteParameter { ParameterName = "$" + ReportColumns.All[i].Name });
         }
 
         command.Prepare();
@@ -213,29 +170,9 @@ public sealed class SqliteReportSink : IReportSink, IAsyncDisposable, IDisposabl
 
     private static void Bind(SqliteParameter[] p, ReceivedReport item)
     {
-        AggregateReport r = item.Report;
-        p[0].Value = r.DeviceIdText;
-        p[1].Value = (long)r.Epoch;
-        p[2].Value = unchecked((long)r.Sequence);
-        p[3].Value = item.Site;
-        p[4].Value = r.WindowStart.ToUnixTimeSeconds();
-        p[5].Value = (long)r.WindowLength.TotalSeconds;
-        p[6].Value = r.Entries;
-        p[7].Value = r.Exits;
-        p[8].Value = r.OccupancyAtEnd;
-        p[9].Value = r.PeakOccupancy;
-        p[10].Value = r.PirActivityPermille;
-        p[11].Value = (int)r.Suppressed;
-        p[12].Value = (int)r.DisclosureMode;
-        p[13].Value = r.SuppressionThreshold;
-        p[14].Value = r.Epsilon;
-        p[15].Value = r.PrivacyBudgetSpent;
-        p[16].Value = r.InvalidSamplePermille;
-        p[17].Value = (int)r.CalibrationState;
-        p[18].Value = r.RebootCount;
-        p[19].Value = r.FirmwareVersion.ToString(3);
-        p[20].Value = item.ReceivedAt.ToUnixTimeMilliseconds();
-        p[21].Value = r.ContributionBound;
-        p[22].Value = r.ExtendedDisclosure ? 1 : 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            p[i].Value = ReportColumns.All[i].Value(item);
+        }
     }
 }
