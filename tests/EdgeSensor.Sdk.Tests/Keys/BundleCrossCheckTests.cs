@@ -56,7 +56,9 @@ public sealed class BundleCrossCheckTests
         }, iter: 5000, threads: 1);
 
         Assert.IsGreaterThan(total / 5, rejected, $"{rejected} of {total} rejected");
-        Assert.IsLessThan(total * 4 / 5, rejected, $"{rejected} of {total} rejected");
+        // About 78% are rejected (most edit values are out of range, and differential privacy needs 900 s windows);
+        // the bounds only make sure both outcomes are exercised many times.
+        Assert.IsLessThan(total * 17 / 20, rejected, $"{rejected} of {total} rejected");
     }
 
     [TestMethod]
@@ -172,9 +174,9 @@ public sealed class BundleCrossCheckTests
         Field<int>("zones.zone1RoiCenter", (b, v) => b.Zones.Zone1RoiCenter = v, Spads),
         Field<int>("zones.insideZone", (b, v) => b.Zones.InsideZone = v, -1, 0, 1, 2),
         Field<int>("pirHoldMilliseconds", (b, v) => b.PirHoldMilliseconds = v, -1, 0, 600000, 600001),
-        Field<int>("windowLengthSeconds", (b, v) => b.WindowLengthSeconds = v, 0, 9, 10, 70, 600, 900, 3600, 7200),
+        Field<int>("windowLengthSeconds", (b, v) => b.WindowLengthSeconds = v, 0, 10, 70, 900, 1200, 1800, 2700, 3600, 7200),
         Field<string>("disclosure.mode", (b, v) => b.Disclosure.Mode = v, "none", "suppression", "differential-privacy", "dp"),
         Field<int>("disclosure.suppressionThreshold", (b, v) => b.Disclosure.SuppressionThreshold = v, 0, 1, 2, 100, 101),
         Field<int>("disclosure.epsilonMilli", (b, v) => b.Disclosure.EpsilonMilli = v, 0, 9, 10, 10000, 10001),
-        Field<int>("disclosure.crossingsPerPerson", (b, v) => b.Disclosure.CrossingsPerPerson = v, -1, 0, 1, 4, 100, 101));
+        Field<int>("disclosure.crossingsPerPerson", (b, v) => b.Disclosure.CrossingsPerPerson = v, 0, 1, 2, 4, 10, 50, 100, 101));
 }

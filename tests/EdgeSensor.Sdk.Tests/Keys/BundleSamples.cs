@@ -22,7 +22,7 @@ internal static class BundleSamples
             Zones = new() { TimingBudgetMilliseconds = 50, RoiWidth = 6, RoiHeight = 12, Zone0RoiCenter = 166, Zone1RoiCenter = 230, InsideZone = 0 },
             PirHoldMilliseconds = 1800,
             WindowLengthSeconds = 900,
-            Disclosure = new() { Mode = "differential-privacy", SuppressionThreshold = 0, EpsilonMilli = 750, CrossingsPerPerson = 6 },
+            Disclosure = new() { Mode = "differential-privacy", SuppressionThreshold = 7, EpsilonMilli = 750, CrossingsPerPerson = 6 },
         };
         bundle.AssignDevice(Device);
         return bundle;
