@@ -223,12 +223,12 @@ namespace EdgeSensor.Core.Counting
 
             if (e == ZoneEvent.Fall || e == ZoneEvent.Split)
             {
-                _crossings.OnFall(zone, _zones[zone].FinishedTarget);
+                _crossings.OnFall(zone, _zones[zone].FinishedTarget, e == ZoneEvent.Split);
             }
 
             if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
             {
-                _crossings.OnRise(zone, detector.CurrentStartMs);
+                _crossings.OnRise(zone, detector.CurrentStartMs, detector.CurrentOnsetMs);
             }
             else if (e == ZoneEvent.Cancel)
             {
