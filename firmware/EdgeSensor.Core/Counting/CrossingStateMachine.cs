@@ -335,8 +335,12 @@ namespace EdgeSensor.Core.Counting
 
             if (_zones[_held.DestinationZone].IsPresentIn(_held.DestinationEpisode))
             {
-                // Still standing in the destination zone (same continuous presence): they may yet turn back.
-                return true;
+                // Still standing in the destination zone (same continuous presence): they may yet turn back - unless
+                // the origin zone already finished a target meanwhile. Someone coming back leaves the destination
+                // zone before the origin zone; a target that ends in the origin while the destination is still
+                // occupied is the next person following (a queue of wheelchairs never lets the zone clear) or a
+                // touch across the line, so the crossing need not wait for the whole queue to pass.
+                return _zones[_held.OriginZone].Count == 0;
             }
 
             long limit = _held.DestinationEndMs + _maxGap;
