@@ -4,99 +4,232 @@ using EdgeSensor.Simulator.Population;
 
 namespace EdgeSensor.Simulator.Accuracy;
 
-/// <summary>Formats tallies as Markdown tables (ready for docs/accuracy.md) with the goals checked.</summary>
+/// <summary>What one accuracy run measured: the main variants (coverage model × mount), an optional timing-budget sweep, and the engine.</summary>
+public sealed record AccuracyRunResult(
+    IReadOnlyList<VariantTally> Variants,
+    IReadOnlyList<VariantTally> BudgetSweep,
+    int SeedCount,
+    ulong FirstSeed,
+    EngineStamp Engine);
+
+/// <summary>
+/// Formats a run as Markdown (the block of docs/accuracy.md). The headline of every scenario and group is the event
+/// accuracy, with the count accuracy beside it in brackets; goals are checked on event accuracy per variant.
+/// </summary>
 public static class AccuracyReport
 {
-    public static string ToMarkdown(IReadOnlyList<ScenarioTally> tallies, int seedCount, ulong firstSeed)
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>The scenarios' timing budget, used where a variant does not override it.</summary>
+    private const int DefaultBudgetMs = 33;
+
+    public static string ToMarkdown(AccuracyRunResult run)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Seeds {firstSeed}..{firstSeed + (ulong)seedCount - 1} ({seedCount} per scenario). Accuracy = 1 - (|counted entries - truth entries| + |counted exits - truth exits|) / (truth entries + truth exits); event accuracy also charges offsetting misses and false counts.");
+        IReadOnlyList<VariantTally> variants = run.Variants;
+        sb.AppendLine(Inv, $"Engine measured: {run.Engine.Describe()}.");
         sb.AppendLine();
-        sb.AppendLine("| scenario | runs | truth in | counted in | truth out | counted out | accuracy | entry acc. | exit acc. | worst seed | missed | false | event acc. | turn-back false counts |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (ScenarioTally t in tallies)
+        sb.AppendLine(Inv, $"Seeds {run.FirstSeed}..{run.FirstSeed + (ulong)run.SeedCount - 1} per scenario and variant; {Bodies(variants)}. Each cell: **event accuracy** (misses and false counts both charged) and, in brackets, count accuracy (offsetting errors cancel).");
+        string header = "| " + string.Join(" | ", variants.Select(v => v.Variant.Label)) + " |";
+        string rule = string.Concat(Enumerable.Repeat("---:|", variants.Count));
+
+        sb.AppendLine();
+        sb.AppendLine("#### Scenarios");
+        sb.AppendLine();
+        sb.AppendLine("| scenario " + header);
+        sb.AppendLine("|---|" + rule);
+        foreach (string name in variants[0].Scenarios.Select(t => t.Name))
         {
-            sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {t.Name} | {t.Runs} | {t.TruthEntries} | {t.Entries} | {t.TruthExits} | {t.Exits} | {P(t.Accuracy)} | {P(t.EntryAccuracy)} | {P(t.ExitAccuracy)} | {P(t.WorstRunAccuracy)} | {t.Missed} | {t.FalseCounts} | {P(t.EventAccuracy)} | {TurnBacks(t)} |");
+            sb.AppendLine($"| {name} | " + string.Join(" | ", variants.Select(v => Cell(v.Find(name)))) + " |");
         }
 
-        var groups = AccuracyRunner.ByGroup(tallies);
-        if (groups.Count > 0)
-        {
-            sb.AppendLine();
-            sb.AppendLine("Population groups (group-pure variants of the inclusive scenario):");
-            sb.AppendLine();
-            sb.AppendLine("| group | truth in | counted in | truth out | counted out | accuracy | event acc. | vs adults (pp) | turn-back false counts |");
-            sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-            double? adult = groups.FirstOrDefault(g => g.Group == PopulationGroup.Adult).Tally?.Accuracy;
-            foreach (var (group, t) in groups)
-            {
-                string delta = adult is double a && t.Accuracy is double x ? ((x - a) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "n/a";
-                sb.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {group.ToString().ToLowerInvariant()} | {t.TruthEntries} | {t.Entries} | {t.TruthExits} | {t.Exits} | {P(t.Accuracy)} | {P(t.EventAccuracy)} | {delta} | {TurnBacks(t)} |");
-            }
-        }
+        sb.AppendLine("| **overall** (all but side-by-side) | " + string.Join(" | ", variants.Select(v => "**" + Cell(AccuracyGoals.Pooled(v)) + "**")) + " |");
 
-        string[] mixedScenes = ["inclusive", "event-surge", "mixed"];
-        var mixedTallies = tallies.Where(t => mixedScenes.Contains(t.Name)).ToList();
-        if (mixedTallies.Count > 0)
+        if (AccuracyRunner.ByGroup(variants[0].Scenarios).Count > 0)
         {
             sb.AppendLine();
-            sb.AppendLine(CultureInfo.InvariantCulture, $"Population groups in mixed traffic ({string.Join(", ", mixedTallies.Select(t => t.Name))}): truth crossings and misses by event matching (a miss is not offset by a false count here; false counts cannot be attributed to a group):");
+            sb.AppendLine("#### Population groups (group-pure scenarios `inclusive-*`), with the event-accuracy difference to adults");
             sb.AppendLine();
-            sb.AppendLine("| group | truth | missed | found |");
-            sb.AppendLine("|---|---:|---:|---:|");
+            sb.AppendLine("| group " + header);
+            sb.AppendLine("|---|" + rule);
             foreach (PopulationGroup g in Enum.GetValues<PopulationGroup>())
             {
-                int truth = mixedTallies.Sum(t => t.TruthByGroup[(int)g]);
-                int missed = mixedTallies.Sum(t => t.MissedByGroup[(int)g]);
-                string found = truth > 0 ? P(1 - missed / (double)truth) : "n/a";
-                sb.AppendLine(CultureInfo.InvariantCulture, $"| {g.ToString().ToLowerInvariant()} | {truth} | {missed} | {found} |");
+                sb.AppendLine($"| {AccuracyGoals.Name(g)} | " + string.Join(" | ", variants.Select(v => PureGroupCell(v, g))) + " |");
+            }
+        }
+
+        if (AccuracyGoals.Mixed(variants[0]) is not null)
+        {
+            sb.AppendLine();
+            sb.AppendLine(Inv, $"#### Population groups in mixed traffic ({string.Join(", ", AccuracyGoals.MixedScenarios)}): event (count) accuracy, truth/missed/false, difference to adults; each false count is charged to the group of the person nearest to it");
+            sb.AppendLine();
+            sb.AppendLine("| group " + header);
+            sb.AppendLine("|---|" + rule);
+            foreach (PopulationGroup g in Enum.GetValues<PopulationGroup>())
+            {
+                sb.AppendLine($"| {AccuracyGoals.Name(g)} | " + string.Join(" | ", variants.Select(v => MixedGroupCell(v, g))) + " |");
+            }
+
+            sb.AppendLine("| false counts with nobody near | " + string.Join(" | ", variants.Select(v => AccuracyGoals.Mixed(v)!.UnattributedFalseCounts.ToString(Inv))) + " |");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"#### Goals (event accuracy; they apply up to {AccuracyGoals.HighestGoalMountMillimeters / 1000.0:0.0} m, above it the figures are reported)");
+        sb.AppendLine();
+        sb.AppendLine("| goal " + header);
+        sb.AppendLine("|---|" + rule);
+        var checks = variants.Select(AccuracyGoals.Check).ToArray();
+        for (int i = 0; i < checks[0].Count; i++)
+        {
+            sb.AppendLine($"| {checks[0][i].Goal} | " + string.Join(" | ", checks.Select((c, v) => GoalCell(c[i], variants[v]))) + " |");
+        }
+
+        sb.AppendLine("| **all goals** | " + string.Join(" | ", checks.Select((c, v) => AllGoalsCell(c, variants[v]))) + " |");
+
+        if (run.BudgetSweep.Count > 0)
+        {
+            AppendBudgetSweep(sb, run);
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("<details><summary>Every figure of every variant (truth, counts, misses, false counts)</summary>");
+        sb.AppendLine();
+        sb.AppendLine(DetailHeader);
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (VariantTally v in variants.Concat(run.BudgetSweep))
+        {
+            foreach (ScenarioTally t in v.Scenarios)
+            {
+                sb.AppendLine(DetailRow(v, t));
             }
         }
 
         sb.AppendLine();
-        sb.AppendLine("Goals:");
-        sb.AppendLine();
-        foreach (string line in Goals(tallies))
-        {
-            sb.AppendLine(line);
-        }
-
+        sb.AppendLine("</details>");
         return sb.ToString();
     }
 
-    public static IEnumerable<string> Goals(IReadOnlyList<ScenarioTally> tallies)
+    public const string DetailHeader =
+        "| variant | scenario | runs | truth in | counted in | truth out | counted out | missed | false | event acc. | count acc. | worst seed (event) | turn-backs counted | false with nobody near |";
+
+    /// <summary>One row of the detail table: a scenario's raw figures under one variant (the drift test regenerates some).</summary>
+    public static string DetailRow(VariantTally v, ScenarioTally t) =>
+        string.Create(Inv, $"| {v.Variant.Label} | {t.Name} | {t.Runs} | {t.TruthEntries} | {t.Entries} | {t.TruthExits} | {t.Exits} | {t.Missed} | {t.FalseCounts} | {P(t.EventAccuracy)} | {P(t.Accuracy)} | {P(t.WorstRunEventAccuracy)} | {TurnBacks(t)} | {t.UnattributedFalseCounts} |");
+
+    private static void AppendBudgetSweep(StringBuilder sb, AccuracyRunResult run)
     {
-        ScenarioTally? Find(string name) => tallies.FirstOrDefault(t => t.Name == name);
-        string Check(string label, double? value, double goal, bool atLeast) => value is double v
-            ? $"- {label}: {P(v)} (goal {(atLeast ? ">=" : "<=")} {P(goal)}) {((atLeast ? v >= goal : v <= goal) ? "MET" : "NOT MET")}"
-            : $"- {label}: not run";
-        yield return Check("single-file accuracy", Find("single-file")?.Accuracy, 0.99, true);
-        yield return Check("tailgating accuracy (0.5 s headway)", Find("tailgating")?.Accuracy, 0.97, true);
-        yield return Check("turn-backs counted", Find("turn-back")?.TurnBackFalseCountRate, 0.02, false);
-        yield return Check("sunlight accuracy", Find("sunlight")?.Accuracy, 0.97, true);
-        var groups = AccuracyRunner.ByGroup(tallies);
-        double? adult = groups.FirstOrDefault(g => g.Group == PopulationGroup.Adult).Tally?.Accuracy;
-        foreach (var (group, t) in groups)
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"#### Timing budget above {AccuracyGoals.HighestGoalMountMillimeters / 1000.0:0.0} m: overall event accuracy, and the worst group's gap to adults (group-pure)");
+        sb.AppendLine();
+        IReadOnlyList<VariantTally> sweep = run.BudgetSweep;
+        sb.AppendLine("| variant | overall | worst group vs adults | goals met |");
+        sb.AppendLine("|---|---:|---:|---:|");
+        foreach (VariantTally v in sweep)
         {
-            if (group != PopulationGroup.Adult && adult is double a && t.Accuracy is double x)
-            {
-                double gap = a - x;
-                yield return $"- {group.ToString().ToLowerInvariant()} vs adults: {(gap * 100).ToString("0.0", CultureInfo.InvariantCulture)} pp below (goal <= 1.0 pp) {(gap <= 0.01 ? "MET" : "NOT MET")}";
-            }
+            IReadOnlyList<GoalCheck> checks = AccuracyGoals.Check(v);
+            sb.AppendLine(Inv, $"| {v.Variant.Label} | {P(AccuracyGoals.Pooled(v).EventAccuracy)} | {Pp(-WorstGroupGap(v))} | {checks.Count(c => c.Met == true)}/{checks.Count} |");
         }
 
-        ScenarioTally? side = Find("side-by-side");
-        if (side is not null)
+        // Recommend, per mount, the budget whose worse coverage model does best overall.
+        foreach (var mount in sweep.GroupBy(v => v.Variant.MountHeightMillimeters))
         {
-            yield return $"- side-by-side accuracy: {P(side.Accuracy)} (no goal: two zones along the walking line cannot separate two people abreast)";
+            var best = mount.GroupBy(v => v.Variant.TimingBudgetMs)
+                .Select(b => (Budget: b.Key ?? DefaultBudgetMs, Worst: b.Min(v => AccuracyGoals.Pooled(v).EventAccuracy ?? 0)))
+                .OrderByDescending(b => b.Worst).ThenBy(b => b.Budget).First();
+            sb.AppendLine();
+            sb.AppendLine(Inv, $"Recommended timing budget at {mount.Key / 1000.0:0.0##} m: **{best.Budget} ms** (overall event accuracy {P(best.Worst)} on the worse coverage model).");
         }
+    }
+
+    /// <summary>How far (fraction) the worst non-adult group's event accuracy is below the adults' (group-pure), or null.</summary>
+    public static double? WorstGroupGap(VariantTally v)
+    {
+        var groups = AccuracyRunner.ByGroup(v.Scenarios);
+        double? adult = groups.FirstOrDefault(g => g.Group == PopulationGroup.Adult).Tally?.EventAccuracy;
+        double? worst = null;
+        foreach (var (group, t) in groups.Where(g => g.Group != PopulationGroup.Adult))
+        {
+            double? gap = adult - t.EventAccuracy;
+            worst = worst is null || gap > worst ? gap : worst;
+        }
+
+        return worst;
+    }
+
+    private static string Bodies(IReadOnlyList<VariantTally> variants) =>
+        variants.All(v => v.Variant.RandomiseBodyParameters)
+            ? "body and spacing parameters drawn per seed (docs/simulator.md)"
+            : "reference body parameters where the variant says so";
+
+    private static string Cell(ScenarioTally? t)
+    {
+        if (t is null)
+        {
+            return "not run";
+        }
+
+        if (t.TruthEntries + t.TruthExits == 0)
+        {
+            return t.TurnBackEvents > 0 ? $"{t.TurnBackFalseCounts}/{t.TurnBackEvents} turn-backs counted" : $"{t.FalseCounts} false";
+        }
+
+        return $"{P(t.EventAccuracy)} ({P(t.Accuracy)})";
+    }
+
+    private static string PureGroupCell(VariantTally v, PopulationGroup g)
+    {
+        var groups = AccuracyRunner.ByGroup(v.Scenarios);
+        ScenarioTally? t = groups.FirstOrDefault(x => x.Group == g).Tally;
+        ScenarioTally? adult = groups.FirstOrDefault(x => x.Group == PopulationGroup.Adult).Tally;
+        if (t is null)
+        {
+            return "not run";
+        }
+
+        string cell = Cell(t);
+        return g == PopulationGroup.Adult ? cell : cell + " " + Pp(t.EventAccuracy - adult?.EventAccuracy);
+    }
+
+    private static string MixedGroupCell(VariantTally v, PopulationGroup g)
+    {
+        ScenarioTally mixed = AccuracyGoals.Mixed(v)!;
+        int i = (int)g;
+        if (mixed.TruthByGroup[i] == 0)
+        {
+            return $"no truth ({mixed.FalseByGroup[i]} false)";
+        }
+
+        string cell = $"{P(mixed.GroupEventAccuracy(i))} ({P(mixed.GroupCountAccuracy(i))}) {mixed.TruthByGroup[i]}/{mixed.MissedByGroup[i]}/{mixed.FalseByGroup[i]}";
+        return g == PopulationGroup.Adult ? cell : cell + " " + Pp(mixed.GroupEventAccuracy(i) - mixed.GroupEventAccuracy(0));
+    }
+
+    private static string GoalCell(GoalCheck c, VariantTally v)
+    {
+        string value = c.Goal.Contains("within", StringComparison.Ordinal) ? Pp(-c.Value) : P(c.Value);
+        bool goalApplies = (v.Variant.MountHeightMillimeters ?? 0) <= AccuracyGoals.HighestGoalMountMillimeters;
+        return c.Met switch
+        {
+            null => "not run",
+            true => value + " met",
+            false => goalApplies ? $"**{value} NOT MET**" : value + " (missed; reported)",
+        };
+    }
+
+    private static string AllGoalsCell(IReadOnlyList<GoalCheck> checks, VariantTally v)
+    {
+        int met = checks.Count(c => c.Met == true);
+        bool goalApplies = (v.Variant.MountHeightMillimeters ?? 0) <= AccuracyGoals.HighestGoalMountMillimeters;
+        string tally = $"{met}/{checks.Count}";
+        return met == checks.Count ? $"**{tally} MET**" : goalApplies ? $"**{tally} NOT MET**" : tally + " (reported)";
     }
 
     private static string TurnBacks(ScenarioTally t) =>
         t.TurnBackEvents > 0 ? $"{t.TurnBackFalseCounts}/{t.TurnBackEvents} ({P(t.TurnBackFalseCountRate)})" : "";
 
-    private static string P(double? value) =>
-        value is double v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
+    /// <summary>A difference to adults in percentage points (negative = below adults).</summary>
+    private static string Pp(double? gap) =>
+        gap is double g ? (g * 100).ToString("+0.0;−0.0;0.0", Inv) + " pp" : "n/a";
+
+    public static string P(double? value) =>
+        value is double v ? (v * 100).ToString("0.0", Inv) + "%" : "n/a";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EdgeSensor.Simulator.Population;
 using EdgeSensor.Simulator.Replay;
 using EdgeSensor.Simulator.Scenarios;
@@ -6,79 +7,142 @@ using EdgeSensor.Simulator.Traces;
 
 namespace EdgeSensor.Simulator.Accuracy;
 
-/// <summary>Runs scenarios over seeds through the replay path and tallies truth against counts.</summary>
+/// <summary>Runs scenarios over seeds (and simulation variants) through the replay path and tallies truth against counts.</summary>
 public static class AccuracyRunner
 {
-    public static IReadOnlyList<ScenarioTally> Run(IReadOnlyList<ScenarioDefinition> scenarios, IReadOnlyList<ulong> seeds, string? traceDirectory = null)
+    /// <summary>A false count is attributed to the person with the least cost within this (mm; see <see cref="Attribute"/>).</summary>
+    private const double AttributionReachMillimeters = 3000;
+
+    /// <summary>Scenarios over seeds with the reference simulator (footprint coverage, the scenarios' mounts, reference bodies).</summary>
+    public static IReadOnlyList<ScenarioTally> Run(IReadOnlyList<ScenarioDefinition> scenarios, IReadOnlyList<ulong> seeds, string? traceDirectory = null) =>
+        Run(scenarios, seeds, SimulationVariant.Reference, traceDirectory);
+
+    public static IReadOnlyList<ScenarioTally> Run(IReadOnlyList<ScenarioDefinition> scenarios, IReadOnlyList<ulong> seeds, SimulationVariant variant,
+        string? traceDirectory = null) => Run(scenarios, seeds, [variant], traceDirectory)[0].Scenarios;
+
+    /// <summary>Every scenario × seed × variant, in parallel; one <see cref="VariantTally"/> per variant, in order.</summary>
+    public static IReadOnlyList<VariantTally> Run(IReadOnlyList<ScenarioDefinition> scenarios, IReadOnlyList<ulong> seeds,
+        IReadOnlyList<SimulationVariant> variants, string? traceDirectory)
     {
-        var jobs = scenarios.SelectMany(s => seeds.Select(seed => (Scenario: s, Seed: seed))).ToArray();
-        var results = new (ReplayResult Result, int Missed, int False, int TurnBacks, int TurnBackCounts, int[] TruthByGroup, int[] MissedByGroup)[jobs.Length];
+        var jobs = (from v in Enumerable.Range(0, variants.Count)
+                    from s in Enumerable.Range(0, scenarios.Count)
+                    from seed in seeds
+                    select (Variant: v, Scenario: s, Seed: seed)).ToArray();
+        var results = new ScenarioTally[jobs.Length];
         Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var (scenario, seed) = jobs[i];
-            Trace trace = ScenarioRunner.Generate(scenario, seed, out Scene scene);
-            if (traceDirectory is not null)
-            {
-                TraceWriter.WriteFile(Path.Combine(traceDirectory, $"{scenario.Name}-seed{seed}.csv"), trace);
-            }
-
-            ReplayResult result = TraceReplayer.Run(trace, new ReplayOptions());
-            int[] missedByGroup = new int[4], truthByGroup = new int[4];
-            Score.MatchEvents(trace.Records, result.Crossings, out int missed, out int falseCounts, out var unmatched, missedByGroup);
-            foreach (TraceRecord r in trace.Records)
-            {
-                if (r.Kind == TraceKind.Truth && r.Channel >= 0 && r.Channel < 4)
-                {
-                    truthByGroup[r.Channel]++;
-                }
-            }
-
-            Person[] turnBackPersons = [.. scene.Persons.Where(p => p.Behavior == Behavior.TurnBack)];
-            int turnBacks = turnBackPersons.Length;
-            int turnBackCounts = unmatched.Count(c => turnBackPersons.Any(p => UnderSensor(p, c.TimeMs)));
-
-            results[i] = (result, missed, falseCounts, turnBacks, turnBackCounts, truthByGroup, missedByGroup);
+            var (v, s, seed) = jobs[i];
+            results[i] = RunOne(scenarios[s], seed, variants[v], traceDirectory, variants.Count > 1 || variants[v] != SimulationVariant.Reference);
         });
 
-        var tallies = new List<ScenarioTally>();
-        foreach (ScenarioDefinition scenario in scenarios)
+        var tallies = new List<VariantTally>();
+        for (int v = 0; v < variants.Count; v++)
         {
-            var tally = new ScenarioTally { Name = scenario.Name };
-            for (int i = 0; i < jobs.Length; i++)
+            var list = new List<ScenarioTally>();
+            for (int s = 0; s < scenarios.Count; s++)
             {
-                if (!ReferenceEquals(jobs[i].Scenario, scenario))
+                var tally = new ScenarioTally { Name = scenarios[s].Name };
+                for (int i = 0; i < jobs.Length; i++)
                 {
-                    continue;
+                    if (jobs[i].Variant == v && jobs[i].Scenario == s)
+                    {
+                        tally.Add(results[i]);
+                    }
                 }
 
-                var (r, missed, falseCounts, turnBacks, turnBackCounts, truthByGroup, missedByGroup) = results[i];
-                for (int g = 0; g < 4; g++)
-                {
-                    tally.TruthByGroup[g] += truthByGroup[g];
-                    tally.MissedByGroup[g] += missedByGroup[g];
-                }
-
-                tally.Runs++;
-                tally.TruthEntries += r.TruthEntries;
-                tally.TruthExits += r.TruthExits;
-                tally.Entries += r.Entries;
-                tally.Exits += r.Exits;
-                tally.Missed += missed;
-                tally.FalseCounts += falseCounts;
-                tally.TurnBackEvents += turnBacks;
-                tally.TurnBackFalseCounts += turnBackCounts;
-
-                double? run = Score.CombinedAccuracy(r.Entries, r.TruthEntries, r.Exits, r.TruthExits);
-                if (run is double a && (tally.WorstRunAccuracy is null || a < tally.WorstRunAccuracy))
-                {
-                    tally.WorstRunAccuracy = a;
-                }
+                list.Add(tally);
             }
 
-            tallies.Add(tally);
+            tallies.Add(new VariantTally(variants[v], list));
         }
 
         return tallies;
+    }
+
+    private static ScenarioTally RunOne(ScenarioDefinition scenario, ulong seed, SimulationVariant variant, string? traceDirectory, bool nameVariant)
+    {
+        Trace trace = ScenarioRunner.Generate(scenario, seed, variant, out Scene scene);
+        if (traceDirectory is not null)
+        {
+            string suffix = nameVariant ? "-" + FileLabel(variant) : "";
+            TraceWriter.WriteFile(Path.Combine(traceDirectory, $"{scenario.Name}{suffix}-seed{seed}.csv"), trace);
+        }
+
+        ReplayResult r = TraceReplayer.Run(trace, new ReplayOptions());
+        var tally = new ScenarioTally { Name = scenario.Name, Runs = 1 };
+        Score.MatchEvents(trace.Records, r.Crossings, out int missed, out int falseCounts, out var unmatched, tally.MissedByGroup);
+        foreach (TraceRecord row in trace.Records)
+        {
+            if (row.Kind == TraceKind.Truth && row.Channel >= 0 && row.Channel < 4)
+            {
+                tally.TruthByGroup[row.Channel]++;
+            }
+        }
+
+        Person[] turnBackPersons = [.. scene.Persons.Where(p => p.Behavior == Behavior.TurnBack)];
+        foreach (CountedCrossing c in unmatched)
+        {
+            if (Attribute(scene, c.TimeMs) is PopulationGroup g)
+            {
+                tally.FalseByGroup[(int)g]++;
+            }
+            else
+            {
+                tally.UnattributedFalseCounts++;
+            }
+        }
+
+        tally.TruthEntries = r.TruthEntries;
+        tally.TruthExits = r.TruthExits;
+        tally.Entries = r.Entries;
+        tally.Exits = r.Exits;
+        tally.Missed = missed;
+        tally.FalseCounts = falseCounts;
+        tally.TurnBackEvents = turnBackPersons.Length;
+        tally.TurnBackFalseCounts = unmatched.Count(c => turnBackPersons.Any(p => UnderSensor(p, c.TimeMs)));
+        tally.WorstRunAccuracy = tally.Accuracy;
+        tally.WorstRunEventAccuracy = tally.EventAccuracy;
+        return tally;
+    }
+
+    private static string FileLabel(SimulationVariant v) =>
+        v.Coverage.ToString().ToLowerInvariant()
+        + (v.MountHeightMillimeters is int m ? "-" + m.ToString(CultureInfo.InvariantCulture) + "mm" : "")
+        + (v.TimingBudgetMs is int b ? "-" + b.ToString(CultureInfo.InvariantCulture) + "ms" : "")
+        + (v.RandomiseBodyParameters ? "" : "-reference");
+
+    /// <summary>
+    /// The population group of the person nearest a false count: over ±<see cref="Score.MatchToleranceMs"/> around the count,
+    /// the cost of a person is their least horizontal distance from the sensor's axis plus 1 mm per ms away from the count
+    /// (a walking pace), and the person with the least cost takes it, if that cost is within 3 m; otherwise null (nobody
+    /// near: a count out of noise or the door).
+    /// </summary>
+    public static PopulationGroup? Attribute(Scene scene, long timeMs)
+    {
+        PopulationGroup? best = null;
+        double bestCost = AttributionReachMillimeters;
+        foreach (Person p in scene.Persons)
+        {
+            if (timeMs < p.StartMs - Score.MatchToleranceMs || timeMs > p.EndMs + Score.MatchToleranceMs)
+            {
+                continue;
+            }
+
+            for (long t = timeMs - Score.MatchToleranceMs; t <= timeMs + Score.MatchToleranceMs; t += 50)
+            {
+                if (p.TryGetState(t, out double x, out double y, out _, out _))
+                {
+                    double cost = Math.Sqrt(x * x + y * y) + Math.Abs(t - timeMs);
+                    if (cost < bestCost)
+                    {
+                        bestCost = cost;
+                        best = p.Group;
+                    }
+                }
+            }
+        }
+
+        return best;
     }
 
     /// <summary>

@@ -28,11 +28,21 @@ public sealed class ScenarioTally
     /// <summary>Missed truth crossings by population group.</summary>
     public int[] MissedByGroup { get; } = new int[4];
 
+    /// <summary>False counts by the population group of the person nearest to them in time and space (see
+    /// <see cref="AccuracyRunner"/>); those with nobody near are in <see cref="UnattributedFalseCounts"/>.</summary>
+    public int[] FalseByGroup { get; } = new int[4];
+
+    /// <summary>False counts with nobody within reach of the sensor around their time.</summary>
+    public int UnattributedFalseCounts { get; set; }
+
     /// <summary>Counts in a scenario with nothing but turn-backs: each is a turn-back counted by mistake.</summary>
     public int TurnBackFalseCounts { get; set; }
 
     /// <summary>The worst single seed's combined accuracy.</summary>
     public double? WorstRunAccuracy { get; set; }
+
+    /// <summary>The worst single seed's event accuracy.</summary>
+    public double? WorstRunEventAccuracy { get; set; }
 
     public double? EntryAccuracy => Score.DirectionAccuracy(Entries, TruthEntries);
 
@@ -49,6 +59,40 @@ public sealed class ScenarioTally
             return truth <= 0 ? null : Math.Max(0, 1 - (Missed + FalseCounts) / (double)truth);
         }
     }
+
+    /// <summary>Event accuracy of one population group: 1 − (its misses + the false counts attributed to it) / its truth.</summary>
+    public double? GroupEventAccuracy(int group) =>
+        TruthByGroup[group] <= 0 ? null : Math.Max(0, 1 - (MissedByGroup[group] + FalseByGroup[group]) / (double)TruthByGroup[group]);
+
+    /// <summary>Count accuracy of one group with the same attribution: its count is truth − misses + attributed false counts.</summary>
+    public double? GroupCountAccuracy(int group) =>
+        TruthByGroup[group] <= 0 ? null : Math.Max(0, 1 - Math.Abs(FalseByGroup[group] - MissedByGroup[group]) / (double)TruthByGroup[group]);
+
+    /// <summary>Adds another tally's counts (pooling scenarios); worst-seed figures take the worse.</summary>
+    public void Add(ScenarioTally other)
+    {
+        Runs += other.Runs;
+        TruthEntries += other.TruthEntries;
+        TruthExits += other.TruthExits;
+        Entries += other.Entries;
+        Exits += other.Exits;
+        Missed += other.Missed;
+        FalseCounts += other.FalseCounts;
+        TurnBackEvents += other.TurnBackEvents;
+        TurnBackFalseCounts += other.TurnBackFalseCounts;
+        UnattributedFalseCounts += other.UnattributedFalseCounts;
+        for (int g = 0; g < 4; g++)
+        {
+            TruthByGroup[g] += other.TruthByGroup[g];
+            MissedByGroup[g] += other.MissedByGroup[g];
+            FalseByGroup[g] += other.FalseByGroup[g];
+        }
+
+        WorstRunAccuracy = Worse(WorstRunAccuracy, other.WorstRunAccuracy);
+        WorstRunEventAccuracy = Worse(WorstRunEventAccuracy, other.WorstRunEventAccuracy);
+    }
+
+    private static double? Worse(double? a, double? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 
     public double? TurnBackFalseCountRate => TurnBackEvents <= 0 ? null : TurnBackFalseCounts / (double)TurnBackEvents;
 }

@@ -12,10 +12,16 @@ public static class ScenarioRunner
 {
     public static Trace Generate(ScenarioDefinition scenario, ulong seed) => Generate(scenario, seed, out _);
 
-    public static Trace Generate(ScenarioDefinition scenario, ulong seed, out Scene scene)
+    public static Trace Generate(ScenarioDefinition scenario, ulong seed, out Scene scene) =>
+        Generate(scenario, seed, SimulationVariant.Reference, out scene);
+
+    /// <summary>The trace of a scenario and seed as <paramref name="variant"/> widens it (coverage model, mount, body parameters).</summary>
+    public static Trace Generate(ScenarioDefinition scenario, ulong seed, SimulationVariant variant, out Scene scene)
     {
-        scene = SceneBuilder.Build(scenario, seed);
-        var tofOptions = new TofSensorOptions { TimingBudgetMs = scenario.TimingBudgetMs, Ambient = scenario.Ambient };
+        scenario = variant.Apply(scenario);
+        BodyDistribution bodies = variant.RandomiseBodyParameters ? BodyDistribution.Draw(Rng.ForStream(seed, 4)) : BodyDistribution.Reference;
+        scene = SceneBuilder.Build(scenario, seed, bodies);
+        var tofOptions = new TofSensorOptions { TimingBudgetMs = scenario.TimingBudgetMs, Ambient = scenario.Ambient, Coverage = variant.Coverage };
         var pirOptions = new PirSensorOptions { FalseTriggersPerHour = scenario.PirFalseTriggersPerHour };
         var rows = new List<TraceRecord>((int)(scene.DurationMs / 30) + 256);
         new TofSensorModel(tofOptions).Sample(scene, Rng.ForStream(seed, 2), rows);
@@ -58,6 +64,13 @@ public static class ScenarioRunner
         metadata.Set("turn_backs", turnBacks.ToString(inv));
         metadata.Set("loiterers", loiterers.ToString(inv));
         metadata.Set("groups", string.Join(' ', Enum.GetValues<PopulationGroup>().Select(g => $"{g.ToString().ToLowerInvariant()}={groups[(int)g]}")));
+        if (variant != SimulationVariant.Reference)
+        {
+            // Only widened traces say so: reference traces keep the bytes they always had.
+            metadata.Set("coverage_model", variant.Coverage.ToString().ToLowerInvariant());
+            metadata.Set("body_parameters", variant.RandomiseBodyParameters ? "randomised per seed" : "reference");
+        }
+
         metadata.Set("truth_channel", "population group: 0 adult, 1 child, 2 wheelchair, 3 stroller");
         return new Trace(metadata, sorted);
     }

@@ -18,15 +18,14 @@ public static class SceneBuilder
     /// <summary>Half-length of the stretch under the sensor that two conflicting people may not share.</summary>
     private const double ConflictHalfLength = 2000;
 
-    /// <summary>Least gap (mm) between the back of one body and the front of the next: a stranger keeps about half a
-    /// metre of personal space (Fruin's body buffer in queues), people walking together less, a tailgater almost none.</summary>
-    private const double StrangerGapMillimeters = 500;
+    // The least gap (mm) between the back of one body and the front of the next comes from the body distribution: a
+    // stranger keeps about half a metre of personal space (Fruin's body buffer in queues), people walking together less,
+    // a tailgater almost none.
 
-    private const double GroupGapMillimeters = 250;
+    public static Scene Build(ScenarioDefinition scenario, ulong seed) => Build(scenario, seed, BodyDistribution.Reference);
 
-    private const double TailgateGapMillimeters = 60;
-
-    public static Scene Build(ScenarioDefinition scenario, ulong seed)
+    /// <summary>The scene with bodies and spacing drawn from <paramref name="bodies"/> (randomised per seed by the caller for widened runs).</summary>
+    public static Scene Build(ScenarioDefinition scenario, ulong seed, BodyDistribution bodies)
     {
         Rng rng = Rng.ForStream(seed, 1);
         double durationMs = scenario.DurationSeconds * 1000;
@@ -49,7 +48,7 @@ public static class SceneBuilder
                 continue;
             }
 
-            AddParty(scenario, rng, t, state, persons);
+            AddParty(scenario, bodies, rng, t, state, persons);
         }
 
         // Whoever was pushed beyond the end by queueing is dropped whole: a trace ends with the space empty.
@@ -58,20 +57,20 @@ public static class SceneBuilder
         return new Scene(durationMs, scenario.MountHeightMillimeters, scenario.DoorwayWidthMillimeters, persons, door);
     }
 
-    private static void AddParty(ScenarioDefinition s, Rng rng, double arrivalMs, ScheduleState state, List<Person> persons)
+    private static void AddParty(ScenarioDefinition s, BodyDistribution d, Rng rng, double arrivalMs, ScheduleState state, List<Person> persons)
     {
         int direction = rng.Chance(s.EntryFraction) ? 1 : -1;
         double u = rng.NextDouble();
         if ((u -= s.AbreastProbability) < 0)
         {
-            Body a = BodyFactory.Create(DrawGroup(s, rng), rng);
-            Body b = BodyFactory.Create(DrawGroup(s, rng), rng);
+            Body a = BodyFactory.Create(DrawGroup(s, rng), rng, d);
+            Body b = BodyFactory.Create(DrawGroup(s, rng), rng, d);
             double speed = Math.Min(a.SpeedMillimetersPerMs, b.SpeedMillimetersPerMs);
             double gap = rng.Uniform(20, 120);
             double ya = -(a.HalfWidthMillimeters + gap / 2), yb = b.HalfWidthMillimeters + gap / 2;
             double shift = (ya + yb) / -2;
             double offset = PlaceCrosser(state, direction, arrivalMs, speed, Math.Max(a.FrontMillimeters, b.FrontMillimeters), s.MinHeadwaySeconds * 1000,
-                StrangerGapMillimeters, out speed);
+                d.StrangerGap, out speed);
             double pairSlope = Slope(rng) / 2;
             AddCrosser(persons, state, a, direction, ya + shift, speed, offset, pairSlope);
             AddCrosser(persons, state, b, direction, yb + shift, speed, offset, pairSlope);
@@ -92,15 +91,15 @@ public static class SceneBuilder
 
         if (size > 1)
         {
-            double lateral = Lateral(s, rng);
+            double lateral = Lateral(s, d, rng);
             double groupSlope = Slope(rng);
             double pace = 0;
             for (int i = 0; i < size; i++)
             {
-                Body body = BodyFactory.Create(DrawGroup(s, rng), rng);
+                Body body = BodyFactory.Create(DrawGroup(s, rng), rng, d);
                 double wanted = i == 0
                     ? s.MinHeadwaySeconds * 1000
-                    : tailgate ? (s.TailgateHeadwaySeconds + rng.Uniform(-0.03, 0.03)) * 1000 : rng.Normal(0.9, 0.25, 0.6, 2.0) * 1000;
+                    : tailgate ? (s.TailgateHeadwaySeconds + rng.Uniform(-0.03, 0.03)) * 1000 : rng.Normal(d.GroupHeadwayMean, 0.25, 0.6, 2.0) * 1000;
                 // People walking together keep the first one's pace; a tailgater keeps up with a brisk pace (at least
                 // 1 m/s: 0.5 s behind at 1 m/s is 0.5 m centre to centre, a body depth plus a quarter metre).
                 double preferred = i == 0 ? body.SpeedMillimetersPerMs : pace;
@@ -109,7 +108,7 @@ public static class SceneBuilder
                     preferred = Math.Max(preferred, 1.0);
                 }
 
-                double gap = i == 0 ? StrangerGapMillimeters : tailgate ? TailgateGapMillimeters : GroupGapMillimeters;
+                double gap = i == 0 ? d.StrangerGap : tailgate ? d.TailgateGap : d.GroupGap;
                 double offset = PlaceCrosser(state, direction, i == 0 ? arrivalMs : 0, preferred, body.FrontMillimeters, wanted, gap, out double speed);
                 pace = i == 0 ? speed : pace;
                 double yMember = Clamp(s, lateral + rng.Normal(0, 40), body);
@@ -119,8 +118,8 @@ public static class SceneBuilder
             return;
         }
 
-        Body single = BodyFactory.Create(DrawGroup(s, rng), rng);
-        double y = Clamp(s, Lateral(s, rng), single);
+        Body single = BodyFactory.Create(DrawGroup(s, rng), rng, d);
+        double y = Clamp(s, Lateral(s, d, rng), single);
         double slope = FitSlope(s, single, y, Slope(rng));
         double v = single.SpeedMillimetersPerMs;
         double behaviour = rng.NextDouble();
@@ -148,7 +147,7 @@ public static class SceneBuilder
         }
         else
         {
-            double offset = PlaceCrosser(state, direction, arrivalMs, v, single.FrontMillimeters, s.MinHeadwaySeconds * 1000, StrangerGapMillimeters,
+            double offset = PlaceCrosser(state, direction, arrivalMs, v, single.FrontMillimeters, s.MinHeadwaySeconds * 1000, d.StrangerGap,
                 out double speed);
             AddCrosser(persons, state, single, direction, y, speed, offset, slope);
         }
@@ -233,7 +232,7 @@ public static class SceneBuilder
         return PopulationGroup.Adult;
     }
 
-    private static double Lateral(ScenarioDefinition s, Rng rng) => rng.Normal(0, s.LateralSdMillimeters);
+    private static double Lateral(ScenarioDefinition s, BodyDistribution d, Rng rng) => rng.Normal(0, s.LateralSdMillimeters * d.LateralSpreadScale);
 
     /// <summary>People cross at a slight angle: lateral drift per mm along the line, SD 0.08 (about ±5°), at most ±0.2.</summary>
     private static double Slope(Rng rng) => rng.Normal(0, 0.08, -0.2, 0.2);

@@ -102,6 +102,43 @@ public sealed class Scene
         return highest;
     }
 
+    /// <summary>
+    /// Every solid in the scene at a moment (body parts of the people present, the door leaf as a row of posts), for
+    /// coverage models that do their own geometry. Clears <paramref name="output"/> first; allocates nothing once it has grown.
+    /// </summary>
+    public void SolidsAt(double timeMs, List<SceneSolid> output)
+    {
+        output.Clear();
+        foreach (int index in ActiveAt(timeMs))
+        {
+            Person p = _persons[index];
+            if (!p.TryGetState(timeMs, out double x, out double y, out int facing, out _))
+            {
+                continue;
+            }
+
+            foreach (var part in p.Body.Parts)
+            {
+                output.Add(new SceneSolid(x + facing * part.AheadMillimeters, y + part.AcrossMillimeters, part.HalfLengthMillimeters,
+                    part.HalfWidthMillimeters, part.TopMillimeters, SolidKind.BodyPart));
+            }
+        }
+
+        if (Door is not null)
+        {
+            double angle = Door.AngleAt(timeMs);
+            if (angle > 0.01)
+            {
+                double sin = Math.Sin(angle), cos = Math.Cos(angle);
+                double hingeY = -Door.WidthMillimeters / 2;
+                for (double s = 20; s <= Door.WidthMillimeters; s += 40)
+                {
+                    output.Add(new SceneSolid(Door.HingeXMillimeters - s * sin, hingeY + s * cos, 25, 25, Door.TopMillimeters, SolidKind.DoorLeaf));
+                }
+            }
+        }
+    }
+
     /// <summary>Is anyone moving faster than <paramref name="minSpeed"/> (mm/ms) within a horizontal radius of the sensor axis?</summary>
     public bool AnyMotionWithin(double timeMs, double radiusMillimeters, double minSpeed)
     {

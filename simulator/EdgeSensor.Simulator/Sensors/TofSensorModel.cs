@@ -14,10 +14,13 @@ public sealed class TofSensorModel
     private readonly TofSensorOptions _options;
     private readonly TofZoneGeometry[] _zones;
 
+    private readonly RasterZoneModel? _raster;
+
     public TofSensorModel(TofSensorOptions options)
     {
         _options = options;
         _zones = TofZoneGeometry.TwoZones(options.FieldOfViewDegrees);
+        _raster = options.Coverage == CoverageModel.Raster ? new RasterZoneModel(options.FieldOfViewDegrees) : null;
     }
 
     public IReadOnlyList<TofZoneGeometry> Zones => _zones;
@@ -42,13 +45,15 @@ public sealed class TofSensorModel
         {
             int zone = n % _zones.Length;
             double middle = start + _options.TimingBudgetMs / 2.0;
-            double surface = scene.HighestSurface(_zones[zone], middle);
+            double distance = _raster is null
+                ? scene.MountHeightMillimeters - scene.HighestSurface(_zones[zone], middle)
+                : _raster.Range(scene, zone, middle);
             if (rng.Chance(_options.MissingSampleProbability))
             {
                 continue;
             }
 
-            Measure(scene.MountHeightMillimeters - surface, rng, out int value, out int status);
+            Measure(distance, rng, out int value, out int status);
             output.Add(new TraceRecord((long)(start + _options.TimingBudgetMs), TraceKind.Tof, zone, value, status));
         }
     }

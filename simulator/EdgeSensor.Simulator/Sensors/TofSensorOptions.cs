@@ -15,6 +15,9 @@ public sealed record TofSensorOptions
     /// <summary>Ambient infrared level, 0 = dark indoors, 1 = direct sunlight on the floor.</summary>
     public double Ambient { get; init; }
 
+    /// <summary>How a zone's reading follows from the bodies under it (<see cref="CoverageModel"/>).</summary>
+    public CoverageModel Coverage { get; init; } = CoverageModel.Footprint;
+
     /// <summary>Probability that a measurement is lost altogether (bus error: no row is written).</summary>
     public double MissingSampleProbability { get; init; } = 0.001;
 }

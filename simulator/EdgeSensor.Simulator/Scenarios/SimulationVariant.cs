@@ -1,0 +1,63 @@
+using System.Globalization;
+using EdgeSensor.Simulator.Sensors;
+
+namespace EdgeSensor.Simulator.Scenarios;
+
+/// <summary>
+/// How a run widens a scenario without changing its definition: which coverage model turns bodies into zone readings,
+/// a mount height (and timing budget) overriding the scenario's, and whether the body distributions' parameters are drawn
+/// afresh for every seed (<see cref="Population.BodyDistribution.Draw"/>) instead of the published central values.
+/// </summary>
+public sealed record SimulationVariant
+{
+    public CoverageModel Coverage { get; init; } = CoverageModel.Footprint;
+
+    /// <summary>Overrides the scenario's mount height when set.</summary>
+    public int? MountHeightMillimeters { get; init; }
+
+    /// <summary>Overrides the scenario's timing budget when set.</summary>
+    public int? TimingBudgetMs { get; init; }
+
+    /// <summary>Body and spacing parameters drawn per seed (from a stream of their own, so the crowd's arrivals stay put).</summary>
+    public bool RandomiseBodyParameters { get; init; }
+
+    /// <summary>The simulator as it was before the widening: footprint coverage, the scenario's mount, reference bodies.</summary>
+    public static SimulationVariant Reference { get; } = new();
+
+    /// <summary>A widened run: randomised body parameters, the given coverage model and mount height.</summary>
+    public static SimulationVariant Widened(CoverageModel coverage, int? mountHeightMillimeters, int? timingBudgetMs = null) => new()
+    {
+        Coverage = coverage,
+        MountHeightMillimeters = mountHeightMillimeters,
+        TimingBudgetMs = timingBudgetMs,
+        RandomiseBodyParameters = true,
+    };
+
+    /// <summary>The scenario as this variant runs it.</summary>
+    public ScenarioDefinition Apply(ScenarioDefinition scenario) => scenario with
+    {
+        MountHeightMillimeters = MountHeightMillimeters ?? scenario.MountHeightMillimeters,
+        TimingBudgetMs = TimingBudgetMs ?? scenario.TimingBudgetMs,
+    };
+
+    /// <summary>A short label, e.g. <c>raster 2.8 m</c> or <c>footprint 3.2 m 20 ms</c>.</summary>
+    public string Label
+    {
+        get
+        {
+            var inv = CultureInfo.InvariantCulture;
+            string label = Coverage.ToString().ToLowerInvariant();
+            if (MountHeightMillimeters is int mount)
+            {
+                label += " " + (mount / 1000.0).ToString("0.0##", inv) + " m";
+            }
+
+            if (TimingBudgetMs is int budget)
+            {
+                label += " " + budget.ToString(inv) + " ms";
+            }
+
+            return RandomiseBodyParameters ? label : label + " (reference bodies)";
+        }
+    }
+}

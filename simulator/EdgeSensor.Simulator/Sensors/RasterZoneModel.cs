@@ -1,0 +1,227 @@
+using EdgeSensor.Simulator.Scenes;
+
+namespace EdgeSensor.Simulator.Sensors;
+
+/// <summary>
+/// The second coverage model, written apart from <see cref="TofZoneGeometry"/> and with other assumptions:
+/// <list type="bullet">
+/// <item>one ray per SPAD cell of a 16×16 array behind a pinhole with a square field of view (each two-zone zone is 8 cells
+/// along the walking line × 16 across), instead of one exact viewing pyramid;</item>
+/// <item>body parts have domed tops (an elliptic cap as high as the part's smaller semi-axis, at most half its height)
+/// instead of flat ones, so an edge of a head or a shoulder is lower than its crown;</item>
+/// <item>each ray returns a signal ∝ reflectance × vignetting (cos⁴ of its angle off the axis) / range², and the zone
+/// reports the signal-weighted mean range of all its rays: the VL53L1X averages the photon arrival times it receives, so
+/// a near and a far target in one zone read in between (ST's imaging-sensor support, https://qa-community.st.com/imaging-sensors-49/vl53l1x-unexplained-distance-change-143888);
+/// a sliver of a body at the zone's edge moves the reading little, where the footprint model takes its full height;</item>
+/// <item>the range is the path length along the ray (radial), not the vertical depth.</item>
+/// </list>
+/// Not thread-safe: one instance per sensor model (it reuses its buffers, so a sample allocates nothing).
+/// </summary>
+public sealed class RasterZoneModel
+{
+    /// <summary>SPAD cells along each side of the array (VL53L1X: 16×16).</summary>
+    public const int ArrayCells = 16;
+
+    private const double BodyReflectance = 0.3;
+    private const double FloorReflectance = 0.3;
+    private const double DoorReflectance = 0.5;
+
+    private readonly double[][] _tanAlong;
+    private readonly double[][] _tanAcross;
+    private readonly double[][] _sensitivity;
+    private readonly double[] _zoneTanLow;
+    private readonly double[] _zoneTanHigh;
+    private readonly double _tanAcrossMax;
+    private readonly List<SceneSolid> _solids = new(64);
+    private readonly List<SceneSolid> _near = new(64);
+    private readonly double?[] _floorRange = new double?[2];
+    private double _floorMount = double.NaN;
+
+    public RasterZoneModel(double fieldOfViewDegrees)
+    {
+        double pitch = fieldOfViewDegrees / ArrayCells * Math.PI / 180;
+        double half = fieldOfViewDegrees / 2 * Math.PI / 180;
+        int cellsPerZone = ArrayCells / 2 * ArrayCells;
+        _tanAlong = [new double[cellsPerZone], new double[cellsPerZone]];
+        _tanAcross = [new double[cellsPerZone], new double[cellsPerZone]];
+        _sensitivity = [new double[cellsPerZone], new double[cellsPerZone]];
+        for (int zone = 0; zone < 2; zone++)
+        {
+            int k = 0;
+            for (int column = 0; column < ArrayCells / 2; column++)
+            {
+                double along = -half + (zone * ArrayCells / 2 + column + 0.5) * pitch;
+                for (int row = 0; row < ArrayCells; row++, k++)
+                {
+                    double across = -half + (row + 0.5) * pitch;
+                    double tx = Math.Tan(along), ty = Math.Tan(across);
+                    double cos = 1 / Math.Sqrt(1 + tx * tx + ty * ty);
+                    _tanAlong[zone][k] = tx;
+                    _tanAcross[zone][k] = ty;
+                    _sensitivity[zone][k] = cos * cos * cos * cos;
+                }
+            }
+        }
+
+        _zoneTanLow = [Math.Tan(-half), 0];
+        _zoneTanHigh = [0, Math.Tan(half)];
+        _tanAcrossMax = Math.Tan(half);
+    }
+
+    /// <summary>The range (mm, along the rays) zone 0 or 1 reports at a moment.</summary>
+    public double Range(Scene scene, int zone, double timeMs)
+    {
+        double mount = scene.MountHeightMillimeters;
+        scene.SolidsAt(timeMs, _solids);
+        _near.Clear();
+        foreach (SceneSolid s in _solids)
+        {
+            // Cull by the zone's floor footprint (the widest cross-section of its view).
+            if (s.CentreX + s.HalfLength >= mount * _zoneTanLow[zone] && s.CentreX - s.HalfLength <= mount * _zoneTanHigh[zone]
+                && Math.Abs(s.CentreY) - s.HalfWidth <= mount * _tanAcrossMax && s.TopMillimeters > 0)
+            {
+                _near.Add(s);
+            }
+        }
+
+        if (_near.Count == 0)
+        {
+            if (_floorMount != mount)
+            {
+                _floorRange[0] = _floorRange[1] = null;
+                _floorMount = mount;
+            }
+
+            return _floorRange[zone] ??= Integrate(zone, mount);
+        }
+
+        return Integrate(zone, mount);
+    }
+
+    private double Integrate(int zone, double mount)
+    {
+        double totalSignal = 0, weightedRange = 0;
+        double[] tx = _tanAlong[zone], ty = _tanAcross[zone], sensitivity = _sensitivity[zone];
+        for (int k = 0; k < tx.Length; k++)
+        {
+            double depth = mount;
+            double reflectance = FloorReflectance;
+            foreach (SceneSolid s in _near)
+            {
+                double hit = HitDepth(mount, tx[k], ty[k], s, depth);
+                if (hit < depth)
+                {
+                    depth = hit;
+                    reflectance = s.Kind == SolidKind.DoorLeaf ? DoorReflectance : BodyReflectance;
+                }
+            }
+
+            double range = Math.Max(1, depth * Math.Sqrt(1 + tx[k] * tx[k] + ty[k] * ty[k]));
+            double signal = reflectance * sensitivity[k] / (range * range);
+            totalSignal += signal;
+            weightedRange += signal * range;
+        }
+
+        return weightedRange / totalSignal;
+    }
+
+    /// <summary>
+    /// Depth below the sensor where the ray (tan along, tan across) first meets the domed solid, or <paramref name="beyond"/>
+    /// when it does not meet it nearer. The ray at depth d is at (d·tx, d·ty); the solid's surface at normalised plan radius
+    /// r is top − cap + cap·√(1 − r²) (a vertical wall below top − cap).
+    /// </summary>
+    private static double HitDepth(double mount, double tx, double ty, in SceneSolid s, double beyond)
+    {
+        double top = s.TopMillimeters;
+        double from = Math.Max(0, mount - top);
+        if (from >= beyond)
+        {
+            return beyond;
+        }
+
+        // Quick reject: the ray's plan segment between the solid's top and the floor against the solid's bounding box.
+        double x0 = from * tx, x1 = mount * tx, y0 = from * ty, y1 = mount * ty;
+        if (Math.Max(x0, x1) < s.CentreX - s.HalfLength || Math.Min(x0, x1) > s.CentreX + s.HalfLength
+            || Math.Max(y0, y1) < s.CentreY - s.HalfWidth || Math.Min(y0, y1) > s.CentreY + s.HalfWidth)
+        {
+            return beyond;
+        }
+
+        // r²(d) = A d² + B d + C: where the ray is inside the solid's plan ellipse.
+        double ia = 1 / s.HalfLength, ib = 1 / s.HalfWidth;
+        double px = tx * ia, py = ty * ib, qx = s.CentreX * ia, qy = s.CentreY * ib;
+        double a = px * px + py * py, b = -2 * (px * qx + py * qy), c = qx * qx + qy * qy;
+        double lo, hi;
+        if (a < 1e-15)
+        {
+            if (c > 1)
+            {
+                return beyond;
+            }
+
+            lo = from;
+            hi = mount;
+        }
+        else
+        {
+            double disc = b * b - 4 * a * (c - 1);
+            if (disc < 0)
+            {
+                return beyond;
+            }
+
+            double root = Math.Sqrt(disc);
+            lo = Math.Max(from, (-b - root) / (2 * a));
+            hi = Math.Min(Math.Min(mount, beyond), (-b + root) / (2 * a));
+        }
+
+        if (lo > hi)
+        {
+            return beyond;
+        }
+
+        double cap = s.Kind == SolidKind.DoorLeaf ? 0 : Math.Min(Math.Min(s.HalfLength, s.HalfWidth), top / 2);
+        double Above(double d)
+        {
+            double r2 = Math.Clamp(a * d * d + b * d + c, 0, 1);
+            return mount - d - (top - cap + cap * Math.Sqrt(1 - r2));
+        }
+
+        if (Above(lo) <= 0)
+        {
+            return lo;
+        }
+
+        // March down the ray to the first point under the surface, then bisect. Below the cap's base (top − cap) a ray
+        // still inside the plan ellipse is inside the solid, so the march need not go deeper.
+        const int steps = 8;
+        double end = Math.Min(hi, mount - top + cap);
+        double previous = lo;
+        for (int i = 1; i <= steps; i++)
+        {
+            double d = lo + (end - lo) * i / steps;
+            if (Above(d) <= 0)
+            {
+                double inside = d, outside = previous;
+                for (int j = 0; j < 14; j++)
+                {
+                    double mid = (inside + outside) / 2;
+                    if (Above(mid) <= 0)
+                    {
+                        inside = mid;
+                    }
+                    else
+                    {
+                        outside = mid;
+                    }
+                }
+
+                return inside < beyond ? inside : beyond;
+            }
+
+            previous = d;
+        }
+
+        return beyond;
+    }
+}
