@@ -343,6 +343,15 @@ namespace EdgeSensor.Core.Counting
                 return _zones[_held.OriginZone].Count == 0;
             }
 
+            PairingZone destination = _zones[_held.DestinationZone];
+            if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationEndMs)
+            {
+                // The destination zone, which had emptied, sees someone new: whatever began in the origin zone meanwhile
+                // is moving on over the line (the next person of a queue), not coming back. Confirm now rather than
+                // when that follower's own crossing is complete (seconds later for a long wheelchair).
+                return false;
+            }
+
             long limit = _held.DestinationEndMs + _maxGap;
             PairingZone origin = _zones[_held.OriginZone];
             if (origin.Count > 0)
