@@ -17,14 +17,15 @@ namespace EdgeSensor.Core.Counting
         public const int QueueCapacity = PairingZone.Capacity;
 
         // A pushed stroller, pram or cart stands at most about 1.1 m high (its hood and handle bar); anything this
-        // low that a zone sees right before a target at least PusherRiseMillimeters taller, without the floor in
-        // between, is taken as pushed by that person. An adult is 1.45 m or taller, so the rise is well met by
-        // every adult behind a stroller, and never by two similar people close behind each other.
+        // low that a zone sees right before (within the pair gap) a target at least PusherRiseMillimeters taller is
+        // taken as pushed by that person. An adult is 1.45 m or taller, so the rise is well met by every adult
+        // behind a stroller, and never by two similar people close behind each other.
         private const int PushedObjectMaxHeightMillimeters = 1150;
         private const int PusherRiseMillimeters = 300;
 
-        // Largest height difference between the two targets of one crossing: a head in one zone against the shoulders
-        // in the other (about 300 mm down, Drillis & Contini: shoulders at 0.82 of stature) plus sway and noise.
+        // Largest difference between the nearest distances of the two targets of one crossing: a head in one zone
+        // against the shoulders in the other (about 300 mm down, Drillis & Contini: shoulders at 0.82 of stature)
+        // plus sway and noise.
         private const int MaxSideHeightGapMillimeters = 500;
 
         private readonly PairingZone[] _zones = new PairingZone[2];
@@ -75,7 +76,7 @@ namespace EdgeSensor.Core.Counting
         /// <summary>True while targets wait for a partner or a crossing waits for confirmation.</summary>
         public bool HasPending => _zones[0].Count > 0 || _zones[1].Count > 0 || _zones[0].HasLead || _zones[1].HasLead || _held.IsHeld;
 
-        /// <summary>Pairs whose two targets differ in height more than one body can (<c>MaxSideHeightGapMillimeters</c>).</summary>
+        /// <summary>Pairs whose two targets come unequally near the sensor, more than one body can (<c>MaxSideHeightGapMillimeters</c>).</summary>
         public int MismatchRejections { get; private set; }
 
         /// <summary>Low targets merged into the taller target right behind them (a stroller and the person pushing it).</summary>
@@ -131,19 +132,12 @@ namespace EdgeSensor.Core.Counting
             }
         }
 
-        /// <summary>A target left <paramref name="zone"/>; queue it with its features.</summary>
-        public void OnFall(int zone, TargetSummary target)
-        {
-            OnFall(zone, target, false);
-        }
-
         /// <summary>
-        /// A target left <paramref name="zone"/>; <paramref name="splitFollows"/> when it ended at a valley and the zone's
-        /// next target began there. A low target is held back for the pair gap: if a much taller target follows it in
-        /// the same zone that soon, the two are one (a stroller or cart pushed ahead of the person pushing it is one
-        /// crossing with them, not a person of its own).
+        /// A target left <paramref name="zone"/>; queue it with its features. A low target is held back for the pair
+        /// gap: if a much taller target follows it in the same zone that soon, the two are one (a stroller or cart
+        /// pushed ahead of the person pushing it is one crossing with them, not a person of its own).
         /// </summary>
-        public void OnFall(int zone, TargetSummary target, bool splitFollows)
+        public void OnFall(int zone, TargetSummary target)
         {
             PairingZone pairing = _zones[zone];
             pairing.Close();

@@ -223,7 +223,7 @@ namespace EdgeSensor.Core.Counting
 
             if (e == ZoneEvent.Fall || e == ZoneEvent.Split)
             {
-                _crossings.OnFall(zone, _zones[zone].FinishedTarget, e == ZoneEvent.Split);
+                _crossings.OnFall(zone, _zones[zone].FinishedTarget);
             }
 
             if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
