@@ -119,7 +119,7 @@ public static class AccuracyReport
     private static void AppendBudgetSweep(StringBuilder sb, AccuracyRunResult run)
     {
         sb.AppendLine();
-        sb.AppendLine(Inv, $"#### Timing budget above {AccuracyGoals.HighestGoalMountMillimeters / 1000.0:0.0} m: overall event accuracy, and the worst group's gap to adults (group-pure)");
+        sb.AppendLine(Inv, $"#### Timing budget above {AccuracyGoals.HighestGoalMountMillimeters / 1000.0:0.0} m (rows without a budget: {DefaultBudgetMs} ms): overall event accuracy, and the worst group's difference to adults (group-pure)");
         sb.AppendLine();
         IReadOnlyList<VariantTally> sweep = run.BudgetSweep;
         sb.AppendLine("| variant | overall | worst group vs adults | goals met |");
@@ -217,10 +217,10 @@ public static class AccuracyReport
 
     private static string AllGoalsCell(IReadOnlyList<GoalCheck> checks, VariantTally v)
     {
-        int met = checks.Count(c => c.Met == true);
+        int met = checks.Count(c => c.Met == true), run = checks.Count(c => c.Met is not null);
         bool goalApplies = (v.Variant.MountHeightMillimeters ?? 0) <= AccuracyGoals.HighestGoalMountMillimeters;
-        string tally = $"{met}/{checks.Count}";
-        return met == checks.Count ? $"**{tally} MET**" : goalApplies ? $"**{tally} NOT MET**" : tally + " (reported)";
+        string tally = run == checks.Count ? $"{met}/{run}" : $"{met}/{run} run";
+        return met == run ? $"**{tally} MET**" : goalApplies ? $"**{tally} NOT MET**" : tally + " (reported)";
     }
 
     private static string TurnBacks(ScenarioTally t) =>

@@ -106,7 +106,7 @@ public static class AccuracyRunner
     }
 
     private static string FileLabel(SimulationVariant v) =>
-        v.Coverage.ToString().ToLowerInvariant()
+        v.CoverageModel.ToString().ToLowerInvariant()
         + (v.MountHeightMillimeters is int m ? "-" + m.ToString(CultureInfo.InvariantCulture) + "mm" : "")
         + (v.TimingBudgetMs is int b ? "-" + b.ToString(CultureInfo.InvariantCulture) + "ms" : "")
         + (v.RandomiseBodyParameters ? "" : "-reference");

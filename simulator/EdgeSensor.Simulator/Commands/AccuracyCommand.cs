@@ -81,14 +81,14 @@ public static class AccuracyCommand
         // The sweep's table also shows the default budget at the same mounts, taken from the main run.
         var defaults = all.Take(main.Length).Where(v => sweep.Any(s => s.MountHeightMillimeters == v.Variant.MountHeightMillimeters));
         var result = new AccuracyRunResult(all.Take(main.Length).ToList(),
-            [.. defaults.Concat(sweepTallies).OrderBy(v => v.Variant.MountHeightMillimeters).ThenBy(v => v.Variant.TimingBudgetMs ?? 33).ThenBy(v => v.Variant.Coverage)],
+            [.. defaults.Concat(sweepTallies).OrderBy(v => v.Variant.MountHeightMillimeters).ThenBy(v => v.Variant.TimingBudgetMs ?? 33).ThenBy(v => v.Variant.CoverageModel)],
             seedCount, firstSeed, EngineStamp.Of(Directory.GetCurrentDirectory()));
         if (cl.Has("json"))
         {
             stdout.WriteLine(JsonSerializer.Serialize(all.Select(v => new
             {
                 variant = v.Variant.Label,
-                coverage = v.Variant.Coverage.ToString().ToLowerInvariant(),
+                coverage = v.Variant.CoverageModel.ToString().ToLowerInvariant(),
                 mountHeightMm = v.Variant.MountHeightMillimeters,
                 timingBudgetMs = v.Variant.TimingBudgetMs,
                 randomisedBodies = v.Variant.RandomiseBodyParameters,

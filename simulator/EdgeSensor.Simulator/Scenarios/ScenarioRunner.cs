@@ -21,7 +21,7 @@ public static class ScenarioRunner
         scenario = variant.Apply(scenario);
         BodyDistribution bodies = variant.RandomiseBodyParameters ? BodyDistribution.Draw(Rng.ForStream(seed, 4)) : BodyDistribution.Reference;
         scene = SceneBuilder.Build(scenario, seed, bodies);
-        var tofOptions = new TofSensorOptions { TimingBudgetMs = scenario.TimingBudgetMs, Ambient = scenario.Ambient, Coverage = variant.Coverage };
+        var tofOptions = new TofSensorOptions { TimingBudgetMs = scenario.TimingBudgetMs, Ambient = scenario.Ambient, Coverage = variant.CoverageModel };
         var pirOptions = new PirSensorOptions { FalseTriggersPerHour = scenario.PirFalseTriggersPerHour };
         var rows = new List<TraceRecord>((int)(scene.DurationMs / 30) + 256);
         new TofSensorModel(tofOptions).Sample(scene, Rng.ForStream(seed, 2), rows);
@@ -67,7 +67,7 @@ public static class ScenarioRunner
         if (variant != SimulationVariant.Reference)
         {
             // Only widened traces say so: reference traces keep the bytes they always had.
-            metadata.Set("coverage_model", variant.Coverage.ToString().ToLowerInvariant());
+            metadata.Set("coverage_model", variant.CoverageModel.ToString().ToLowerInvariant());
             metadata.Set("body_parameters", variant.RandomiseBodyParameters ? "randomised per seed" : "reference");
         }
 

@@ -10,7 +10,7 @@ namespace EdgeSensor.Simulator.Scenarios;
 /// </summary>
 public sealed record SimulationVariant
 {
-    public CoverageModel Coverage { get; init; } = CoverageModel.Footprint;
+    public CoverageModel CoverageModel { get; init; } = CoverageModel.Footprint;
 
     /// <summary>Overrides the scenario's mount height when set.</summary>
     public int? MountHeightMillimeters { get; init; }
@@ -27,7 +27,7 @@ public sealed record SimulationVariant
     /// <summary>A widened run: randomised body parameters, the given coverage model and mount height.</summary>
     public static SimulationVariant Widened(CoverageModel coverage, int? mountHeightMillimeters, int? timingBudgetMs = null) => new()
     {
-        Coverage = coverage,
+        CoverageModel = coverage,
         MountHeightMillimeters = mountHeightMillimeters,
         TimingBudgetMs = timingBudgetMs,
         RandomiseBodyParameters = true,
@@ -46,7 +46,7 @@ public sealed record SimulationVariant
         get
         {
             var inv = CultureInfo.InvariantCulture;
-            string label = Coverage.ToString().ToLowerInvariant();
+            string label = CoverageModel.ToString().ToLowerInvariant();
             if (MountHeightMillimeters is int mount)
             {
                 label += " " + (mount / 1000.0).ToString("0.0##", inv) + " m";

@@ -84,6 +84,8 @@ public sealed class RasterZoneModel
             }
         }
 
+        // Highest first: once a ray has met a high part, lower ones are rejected at once.
+        _near.Sort(HigherFirst);
         if (_near.Count == 0)
         {
             if (_floorMount != mount)
@@ -97,6 +99,8 @@ public sealed class RasterZoneModel
 
         return Integrate(zone, mount);
     }
+
+    private static readonly Comparison<SceneSolid> HigherFirst = (x, y) => y.TopMillimeters.CompareTo(x.TopMillimeters);
 
     private double Integrate(int zone, double mount)
     {
@@ -130,7 +134,7 @@ public sealed class RasterZoneModel
     /// when it does not meet it nearer. The ray at depth d is at (d·tx, d·ty); the solid's surface at normalised plan radius
     /// r is top − cap + cap·√(1 − r²) (a vertical wall below top − cap).
     /// </summary>
-    private static double HitDepth(double mount, double tx, double ty, in SceneSolid s, double beyond)
+    internal static double HitDepth(double mount, double tx, double ty, in SceneSolid s, double beyond)
     {
         double top = s.TopMillimeters;
         double from = Math.Max(0, mount - top);
@@ -194,7 +198,7 @@ public sealed class RasterZoneModel
 
         // March down the ray to the first point under the surface, then bisect. Below the cap's base (top − cap) a ray
         // still inside the plan ellipse is inside the solid, so the march need not go deeper.
-        const int steps = 8;
+        const int steps = 6;
         double end = Math.Min(hi, mount - top + cap);
         double previous = lo;
         for (int i = 1; i <= steps; i++)
@@ -203,7 +207,7 @@ public sealed class RasterZoneModel
             if (Above(d) <= 0)
             {
                 double inside = d, outside = previous;
-                for (int j = 0; j < 14; j++)
+                for (int j = 0; j < 10; j++)
                 {
                     double mid = (inside + outside) / 2;
                     if (Above(mid) <= 0)

@@ -56,7 +56,8 @@ public sealed class ScoreTests
         Assert.AreEqual(0, t.TruthEntries + t.TruthExits);
         Assert.IsGreaterThan(3, t.TurnBackEvents);
         Assert.AreEqual(t.Entries + t.Exits, t.FalseCounts, "in a turn-back-only scene every count is false");
-        string report = AccuracyReport.ToMarkdown([t], 1, 9);
-        StringAssert.Contains(report, "| turn-back | 1 |");
+        var variant = new VariantTally(EdgeSensor.Simulator.Scenarios.SimulationVariant.Reference, [t]);
+        string report = AccuracyReport.ToMarkdown(new AccuracyRunResult([variant], [], 1, 9, EngineStamp.Unknown));
+        StringAssert.Contains(report, "| footprint (reference bodies) | turn-back | 1 |");
     }
 }

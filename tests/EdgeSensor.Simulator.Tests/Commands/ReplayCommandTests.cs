@@ -132,17 +132,24 @@ public sealed class ReplayCommandTests
     [TestMethod]
     public void AccuracyCommandPrintsTheTableAndChecksGoals()
     {
-        var (code, stdout, stderr) = Run("accuracy", "--seeds", "1", "--scenario", "single-file", "--scenario", "turn-back");
+        var (code, stdout, stderr) = Run("accuracy", "--seeds", "1", "--scenario", "single-file", "--scenario", "turn-back", "--coverage", "both", "--mount", "2500");
         Assert.AreEqual(0, code, stderr);
-        StringAssert.Contains(stdout, "| single-file | 1 |");
-        StringAssert.Contains(stdout, "| turn-back | 1 |");
-        StringAssert.Contains(stdout, "- single-file accuracy:");
-        StringAssert.Contains(stdout, "- tailgating accuracy (0.5 s headway): not run");
-        var (jsonCode, json, _) = Run("accuracy", "--seeds", "1", "--scenario", "single-file", "--json");
+        StringAssert.Contains(stdout, "| scenario | footprint 2.5 m | raster 2.5 m |");
+        StringAssert.Contains(stdout, "| footprint 2.5 m | single-file | 1 |");
+        StringAssert.Contains(stdout, "| raster 2.5 m | turn-back | 1 |");
+        StringAssert.Contains(stdout, "| single-file >= 99% |");
+        StringAssert.Contains(stdout, "| tailgating (0.5 s) >= 97% | not run | not run |");
+        var (jsonCode, json, _) = Run("accuracy", "--seeds", "1", "--scenario", "single-file", "--coverage", "raster", "--mount", "2200,3200", "--timing-budget", "33", "--json");
         Assert.AreEqual(0, jsonCode);
         using JsonDocument doc = JsonDocument.Parse(json);
-        Assert.AreEqual("single-file", doc.RootElement[0].GetProperty("scenario").GetString());
+        Assert.AreEqual(2, doc.RootElement.GetArrayLength(), "one entry per variant (a fixed budget: no sweep)");
+        Assert.AreEqual("raster", doc.RootElement[1].GetProperty("coverage").GetString());
+        Assert.AreEqual(3200, doc.RootElement[1].GetProperty("mountHeightMm").GetInt32());
+        Assert.AreEqual("single-file", doc.RootElement[0].GetProperty("scenarios")[0].GetProperty("scenario").GetString());
         Assert.AreEqual(2, Run("accuracy", "--seeds", "0").Code);
+        Assert.AreEqual(2, Run("accuracy", "--coverage", "rays").Code);
+        Assert.AreEqual(2, Run("accuracy", "--mount", "2500,9000").Code);
+        Assert.AreEqual(2, Run("accuracy", "--mount", "2500", "--mount-height", "2500").Code);
         Assert.AreEqual(2, Run("accuracy", "--scenario", "nope").Code);
     }
 
