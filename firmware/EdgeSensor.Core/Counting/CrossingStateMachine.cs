@@ -22,6 +22,8 @@ namespace EdgeSensor.Core.Counting
         // behind a stroller, and never by two similar people close behind each other.
         private const int PushedObjectMaxHeightMillimeters = 1150;
         private const int PusherRiseMillimeters = 300;
+        private const int PushedLengthNumerator = 5;
+        private const int PushedLengthDenominator = 4;
 
         // Largest difference between the nearest distances of the two targets of one crossing: a head in one zone
         // against the shoulders in the other (about 300 mm down, Drillis & Contini: shoulders at 0.82 of stature)
@@ -144,7 +146,7 @@ namespace EdgeSensor.Core.Counting
             if (pairing.HasLead)
             {
                 TargetSummary lead = pairing.TakeLead();
-                if (target.OnsetMs - lead.EndMs <= _maxGap && target.HeightMillimeters - lead.HeightMillimeters >= PusherRiseMillimeters)
+                if (IsPushedBy(lead, target))
                 {
                     // The pusher behind their stroller: one target from the stroller's arrival to the pusher's leaving.
                     target.StartMs = lead.StartMs;
@@ -166,6 +168,23 @@ namespace EdgeSensor.Core.Counting
             }
 
             Accept(zone, target);
+        }
+
+        // True when lead is a stroller (or cart) pushed by the person of target, who followed it in the same zone: the
+        // person came within the pair gap, stands clearly taller, and the low thing is a vehicle, not a smaller person
+        // walking ahead - it is long along the path, so (moving at the pusher's speed) it took the zone at least
+        // PushedLengthNumerator/PushedLengthDenominator times as long to pass as the person did. A stroller is
+        // 0.8-1.0 m long against a body 0.25-0.3 m deep; a child is shallower than an adult.
+        private bool IsPushedBy(TargetSummary lead, TargetSummary target)
+        {
+            if (target.OnsetMs - lead.EndMs > _maxGap || target.HeightMillimeters - lead.HeightMillimeters < PusherRiseMillimeters)
+            {
+                return false;
+            }
+
+            long leadMs = lead.EndMs - lead.StartMs;
+            long personMs = target.EndMs - target.StartMs;
+            return leadMs * PushedLengthDenominator >= personMs * PushedLengthNumerator;
         }
 
         // Queues a finished target of zone, unless it is too low for a person or a touch across the line.
