@@ -46,8 +46,13 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public int SplitDepthMillimeters { get; set; } = 200;
 
-        /// <summary>A crossing's highest point must be at least this far (mm) above the floor to count, 300..2000.</summary>
-        public int MinPersonHeightMillimeters { get; set; } = 800;
+        /// <summary>
+        /// A crossing's highest point must be at least this far (mm) above the floor to count, 300..2000. The default is
+        /// the lowest value, so any target that crossed the enter threshold may count: a zone reports a blend of all it
+        /// sees (a near and a far surface in one zone read in between), so a child or a seated person who fills little
+        /// of a zone mounted high reads only a few hundred mm above the floor. Raise it where pets pass and the mount is low.
+        /// </summary>
+        public int MinPersonHeightMillimeters { get; set; } = 300;
 
         /// <summary>
         /// A crossing whose highest point is higher than this (mm above the floor) is a door leaf's top edge, not a

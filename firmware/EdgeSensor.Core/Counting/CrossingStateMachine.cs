@@ -16,6 +16,20 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Targets queued per zone; older ones are dropped when it overflows.</summary>
         public const int QueueCapacity = PairingZone.Capacity;
 
+        // A pushed stroller, pram or cart stands at most about 1.1 m high (its hood and handle bar); anything this
+        // low that a zone sees right before (within the pair gap) a target at least PusherRiseMillimeters taller is
+        // taken as pushed by that person. An adult is 1.45 m or taller, so the rise is well met by every adult
+        // behind a stroller, and never by two similar people close behind each other.
+        private const int PushedObjectMaxHeightMillimeters = 1150;
+        private const int PusherRiseMillimeters = 300;
+        private const int PushedLengthNumerator = 5;
+        private const int PushedLengthDenominator = 4;
+
+        // Largest difference between the nearest distances of the two targets of one crossing: a head in one zone
+        // against the shoulders in the other (about 300 mm down, Drillis & Contini: shoulders at 0.82 of stature)
+        // plus sway and noise.
+        private const int MaxSideHeightGapMillimeters = 500;
+
         private readonly PairingZone[] _zones = new PairingZone[2];
         private readonly DoorDiscriminator _door;
         private readonly int _maxGap;
@@ -62,7 +76,13 @@ namespace EdgeSensor.Core.Counting
         public bool IsBusy => _zones[0].IsOpen || _zones[1].IsOpen || HasPending;
 
         /// <summary>True while targets wait for a partner or a crossing waits for confirmation.</summary>
-        public bool HasPending => _zones[0].Count > 0 || _zones[1].Count > 0 || _held.IsHeld;
+        public bool HasPending => _zones[0].Count > 0 || _zones[1].Count > 0 || _zones[0].HasLead || _zones[1].HasLead || _held.IsHeld;
+
+        /// <summary>Pairs whose two targets come unequally near the sensor, more than one body can (<c>MaxSideHeightGapMillimeters</c>).</summary>
+        public int MismatchRejections { get; private set; }
+
+        /// <summary>Low targets merged into the taller target right behind them (a stroller and the person pushing it).</summary>
+        public int PushedObjectMerges { get; private set; }
 
         /// <summary>True while a crossing waits for confirmation.</summary>
         public bool HasHeld => _held.IsHeld;
@@ -95,24 +115,96 @@ namespace EdgeSensor.Core.Counting
         /// <summary>A target appeared in <paramref name="zone"/>.</summary>
         public void OnRise(int zone, long timeMs)
         {
-            _zones[zone].Open(timeMs);
+            _zones[zone].Open(timeMs, timeMs);
+        }
+
+        /// <summary>A target appeared in <paramref name="zone"/>: it began at <paramref name="startMs"/> and was detected at <paramref name="onsetMs"/>.</summary>
+        public void OnRise(int zone, long startMs, long onsetMs)
+        {
+            _zones[zone].Open(startMs, onsetMs);
         }
 
         /// <summary>The target open in <paramref name="zone"/> was dropped without a verdict.</summary>
         public void OnCancel(int zone)
         {
             _zones[zone].Close();
+            if (_zones[zone].HasLead)
+            {
+                Accept(zone, _zones[zone].TakeLead());
+            }
         }
 
-        /// <summary>A target left <paramref name="zone"/>; queue it with its features.</summary>
+        /// <summary>
+        /// A target left <paramref name="zone"/>; queue it with its features. A low target is held back for the pair
+        /// gap: if a much taller target follows it in the same zone that soon, the two are one (a stroller or cart
+        /// pushed ahead of the person pushing it is one crossing with them, not a person of its own).
+        /// </summary>
         public void OnFall(int zone, TargetSummary target)
         {
-            _zones[zone].Close();
+            PairingZone pairing = _zones[zone];
+            pairing.Close();
+            if (pairing.HasLead)
+            {
+                TargetSummary lead = pairing.TakeLead();
+                if (IsPushedBy(lead, target))
+                {
+                    // The pusher behind their stroller: one target from the stroller's arrival to the pusher's leaving.
+                    target.StartMs = lead.StartMs;
+                    target.OnsetMs = lead.OnsetMs;
+                    target.Samples += lead.Samples;
+                    target.Origin = lead.Origin;
+                    PushedObjectMerges++;
+                }
+                else
+                {
+                    Accept(zone, lead);
+                }
+            }
+
+            if (target.HeightMillimeters >= _minHeight && target.HeightMillimeters <= PushedObjectMaxHeightMillimeters)
+            {
+                pairing.HoldLead(target);
+                return;
+            }
+
+            Accept(zone, target);
+        }
+
+        // True when lead is a stroller (or cart) pushed by the person of target, who followed it in the same zone: the
+        // person came within the pair gap, stands clearly taller, and the low thing is a vehicle, not a smaller person
+        // walking ahead - it is long along the path, so (moving at the pusher's speed) it took the zone at least
+        // PushedLengthNumerator/PushedLengthDenominator times as long to pass as the person did. A stroller is
+        // 0.8-1.0 m long against a body 0.25-0.3 m deep; a child is shallower than an adult.
+        private bool IsPushedBy(TargetSummary lead, TargetSummary target)
+        {
+            if (target.OnsetMs - lead.EndMs > _maxGap || target.HeightMillimeters - lead.HeightMillimeters < PusherRiseMillimeters)
+            {
+                return false;
+            }
+
+            long leadMs = lead.EndMs - lead.StartMs;
+            long personMs = target.EndMs - target.StartMs;
+            return leadMs * PushedLengthDenominator >= personMs * PushedLengthNumerator;
+        }
+
+        // Queues a finished target of zone, unless it is too low for a person or a touch across the line.
+        private void Accept(int zone, TargetSummary target)
+        {
             if (target.HeightMillimeters < _minHeight)
             {
                 // Lower than any person (a pet, a bag on the floor, the edge of a door leaf settling): it cannot be
                 // one side of a crossing, and pairing it would steal a real person's partner.
                 LowObjectRejections++;
+                return;
+            }
+
+            PairingZone other = _zones[1 - zone];
+            if (_zones[zone].Count > 0 && other.IsOpen && target.OnsetMs > other.OpenOnsetMs)
+            {
+                // Detected after the other zone's open target and finished before it: a touch across the line by
+                // someone standing in the other zone (see IsNestedIn). Settled now, so that a long stay on the line
+                // cannot fill the queue and push out the target the person arrived with.
+                Orphan(zone, target.StartMs, target.EndMs);
                 return;
             }
 
@@ -142,6 +234,17 @@ namespace EdgeSensor.Core.Counting
         // Settles one target or pair; false when nothing more can be decided at nowMs.
         private bool Step(long nowMs)
         {
+            for (int zone = 0; zone < 2; zone++)
+            {
+                PairingZone pairing = _zones[zone];
+                if (pairing.HasLead && pairing.LeadEndMs + _maxGap < (pairing.IsOpen ? pairing.OpenOnsetMs : nowMs))
+                {
+                    // Nothing taller followed within the gap: the low target stands on its own (a child, say).
+                    Accept(zone, pairing.TakeLead());
+                    return true;
+                }
+            }
+
             if (_zones[0].Count > 0 && _zones[1].Count > 0)
             {
                 PairOldest();
@@ -179,6 +282,18 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
+            if (IsNestedIn(b, a) || IsNestedIn(a, b))
+            {
+                // One target began after and ended before the other: a person standing on the line and swaying (or
+                // leaning) across it touched the other zone and withdrew. That touch is no side of a crossing; the
+                // longer target stays queued for its real partner (the person walking on, or none if they go back).
+                if (!_door.IsDoor(a, b))
+                {
+                    Orphan(IsNestedIn(b, a) ? 1 : 0);
+                    return;
+                }
+            }
+
             CrossingKind verdict = Decide(a, b);
             bool originIsZone0 = verdict != CrossingKind.None && OriginOf(verdict) == 0;
             if (verdict != CrossingKind.None && _held.IsHeld && verdict != _held.Kind && IsReturn(originIsZone0 ? a : b))
@@ -209,6 +324,12 @@ namespace EdgeSensor.Core.Counting
             _held.DestinationEpisode = destination.Episode;
         }
 
+        // True when inner was detected after outer and ended before it.
+        private static bool IsNestedIn(TargetSummary inner, TargetSummary outer)
+        {
+            return inner.OnsetMs > outer.OnsetMs && inner.EndMs < outer.EndMs;
+        }
+
         private bool IsReturn(TargetSummary origin)
         {
             // Born out of the same continuous presence in that zone as the held crossing's destination target
@@ -219,10 +340,29 @@ namespace EdgeSensor.Core.Counting
 
         private bool OriginMayReturn(long nowMs)
         {
+            if (_zones[_held.OriginZone].HasLead)
+            {
+                // A low target in the origin zone is still being held back: it may be the person coming back.
+                return true;
+            }
+
             if (_zones[_held.DestinationZone].IsPresentIn(_held.DestinationEpisode))
             {
-                // Still standing in the destination zone (same continuous presence): they may yet turn back.
-                return true;
+                // Still standing in the destination zone (same continuous presence): they may yet turn back - unless
+                // the origin zone already finished a target meanwhile. Someone coming back leaves the destination
+                // zone before the origin zone; a target that ends in the origin while the destination is still
+                // occupied is the next person following (a queue of wheelchairs never lets the zone clear) or a
+                // touch across the line, so the crossing need not wait for the whole queue to pass.
+                return _zones[_held.OriginZone].Count == 0;
+            }
+
+            PairingZone destination = _zones[_held.DestinationZone];
+            if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationEndMs)
+            {
+                // The destination zone, which had emptied, sees someone new: whatever began in the origin zone meanwhile
+                // is moving on over the line (the next person of a queue), not coming back. Confirm now rather than
+                // when that follower's own crossing is complete (seconds later for a long wheelchair).
+                return false;
             }
 
             long limit = _held.DestinationEndMs + _maxGap;
@@ -262,10 +402,19 @@ namespace EdgeSensor.Core.Counting
         private void Orphan(int zone)
         {
             long start = _zones[zone].OldestStartMs;
+            long end = _zones[zone].OldestEndMs;
             _zones[zone].DropOldest();
-            if (_held.IsHeld && zone == _held.OriginZone && start <= _held.DestinationEndMs + _maxGap)
+            Orphan(zone, start, end);
+        }
+
+        // A target of zone that found no partner, from start to end: a return over the line, or just an orphan.
+        private void Orphan(int zone, long start, long end)
+        {
+            if (_held.IsHeld && zone == _held.OriginZone && start <= _held.DestinationEndMs + _maxGap && end >= _held.DestinationEndMs)
             {
-                // Back into the origin zone before leaving the destination: walked past the line and returned.
+                // Back into the origin zone before leaving the destination, and still there after leaving it: walked
+                // past the line and returned. (A touch of the origin zone that ended while the person stayed in the
+                // destination is someone standing on the line and swaying; they may still walk on.)
                 _held.Kind = CrossingKind.None;
                 TurnBacks++;
                 return;
@@ -276,6 +425,12 @@ namespace EdgeSensor.Core.Counting
 
         private bool CanStillPair(int zone, int other, long nowMs)
         {
+            if (_zones[other].HasLead)
+            {
+                // The other zone holds a low target until its follower finishes: it will deliver one.
+                return true;
+            }
+
             long end = _zones[zone].OldestEndMs;
             if (_zones[other].IsOpen)
             {
@@ -297,6 +452,17 @@ namespace EdgeSensor.Core.Counting
             if (_door.IsDoor(a, b))
             {
                 DoorRejections++;
+                return CrossingKind.None;
+            }
+
+            int gap = a.NearestMillimeters - b.NearestMillimeters;
+            if (gap > MaxSideHeightGapMillimeters || -gap > MaxSideHeightGapMillimeters)
+            {
+                // The zones are mirror images along the walking line, so one body crossing comes equally near the
+                // sensor in both (distances, not heights: the zones' floors may differ, furniture absorbed in one);
+                // tops this far apart are two different things (a door leaf's edge seen high in one zone and
+                // low in the other, or a head in one zone and a bag in the other).
+                MismatchRejections++;
                 return CrossingKind.None;
             }
 

@@ -14,6 +14,28 @@ namespace EdgeSensor.Core.Counting
         private int _head;
         private int _count;
 
+        private TargetSummary _lead;
+
+        /// <summary>True while a finished low target waits for the zone's next target (see <see cref="HoldLead"/>).</summary>
+        public bool HasLead { get; private set; }
+
+        /// <summary>Keeps <paramref name="target"/> aside until the target that followed it in this zone finishes.</summary>
+        public void HoldLead(TargetSummary target)
+        {
+            _lead = target;
+            HasLead = true;
+        }
+
+        /// <summary>End (ms) of the held-back target.</summary>
+        public long LeadEndMs => _lead.EndMs;
+
+        /// <summary>Returns the held-back target and forgets it.</summary>
+        public TargetSummary TakeLead()
+        {
+            HasLead = false;
+            return _lead;
+        }
+
         /// <summary>Targets waiting for a partner.</summary>
         public int Count => _count;
 
@@ -38,11 +60,15 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Occupancy episode of the present target.</summary>
         public int PresentEpisode { get; private set; }
 
-        /// <summary>A target rose at <paramref name="startMs"/>.</summary>
-        public void Open(long startMs)
+        /// <summary>When the open target was detected.</summary>
+        public long OpenOnsetMs { get; private set; }
+
+        /// <summary>A target rose at <paramref name="startMs"/>, detected at <paramref name="onsetMs"/>.</summary>
+        public void Open(long startMs, long onsetMs)
         {
             IsOpen = true;
             OpenStartMs = startMs;
+            OpenOnsetMs = onsetMs;
         }
 
         /// <summary>The open target finished or was dropped.</summary>
@@ -96,6 +122,7 @@ namespace EdgeSensor.Core.Counting
         public void Clear()
         {
             IsOpen = false;
+            HasLead = false;
             _count = 0;
         }
     }

@@ -228,7 +228,7 @@ namespace EdgeSensor.Core.Counting
 
             if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
             {
-                _crossings.OnRise(zone, detector.CurrentStartMs);
+                _crossings.OnRise(zone, detector.CurrentStartMs, detector.CurrentOnsetMs);
             }
             else if (e == ZoneEvent.Cancel)
             {

@@ -89,6 +89,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Start of the current target (valid after a Rise or Split).</summary>
         public long CurrentStartMs => _current.StartMs;
 
+        /// <summary>When the current target was detected (valid after a Rise or Split; see <see cref="TargetSummary.OnsetMs"/>).</summary>
+        public long CurrentOnsetMs => _current.OnsetMs;
+
         /// <summary>
         /// The last finished target (valid after a Fall or Split). Its <see cref="TargetSummary.HeightMillimeters"/>
         /// is 0 here: the height is measured against the floor the zone channel holds (<see cref="ZoneChannel.FinishedTarget"/>).
