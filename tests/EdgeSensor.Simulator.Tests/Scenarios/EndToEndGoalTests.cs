@@ -48,22 +48,22 @@ public sealed class EndToEndGoalTests
         Assert.IsGreaterThanOrEqualTo(floor, value, $"{scenario} on {where}: event accuracy {value:P1}");
     }
 
-    // Goal single-file >= 99%: not met (worst 97.4% footprint, 96.1% raster).
+    // Goal single-file >= 99%: met on both models (worst 100%, engine of issue 9).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.973)]
-    [DataRow(CoverageModel.Raster, 0.960)]
+    [DataRow(CoverageModel.Footprint, 0.99)]
+    [DataRow(CoverageModel.Raster, 0.99)]
     public void SingleFile(CoverageModel coverage, double floor) => EventAtLeast("single-file", coverage, floor);
 
-    // Goal tailgating (0.5 s headway) >= 97%: not met (worst 73.3% footprint, 86.7% raster, both at 3.0 m).
+    // Goal tailgating (0.5 s headway) >= 97%: met on the raster model (worst 97.8%); not on the footprint model (worst 77.8%, 3.0 m).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.733)]
-    [DataRow(CoverageModel.Raster, 0.866)]
+    [DataRow(CoverageModel.Footprint, 0.76)]
+    [DataRow(CoverageModel.Raster, 0.97)]
     public void Tailgating(CoverageModel coverage, double floor) => EventAtLeast("tailgating", coverage, floor);
 
-    // Goal sunlight >= 97%: met on the footprint model (worst 97.2%); not on the raster model (worst 90.3%).
+    // Goal sunlight >= 97%: met on the footprint model (worst 97.2%); not on the raster model (worst 94.4%).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, 0.97)]
-    [DataRow(CoverageModel.Raster, 0.902)]
+    [DataRow(CoverageModel.Raster, 0.93)]
     public void Sunlight(CoverageModel coverage, double floor) => EventAtLeast("sunlight", coverage, floor);
 
     // Goal: at most 2% of turn-backs counted. Met on the footprint model; the raster model counts up to 11.1% (2.2 m).
@@ -82,16 +82,16 @@ public sealed class EndToEndGoalTests
     }
 
     // Goal: every group within 1 pp of adults on event accuracy (and on count accuracy), group-pure scenarios.
-    // Not met; ceilings on the gap at today's worst. On the raster model the engine counts almost no children and, above
-    // 2.2 m, almost no wheelchair users (their signal-weighted reading stays under its 800 mm least person height), so
-    // those two are held at 2.2 m only.
+    // Not met; ceilings on the gap a little above today's worst (engine of issue 9). On the raster model the engine still
+    // counts few children above 2.2 m (their signal-weighted reading stays under the 300 mm enter threshold), so children
+    // and wheelchair users are held at 2.2 m only there.
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 3000, 0.064)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 3000, 0.377)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 3000, 0.268)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 3000, 0.02)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 3000, 0.05)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 3000, 0.02)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Child, 2200, 0.902)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 2200, 0.059)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.429)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.19)]
     public void GroupsAgainstAdults_GroupPure(CoverageModel coverage, PopulationGroup group, int maxMount, double maxGap)
     {
         foreach (VariantTally v in Runs(coverage, maxMount))
@@ -124,10 +124,10 @@ public sealed class EndToEndGoalTests
         }
     }
 
-    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 86.9% footprint, 61.7% raster).
+    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 93.4% footprint, 82.3% raster).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.869)]
-    [DataRow(CoverageModel.Raster, 0.617)]
+    [DataRow(CoverageModel.Footprint, 0.92)]
+    [DataRow(CoverageModel.Raster, 0.80)]
     public void Overall(CoverageModel coverage, double floor)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -154,14 +154,14 @@ public sealed class EndToEndGoalTests
     // mixed >= 90%, inclusive >= 97%); where today's worst is below, the floor is today's worst.
     [TestMethod]
     [DataRow("door", CoverageModel.Footprint, 0.95)]
-    [DataRow("door", CoverageModel.Raster, 0.396)]
+    [DataRow("door", CoverageModel.Raster, 0.60)]
     [DataRow("loiter", CoverageModel.Footprint, 0.90)]
-    [DataRow("loiter", CoverageModel.Raster, 0.434)]
-    [DataRow("event-surge", CoverageModel.Footprint, 0.833)]
-    [DataRow("event-surge", CoverageModel.Raster, 0.667)]
-    [DataRow("mixed", CoverageModel.Footprint, 0.867)]
-    [DataRow("mixed", CoverageModel.Raster, 0.714)]
-    [DataRow("inclusive", CoverageModel.Footprint, 0.888)]
-    [DataRow("inclusive", CoverageModel.Raster, 0.375)]
+    [DataRow("loiter", CoverageModel.Raster, 0.59)]
+    [DataRow("event-surge", CoverageModel.Footprint, 0.85)]
+    [DataRow("event-surge", CoverageModel.Raster, 0.82)]
+    [DataRow("mixed", CoverageModel.Footprint, 0.87)]
+    [DataRow("mixed", CoverageModel.Raster, 0.80)]
+    [DataRow("inclusive", CoverageModel.Footprint, 0.97)]
+    [DataRow("inclusive", CoverageModel.Raster, 0.69)]
     public void OtherScenarios(string scenario, CoverageModel coverage, double floor) => EventAtLeast(scenario, coverage, floor);
 }
