@@ -1,5 +1,6 @@
 using EdgeSensor.Integration.Tests.Support;
 using EdgeSensor.Sdk.Client;
+using EdgeSensor.Sdk.Sinks;
 using MQTTnet;
 
 namespace EdgeSensor.Integration.Tests.Broker;
@@ -112,7 +113,7 @@ public sealed class MosquittoTests
     {
         await using var broker = await MosquittoBroker.StartAsync();
         using var fleet = TestFleet.Create(3);
-        var consumers = new List<TestConsumer>();
+        var consumers = new List<TestConsumer<SqliteReportSink>>();
         try
         {
             for (int i = 0; i < 3; i++)

@@ -22,12 +22,12 @@ public sealed class PostgresSharedSubscriptionTests
         var server = await PostgresServer.SharedAsync();
         string database = await server.CreateDatabaseAsync();
         using var fleet = TestFleet.Create(4);
-        var consumers = new List<PostgresConsumer>();
+        var consumers = new List<TestConsumer<PostgresReportSink>>();
         try
         {
             for (int i = 0; i < 3; i++)
             {
-                consumers.Add(await PostgresConsumer.StartAsync(TestConsumer.Options(broker.Port, group: "pg-storers"), fleet.Store, database));
+                consumers.Add(await TestConsumer.StartPostgresAsync(TestConsumer.Options(broker.Port, group: "pg-storers"), fleet.Store, database));
             }
 
             // Four devices, two key epochs each (a reboot mid-stream), interleaved as a fleet would publish.
