@@ -12,20 +12,9 @@ public sealed class ReplayCommandTests
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "traces", name);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => SimulatorCli.Run(args);
 
-    private string Temp(string content)
-    {
-        string path = Path.Combine(TestContext.TestRunDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Temp(string content) => SimulatorCli.TempFile(TestContext, content, ".csv");
 
     [TestMethod]
     public void JsonHasTheIntegerFieldsScorersRelyOn()

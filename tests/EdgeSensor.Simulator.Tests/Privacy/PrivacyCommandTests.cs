@@ -2,6 +2,7 @@ using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Reports;
 using EdgeSensor.Simulator.Commands;
 using EdgeSensor.Simulator.Privacy;
+using EdgeSensor.Simulator.Tests.Commands;
 
 namespace EdgeSensor.Simulator.Tests.Privacy;
 
@@ -10,20 +11,9 @@ public sealed class PrivacyCommandTests
 {
     public TestContext TestContext { get; set; } = null!;
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => SimulatorCli.Run(args);
 
-    private string Temp(string content)
-    {
-        string path = Path.Combine(TestContext.TestRunDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}.md");
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Temp(string content) => SimulatorCli.TempFile(TestContext, content, ".md");
 
     [TestMethod]
     public void UnknownOptionOrArgument_IsAUsageError()
