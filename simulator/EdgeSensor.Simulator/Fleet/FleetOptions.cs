@@ -66,7 +66,7 @@ public sealed record FleetOptions
         _ => "none",
     };
 
-    /// <summary>Parses <c>none</c>, <c>suppress:k</c> (k 1..100) or <c>dp:epsilon</c> (0.01..10).</summary>
+    /// <summary>Parses <c>none</c>, <c>suppress:k</c> (k 2..100) or <c>dp:epsilon</c> (0.01..10).</summary>
     public static bool TryParseDisclosure(string text, out DisclosureMode mode, out ushort threshold, out ushort epsilonMilli, out string error)
     {
         mode = DisclosureMode.None;
@@ -90,7 +90,7 @@ public sealed record FleetOptions
                 epsilonMilli = (ushort)Math.Round(epsilon * 1000);
                 return true;
             default:
-                error = $"--disclosure must be none, suppress:<k 1..100> or dp:<epsilon 0.01..10>, got '{text}'";
+                error = $"--disclosure must be none, suppress:<k 2..100> or dp:<epsilon 0.01..10>, got '{text}'";
                 return false;
         }
     }
