@@ -125,12 +125,15 @@ public sealed class OpenerHostileTests
 
     private sealed record Edit(string Name, Func<byte[], byte[]> Apply);
 
+    // The far-epoch report, found rather than counted (declared before Source, which reads it): an entry added above it
+    // once shifted a constant index, and the far-epoch report was drawn 1 in 10 instead of 1 in 1000 (the campaign ran
+    // 37 times slower, with no failure to show it).
+    private static readonly int FarEpochIndex = Array.FindIndex(s_corpus, g => g.Epoch == ReportOpenerOptions.DefaultMaxEpochStep);
+
     /// <summary>A corpus index; the far-epoch report (a 3660-step ratchet walk for a fresh opener) only now and then.</summary>
     private static readonly Gen<int> Source = Gen.Frequency(
         (1, Gen.Const(FarEpochIndex)),
         (1000, Gen.Int[0, s_corpus.Length - 1].Where(i => i != FarEpochIndex)));
-
-    private const int FarEpochIndex = 6;
 
     private static readonly Gen<Edit> FlipBits =
         Gen.Select(Gen.Int[0, 255], Gen.Byte[1, 255], (at, mask) => new Edit($"flip[{at}]^{mask:x2}", p =>
