@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EdgeSensor.Tests.Shared;
 
 namespace EdgeSensor.Cli.Tests.Packaging;
 
@@ -13,7 +14,7 @@ public sealed class ToolInstallTests
     [Timeout(600_000, CooperativeCancellation = true)]
     public void PackedTool_Installs_AndExplainsItself()
     {
-        string root = RepositoryRoot();
+        string root = RepositoryRoot.Path;
         string work = Directory.CreateTempSubdirectory("edgesensor-tool-").FullName;
         try
         {
@@ -48,16 +49,5 @@ public sealed class ToolInstallTests
         process.WaitForExit();
         Assert.AreEqual(0, process.ExitCode, $"{file} {string.Join(' ', args)}:\n{output}{error.Result}");
         return output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EdgeSensor.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

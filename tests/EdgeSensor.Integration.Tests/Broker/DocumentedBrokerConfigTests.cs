@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EdgeSensor.Integration.Tests.Support;
+using EdgeSensor.Tests.Shared;
 using MQTTnet;
 
 namespace EdgeSensor.Integration.Tests.Broker;
@@ -135,7 +136,7 @@ public sealed partial class DocumentedBrokerConfigTests
     /// <summary>The fenced block right below the line <paramref name="introduction"/> in hardware/broker.md.</summary>
     internal static string DocumentedBlock(string introduction)
     {
-        string guide = File.ReadAllText(Path.Combine(RepositoryRoot(), "hardware", "broker.md")).Replace("\r", string.Empty, StringComparison.Ordinal);
+        string guide = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "hardware", "broker.md")).Replace("\r", string.Empty, StringComparison.Ordinal);
         string line = "\n" + introduction + "\n";
         int at = guide.IndexOf(line, StringComparison.Ordinal);
         Assert.IsGreaterThanOrEqualTo(0, at, $"broker.md has the line {introduction}");
@@ -190,17 +191,6 @@ public sealed partial class DocumentedBrokerConfigTests
             // Refused, reset or timed out: whatever the reason, no session was opened.
             return false;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EdgeSensor.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("EdgeSensor.sln not found above the test's folder.");
     }
 
     [GeneratedRegex(@"\G\n*```[a-z]*\n(.*?)```", RegexOptions.Singleline)]

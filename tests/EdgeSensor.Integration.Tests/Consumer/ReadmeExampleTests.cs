@@ -1,11 +1,12 @@
-using EdgeSensor.Simulator.Fleet;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using EdgeSensor.Integration.Tests.Support;
+using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.KeyStore;
+using EdgeSensor.Simulator.Fleet;
+using EdgeSensor.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using EdgeSensor.Sdk.Client;
 
 namespace EdgeSensor.Integration.Tests.Consumer;
 
@@ -71,23 +72,12 @@ public sealed partial class ReadmeExampleTests
 
     internal static string ReadExample()
     {
-        string readme = File.ReadAllText(Path.Combine(FindRepositoryRoot(), "README.md"));
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         int section = readme.IndexOf("## Integrate (SDK)", StringComparison.Ordinal);
         Assert.IsGreaterThanOrEqualTo(0, section, "README has the Integrate (SDK) section");
         var match = CodeBlock().Match(readme, section);
         Assert.IsTrue(match.Success, "the section has a csharp block");
         return match.Groups[1].Value.Replace("\r", string.Empty, StringComparison.Ordinal);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EdgeSensor.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("EdgeSensor.sln not found above the test folder.");
     }
 
     private static MethodInfo Compile(string code)

@@ -21,7 +21,7 @@ public sealed class DocCSharpBlockTests
     [TestMethod]
     public void EveryDotNetBlock_Compiles()
     {
-        var blocks = DocCodeBlocks.All(RepositoryRoot()).Where(b => !b.Firmware).ToList();
+        var blocks = DocCodeBlocks.All(RepositoryRoot.Path).Where(b => !b.Firmware).ToList();
         Assert.IsGreaterThanOrEqualTo(4, blocks.Count, "the README and docs/sdk.md samples at least");
 
         var references = References();
@@ -70,16 +70,5 @@ public sealed class DocCSharpBlockTests
         {
             return false;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EdgeSensor.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }
 }

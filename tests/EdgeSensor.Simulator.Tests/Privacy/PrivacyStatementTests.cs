@@ -1,3 +1,5 @@
+using EdgeSensor.Tests.Shared;
+
 namespace EdgeSensor.Simulator.Tests.Privacy;
 
 [TestClass]
@@ -7,7 +9,7 @@ public sealed class PrivacyStatementTests
     [TestMethod]
     public void Readme_RepeatsThePrivacyStatementWordForWord()
     {
-        string root = PrivacyEvaluationTests.RepositoryRoot();
+        string root = RepositoryRoot.Path;
         string[] doc = File.ReadAllLines(Path.Combine(root, "docs", "privacy.md"));
         int heading = Array.FindIndex(doc, l => l.StartsWith("## 1. The statement", StringComparison.Ordinal));
         Assert.IsGreaterThanOrEqualTo(0, heading, "docs/privacy.md has a '## 1. The statement' section");
