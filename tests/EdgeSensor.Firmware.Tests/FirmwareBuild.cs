@@ -10,7 +10,7 @@ internal static class FirmwareBuild
     /// <summary>The command that rebuilds the image (and with -p:UpdateFirmwareDoc=true also the doc's size table).</summary>
     public const string BuildCommand = "dotnet build firmware/EdgeSensor.Firmware -c Release";
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string Project => Path.Combine(Root, "firmware", "EdgeSensor.Firmware");
 
@@ -55,15 +55,5 @@ internal static class FirmwareBuild
         var index = Array.IndexOf(lines, option);
         Assert.IsTrue(index >= 0 && index + 1 < lines.Length, $"{option} not in nanoimage.rsp");
         return lines[index + 1];
-    }
-
-    private static string FindRoot()
-    {
-        var directory = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(directory, "EdgeSensor.sln")))
-        {
-            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("repository root not found");
-        }
-        return directory;
     }
 }

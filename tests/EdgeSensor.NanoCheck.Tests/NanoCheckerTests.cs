@@ -277,11 +277,7 @@ public sealed class NanoCheckerTests
     [TestMethod]
     public void TheRealCoreBuiltForTheNanoFrameworkPasses()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "EdgeSensor.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new AssertFailedException("repository root not found");
-        }
+        var root = RepositoryRoot.Path;
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         var core = Path.Combine(root, "firmware", "EdgeSensor.Core.Nano", "bin", configuration, "nano", "EdgeSensor.Core.dll");
 

@@ -10,7 +10,7 @@ namespace EdgeSensor.Core.Tests.Firmware;
 [TestClass]
 public sealed class FirmwareProjectTests
 {
-    private static readonly string s_firmware = Path.Combine(RepositoryRoot(), "firmware", "EdgeSensor.Firmware");
+    private static readonly string s_firmware = Path.Combine(RepositoryRoot.Path, "firmware", "EdgeSensor.Firmware");
 
     [TestMethod]
     public void Nfproj_ListsEverySourceOfTheFirmware()
@@ -48,18 +48,5 @@ public sealed class FirmwareProjectTests
         }
 
         Assert.AreEqual(libraries.Select(l => l.Attribute("PackageId")!.Value).Distinct().Count() + 1, packageVersions.Count, "packages.config has CoreLibrary and exactly the csproj's packages");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EdgeSensor.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EdgeSensor.sln not found above the test output");
     }
 }
