@@ -12,6 +12,9 @@ public sealed class EdgeSensorMetrics : IDisposable
     /// <summary>The meter's name.</summary>
     public const string MeterName = "EdgeSensor.Sdk";
 
+    // A report normally arrives seconds after its window; minutes mean a slow link, hours an outbox catching up.
+    private static readonly double[] LagBuckets = [0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 21600, 86400];
+
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Counter<long> _received;
@@ -37,7 +40,7 @@ public sealed class EdgeSensorMetrics : IDisposable
         _sinkWrites = _meter.CreateCounter<long>("edgesensor.sink.writes", "{batch}", "Batch writes to a sink, tagged by sink and outcome (ok, failed; a failed batch is retried).");
         _outboxGaps = _meter.CreateCounter<long>("edgesensor.outbox.gaps", "{report}", "Sequence numbers skipped by a device (lost or not yet delivered reports).");
         _reconnects = _meter.CreateCounter<long>("edgesensor.connection.reconnects", "{reconnect}", "Reconnects to the broker after a lost connection.");
-        _lag = _meter.CreateHistogram<double>("edgesensor.reports.lag", "s", "Seconds from a window's end to its report's arrival.");
+        _lag = _meter.CreateHistogram<double>("edgesensor.reports.lag", "s", "Seconds from a window's end to its report's arrival.", tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
     }
 
     /// <summary>The meter the instruments live on.</summary>
