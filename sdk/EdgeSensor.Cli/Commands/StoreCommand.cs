@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Data.Common;
-using System.Net.Sockets;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Diagnostics;
 using EdgeSensor.Sdk.Sinks;
@@ -16,11 +14,7 @@ internal static class StoreCommand
         var keyStore = KeyStoreOption.Create();
         var broker = new BrokerOptions();
         var database = new Option<FileInfo>("--db") { Description = "SQLite database file (created if missing)." };
-        var postgres = new Option<string>("--postgres")
-        {
-            HelpName = "connection string",
-            Description = "PostgreSQL connection string, e.g. \"Host=db;Database=edgesensor;Username=consumer\" (password from PGPASSWORD or a pgpass file); the table is created if missing.",
-        };
+        var postgres = PostgresOption.Create("the table is created if missing.");
         var metricsAddress = MetricsOption.Create();
         var command = new Command("store", "Consume reports from a broker into a SQLite or PostgreSQL database; run several with the same --group to split a fleet (Ctrl+C to stop).");
         command.Options.Add(keyStore);
@@ -119,7 +113,7 @@ internal static class StoreCommand
         }
         catch (ArgumentException ex)
         {
-            throw new CliException($"--postgres: {ex.Message.Split(" (Parameter", 2)[0]}", ExitCodes.Usage);
+            throw PostgresOption.Malformed(ex);
         }
 
         try
@@ -128,11 +122,10 @@ internal static class StoreCommand
             await sink.EnsureSchemaAsync(cancellationToken);
             return (sink, "PostgreSQL " + sink.Description);
         }
-        catch (Exception ex) when (ex is DbException or SocketException or TimeoutException)
+        catch (Exception ex) when (PostgresOption.IsUnreachable(ex))
         {
             await sink.DisposeAsync();
-            string reason = ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{ex.Message} ({inner.Message})" : ex.Message;
-            throw new CliException($"PostgreSQL {sink.Description}: {reason}", ExitCodes.Failure);
+            throw PostgresOption.Failed("PostgreSQL " + sink.Description, ex);
         }
     }
 }
