@@ -26,7 +26,14 @@ internal static class PostgresOption
     /// <summary>The failure in one line: "PostgreSQL Host=...;Password=********: reason".</summary>
     public static CliException Failed(string description, Exception ex)
     {
-        string reason = ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{ex.Message} ({inner.Message})" : ex.Message;
-        return new CliException($"{description}: {reason}", ExitCodes.Failure);
+        // A server error's Message adds detail lines (POSITION: ...); its MessageText is the one sentence.
+        string reason = ex switch
+        {
+            Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable } pg => $"holds no report table ({pg.MessageText}; 'edgesensor store --postgres' creates it)",
+            Npgsql.PostgresException pg => $"{pg.SqlState}: {pg.MessageText}",
+            { InnerException: { } inner } when !ex.Message.Contains(inner.Message, StringComparison.Ordinal) => $"{ex.Message} ({inner.Message})",
+            _ => ex.Message,
+        };
+        return new CliException($"{description}: {reason.ReplaceLineEndings(" ")}", ExitCodes.Failure);
     }
 }
