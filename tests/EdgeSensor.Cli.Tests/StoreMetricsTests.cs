@@ -103,6 +103,59 @@ public sealed partial class StoreMetricsTests
     }
 
     [TestMethod]
+    public async Task Tail_WithMetrics_CountsOpenedAndRejectedByReason_AndIsConnected()
+    {
+        using var cli = new CliHarness();
+        DeviceRecord device;
+        using (var store = FileDeviceKeyStore.Create(cli.KeyStorePath, cli.Secret))
+        {
+            device = store.Provision(Site);
+        }
+
+        await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        broker.Server.ClientSubscribedTopicAsync += _ =>
+        {
+            subscribed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        int metricsPort = FreePort.Next();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var tailing = RunAsync(cli, stop.Token, "tail", "--keystore", cli.KeyStorePath, "--host", "127.0.0.1", "--port", broker.Port.ToString(CultureInfo.InvariantCulture), "--metrics", metricsPort.ToString(CultureInfo.InvariantCulture));
+
+        using var publisher = new MqttClientFactory().CreateMqttClient();
+        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).Build());
+        await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        const ulong Stranger = 0x0123456789abcdef; // not in the key store
+        foreach (var (id, sequence) in new[] { (device.DeviceId, 1UL), (device.DeviceId, 2UL), (Stranger, 1UL) })
+        {
+            byte[] payload = TestSealer.Seal(device.RootKey.Span, id, 0, sequence, DateTimeOffset.UtcNow.AddMinutes(-2));
+            await publisher.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(ReportTopics.ForDevice(Site, id)).WithPayload(payload)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        string body = string.Empty;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline && !(Value(body, "edgesensor_reports_received_total", "site", Site) == 2 && Value(body, "edgesensor_reports_rejected_total", "reason", "unknown_device") == 1))
+        {
+            await Task.Delay(100);
+            body = await http.GetStringAsync(new Uri($"http://127.0.0.1:{metricsPort}/metrics"));
+        }
+
+        await stop.CancelAsync();
+        var (code, output) = await tailing.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.AreEqual(ExitCodes.Success, code, output);
+        Assert.AreEqual(2, Value(body, "edgesensor_reports_received_total", "site", Site), body);
+        Assert.AreEqual(1, Value(body, "edgesensor_reports_rejected_total", "reason", "unknown_device"), body);
+        Assert.AreEqual(1, Value(body, "edgesensor_connection_up", null, null), body);
+        Assert.AreEqual(-1, Value(body, "edgesensor_reports_stored_total", null, null), "tail stores nothing");
+        Assert.AreEqual(2, Value(body, "edgesensor_reports_lag_seconds_bucket", "le", "300"), "windows that ended a minute ago arrive within 300 s");
+        Assert.DoesNotContain(Stranger.ToString("x16", CultureInfo.InvariantCulture), body, "no device id in the labels");
+    }
+
+    [TestMethod]
     public async Task Store_MetricsPortInUse_OneLineInWords_ExitFailure()
     {
         using var cli = new CliHarness();
