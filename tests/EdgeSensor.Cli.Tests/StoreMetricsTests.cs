@@ -178,6 +178,7 @@ public sealed partial class StoreMetricsTests
     [DataRow("store", "example.org:9464")]
     [DataRow("tail", "127.0.0.1:70000")]
     [DataRow("tail", "::1:9464")]
+    [DataRow("tail", "[::1]:9464")]
     public async Task Metrics_BadAddress_IsAUsageErrorInWords(string command, string value)
     {
         using var cli = new CliHarness();
@@ -194,13 +195,43 @@ public sealed partial class StoreMetricsTests
     [TestMethod]
     [DataRow("9464", "127.0.0.1", 9464, true)]
     [DataRow("localhost:80", "localhost", 80, true)]
-    [DataRow("[::1]:9464", "::1", 9464, true)]
     [DataRow("0.0.0.0:9464", "0.0.0.0", 9464, false)]
     public void MetricsAddress_Parses_ABarePortBindsLoopback(string text, string host, int port, bool loopback)
     {
         Assert.IsTrue(MetricsOption.TryParse(text, out var address, out string problem), problem);
         Assert.AreEqual(new MetricsAddress(host, port), address);
         Assert.AreEqual(loopback, address!.IsLoopback);
+    }
+
+    [TestMethod]
+    public async Task Store_MetricsOnEveryInterface_AnswersOnLoopback_AndWarns()
+    {
+        using var cli = new CliHarness();
+        Provision(cli);
+        int port = FreePort.Next();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var storing = RunAsync(cli, stop.Token, "store", "--keystore", cli.KeyStorePath, "--db", Path.Combine(cli.Directory, "r.db"), "--port", "1", "--duration", "30s", "--metrics", $"0.0.0.0:{port}");
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        string body = string.Empty;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline && body.Length == 0)
+        {
+            try
+            {
+                body = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        await stop.CancelAsync();
+        var (_, output) = await storing.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("edgesensor_connection_up", body, output);
+        Assert.Contains("reachable from other machines", output);
     }
 
     /// <summary>The value of the one sample of <paramref name="metric"/> whose label <paramref name="label"/> is <paramref name="value"/> (-1 if none).</summary>

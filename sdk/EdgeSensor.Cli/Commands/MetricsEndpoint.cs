@@ -28,8 +28,18 @@ internal static class MetricsEndpoint
                 .AddMeter(EdgeSensorMetrics.MeterName)
                 .AddPrometheusHttpListener(options =>
                 {
-                    options.Host = address.Host.Contains(':', StringComparison.Ordinal) ? "[" + address.Host + "]" : address.Host;
+                    options.Host = address.Host;
                     options.Port = address.Port;
+                    if (address.IsAnyAddress)
+                    {
+                        // HttpListener's own spelling of "every interface": it refuses 0.0.0.0.
+                        options.ConfigureHttpListener = (_, listener) =>
+                        {
+                            listener.Prefixes.Clear();
+                            listener.Prefixes.Add($"http://*:{address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/");
+                        };
+                    }
+
                     options.ScrapeEndpointPath = "/metrics";
                     options.ScrapeResponseCacheDurationMilliseconds = 0; // every scrape sees the counters as they are
                 })

@@ -7,16 +7,17 @@ namespace EdgeSensor.Cli.Commands;
 
 /// <summary>
 /// <c>--metrics [host:]port</c> of <c>tail</c> and <c>store</c>: where to serve <c>/metrics</c>. A bare port binds
-/// the loopback address, so metrics leave the machine only when the operator names another address.
+/// the loopback address, so metrics leave the machine only when the operator names another address; 0.0.0.0 means
+/// every IPv4 interface. IPv6 addresses are refused: the exporter's HttpListener cannot bind them on Linux.
 /// </summary>
 internal static class MetricsOption
 {
-    public const string Examples = "e.g. 9464, 127.0.0.1:9464 or [::1]:9464";
+    public const string Examples = "e.g. 9464, 127.0.0.1:9464 or 0.0.0.0:9464";
 
     public static Option<MetricsAddress?> Create() => new("--metrics")
     {
         HelpName = "[host:]port",
-        Description = $"Serve the consumer's metrics in Prometheus text format at http://host:port/metrics ({Examples}; a bare port binds 127.0.0.1).",
+        Description = $"Serve the consumer's metrics in Prometheus text format at http://host:port/metrics ({Examples}; a bare port binds 127.0.0.1, 0.0.0.0 every IPv4 interface).",
         CustomParser = Parse,
     };
 
@@ -37,7 +38,7 @@ internal static class MetricsOption
         return null;
     }
 
-    /// <summary>Reads <c>port</c>, <c>host:port</c> or <c>[ipv6]:port</c>; the host is an IP address or <c>localhost</c>.</summary>
+    /// <summary>Reads <c>port</c> or <c>host:port</c>; the host is an IPv4 address or <c>localhost</c>.</summary>
     public static bool TryParse(string text, out MetricsAddress? address, out string problem)
     {
         address = null;
@@ -66,10 +67,19 @@ internal static class MetricsOption
             return false;
         }
 
-        if (!string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) && !IPAddress.TryParse(host, out _))
+        if (!string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
         {
-            problem = "does not name an IP address or localhost to listen on";
-            return false;
+            if (!IPAddress.TryParse(host, out IPAddress? ip))
+            {
+                problem = "does not name an IPv4 address or localhost to listen on";
+                return false;
+            }
+
+            if (ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+            {
+                problem = "is an IPv6 address, which the metrics listener cannot bind (use an IPv4 address, localhost or 0.0.0.0)";
+                return false;
+            }
         }
 
         address = new MetricsAddress(host, port);
@@ -81,9 +91,12 @@ internal static class MetricsOption
 /// <summary>Where the metrics endpoint listens.</summary>
 internal sealed record MetricsAddress(string Host, int Port)
 {
+    /// <summary>True for 0.0.0.0: every IPv4 interface.</summary>
+    public bool IsAnyAddress => Host == "0.0.0.0";
+
     /// <summary>True when only this machine can reach it.</summary>
     public bool IsLoopback => string.Equals(Host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(Host, out var ip) && IPAddress.IsLoopback(ip));
 
     /// <summary>The scrape URL.</summary>
-    public string Url => $"http://{(Host.Contains(':', StringComparison.Ordinal) ? "[" + Host + "]" : Host)}:{Port.ToString(CultureInfo.InvariantCulture)}/metrics";
+    public string Url => $"http://{Host}:{Port.ToString(CultureInfo.InvariantCulture)}/metrics";
 }

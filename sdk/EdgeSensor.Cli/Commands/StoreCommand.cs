@@ -38,12 +38,12 @@ internal static class StoreCommand
             await using var sinkLifetime = (IAsyncDisposable)sink;
             using var metrics = new EdgeSensorMetrics();
             using var endpoint = MetricsEndpoint.Start(parse.GetValue(metricsAddress));
+            ShowMetrics(context, parse.GetValue(metricsAddress));
             await using var client = new EdgeSensorClient(options, store, metrics: metrics);
             using var stop = broker.StopAfter(parse, cancellationToken);
             int limit = parse.GetValue(broker.Count);
             await ClientRunner.StartAsync(client, options, stop.Token);
             context.Console.MarkupLine($"[grey]Storing into {Markup.Escape(target)} from {Markup.Escape(options.Host)}:{options.EffectivePort}[/]");
-            ShowMetrics(context, parse.GetValue(metricsAddress));
 
             var pump = new ReportPump([sink], metrics);
             long handled = 0;
