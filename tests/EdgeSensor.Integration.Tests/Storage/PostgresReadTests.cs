@@ -13,6 +13,21 @@ namespace EdgeSensor.Integration.Tests.Storage;
 [TestClass]
 public sealed class PostgresReadTests
 {
+    private static readonly List<string> s_files = [];
+
+    [ClassCleanup]
+    public static void DeleteFiles()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // pooled connections keep the -wal and -shm files
+        lock (s_files)
+        {
+            foreach (string file in s_files.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     [TestMethod]
     public async Task Read_SameReportsFromBothDatabases_WithEveryFilter()
     {
@@ -107,6 +122,11 @@ public sealed class PostgresReadTests
         }
 
         string path = Path.Combine(Path.GetTempPath(), "edgesensor-read-" + Guid.NewGuid().ToString("N")[..8] + ".db");
+        lock (s_files)
+        {
+            s_files.Add(path);
+        }
+
         using (var sink = SqliteReportSink.Open(path))
         {
             Assert.AreEqual(reports.Count, await sink.WriteAsync(reports, CancellationToken.None));
