@@ -6,35 +6,40 @@ using Spectre.Console;
 
 namespace EdgeSensor.Cli.Commands;
 
-/// <summary><c>edgesensor export</c>: stored reports to CSV.</summary>
+/// <summary><c>edgesensor export</c>: stored reports (SQLite or PostgreSQL) to CSV.</summary>
 internal static class ExportCommand
 {
     public static Command Create(CliContext context)
     {
-        var database = new Option<FileInfo>("--db") { Description = "SQLite database written by 'edgesensor store'.", Required = true };
+        var database = new Option<FileInfo>("--db") { Description = "SQLite database written by 'edgesensor store'." };
+        var postgres = PostgresOption.Create("the database 'edgesensor store --postgres' wrote (only read).");
         var output = new Option<FileInfo>("--out", "-o") { Description = "CSV file to write.", Required = true };
         var site = new Option<string?>("--site", "-s") { Description = "Only this site." };
         var device = new Option<string?>("--device", "-d") { Description = "Only this device (16 hex digits)." };
         var from = new Option<DateTimeOffset?>("--from") { Description = "Only windows starting at or after this time (ISO 8601)." };
         var to = new Option<DateTimeOffset?>("--to") { Description = "Only windows starting before this time (ISO 8601)." };
-        var command = new Command("export", "Export stored reports to CSV (one row per report, UTC times).");
+        var command = new Command("export", "Export stored reports from SQLite or PostgreSQL to CSV (one row per report, UTC times).");
         var force = OutputPath.CreateForceOption();
-        foreach (Option option in new Option[] { database, output, site, device, from, to, force })
+        foreach (Option option in new Option[] { database, postgres, output, site, device, from, to, force })
         {
             command.Options.Add(option);
         }
 
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(database) is null) == (result.GetResult(postgres) is null))
+            {
+                result.AddError("export needs one database: --db <file> (SQLite) or --postgres <connection string>.");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var db = parse.GetValue(database)!;
-            if (!db.Exists)
-            {
-                throw new CliException($"No database at '{db.FullName}'.", ExitCodes.Failure);
-            }
-
+            var source = OpenSource(parse.GetValue(database), parse.GetValue(postgres));
             ulong? deviceId = parse.GetValue(device) is { } text ? DevicesCommand.ParseId(text) : null;
             string? onlySite = parse.GetValue(site);
-            long total = CountRows(db.FullName);
+            DateTimeOffset? start = parse.GetValue(from);
+            DateTimeOffset? end = parse.GetValue(to);
+            long total = await Failing(source, () => source.CountAsync(onlySite, deviceId, start, end, cancellationToken));
             string outPath = OutputPath.Check(parse.GetValue(output)!.FullName, context.ResolveKeyStorePath(null), parse.GetValue(force));
             long written = 0;
             await context.Console.Progress().StartAsync(async progress =>
@@ -43,16 +48,21 @@ internal static class ExportCommand
                 await using var writer = new StreamWriter(outPath);
                 var csv = new CsvReportSink(writer);
                 var batch = new List<ReceivedReport>(1024);
-                await foreach (var item in ReportDatabase.ReadAsync(db.FullName, onlySite, deviceId, parse.GetValue(from), parse.GetValue(to), cancellationToken))
+                await Failing(source, async () =>
                 {
-                    batch.Add(item);
-                    if (batch.Count == batch.Capacity)
+                    await foreach (var item in source.ReadAsync(onlySite, deviceId, start, end, cancellationToken))
                     {
-                        written += await csv.WriteAsync(batch, cancellationToken);
-                        task.Increment(batch.Count);
-                        batch.Clear();
+                        batch.Add(item);
+                        if (batch.Count == batch.Capacity)
+                        {
+                            written += await csv.WriteAsync(batch, cancellationToken);
+                            task.Increment(batch.Count);
+                            batch.Clear();
+                        }
                     }
-                }
+
+                    return 0;
+                });
 
                 if (batch.Count > 0 || written == 0)
                 {
@@ -67,19 +77,42 @@ internal static class ExportCommand
         return command;
     }
 
-    private static long CountRows(string path)
+    private static ReportSource OpenSource(FileInfo? database, string? postgres)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM reports";
+        if (database is not null)
+        {
+            if (!database.Exists)
+            {
+                throw new CliException($"No database at '{database.FullName}'.", ExitCodes.Failure);
+            }
+
+            return ReportSource.Sqlite(database.FullName);
+        }
+
         try
         {
-            return (long)command.ExecuteScalar()!;
+            return ReportSource.Postgres(postgres!);
+        }
+        catch (ArgumentException ex)
+        {
+            throw PostgresOption.Malformed(ex);
+        }
+    }
+
+    /// <summary>Runs a read, turning an unreachable database or one without a report table into one line.</summary>
+    private static async Task<T> Failing<T>(ReportSource source, Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
         }
         catch (SqliteException ex)
         {
-            throw new CliException($"'{path}' is not a report database: {ex.Message}", ExitCodes.Failure);
+            throw new CliException($"'{source.Description}' is not a report database: {ex.Message}", ExitCodes.Failure);
+        }
+        catch (Exception ex) when (PostgresOption.IsUnreachable(ex))
+        {
+            throw PostgresOption.Failed(source.Description, ex);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Data.Common;
-using System.Net.Sockets;
 using EdgeSensor.Sdk.Client;
+using EdgeSensor.Sdk.Diagnostics;
 using EdgeSensor.Sdk.Sinks;
 using Spectre.Console;
 
@@ -15,15 +14,13 @@ internal static class StoreCommand
         var keyStore = KeyStoreOption.Create();
         var broker = new BrokerOptions();
         var database = new Option<FileInfo>("--db") { Description = "SQLite database file (created if missing)." };
-        var postgres = new Option<string>("--postgres")
-        {
-            HelpName = "connection string",
-            Description = "PostgreSQL connection string, e.g. \"Host=db;Database=edgesensor;Username=consumer\" (password from PGPASSWORD or a pgpass file); the table is created if missing.",
-        };
+        var postgres = PostgresOption.Create("the table is created if missing.");
+        var metricsAddress = MetricsOption.Create();
         var command = new Command("store", "Consume reports from a broker into a SQLite or PostgreSQL database; run several with the same --group to split a fleet (Ctrl+C to stop).");
         command.Options.Add(keyStore);
         command.Options.Add(database);
         command.Options.Add(postgres);
+        command.Options.Add(metricsAddress);
         command.Validators.Add(result =>
         {
             if ((result.GetResult(database) is null) == (result.GetResult(postgres) is null))
@@ -39,13 +36,16 @@ internal static class StoreCommand
             store.AutoReloadInterval = TimeSpan.FromSeconds(2);
             var (sink, target) = await OpenSinkAsync(parse.GetValue(database), parse.GetValue(postgres), cancellationToken);
             await using var sinkLifetime = (IAsyncDisposable)sink;
-            await using var client = new EdgeSensorClient(options, store);
+            using var metrics = new EdgeSensorMetrics();
+            using var endpoint = MetricsEndpoint.Start(parse.GetValue(metricsAddress));
+            ShowMetrics(context, parse.GetValue(metricsAddress));
+            await using var client = new EdgeSensorClient(options, store, metrics: metrics);
             using var stop = broker.StopAfter(parse, cancellationToken);
             int limit = parse.GetValue(broker.Count);
             await ClientRunner.StartAsync(client, options, stop.Token);
             context.Console.MarkupLine($"[grey]Storing into {Markup.Escape(target)} from {Markup.Escape(options.Host)}:{options.EffectivePort}[/]");
 
-            var pump = new ReportPump([sink]);
+            var pump = new ReportPump([sink], metrics);
             long handled = 0;
             using var enough = new CancellationTokenSource();
             pump.BatchWritten += n =>
@@ -82,6 +82,21 @@ internal static class StoreCommand
         return command;
     }
 
+    /// <summary>Says where the metrics are served (and warns when that is beyond this machine).</summary>
+    internal static void ShowMetrics(CliContext context, MetricsAddress? address)
+    {
+        if (address is null)
+        {
+            return;
+        }
+
+        context.Console.MarkupLine($"[grey]Metrics at {Markup.Escape(address.Url)}[/]");
+        if (!address.IsLoopback)
+        {
+            context.Console.MarkupLine($"[yellow]warning:[/] metrics are served on {Markup.Escape(address.Host)}, reachable from other machines (counts per site and rejection reasons, no keys or report contents).");
+        }
+    }
+
     /// <summary>The sink the options name and how to show it (a PostgreSQL password masked).</summary>
     private static async Task<(IReportSink Sink, string Target)> OpenSinkAsync(FileInfo? database, string? postgres, CancellationToken cancellationToken)
     {
@@ -98,7 +113,7 @@ internal static class StoreCommand
         }
         catch (ArgumentException ex)
         {
-            throw new CliException($"--postgres: {ex.Message.Split(" (Parameter", 2)[0]}", ExitCodes.Usage);
+            throw PostgresOption.Malformed(ex);
         }
 
         try
@@ -107,11 +122,10 @@ internal static class StoreCommand
             await sink.EnsureSchemaAsync(cancellationToken);
             return (sink, "PostgreSQL " + sink.Description);
         }
-        catch (Exception ex) when (ex is DbException or SocketException or TimeoutException)
+        catch (Exception ex) when (PostgresOption.IsUnreachable(ex))
         {
             await sink.DisposeAsync();
-            string reason = ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{ex.Message} ({inner.Message})" : ex.Message;
-            throw new CliException($"PostgreSQL {sink.Description}: {reason}", ExitCodes.Failure);
+            throw PostgresOption.Failed("PostgreSQL " + sink.Description, ex);
         }
     }
 }

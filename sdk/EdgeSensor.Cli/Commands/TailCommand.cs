@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EdgeSensor.Sdk.Client;
+using EdgeSensor.Sdk.Diagnostics;
 using Spectre.Console;
 
 namespace EdgeSensor.Cli.Commands;
@@ -15,7 +16,9 @@ internal static class TailCommand
         var keyStore = KeyStoreOption.Create();
         var broker = new BrokerOptions();
         var command = new Command("tail", "Show live, verified and decrypted reports from a broker as a table (Ctrl+C to stop).");
+        var metricsAddress = MetricsOption.Create();
         command.Options.Add(keyStore);
+        command.Options.Add(metricsAddress);
         broker.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -23,11 +26,14 @@ internal static class TailCommand
             using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: false);
             store.AutoReloadInterval = TimeSpan.FromSeconds(2);
             var status = new ConnectionStatusLogger(line => context.Console.MarkupLine($"[grey]{Markup.Escape(line)}[/]"));
-            await using var client = new EdgeSensorClient(options, store, status);
+            using var metrics = new EdgeSensorMetrics();
+            using var endpoint = MetricsEndpoint.Start(parse.GetValue(metricsAddress));
+            await using var client = new EdgeSensorClient(options, store, status, metrics);
             using var stop = broker.StopAfter(parse, cancellationToken);
             int limit = parse.GetValue(broker.Count);
             var rejections = new System.Collections.Concurrent.ConcurrentQueue<string>();
             client.ReportRejected += (_, e) => rejections.Enqueue($"rejected {e.ReasonTag} on {e.Topic}");
+            StoreCommand.ShowMetrics(context, parse.GetValue(metricsAddress));
             context.Console.MarkupLine($"[grey]Connecting to {Markup.Escape(options.Host)}:{options.EffectivePort} ...[/]");
             await ClientRunner.StartAsync(client, options, stop.Token);
 

@@ -76,6 +76,7 @@ public sealed partial class EdgeSensorClient : IAsyncDisposable
             FullMode = BoundedChannelFullMode.Wait,
         });
         _metrics.ObserveBufferDepth(() => _buffer.Reader.Count);
+        _metrics.ObserveConnection(() => _subscriber.IsConnected);
     }
 
     /// <summary>Raised for each accepted report, on the receive path: keep handlers short.</summary>

@@ -7,7 +7,7 @@ namespace EdgeSensor.Sdk.Occupancy;
 /// <summary>
 /// The questions people ask of stored reports: how many are inside now (per device, per site) and how
 /// many came and went per interval, each with its privacy error bars. Reads a database written by
-/// <see cref="SqliteReportSink"/>.
+/// <see cref="SqliteReportSink"/> or <see cref="PostgresReportSink"/> (<see cref="ReportSource"/>: one query for both).
 /// </summary>
 /// <remarks>
 /// Noise model (docs/privacy.md): each noised counter carries two-sided geometric noise with variance
@@ -18,13 +18,19 @@ namespace EdgeSensor.Sdk.Occupancy;
 /// </remarks>
 public sealed class OccupancyQueries
 {
-    private readonly string _databasePath;
+    private readonly ReportSource _source;
 
-    /// <summary>Queries the database at <paramref name="databasePath"/>.</summary>
+    /// <summary>Queries the SQLite database at <paramref name="databasePath"/>.</summary>
     public OccupancyQueries(string databasePath)
+        : this(ReportSource.Sqlite(databasePath))
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        _databasePath = databasePath;
+    }
+
+    /// <summary>Queries <paramref name="source"/>, e.g. <c>ReportSource.Postgres(connectionString)</c>.</summary>
+    public OccupancyQueries(ReportSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _source = source;
     }
 
     /// <summary>
@@ -38,7 +44,7 @@ public sealed class OccupancyQueries
     {
         baseline ??= OccupancyBaseline.FirstReport;
         var byDevice = new Dictionary<ulong, List<ReceivedReport>>();
-        await foreach (var item in ReportDatabase.ReadAsync(_databasePath, site, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var item in _source.ReadAsync(site, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!byDevice.TryGetValue(item.Report.DeviceId, out var list))
             {
@@ -83,7 +89,7 @@ public sealed class OccupancyQueries
         ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.FromSeconds(1));
         long bucketSeconds = (long)interval.TotalSeconds;
         var buckets = new SortedDictionary<long, (Estimate Entries, Estimate Exits, int Windows)>();
-        await foreach (var item in ReportDatabase.ReadAsync(_databasePath, site, deviceId, from, to, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in _source.ReadAsync(site, deviceId, from, to, cancellationToken).ConfigureAwait(false))
         {
             long start = item.Report.WindowStart.ToUnixTimeSeconds();
             long bucket = start - (((start % bucketSeconds) + bucketSeconds) % bucketSeconds);

@@ -175,7 +175,7 @@ public sealed class PostgresReportSink : IReportSink, IAsyncDisposable, IDisposa
         _schemaGate.Dispose();
     }
 
-    private static NpgsqlConnectionStringBuilder Parse(string connectionString)
+    internal static NpgsqlConnectionStringBuilder Parse(string connectionString)
     {
         try
         {
@@ -191,7 +191,7 @@ public sealed class PostgresReportSink : IReportSink, IAsyncDisposable, IDisposa
     private static string KeywordOf(Exception ex) =>
         ex is ArgumentException { ParamName: { Length: > 0 } name } ? $"check '{name}'" : "expected keyword=value pairs separated by ';'";
 
-    private static string Mask(NpgsqlConnectionStringBuilder builder)
+    internal static string Mask(NpgsqlConnectionStringBuilder builder)
     {
         var copy = new NpgsqlConnectionStringBuilder(builder.ConnectionString);
         if (!string.IsNullOrEmpty(copy.Password))

@@ -85,7 +85,7 @@ public sealed partial class ReportPump
         for (int i = 0; i < _sinks.Count; i++)
         {
             var sink = _sinks[i];
-            int inserted = await _retry.ExecuteAsync(async ct => await sink.WriteAsync(batch, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            int inserted = await _retry.ExecuteAsync(async ct => await WriteOnceAsync(sink, batch, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             _metrics?.Stored(inserted, sink.Name);
             _metrics?.Duplicates(batch.Count - inserted, sink.Name);
             if (i == 0)
@@ -98,6 +98,22 @@ public sealed partial class ReportPump
 
         BatchWritten?.Invoke(batch.Count);
         return firstInserted;
+    }
+
+    /// <summary>One attempt, counted as an ok or failed write (a cancelled one counts as neither).</summary>
+    private async ValueTask<int> WriteOnceAsync(IReportSink sink, IReadOnlyList<ReceivedReport> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            int inserted = await sink.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+            _metrics?.SinkWrite(sink.Name, ok: true);
+            return inserted;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _metrics?.SinkWrite(sink.Name, ok: false);
+            throw;
+        }
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Sink write attempt {Attempt} failed: {Error}; retrying")]
