@@ -169,7 +169,7 @@ internal sealed class BundleOptions
     /// </summary>
     private void ConfirmWeakening(ParseResult parse, DeviceConfigurationBundle.DisclosureSettings disclosure)
     {
-        string? weaker = DisclosurePolicy.Weakening(disclosure);
+        string? weaker = DisclosurePolicy.Weakening(disclosure, DisclosureOptionText.Cli);
         if (weaker is null)
         {
             return;
