@@ -20,7 +20,10 @@ public static class ScenariosCommand
     {
         foreach (ScenarioDefinition s in ScenarioSuite.All)
         {
-            stdout.WriteLine($"{s.Name,-NameWidth} {s.Description}");
+            foreach (string line in ColumnText.Labelled(s.Name, NameWidth, s.Description))
+            {
+                stdout.WriteLine(line);
+            }
         }
 
         return ExitCodes.Ok;
