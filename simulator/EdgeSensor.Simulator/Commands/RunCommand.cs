@@ -37,8 +37,6 @@ public static class RunCommand
         public IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Json];
     }
 
-    internal static Command Create() => Create(Environment.GetEnvironmentVariable);
-
     internal static Command Create(Func<string, string?> environment)
     {
         var options = new RunOptions();

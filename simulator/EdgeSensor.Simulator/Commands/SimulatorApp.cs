@@ -5,7 +5,9 @@ namespace EdgeSensor.Simulator.Commands;
 /// <summary>The simulator's command tree (System.CommandLine) and its error handling: every usage error is a line in words and exit code 2.</summary>
 internal static class SimulatorApp
 {
-    public static RootCommand Build()
+    public static RootCommand Build() => Build(Environment.GetEnvironmentVariable);
+
+    public static RootCommand Build(Func<string, string?> environment)
     {
         var root = new RootCommand("EdgeSensor simulator: crowds, sensor physics and virtual devices running the firmware's core (docs/simulator.md).");
         root.Subcommands.Add(ReplayCommand.Create());
@@ -13,14 +15,14 @@ internal static class SimulatorApp
         root.Subcommands.Add(AccuracyCommand.Create());
         root.Subcommands.Add(PrivacyCommand.Create());
         root.Subcommands.Add(ScenariosCommand.Create());
-        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(RunCommand.Create(environment));
         return root;
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         // No response files: "@/dev/zero" would be read to the end of memory before any validation runs.
-        ParseResult parse = Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        ParseResult parse = Build(environment).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var problem in parse.Errors)

@@ -40,7 +40,8 @@ public static class ProvisionedIdentities
         try
         {
             using var store = FileDeviceKeyStore.Open(path, Secret(environment));
-            all = store.Devices;
+            // Copies: disposing the store zeroes the root keys it holds, and the run needs them after that.
+            all = [.. store.Devices.Select(d => d with { RootKey = d.RootKey.ToArray() })];
         }
         catch (KeyStoreException ex)
         {
