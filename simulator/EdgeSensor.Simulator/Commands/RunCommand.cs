@@ -32,9 +32,10 @@ public static class RunCommand
         public Option<string> Sensors { get; } = OptionValues.Choice("--sensors", "Readings straight from the sensor physics, or through the firmware's drivers", "trace", "driver");
         public Option<string?> KeyStore { get; } = OptionValues.Text("--keystore", "keys.json", $"Run as the provisioned devices of --site from this key store (default ${ProvisionedIdentities.PathVariable} or ./{ProvisionedIdentities.DefaultPath}); unlocked by $EDGESENSOR_KEYSTORE_KEY or ${ProvisionedIdentities.PassphraseVariable}.");
         public Option<string?> Site { get; } = OptionValues.Text("--site", "site", "The provisioned site to run as (with --keystore).");
+        public Option<string[]> Bundles { get; } = new("--bundle") { Description = "A provisioned device's configuration bundle (repeatable): the run takes its disclosure and window instead of --disclosure and --window-seconds.", HelpName = "file.json" };
         public Option<bool> Json { get; } = OptionValues.Flag("--json", "Print the summary as JSON.");
 
-        public IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Json];
+        public IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Bundles, Json];
     }
 
     internal static Command Create(Func<string, string?> environment)
@@ -63,6 +64,11 @@ public static class RunCommand
                 }
 
                 stderr.WriteLine($"Warning: {weaker} (--weaken-privacy).");
+            }
+
+            if (parse.GetValue(options.Bundles) is { Length: > 0 } && parse.GetValue(options.Site) is null)
+            {
+                throw new UsageException("--bundle needs --keystore and --site: the bundles are those of provisioned devices");
             }
 
             if (parse.GetValue(options.KeyStore) is not null || parse.GetValue(options.Site) is not null)
@@ -205,6 +211,12 @@ public static class RunCommand
         }
 
         var provisioned = fleet with { Identities = identities, Devices = identities.Count, Site = site };
+        if (parse.GetValue(declared.Bundles) is { Length: > 0 } bundles)
+        {
+            provisioned = ProvisionedSettings.Apply(provisioned, identities, bundles);
+            stderr.WriteLine($"settings: disclosure {provisioned.DisclosureText}, {provisioned.WindowSeconds} s windows, from {bundles.Length} bundle{(bundles.Length == 1 ? "" : "s")}");
+        }
+
         if (!provisioned.TryValidate(out string error))
         {
             throw new ProvisionedIdentityException(error);

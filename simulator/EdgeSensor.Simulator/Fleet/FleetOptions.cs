@@ -52,6 +52,10 @@ public sealed record FleetOptions
     /// per person per budget period, as a provisioned device does.</summary>
     public ushort EpsilonMilli { get; init; } = 1000;
 
+    /// <summary>Differential privacy's contribution bound C: the most crossings one person is assumed to make per budget
+    /// period (the device's default 4; a provisioned bundle may set another).</summary>
+    public ushort CrossingsPerPerson { get; init; } = DisclosureSettings.DefaultContributionBound;
+
     /// <summary>Pace simulated time to the wall clock instead of running as fast as possible.</summary>
     public bool Realtime { get; init; }
 
@@ -122,7 +126,7 @@ public sealed record FleetOptions
         },
         SuppressionThreshold = Disclosure == DisclosureMode.SmallCountSuppression ? SuppressionThreshold : 0,
         EpsilonMilli = IsDifferentialPrivacy ? EpsilonMilli : 0,
-        CrossingsPerPerson = DisclosureSettings.DefaultContributionBound,
+        CrossingsPerPerson = CrossingsPerPerson,
     };
 
     /// <summary>What in these settings weakens privacy compared with the defaults (the CLI's rule, run's spelling); null when nothing does.</summary>

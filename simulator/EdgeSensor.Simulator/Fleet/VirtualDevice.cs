@@ -81,6 +81,7 @@ internal sealed class VirtualDevice : ITraceSink
                 Mode = options.IsDifferentialPrivacy ? DisclosureMode.PersonDifferentialPrivacy : options.Disclosure,
                 SuppressionThreshold = options.SuppressionThreshold,
                 EpsilonMilli = options.EpsilonMilli,
+                ContributionBound = options.CrossingsPerPerson,
             },
         };
         var node = new SensorNode(settings, store, options.IsDifferentialPrivacy ? NewNoiseSource(deviceId) : null);

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using EdgeSensor.Sdk.KeyStore;
+using EdgeSensor.Sdk.Keys;
+using EdgeSensor.Sdk.Provisioning;
 using EdgeSensor.Simulator.Commands;
 using EdgeSensor.Simulator.Fleet;
 
@@ -18,6 +20,8 @@ public sealed class ProvisionedRunTests
     private string _keys = string.Empty;
     private string _keyText = string.Empty;
     private string[] _labIds = [];
+    private DeviceRecord[] _lab = [];
+    private DeviceRecord _north = null!;
 
     [TestInitialize]
     public void ProvisionTwoLabDevicesAndOneElsewhere()
@@ -27,8 +31,9 @@ public sealed class ProvisionedRunTests
         _keys = Path.Combine(_folder, "keys.json");
         _keyText = KeyStoreSecret.GenerateKeyText();
         using var store = FileDeviceKeyStore.Create(_keys, KeyStoreSecret.FromKey(Convert.FromBase64String(_keyText)));
-        _labIds = [store.Provision("lab").DeviceIdText, store.Provision("lab").DeviceIdText];
-        store.Provision("north");
+        _lab = [store.Provision("lab"), store.Provision("lab")];
+        _labIds = [.. _lab.Select(d => d.DeviceIdText)];
+        _north = store.Provision("north");
         store.Revoke(store.Provision("lab").DeviceId);
     }
 
@@ -79,6 +84,56 @@ public sealed class ProvisionedRunTests
         AssertRefused(Unlocked, ["--keystore", _keys], "--keystore needs --site");
         AssertRefused(Unlocked, ["--keystore", _keys, "--site", "Not A Site"], "a site is 1..64 characters");
         AssertRefused(new() { [ProvisionedIdentities.PathVariable] = _keys, [KeyStoreSecret.EnvironmentVariable] = _keyText }, ["--site", "south"], "no active device of site 'south'");
+    }
+
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public void Bundles_GiveTheRunTheirDisclosureAndWindow()
+    {
+        string[] bundles = [.. _lab.Select(d => Bundle(d, "differential-privacy", 900, 500, 10))];
+
+        var (code, stdout, stderr) = Run(Unlocked, "run", "--keystore", _keys, "--site", "lab", "--minutes", "30", "--bundle", bundles[0], "--bundle", bundles[1], "--json");
+
+        Assert.AreEqual(ExitCodes.Ok, code, stderr);
+        StringAssert.Contains(stderr, "settings: disclosure dp:0.5, 900 s windows, from 2 bundles");
+        using JsonDocument doc = JsonDocument.Parse(stdout);
+        Assert.AreEqual("dp:0.5", doc.RootElement.GetProperty("disclosure").GetString());
+        Assert.AreEqual(900, doc.RootElement.GetProperty("windowSeconds").GetInt32());
+        foreach (JsonElement device in doc.RootElement.GetProperty("devices").EnumerateArray())
+        {
+            Assert.AreEqual(2, device.GetProperty("noisedReports").GetInt32(), "two 900 s windows, each a noised cell");
+        }
+    }
+
+    [TestMethod]
+    public void Bundles_ThatDisagree_OrBelongToAnotherDevice_AreRefused()
+    {
+        string a = Bundle(_lab[0], "suppression", 60, 0, 4, threshold: 5);
+        string b = Bundle(_lab[1], "suppression", 60, 0, 4, threshold: 10);
+        AssertRefused(Unlocked, ["--keystore", _keys, "--site", "lab", "--bundle", a, "--bundle", b], "the bundles disagree");
+        AssertRefused(Unlocked, ["--keystore", _keys, "--site", "lab", "--bundle", Bundle(_north, "suppression", 60, 0, 4)], $"is for device {_north.DeviceIdText}, not one of the 2 device(s)");
+        AssertRefused(Unlocked, ["--keystore", _keys, "--site", "lab", "--bundle", Path.Combine(_folder, "missing.json")], "--bundle ");
+    }
+
+    private string Bundle(DeviceRecord device, string mode, int window, int epsilonMilli, int crossings, int threshold = 5)
+    {
+        var bundle = new DeviceConfigurationBundle
+        {
+            Broker = new DeviceConfigurationBundle.BrokerSettings { Host = "127.0.0.1", Port = 1883, Tls = false },
+            Wifi = new DeviceConfigurationBundle.WifiSettings { Ssid = "lab", Password = string.Empty },
+            WindowLengthSeconds = window,
+            Disclosure = new DeviceConfigurationBundle.DisclosureSettings
+            {
+                Mode = mode,
+                SuppressionThreshold = mode == "suppression" ? threshold : 0,
+                EpsilonMilli = epsilonMilli,
+                CrossingsPerPerson = crossings,
+            },
+        };
+        bundle.AssignDevice(device);
+        string path = Path.Combine(_folder, $"{device.DeviceIdText}-{mode}-{threshold}.json");
+        bundle.WriteTo(path);
+        return path;
     }
 
     private void AssertRefused(Dictionary<string, string> environment, string[] options, string expected)
