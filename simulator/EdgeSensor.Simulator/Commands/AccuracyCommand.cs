@@ -24,7 +24,7 @@ public static class AccuracyCommand
     {
         var seeds = OptionValues.Integer("--seeds", 1, 1000, "Seeds per scenario and variant (1..1000; default 5).");
         var firstSeed = OptionValues.Integer("--first-seed", 0, long.MaxValue / 2, "The first seed (default 1).");
-        var scenario = new Option<string[]>("--scenario") { Description = "Only this scenario; repeat for more (default all).", HelpName = "name" };
+        var scenario = OptionValues.Texts("--scenario", "name", "Only this scenario; repeat for more (default all).");
         var coverage = OptionValues.Text("--coverage", "footprint|raster|both", "Coverage model of the ToF zones (default both).");
         var mount = OptionValues.Text("--mount", "mm[,mm...]", "Mount heights in mm, 2000..4000, comma-separated (default 2200,2500,2800,3000,3200).");
         var mountHeight = OptionValues.Integer("--mount-height", 2000, 4000, "One mount height in mm (instead of --mount).");

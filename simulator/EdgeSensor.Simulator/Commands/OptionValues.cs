@@ -53,16 +53,30 @@ internal static class OptionValues
     public static Option<string?> Text(string name, string helpName, string description)
     {
         var option = new Option<string?>(name) { Description = description, HelpName = helpName };
-        option.Validators.Add(result =>
+        option.Validators.Add(result => RefuseOptionNames(result, name));
+        return option;
+    }
+
+    /// <summary>A value that may be given more than once (<c>--scenario a --scenario b</c>).</summary>
+    public static Option<string[]> Texts(string name, string helpName, string description)
+    {
+        var option = new Option<string[]>(name) { Description = description, HelpName = helpName };
+        option.Validators.Add(result => RefuseOptionNames(result, name));
+        return option;
+    }
+
+    // "--traces --help" once made a folder named "--help": an option name is never taken as a value.
+    private static void RefuseOptionNames(OptionResult result, string name)
+    {
+        foreach (var token in result.Tokens)
         {
-            // "--traces --help" once made a folder named "--help": an option name is never taken as a value.
-            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (text.StartsWith("--", StringComparison.Ordinal) || (text.StartsWith('-') && text.Length == 2 && char.IsLetter(text[1])) || text == "-?")
+            string text = token.Value;
+            if (text.StartsWith("--", StringComparison.Ordinal) || (text.Length == 2 && text[0] == '-' && (char.IsLetter(text[1]) || text[1] == '?')))
             {
                 result.AddError($"{name} needs a value, got the option '{text}'");
+                return;
             }
-        });
-        return option;
+        }
     }
 
     /// <summary>A switch that takes no value (so that <c>--json maybe</c> is refused, not read as a boolean).</summary>

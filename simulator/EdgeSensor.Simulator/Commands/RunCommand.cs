@@ -32,7 +32,7 @@ public static class RunCommand
         public Option<string> Sensors { get; } = OptionValues.Choice("--sensors", "Readings straight from the sensor physics, or through the firmware's drivers", "trace", "driver");
         public Option<string?> KeyStore { get; } = OptionValues.Text("--keystore", "keys.json", $"Run as the provisioned devices of --site from this key store (default ${ProvisionedIdentities.PathVariable} or ./{ProvisionedIdentities.DefaultPath}); unlocked by $EDGESENSOR_KEYSTORE_KEY or ${ProvisionedIdentities.PassphraseVariable}.");
         public Option<string?> Site { get; } = OptionValues.Text("--site", "site", "The provisioned site to run as (with --keystore).");
-        public Option<string[]> Bundles { get; } = new("--bundle") { Description = "A provisioned device's configuration bundle (repeatable): the run takes its disclosure and window instead of --disclosure and --window-seconds.", HelpName = "file.json" };
+        public Option<string[]> Bundles { get; } = OptionValues.Texts("--bundle", "file.json", "A provisioned device's configuration bundle (repeatable): the run takes its disclosure and window instead of --disclosure and --window-seconds.");
         public Option<bool> Json { get; } = OptionValues.Flag("--json", "Print the summary as JSON.");
 
         public IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Bundles, Json];
