@@ -45,6 +45,45 @@ public sealed class BundleDisclosureRoundTripTests
     }
 
     [TestMethod]
+    [DynamicData(nameof(Settings))]
+    public async Task RotateFrom_TheDevicesBundle_KeepsWhatTheDeviceHad_WithoutRepeatingTheOptions(string options, DisclosureMode mode, int k, int epsilonMilli, int crossings, int window)
+    {
+        using var cli = new CliHarness();
+        string first = Path.Combine(cli.Directory, "first.json");
+        var (code, output) = await cli.RunAsync(["provision", "--site", "lab", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "w", "--wifi-open", "--out", first, .. options.Length == 0 ? Array.Empty<string>() : options.Split(' ')]);
+        Assert.AreEqual(ExitCodes.Success, code, output);
+
+        string deviceId = DeviceConfigurationBundle.Read(first).DeviceId;
+        string rotated = Path.Combine(cli.Directory, "rotated.json");
+        (code, output, string error) = await cli.RunWithErrorAsync("devices", "rotate", deviceId, "--from", first, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "w", "--wifi-open", "--out", rotated);
+        Assert.AreEqual(ExitCodes.Success, code, output + error);
+        AssertDisclosure(rotated, mode, k, epsilonMilli, crossings, window);
+        Assert.AreEqual(string.Empty, error, "a setting the device already had was confirmed when it was set");
+    }
+
+    [TestMethod]
+    public async Task RotateFrom_AnOptionGiven_ChangesOnlyThat_AndAnotherDevicesBundleIsRefused()
+    {
+        using var cli = new CliHarness();
+        string a = Path.Combine(cli.Directory, "a.json");
+        string b = Path.Combine(cli.Directory, "b.json");
+        string[] provision = ["provision", "--site", "lab", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "w", "--wifi-open"];
+        Assert.AreEqual(ExitCodes.Success, (await cli.RunAsync([.. provision, "--out", a, "--disclosure", "differential-privacy", "--window", "900", "--epsilon", "0.5", "--crossings-per-person", "10"])).ExitCode);
+        Assert.AreEqual(ExitCodes.Success, (await cli.RunAsync([.. provision, "--out", b])).ExitCode);
+        string idA = DeviceConfigurationBundle.Read(a).DeviceId;
+        string rotated = Path.Combine(cli.Directory, "rotated.json");
+        string[] rotate = ["devices", "rotate", idA, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "w", "--wifi-open", "--out", rotated];
+
+        var (code, output) = await cli.RunAsync([.. rotate, "--from", a, "--epsilon", "0.25"]);
+        Assert.AreEqual(ExitCodes.Success, code, output);
+        AssertDisclosure(rotated, DisclosureMode.PersonDifferentialPrivacy, 0, 250, 10, 900);
+
+        (code, output) = await cli.RunAsync([.. rotate, "--from", b, "--force"]);
+        Assert.AreEqual(ExitCodes.Usage, code, output);
+        Assert.Contains($"is the bundle of device {DeviceConfigurationBundle.Read(b).DeviceId}, not {idA}", output);
+    }
+
+    [TestMethod]
     public async Task Rotate_WithoutDisclosureOptions_IsPrivate_NeverNoControl()
     {
         using var cli = new CliHarness();
