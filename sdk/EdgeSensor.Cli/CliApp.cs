@@ -17,6 +17,7 @@ internal static class CliApp
         root.Subcommands.Add(StoreCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(OpenCommand.Create(context));
+        OptionValueGuard.Apply(root);
         return root;
     }
 

@@ -106,10 +106,19 @@ internal sealed class BundleOptions
     /// Builds the bundle's settings from the options and checks them with a placeholder identity, before
     /// anything is written; <see cref="Write"/> then gives it the real device.
     /// </summary>
-    public DeviceConfigurationBundle Build(ParseResult parse, CliContext context)
+    /// <param name="parse">The command line.</param>
+    /// <param name="context">Where secrets come from.</param>
+    /// <param name="previous">The device's current bundle (<c>devices rotate --from</c>): its disclosure settings and
+    /// window are kept unless an option sets them, so that rotating a key never changes a device's privacy by itself.</param>
+    public DeviceConfigurationBundle Build(ParseResult parse, CliContext context, DeviceConfigurationBundle? previous = null)
     {
-        string mode = parse.GetValue(Disclosure)!;
+        bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+        string mode = previous is null || Given(Disclosure) ? parse.GetValue(Disclosure)! : previous.Disclosure.Mode;
         bool dp = mode == "differential-privacy";
+        int threshold = previous is null || Given(K) || previous.Disclosure.Mode != "suppression" ? parse.GetValue(K) : previous.Disclosure.SuppressionThreshold;
+        int epsilonMilli = previous is null || Given(Epsilon) || previous.Disclosure.Mode != "differential-privacy" ? Milli(parse.GetValue(Epsilon), "--epsilon") : previous.Disclosure.EpsilonMilli;
+        int crossings = previous is null || Given(CrossingsPerPerson) ? parse.GetValue(CrossingsPerPerson) : previous.Disclosure.CrossingsPerPerson;
+        int window = previous is null || Given(Window) ? parse.GetValue(Window) : previous.WindowLengthSeconds;
         var bundle = new DeviceConfigurationBundle
         {
             Broker = new DeviceConfigurationBundle.BrokerSettings
@@ -142,13 +151,13 @@ internal sealed class BundleOptions
                 InsideZone = parse.GetValue(InsideZone),
             },
             PirHoldMilliseconds = parse.GetValue(PirHold),
-            WindowLengthSeconds = parse.GetValue(Window),
+            WindowLengthSeconds = window,
             Disclosure = new DeviceConfigurationBundle.DisclosureSettings
             {
                 Mode = mode,
-                SuppressionThreshold = mode == "suppression" ? parse.GetValue(K) : 0,
-                EpsilonMilli = dp ? Milli(parse.GetValue(Epsilon), "--epsilon") : 0,
-                CrossingsPerPerson = parse.GetValue(CrossingsPerPerson),
+                SuppressionThreshold = mode == "suppression" ? threshold : 0,
+                EpsilonMilli = dp ? epsilonMilli : 0,
+                CrossingsPerPerson = crossings,
             },
         };
 
@@ -159,7 +168,12 @@ internal sealed class BundleOptions
             throw new CliException($"Bundle: {error}.", ExitCodes.Usage);
         }
 
-        ConfirmWeakening(parse, bundle.Disclosure);
+        // A weaker setting the device already has was confirmed when it was set; only a new one asks again.
+        if (previous is null || !SameDisclosure(previous.Disclosure, bundle.Disclosure))
+        {
+            ConfirmWeakening(parse, bundle.Disclosure);
+        }
+
         return bundle;
     }
 
@@ -169,7 +183,7 @@ internal sealed class BundleOptions
     /// </summary>
     private void ConfirmWeakening(ParseResult parse, DeviceConfigurationBundle.DisclosureSettings disclosure)
     {
-        string? weaker = DisclosurePolicy.Weakening(disclosure);
+        string? weaker = DisclosurePolicy.Weakening(disclosure, DisclosureOptionText.Cli);
         if (weaker is null)
         {
             return;
@@ -183,6 +197,9 @@ internal sealed class BundleOptions
         TextWriter error = parse.InvocationConfiguration.Error;
         error.WriteLine($"Warning: {weaker} (--weaken-privacy).");
     }
+
+    private static bool SameDisclosure(DeviceConfigurationBundle.DisclosureSettings a, DeviceConfigurationBundle.DisclosureSettings b) =>
+        a.Mode == b.Mode && a.SuppressionThreshold == b.SuppressionThreshold && a.EpsilonMilli == b.EpsilonMilli && a.CrossingsPerPerson == b.CrossingsPerPerson;
 
     private static Option<T> Removed<T>(string name, string message)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeSensor.Sdk.Provisioning;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Keys;
 using Spectre.Console;
@@ -73,14 +74,16 @@ internal static class DevicesCommand
         var keyStore = KeyStoreOption.Create();
         var id = DeviceIdArgument();
         var bundle = new BundleOptions();
+        var from = new Option<FileInfo?>("--from") { Description = "The device's current bundle: its disclosure settings and window are kept unless an option sets them (without it, the private defaults apply)." };
         var command = new Command("rotate", "Give a device a new root key and write its new configuration bundle v2 (deploy it to the device).");
         command.Options.Add(keyStore);
+        command.Options.Add(from);
         command.Arguments.Add(id);
         bundle.AddTo(command);
         command.SetAction(parse =>
         {
             ulong deviceId = ParseId(parse.GetValue(id)!);
-            var settings = bundle.Build(parse, context);
+            var settings = bundle.Build(parse, context, Previous(parse.GetValue(from), deviceId));
             string keyStorePath = context.ResolveKeyStorePath(parse.GetValue(keyStore));
             bundle.CheckOut(parse, keyStorePath);
             using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: false);
@@ -91,6 +94,29 @@ internal static class DevicesCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The device's current bundle given with --from, checked to be this device's; null without --from.</summary>
+    private static DeviceConfigurationBundle? Previous(FileInfo? file, ulong deviceId)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        DeviceConfigurationBundle previous;
+        try
+        {
+            previous = DeviceConfigurationBundle.Read(file.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new CliException($"--from {file.FullName}: {ex.Message}", ExitCodes.Usage);
+        }
+
+        return previous.DeviceId == ReportTopics.FormatDeviceId(deviceId)
+            ? previous
+            : throw new CliException($"--from {file.FullName} is the bundle of device {previous.DeviceId}, not {ReportTopics.FormatDeviceId(deviceId)}.", ExitCodes.Usage);
     }
 
     internal static Argument<string> DeviceIdArgument() => new("device-id") { Description = "Device id: 16 hex digits." };

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -13,36 +14,65 @@ namespace EdgeSensor.Simulator.Commands;
 /// </summary>
 public static class AccuracyCommand
 {
-    public const string Usage = "accuracy [--seeds <n>] [--first-seed <n>] [--scenario <name>]... [--coverage footprint|raster|both] [--mount <mm>[,<mm>...]] [--timing-budget <ms>] [--reference-bodies] [--json] [--traces <dir>] [--write-doc <file.md>]";
-
     /// <summary>The mount heights a run covers unless told otherwise (mm).</summary>
     public static readonly int[] DefaultMounts = [2200, 2500, 2800, 3000, 3200];
 
     /// <summary>Budgets tried at mounts above the goals' range, for the recommendation (ms).</summary>
     public static readonly int[] SweepBudgets = [20, 33, 50];
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    internal static Command Create()
     {
-        if (!CommandLine.TryParse(args, ["seeds", "first-seed", "scenario", "traces", "mount", "mount-height", "timing-budget", "write-doc", "coverage"],
-                ["json", "reference-bodies"], out var cl, out string error)
-            || !cl.TryGetInt("seeds", 1, 1000, out long? seeds, out error)
-            || !cl.TryGetInt("first-seed", 0, long.MaxValue / 2, out long? first, out error)
-            || !cl.TryGetInt("mount-height", 2000, 4000, out long? mountHeight, out error)
-            || !cl.TryGetInt("timing-budget", 15, 500, out long? budget, out error)
-            || !TryCoverage(cl.Value("coverage"), out CoverageModel[] coverages, out error)
-            || !TryMounts(cl.Value("mount"), mountHeight, out int[] mounts, out error))
-        {
-            stderr.WriteLine($"error: {error}\nusage: {Usage}");
-            return ExitCodes.Usage;
-        }
+        var seeds = OptionValues.Integer("--seeds", 1, 1000, "Seeds per scenario and variant (1..1000; default 5).");
+        var firstSeed = OptionValues.Integer("--first-seed", 0, long.MaxValue / 2, "The first seed (default 1).");
+        var scenario = OptionValues.Texts("--scenario", "name", "Only this scenario; repeat for more (default all).");
+        var coverage = OptionValues.Text("--coverage", "footprint|raster|both", "Coverage model of the ToF zones (default both).");
+        var mount = OptionValues.Text("--mount", "mm[,mm...]", "Mount heights in mm, 2000..4000, comma-separated (default 2200,2500,2800,3000,3200).");
+        var mountHeight = OptionValues.Integer("--mount-height", 2000, 4000, "One mount height in mm (instead of --mount).");
+        var timingBudget = OptionValues.Integer("--timing-budget", 15, 500, "Fix the ToF timing budget, ms (15..500); no budget sweep.");
+        var referenceBodies = OptionValues.Flag("--reference-bodies", "Do not randomise body parameters per seed.");
+        var json = OptionValues.Flag("--json", "Print the tallies as JSON.");
+        var traces = OptionValues.Text("--traces", "dir", "Also write every simulated trace into this folder.");
+        var writeDoc = OptionValues.Text("--write-doc", "file.md", "Write the report into this doc's accuracy-report block instead of stdout.");
 
+        var command = new Command("accuracy", "The scenario suite over seeds, coverage models and mount heights: accuracy against the goals (docs/accuracy.md).")
+        {
+            seeds, firstSeed, scenario, coverage, mount, mountHeight, timingBudget, referenceBodies, json, traces, writeDoc,
+        };
+        command.SetAction(parse =>
+        {
+            if (!TryCoverage(parse.GetValue(coverage), out CoverageModel[] coverages, out string error)
+                || !TryMounts(parse.GetValue(mount), parse.GetValue(mountHeight), out int[] mounts, out error))
+            {
+                throw new UsageException(error);
+            }
+
+            return Run(parse, new AccuracyRequest(
+                parse.GetValue(scenario) ?? [], coverages, mounts, parse.GetValue(seeds), parse.GetValue(firstSeed), parse.GetValue(timingBudget),
+                !parse.GetValue(referenceBodies), parse.GetValue(json), parse.GetValue(traces), parse.GetValue(writeDoc)));
+        });
+        return command;
+    }
+
+    /// <summary>What one accuracy command asks for, as parsed.</summary>
+    private sealed record AccuracyRequest(
+        string[] Scenarios, CoverageModel[] Coverages, int[] Mounts, long? Seeds, long? FirstSeed, long? TimingBudget,
+        bool RandomisedBodies, bool Json, string? Traces, string? WriteDoc);
+
+    private static int Run(ParseResult parse, AccuracyRequest request)
+    {
+        TextWriter stdout = parse.InvocationConfiguration.Output;
+        TextWriter stderr = parse.InvocationConfiguration.Error;
+        CoverageModel[] coverages = request.Coverages;
+        int[] mounts = request.Mounts;
+        long? seeds = request.Seeds;
+        long? first = request.FirstSeed;
+        long? budget = request.TimingBudget;
         var scenarios = new List<ScenarioDefinition>();
-        foreach (string name in cl.Values("scenario"))
+        foreach (string name in request.Scenarios)
         {
             if (!ScenarioSuite.TryGet(name, out ScenarioDefinition s))
             {
-                stderr.WriteLine($"error: unknown scenario '{name}'; known: {string.Join(", ", ScenarioSuite.Names)}");
-                return ExitCodes.Usage;
+                throw new UsageException($"unknown scenario '{name}'; known: {string.Join(", ", ScenarioSuite.Names)}");
             }
 
             scenarios.Add(s);
@@ -53,7 +83,7 @@ public static class AccuracyCommand
             scenarios.AddRange(ScenarioSuite.All);
         }
 
-        bool randomised = !cl.Has("reference-bodies");
+        bool randomised = request.RandomisedBodies;
         int? fixedBudget = budget is long b ? (int)b : null;
         SimulationVariant Variant(CoverageModel c, int mount, int? ms) =>
             SimulationVariant.Widened(c, mount, ms) with { RandomiseBodyParameters = randomised };
@@ -66,7 +96,7 @@ public static class AccuracyCommand
                   from c in coverages
                   select Variant(c, m, ms)];
 
-        string? traces = cl.Value("traces");
+        string? traces = request.Traces;
         if (traces is not null)
         {
             Directory.CreateDirectory(traces);
@@ -83,7 +113,7 @@ public static class AccuracyCommand
         var result = new AccuracyRunResult(all.Take(main.Length).ToList(),
             [.. defaults.Concat(sweepTallies).OrderBy(v => v.Variant.MountHeightMillimeters).ThenBy(v => v.Variant.TimingBudgetMs ?? 33).ThenBy(v => v.Variant.CoverageModel)],
             seedCount, firstSeed, EngineStamp.Of(Directory.GetCurrentDirectory()));
-        if (cl.Has("json"))
+        if (request.Json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(all.Select(v => new
             {
@@ -103,11 +133,11 @@ public static class AccuracyCommand
                 }),
             })));
         }
-        else if (cl.Value("write-doc") is string doc)
+        else if (request.WriteDoc is string doc)
         {
             // The doc's generated block names the exact command, so its figures can be told apart and redone.
-            string command = "dotnet run -c Release --project simulator/EdgeSensor.Simulator -- accuracy " + string.Join(" ", args);
-            if (!DocReportBlock.TryWrite(doc, "accuracy-report", command, AccuracyReport.ToMarkdown(result), out error))
+            string command = "dotnet run -c Release --project simulator/EdgeSensor.Simulator -- " + CommandText.Of(parse);
+            if (!DocReportBlock.TryWrite(doc, "accuracy-report", command, AccuracyReport.ToMarkdown(result), out string error))
             {
                 stderr.WriteLine($"error: {error}");
                 return ExitCodes.BadInput;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EdgeSensor.Simulator.Replay;
@@ -8,29 +9,40 @@ namespace EdgeSensor.Simulator.Commands;
 /// <summary><c>replay &lt;trace.csv&gt; [--json] [--events] [--mount-height mm] [--inside-zone 0|1] [--timing-budget ms] [--ignore-tof]</c></summary>
 public static class ReplayCommand
 {
-    public const string Usage =
-        "replay <trace.csv | -> [--json] [--events] [--mount-height <mm>] [--inside-zone <0|1>] [--timing-budget <ms>] [--ignore-tof]";
-
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    internal static Command Create()
     {
-        if (!CommandLine.TryParse(args, ["mount-height", "inside-zone", "timing-budget"], ["json", "events", "ignore-tof"], out var cl, out string error)
-            || !cl.TryGetInt("mount-height", 300, 10_000, out long? height, out error)
-            || !cl.TryGetInt("inside-zone", 0, 1, out long? inside, out error)
-            || !cl.TryGetInt("timing-budget", 15, 1000, out long? budget, out error))
-        {
-            stderr.WriteLine($"error: {error}\nusage: {Usage}");
-            return ExitCodes.Usage;
-        }
+        var trace = new Argument<string>("trace.csv") { Description = "The trace to replay; - reads it from stdin." };
+        var json = OptionValues.Flag("--json", "Print the result as one JSON object.");
+        var events = OptionValues.Flag("--events", "List every counted crossing with its time.");
+        var mountHeight = OptionValues.Integer("--mount-height", 300, 10_000, "Override the trace's mount height, mm (300..10000).");
+        var insideZone = OptionValues.Integer("--inside-zone", 0, 1, "Override which zone is inside (0 or 1).");
+        var timingBudget = OptionValues.Integer("--timing-budget", 15, 1000, "Override the ToF timing budget, ms (15..1000).");
+        var ignoreTof = OptionValues.Flag("--ignore-tof", "Count from the PIR alone (what the device does when its ToF sensor fails).");
 
-        if (cl.Positional.Count != 1)
+        var command = new Command("replay", "Replay a recorded or simulated trace through the firmware's counting engine.")
         {
-            stderr.WriteLine($"error: replay takes exactly one trace file\nusage: {Usage}");
-            return ExitCodes.Usage;
-        }
+            trace, json, events, mountHeight, insideZone, timingBudget, ignoreTof,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(trace)!,
+            new ReplayOptions
+            {
+                MountHeightMillimeters = (int?)parse.GetValue(mountHeight),
+                InsideZone = (int?)parse.GetValue(insideZone),
+                TimingBudgetMs = (int?)parse.GetValue(timingBudget),
+                IgnoreTof = parse.GetValue(ignoreTof),
+            },
+            parse.GetValue(json),
+            parse.GetValue(events),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
 
-        string path = cl.Positional[0];
+    private static int Run(string path, ReplayOptions options, bool json, bool events, TextWriter stdout, TextWriter stderr)
+    {
         Trace trace;
         try
         {
@@ -48,26 +60,19 @@ public static class ReplayCommand
             return ExitCodes.BadInput;
         }
 
-        var options = new ReplayOptions
-        {
-            MountHeightMillimeters = (int?)height,
-            InsideZone = (int?)inside,
-            TimingBudgetMs = (int?)budget,
-            IgnoreTof = cl.Has("ignore-tof"),
-        };
-        if (!TraceReplayer.TryCreateSettings(trace.Metadata, options, out _, out error))
+        if (!TraceReplayer.TryCreateSettings(trace.Metadata, options, out _, out string error))
         {
             stderr.WriteLine($"error: {path}: the engine rejects the settings: {error}");
             return ExitCodes.BadInput;
         }
 
         ReplayResult result = TraceReplayer.Run(trace, options);
-        if (cl.Has("events"))
+        if (events)
         {
             result.CrossingsForJson = [.. result.Crossings.Select(c => new ReplayResult.CrossingJson(c.TimeMs, c.Direction > 0 ? "entry" : "exit"))];
         }
 
-        if (cl.Has("json"))
+        if (json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(result, JsonOptions));
             return ExitCodes.Ok;
@@ -78,7 +83,7 @@ public static class ReplayCommand
         stdout.WriteLine(string.Create(inv, $"entries     {result.Entries} counted, {result.TruthEntries} true"));
         stdout.WriteLine(string.Create(inv, $"exits       {result.Exits} counted, {result.TruthExits} true"));
         stdout.WriteLine(string.Create(inv, $"occupancy   {result.Occupancy}; calibration {result.Calibration}"));
-        if (cl.Has("events"))
+        if (events)
         {
             foreach (CountedCrossing c in result.Crossings)
             {

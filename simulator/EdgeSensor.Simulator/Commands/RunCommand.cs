@@ -1,4 +1,5 @@
-using EdgeSensor.Core.Reports;
+using System.CommandLine;
+using System.Globalization;
 using EdgeSensor.Simulator.Fleet;
 using EdgeSensor.Simulator.Scenarios;
 
@@ -10,22 +11,87 @@ namespace EdgeSensor.Simulator.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public const string Usage = "run [--devices <n>] [--scenario <name>] [--seed <n>] [--minutes <m>] [--window-seconds <s>] [--broker embedded|<host:port>] [--disclosure none|suppress:<k>|dp:<epsilon>] [--speed max|realtime] [--sensors trace|driver] [--json]";
-
     /// <summary>Exit code: a sealed report was lost or a report was rejected.</summary>
     public const int ReportsLost = 3;
 
     /// <summary>Exit code: the broker could not be reached.</summary>
     public const int BrokerUnavailable = 4;
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The run's options, declared together (other options are added here too).</summary>
+    private sealed class RunOptions
     {
-        if (!TryParse(args, out FleetOptions? options, out bool json, out string error))
+        public Option<long?> Devices { get; } = OptionValues.Integer("--devices", 1, FleetOptions.MaxDevices, $"Virtual devices (1..{FleetOptions.MaxDevices}; default 3, or all of --site's).");
+        public Option<string?> Scenario { get; } = OptionValues.Text("--scenario", "name", "The crowd each device sees (see the scenarios command; default mixed).");
+        public Option<long?> Seed { get; } = OptionValues.Integer("--seed", 0, long.MaxValue / 2000, "Seed of the crowds (default 1).");
+        public Option<string?> Minutes { get; } = OptionValues.Text("--minutes", "m", "Simulated minutes per device (above 0, at most 1440; default 10).");
+        public Option<long?> WindowSeconds { get; } = OptionValues.Integer("--window-seconds", 10, 3600, "Aggregation window, s (divides a day; default 60; dp needs 900 or more).");
+        public Option<string?> Broker { get; } = OptionValues.Text("--broker", "embedded|host:port", "Broker: embedded (default) or a running one, host[:port].");
+        public Option<string?> Disclosure { get; } = OptionValues.Text("--disclosure", "suppress:k|dp:epsilon|none", "Disclosure control (default suppress:5; k 2..100; dp is person-level, ε 0.01..10 per person per 24 h). none, k below 5 or ε above 1 need --weaken-privacy.");
+        public Option<bool> WeakenPrivacy { get; } = OptionValues.Flag("--weaken-privacy", "Confirm a disclosure weaker than the defaults (none, k below 5, ε above 1); a warning is printed.");
+        public Option<string> Speed { get; } = OptionValues.Choice("--speed", "Simulated time as fast as possible or paced to the wall clock", "max", "realtime");
+        public Option<string> Sensors { get; } = OptionValues.Choice("--sensors", "Readings straight from the sensor physics, or through the firmware's drivers", "trace", "driver");
+        public Option<string?> KeyStore { get; } = OptionValues.Text("--keystore", "keys.json", $"Run as the provisioned devices of --site from this key store (default ${ProvisionedIdentities.PathVariable} or ./{ProvisionedIdentities.DefaultPath}); unlocked by $EDGESENSOR_KEYSTORE_KEY or ${ProvisionedIdentities.PassphraseVariable}.");
+        public Option<string?> Site { get; } = OptionValues.Text("--site", "site", "The provisioned site to run as (with --keystore).");
+        public Option<string[]> Bundles { get; } = OptionValues.Texts("--bundle", "file.json", "A provisioned device's configuration bundle (repeatable): the run takes its disclosure and window instead of --disclosure and --window-seconds.");
+        public Option<bool> Json { get; } = OptionValues.Flag("--json", "Print the summary as JSON.");
+
+        public IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Bundles, Json];
+    }
+
+    internal static Command Create(Func<string, string?> environment)
+    {
+        var options = new RunOptions();
+        var command = new Command("run", "The main job: virtual devices running the firmware's core publish sealed reports over MQTT to the SDK consumer (docs/simulator-run.md).");
+        foreach (Option option in options.All)
         {
-            stderr.WriteLine($"error: {error}\nusage: {Usage}");
-            return ExitCodes.Usage;
+            command.Options.Add(option);
         }
 
+        command.SetAction(parse =>
+        {
+            TextWriter stdout = parse.InvocationConfiguration.Output;
+            TextWriter stderr = parse.InvocationConfiguration.Error;
+            if (!TryBuild(parse, options, out FleetOptions? fleet, out string error))
+            {
+                throw new UsageException(error);
+            }
+
+            if (fleet.PrivacyWeakening() is string weaker)
+            {
+                if (!parse.GetValue(options.WeakenPrivacy))
+                {
+                    throw new UsageException($"{weaker}. This weakens privacy: pass --weaken-privacy to confirm.");
+                }
+
+                stderr.WriteLine($"Warning: {weaker} (--weaken-privacy).");
+            }
+
+            if (parse.GetValue(options.Bundles) is { Length: > 0 } && parse.GetValue(options.Site) is null)
+            {
+                throw new UsageException("--bundle needs --keystore and --site: the bundles are those of provisioned devices");
+            }
+
+            if (parse.GetValue(options.KeyStore) is not null || parse.GetValue(options.Site) is not null)
+            {
+                try
+                {
+                    fleet = WithProvisionedIdentities(parse, options, fleet, environment, stderr);
+                }
+                catch (ProvisionedIdentityException ex)
+                {
+                    stderr.WriteLine($"error: {ex.Message}");
+                    return ExitCodes.BadInput;
+                }
+            }
+
+            return Run(fleet, parse.GetValue(options.Json), stdout, stderr);
+        });
+        return command;
+    }
+
+    /// <summary>Runs the fleet and prints its summary; the exit code says whether every report arrived.</summary>
+    public static int Run(FleetOptions options, bool json, TextWriter stdout, TextWriter stderr)
+    {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -63,25 +129,32 @@ public static class RunCommand
         }
     }
 
+    /// <summary>Parses run's arguments (without the command name) into fleet options; false with the reason in words.</summary>
     internal static bool TryParse(IReadOnlyList<string> args, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FleetOptions? options, out bool json, out string error)
     {
+        var declared = new RunOptions();
+        var command = new Command("run");
+        foreach (Option option in declared.All)
+        {
+            command.Options.Add(option);
+        }
+
+        ParseResult parse = command.Parse([.. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
+        json = parse.GetValue(declared.Json);
+        if (parse.Errors.Count > 0)
+        {
+            options = null;
+            error = parse.Errors[0].Message;
+            return false;
+        }
+
+        return TryBuild(parse, declared, out options, out error);
+    }
+
+    private static bool TryBuild(ParseResult parse, RunOptions declared, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FleetOptions? options, out string error)
+    {
         options = null;
-        json = false;
-        if (!CommandLine.TryParse(args, ["devices", "scenario", "seed", "minutes", "window-seconds", "broker", "disclosure", "speed", "sensors"], ["json"], out var cl, out error)
-            || !cl.TryGetInt("devices", 1, 500, out long? devices, out error)
-            || !cl.TryGetInt("seed", 0, long.MaxValue / 2000, out long? seed, out error)
-            || !cl.TryGetInt("window-seconds", 10, 3600, out long? window, out error))
-        {
-            return false;
-        }
-
-        if (cl.Positional.Count > 0)
-        {
-            error = $"unexpected argument '{cl.Positional[0]}'";
-            return false;
-        }
-
-        string scenario = cl.Value("scenario") ?? "mixed";
+        string scenario = parse.GetValue(declared.Scenario) ?? "mixed";
         if (!ScenarioSuite.TryGet(scenario, out _))
         {
             error = $"unknown scenario '{scenario}'; known: {string.Join(", ", ScenarioSuite.Names)}";
@@ -89,47 +162,33 @@ public static class RunCommand
         }
 
         double minutes = 10;
-        string? minutesText = cl.Value("minutes");
-        if (minutesText is not null && !double.TryParse(minutesText, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out minutes))
+        string? minutesText = parse.GetValue(declared.Minutes);
+        if (minutesText is not null && !double.TryParse(minutesText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out minutes))
         {
             error = $"--minutes must be a number, got '{minutesText}'";
             return false;
         }
 
-        string speed = cl.Value("speed") ?? "max";
-        if (speed is not ("max" or "realtime"))
-        {
-            error = $"--speed must be max or realtime, got '{speed}'";
-            return false;
-        }
-
-        string sensors = cl.Value("sensors") ?? "trace";
-        if (sensors is not ("trace" or "driver"))
-        {
-            error = $"--sensors must be trace or driver, got '{sensors}'";
-            return false;
-        }
-
-        if (!FleetOptions.TryParseBroker(cl.Value("broker") ?? "embedded", out string? host, out int port, out error)
-            || !FleetOptions.TryParseDisclosure(cl.Value("disclosure") ?? "none", out DisclosureMode mode, out ushort k, out ushort epsilonMilli, out error))
+        if (!FleetOptions.TryParseBroker(parse.GetValue(declared.Broker) ?? "embedded", out string? host, out int port, out error)
+            || !FleetOptions.TryParseDisclosure(parse.GetValue(declared.Disclosure) ?? "suppress:5", out var mode, out ushort k, out ushort epsilonMilli, out error))
         {
             return false;
         }
 
         var parsed = new FleetOptions
         {
-            Devices = (int)(devices ?? 3),
+            Devices = (int)(parse.GetValue(declared.Devices) ?? 3),
             Scenario = scenario,
-            Seed = (ulong)(seed ?? 1),
+            Seed = (ulong)(parse.GetValue(declared.Seed) ?? 1),
             Minutes = minutes,
-            WindowSeconds = (int)(window ?? 60),
+            WindowSeconds = (int)(parse.GetValue(declared.WindowSeconds) ?? 60),
             BrokerHost = host,
             BrokerPort = port,
             Disclosure = mode,
             SuppressionThreshold = k,
             EpsilonMilli = epsilonMilli,
-            Realtime = speed == "realtime",
-            SensorsThroughDrivers = sensors == "driver",
+            Realtime = parse.GetValue(declared.Speed) == "realtime",
+            SensorsThroughDrivers = parse.GetValue(declared.Sensors) == "driver",
         };
         if (!parsed.TryValidate(out error))
         {
@@ -137,7 +196,33 @@ public static class RunCommand
         }
 
         options = parsed;
-        json = cl.Has("json");
         return true;
+    }
+
+    private static FleetOptions WithProvisionedIdentities(ParseResult parse, RunOptions declared, FleetOptions fleet, Func<string, string?> environment, TextWriter stderr)
+    {
+        string site = parse.GetValue(declared.Site)
+            ?? throw new ProvisionedIdentityException("--keystore needs --site: the provisioned site whose devices the run plays");
+        int? wanted = (int?)parse.GetValue(declared.Devices);
+        var identities = ProvisionedIdentities.Load(parse.GetValue(declared.KeyStore), site, wanted, environment, out string path);
+        if (ProvisionedIdentities.Shortfall(site, identities.Count, wanted) is string note)
+        {
+            stderr.WriteLine($"note: {note}");
+        }
+
+        var provisioned = fleet with { Identities = identities, Devices = identities.Count, Site = site };
+        if (parse.GetValue(declared.Bundles) is { Length: > 0 } bundles)
+        {
+            provisioned = ProvisionedSettings.Apply(provisioned, identities, bundles);
+            stderr.WriteLine($"settings: disclosure {provisioned.DisclosureText}, {provisioned.WindowSeconds} s windows, from {bundles.Length} bundle{(bundles.Length == 1 ? "" : "s")}");
+        }
+
+        if (!provisioned.TryValidate(out string error))
+        {
+            throw new ProvisionedIdentityException(error);
+        }
+
+        stderr.WriteLine($"devices: {identities.Count} provisioned device{(identities.Count == 1 ? "" : "s")} of site '{site}' from {path}");
+        return provisioned;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EdgeSensor.Simulator.Scenarios;
 using EdgeSensor.Simulator.Traces;
 
@@ -6,32 +7,41 @@ namespace EdgeSensor.Simulator.Commands;
 /// <summary><c>trace --scenario &lt;name&gt; --seed &lt;n&gt; --out &lt;file.csv|-&gt; [--duration s]</c>: writes a simulated trace with its ground truth.</summary>
 public static class TraceCommand
 {
-    public const string Usage = "trace --scenario <name> --seed <n> --out <file.csv | -> [--duration <seconds>] [--mount-height <mm>] [--timing-budget <ms>] [--persons <people.csv>]";
-
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    internal static Command Create()
     {
-        if (!CommandLine.TryParse(args, ["scenario", "seed", "out", "duration", "persons", "mount-height", "timing-budget"], [], out var cl, out string error)
-            || !cl.TryGetInt("seed", 0, long.MaxValue, out long? seed, out error)
-            || !cl.TryGetInt("duration", 30, 86_400, out long? duration, out error)
-            || !cl.TryGetInt("mount-height", 2000, 4000, out long? mountHeight, out error)
-            || !cl.TryGetInt("timing-budget", 15, 500, out long? budget, out error))
-        {
-            stderr.WriteLine($"error: {error}\nusage: {Usage}");
-            return ExitCodes.Usage;
-        }
+        var scenario = OptionValues.Text("--scenario", "name", "The scenario to simulate (see the scenarios command). Required.");
+        var seed = OptionValues.Integer("--seed", 0, long.MaxValue, "Seed of the crowd and the sensor noise. Required.");
+        var output = OptionValues.Text("--out", "file.csv|-", "Where to write the trace; - writes it to stdout. Required.");
+        var duration = OptionValues.Integer("--duration", 30, 86_400, "Simulated seconds (30..86400; default the scenario's).");
+        var mountHeight = OptionValues.Integer("--mount-height", 2000, 4000, "Sensor height above the floor, mm (2000..4000).");
+        var timingBudget = OptionValues.Integer("--timing-budget", 15, 500, "ToF timing budget, ms (15..500).");
+        var persons = OptionValues.Text("--persons", "people.csv", "Also write the simulated people (one row each) to this file.");
+        scenario.Required = true;
+        seed.Required = true;
+        output.Required = true;
 
-        string? name = cl.Value("scenario");
-        string? output = cl.Value("out");
-        if (name is null || seed is null || output is null || cl.Positional.Count > 0)
+        var command = new Command("trace", "Write a simulated trace (ToF and PIR rows) with its ground truth.")
         {
-            stderr.WriteLine($"error: --scenario, --seed and --out are required\nusage: {Usage}");
-            return ExitCodes.Usage;
-        }
+            scenario, seed, output, duration, mountHeight, timingBudget, persons,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(scenario)!,
+            parse.GetValue(seed)!.Value,
+            parse.GetValue(output)!,
+            parse.GetValue(duration),
+            parse.GetValue(mountHeight),
+            parse.GetValue(timingBudget),
+            parse.GetValue(persons),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
 
+    private static int Run(string name, long seed, string output, long? duration, long? mountHeight, long? budget, string? persons, TextWriter stdout, TextWriter stderr)
+    {
         if (!ScenarioSuite.TryGet(name, out ScenarioDefinition scenario))
         {
-            stderr.WriteLine($"error: unknown scenario '{name}'; known: {string.Join(", ", ScenarioSuite.Names)}");
-            return ExitCodes.Usage;
+            throw new UsageException($"unknown scenario '{name}'; known: {string.Join(", ", ScenarioSuite.Names)}");
         }
 
         if (duration is long seconds)
@@ -50,8 +60,7 @@ public static class TraceCommand
             scenario = scenario with { TimingBudgetMs = (int)ms };
         }
 
-        Trace trace = ScenarioRunner.Generate(scenario, (ulong)seed.Value, out Scenes.Scene scene);
-        string? persons = cl.Value("persons");
+        Trace trace = ScenarioRunner.Generate(scenario, (ulong)seed, out Scenes.Scene scene);
         if (output == "-")
         {
             TraceWriter.Write(stdout, trace);

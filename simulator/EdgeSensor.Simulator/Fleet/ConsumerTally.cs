@@ -26,7 +26,7 @@ internal sealed class ConsumerTally
             t.Opened++;
             t.Entries += report.Entries;
             t.Exits += report.Exits;
-            t.NoisedReports += report.DisclosureMode == DisclosureMode.DifferentialPrivacy && report.Epsilon > 0 ? 1 : 0;
+            t.NoisedReports += report.DisclosureMode is DisclosureMode.DifferentialPrivacy or DisclosureMode.PersonDifferentialPrivacy && report.Epsilon > 0 ? 1 : 0;
             t.SuppressedReports += report.Suppressed != SuppressedCounters.None ? 1 : 0;
             Opened++;
         }

@@ -2,6 +2,8 @@ using System.Globalization;
 using EdgeSensor.Core.Aggregation;
 using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Reports;
+using EdgeSensor.Sdk.Keys;
+using EdgeSensor.Sdk.Provisioning;
 
 namespace EdgeSensor.Simulator.Fleet;
 
@@ -10,6 +12,9 @@ public sealed record FleetOptions
 {
     /// <summary>Upper bound of devices × simulated minutes: traces are generated whole, about 2.6 MB per device-hour.</summary>
     public const int MaxDeviceMinutes = 6000;
+
+    /// <summary>The most virtual devices one run simulates.</summary>
+    public const int MaxDevices = 500;
 
     public int Devices { get; init; } = 3;
 
@@ -27,14 +32,29 @@ public sealed record FleetOptions
 
     public int BrokerPort { get; init; } = 1883;
 
-    public DisclosureMode Disclosure { get; init; } = DisclosureMode.None;
+    /// <summary>Private by default, like <c>edgesensor provision</c> and the firmware: small-count suppression with k = 5.
+    /// <see cref="DisclosureMode.DifferentialPrivacy"/> (the old per-window mode) is run as the device's person-level mode.</summary>
+    public DisclosureMode Disclosure { get; init; } = DisclosureMode.SmallCountSuppression;
+
+    /// <summary>True for either differential-privacy mode (both run as the device's person-level mode 3).</summary>
+    public bool IsDifferentialPrivacy => Disclosure is DisclosureMode.DifferentialPrivacy or DisclosureMode.PersonDifferentialPrivacy;
+
+    /// <summary>
+    /// The provisioned devices to run as (<c>run --keystore --site</c>): their ids and root keys, so that a consumer
+    /// holding the same key store opens the reports. Null: random identities known only to this run's consumer.
+    /// </summary>
+    public IReadOnlyList<DeviceRecord>? Identities { get; init; }
 
     /// <summary>Small-count suppression threshold k (with <see cref="DisclosureMode.SmallCountSuppression"/>).</summary>
     public ushort SuppressionThreshold { get; init; } = 5;
 
-    /// <summary>ε in thousandths with <see cref="DisclosureMode.DifferentialPrivacy"/>: the virtual devices run person-level
-    /// privacy (mode 3), so ε per person per budget period.</summary>
+    /// <summary>ε in thousandths with differential privacy: the virtual devices run person-level privacy (mode 3), so ε
+    /// per person per budget period, as a provisioned device does.</summary>
     public ushort EpsilonMilli { get; init; } = 1000;
+
+    /// <summary>Differential privacy's contribution bound C: the most crossings one person is assumed to make per budget
+    /// period (the device's default 4; a provisioned bundle may set another).</summary>
+    public ushort CrossingsPerPerson { get; init; } = DisclosureSettings.DefaultContributionBound;
 
     /// <summary>Pace simulated time to the wall clock instead of running as fast as possible.</summary>
     public bool Realtime { get; init; }
@@ -62,7 +82,7 @@ public sealed record FleetOptions
     public string DisclosureText => Disclosure switch
     {
         DisclosureMode.SmallCountSuppression => $"suppress:{SuppressionThreshold.ToString(CultureInfo.InvariantCulture)}",
-        DisclosureMode.DifferentialPrivacy => $"dp:{(EpsilonMilli / 1000.0).ToString("0.###", CultureInfo.InvariantCulture)}",
+        DisclosureMode.DifferentialPrivacy or DisclosureMode.PersonDifferentialPrivacy => $"dp:{(EpsilonMilli / 1000.0).ToString("0.###", CultureInfo.InvariantCulture)}",
         _ => "none",
     };
 
@@ -86,7 +106,7 @@ public sealed record FleetOptions
             case "dp" when parts.Length == 2
                 && double.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double epsilon)
                 && epsilon * 1000 >= DisclosureSettings.MinEpsilonMilli && epsilon * 1000 <= DisclosureSettings.MaxEpsilonMilli:
-                mode = DisclosureMode.DifferentialPrivacy;
+                mode = DisclosureMode.PersonDifferentialPrivacy;
                 epsilonMilli = (ushort)Math.Round(epsilon * 1000);
                 return true;
             default:
@@ -94,6 +114,31 @@ public sealed record FleetOptions
                 return false;
         }
     }
+
+    /// <summary>The disclosure settings as a configuration bundle holds them, for the privacy rule shared with the CLI.</summary>
+    public DeviceConfigurationBundle.DisclosureSettings ToBundleDisclosure() => new()
+    {
+        Mode = Disclosure switch
+        {
+            DisclosureMode.None => "none",
+            DisclosureMode.SmallCountSuppression => "suppression",
+            _ => "differential-privacy",
+        },
+        SuppressionThreshold = Disclosure == DisclosureMode.SmallCountSuppression ? SuppressionThreshold : 0,
+        EpsilonMilli = IsDifferentialPrivacy ? EpsilonMilli : 0,
+        CrossingsPerPerson = CrossingsPerPerson,
+    };
+
+    /// <summary>What in these settings weakens privacy compared with the defaults (the CLI's rule, run's spelling); null when nothing does.</summary>
+    public string? PrivacyWeakening() => DisclosurePolicy.Weakening(ToBundleDisclosure(), RunSpelling);
+
+    private static readonly DisclosureOptionText RunSpelling = new()
+    {
+        None = "--disclosure none",
+        Threshold = k => $"--disclosure suppress:{k.ToString(CultureInfo.InvariantCulture)}",
+        Epsilon = e => $"--disclosure dp:{e}",
+        CrossingsPerPerson = c => $"a bound of {c.ToString(CultureInfo.InvariantCulture)} crossings per person",
+    };
 
     /// <summary>Parses <c>embedded</c> (null host) or <c>host[:port]</c>.</summary>
     public static bool TryParseBroker(string text, out string? host, out int port, out string error)
@@ -123,9 +168,9 @@ public sealed record FleetOptions
     public bool TryValidate(out string error)
     {
         error = string.Empty;
-        if (Devices is < 1 or > 500)
+        if (Devices is < 1 or > MaxDevices)
         {
-            error = "--devices must be 1..500";
+            error = $"--devices must be 1..{MaxDevices}";
         }
         else if (!(Minutes > 0) || Minutes > 1440)
         {
@@ -139,7 +184,7 @@ public sealed record FleetOptions
         {
             error = "--window-seconds must be 10..3600 and divide 86400 (10, 15, 30, 60, 300, 600, 900, 1800, 3600 ...)";
         }
-        else if (Disclosure == DisclosureMode.DifferentialPrivacy && WindowSeconds < DisclosureSettings.MinPersonPrivacyWindowSeconds)
+        else if (IsDifferentialPrivacy && WindowSeconds < DisclosureSettings.MinPersonPrivacyWindowSeconds)
         {
             // The device's differential privacy is person-level: every window is a noised cell, at least 900 s.
             error = "--disclosure dp needs --window-seconds of at least 900 (900, 1800, 3600)";

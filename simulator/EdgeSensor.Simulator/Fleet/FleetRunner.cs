@@ -130,12 +130,12 @@ public static class FleetRunner
     private static VirtualDevice[] CreateDevices(FleetOptions options, ScenarioDefinition scenario, uint startUnix)
     {
         var ids = new HashSet<ulong>();
-        while (ids.Count < options.Devices)
+        while (options.Identities is null && ids.Count < options.Devices)
         {
             ids.Add(VirtualDevice.NewDeviceId());
         }
 
-        ulong[] idList = [.. ids];
+        ulong[] idList = options.Identities is { } provisioned ? [.. provisioned.Select(d => d.DeviceId)] : [.. ids];
         var devices = new VirtualDevice[options.Devices];
 
         // Each device gets its own crowd: seed × 1000 + index keeps devices of one seed apart (at most 500 devices).

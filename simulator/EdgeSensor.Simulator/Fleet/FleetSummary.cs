@@ -10,27 +10,38 @@ public static class FleetSummary
 
     public static string ToJson(FleetResult result) => JsonSerializer.Serialize(result, Json);
 
+    /// <summary>The widest line of the table when its counts fit their columns: readable in an 80-column terminal.</summary>
+    public const int MaxWidth = 80;
+
     public static void WriteTable(TextWriter output, FleetResult r)
     {
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv,
-            $"EdgeSensor simulator run: {r.Devices.Count} devices, scenario {r.Scenario}, seed {r.Seed}, {r.SimulatedMinutes:0.##} simulated min, {r.WindowSeconds} s windows, disclosure {r.Disclosure}, broker {r.Broker}, speed {r.Speed}{(r.Sensors == "trace" ? "" : ", sensors " + r.Sensors)}"));
+        output.WriteLine(string.Create(inv, $"EdgeSensor simulator run: {r.Devices.Count} devices, scenario {r.Scenario}, seed {r.Seed}"));
+        output.WriteLine(string.Create(inv, $"{r.SimulatedMinutes:0.##} simulated min, {r.WindowSeconds} s windows, disclosure {r.Disclosure}"));
+        output.WriteLine(string.Create(inv, $"broker {r.Broker}, speed {r.Speed}{(r.Sensors == "trace" ? "" : ", sensors " + r.Sensors)}"));
         output.WriteLine();
-        output.WriteLine("entries and exits: opened by the SDK / counted by the engine before privacy / simulated ground truth");
-        output.WriteLine(string.Create(inv, $"{"device",-16}  {"sealed",6} {"publ.",6} {"opened",6} {"rej.",5} {"lost",5}  {"entries",-17}  {"exits",-17}  {"dp",4} {"supp",4}"));
-        foreach (FleetDeviceResult d in r.Devices)
+        output.WriteLine("entries, exits: opened by the SDK / counted before privacy / true (simulated)");
+
+        // Each count triple's column is as wide as its widest value (at least 11), so large runs stay aligned.
+        string[] entries = [.. r.Devices.Select(d => Triple(d.OpenedEntries, d.EngineEntries, d.TruthEntries)), Triple(r.OpenedEntries, r.EngineEntries, r.TruthEntries)];
+        string[] exits = [.. r.Devices.Select(d => Triple(d.OpenedExits, d.EngineExits, d.TruthExits)), Triple(r.OpenedExits, r.EngineExits, r.TruthExits)];
+        int entriesWidth = Math.Max(11, entries.Max(t => t.Length));
+        int exitsWidth = Math.Max(11, exits.Max(t => t.Length));
+        output.WriteLine(string.Create(inv, $"{"device",-16} {"sealed",6} {"publ.",5} {"opened",6} {"rej.",4} {"lost",4} {"entries".PadRight(entriesWidth)} {"exits".PadRight(exitsWidth)} {"dp",3} {"supp",4}"));
+        for (int i = 0; i < r.Devices.Count; i++)
         {
+            FleetDeviceResult d = r.Devices[i];
             output.WriteLine(string.Create(inv,
-                $"{d.DeviceId,-16}  {d.Sealed,6} {d.Published,6} {d.Opened,6} {d.Rejected,5} {d.Lost,5}  {Triple(d.OpenedEntries, d.EngineEntries, d.TruthEntries),-17}  {Triple(d.OpenedExits, d.EngineExits, d.TruthExits),-17}  {d.NoisedReports,4} {d.SuppressedReports,4}"));
+                $"{d.DeviceId,-16} {d.Sealed,6} {d.Published,5} {d.Opened,6} {d.Rejected,4} {d.Lost,4} {entries[i].PadRight(entriesWidth)} {exits[i].PadRight(exitsWidth)} {d.NoisedReports,3} {d.SuppressedReports,4}"));
         }
 
         long sealedTotal = r.Devices.Sum(d => d.Sealed);
         output.WriteLine(string.Create(inv,
-            $"{"total",-16}  {sealedTotal,6} {r.Published,6} {r.Opened,6} {r.Rejected,5} {r.Lost,5}  {Triple(r.OpenedEntries, r.EngineEntries, r.TruthEntries),-17}  {Triple(r.OpenedExits, r.EngineExits, r.TruthExits),-17}"));
+            $"{"total",-16} {sealedTotal,6} {r.Published,5} {r.Opened,6} {r.Rejected,4} {r.Lost,4} {entries[^1].PadRight(entriesWidth)} {exits[^1]}"));
         output.WriteLine();
         double deviceMinutes = r.Devices.Count * r.SimulatedMinutes;
-        output.WriteLine(string.Create(inv,
-            $"wall {r.WallSeconds:0.00} s (setup {r.SetupSeconds:0.00} s), {r.ReportsPerSecond:0.0} reports/s opened, {deviceMinutes:0.#} simulated device-minutes ({deviceMinutes * 60 / Math.Max(r.WallSeconds, 0.001):0}x real time)"));
+        output.WriteLine(string.Create(inv, $"wall {r.WallSeconds:0.00} s (setup {r.SetupSeconds:0.00} s), {r.ReportsPerSecond:0.0} reports/s opened"));
+        output.WriteLine(string.Create(inv, $"{deviceMinutes:0.#} simulated device-minutes ({deviceMinutes * 60 / Math.Max(r.WallSeconds, 0.001):0}x real time)"));
         output.WriteLine(r.Ok
             ? "result: OK, every sealed report was published and opened"
             : string.Create(inv, $"result: FAILED, {r.Lost} report(s) lost, {r.Rejected} rejected"));

@@ -60,14 +60,16 @@ internal sealed class VirtualDevice : ITraceSink
         var definition = scenario with { DurationSeconds = options.Minutes * 60 };
         Trace trace = ScenarioRunner.Generate(definition, seed, out Scene scene);
 
-        byte[] rootKey = RandomNumberGenerator.GetBytes(DeviceRecord.RootKeySizeBytes);
+        // A provisioned identity (run --keystore) brings its root key; otherwise a random one only this run knows.
+        DeviceRecord? provisioned = options.Identities?.FirstOrDefault(d => d.DeviceId == deviceId);
+        byte[] rootKey = provisioned is null ? RandomNumberGenerator.GetBytes(DeviceRecord.RootKeySizeBytes) : provisioned.RootKey.ToArray();
         var store = new InMemoryNonVolatileStore(DeviceStorage.SlotCount, DeviceStorage.MaxRecordLength);
         if (!DeviceStorage.TryProvision(store, rootKey, 0, startUnixSeconds / AggregatorSettings.SecondsPerDay))
         {
             throw new InvalidOperationException("provisioning the in-memory store failed");
         }
 
-        var record = new DeviceRecord(deviceId, options.Site, rootKey, DeviceStatus.Active);
+        var record = provisioned ?? new DeviceRecord(deviceId, options.Site, rootKey, DeviceStatus.Active);
         var settings = new DeviceSettings
         {
             DeviceId = deviceId,
@@ -76,12 +78,13 @@ internal sealed class VirtualDevice : ITraceSink
             Disclosure = new DisclosureSettings
             {
                 // The device's differential privacy is person-level (mode 3): ε per person per budget period.
-                Mode = options.Disclosure == DisclosureMode.DifferentialPrivacy ? DisclosureMode.PersonDifferentialPrivacy : options.Disclosure,
+                Mode = options.IsDifferentialPrivacy ? DisclosureMode.PersonDifferentialPrivacy : options.Disclosure,
                 SuppressionThreshold = options.SuppressionThreshold,
                 EpsilonMilli = options.EpsilonMilli,
+                ContributionBound = options.CrossingsPerPerson,
             },
         };
-        var node = new SensorNode(settings, store, options.Disclosure == DisclosureMode.DifferentialPrivacy ? NewNoiseSource(deviceId) : null);
+        var node = new SensorNode(settings, store, options.IsDifferentialPrivacy ? NewNoiseSource(deviceId) : null);
         TraceRecord[] records = trace.Records as TraceRecord[] ?? [.. trace.Records];
         DriverSensorFeed? drivers = options.SensorsThroughDrivers
             ? new DriverSensorFeed(scene, definition, seed, records.Where(r => r.Kind == TraceKind.Pir))

@@ -43,8 +43,8 @@ public sealed partial class SimulatorRunSampleTests
     [TestMethod]
     public void Masking_KeepsTheCounts_AndHidesWhatChangesBetweenRuns()
     {
-        string a = "broker embedded (127.0.0.1:44513), speed max\n0ea9b4406032cf8b      10  26/26/28\nwall 2.06 s (setup 0.61 s), 14.6 reports/s opened, 30 simulated device-minutes (876x real time)";
-        string b = "broker embedded (127.0.0.1:40001), speed max\nc1ab17ee66abfaae      10  26/26/28\nwall 0.95 s (setup 0.79 s), 31.5 reports/s opened, 30 simulated device-minutes (1892x real time)";
+        string a = "broker embedded (127.0.0.1:44513), speed max\n0ea9b4406032cf8b      10  26/26/28\nwall 2.06 s (setup 0.61 s), 14.6 reports/s opened\n30 simulated device-minutes (876x real time)";
+        string b = "broker embedded (127.0.0.1:40001), speed max\nc1ab17ee66abfaae      10  26/26/28\nwall 0.95 s (setup 0.79 s), 31.5 reports/s opened\n30 simulated device-minutes (1892x real time)";
         string otherCounts = b.Replace("26/26/28", "26/26/29", StringComparison.Ordinal);
 
         Assert.AreEqual(Mask(a), Mask(b));
@@ -58,7 +58,7 @@ public sealed partial class SimulatorRunSampleTests
     {
         string masked = DeviceId().Replace(TrimLineEnds(text), "<device id>");
         masked = Port().Replace(masked, "127.0.0.1:<port>");
-        return Timing().Replace(masked, "wall <s> s (setup <s> s), <n> reports/s opened, ${minutes} simulated device-minutes (<n>x real time)");
+        return Timing().Replace(masked, "wall <s> s (setup <s> s), <n> reports/s opened\n${minutes} simulated device-minutes (<n>x real time)");
     }
 
     [GeneratedRegex(@"\b[0-9a-f]{16}\b")]
@@ -67,6 +67,6 @@ public sealed partial class SimulatorRunSampleTests
     [GeneratedRegex(@"127\.0\.0\.1:\d+")]
     private static partial Regex Port();
 
-    [GeneratedRegex(@"wall [\d.]+ s \(setup [\d.]+ s\), [\d.]+ reports/s opened, (?<minutes>\d+) simulated device-minutes \(\d+x real time\)")]
+    [GeneratedRegex(@"wall [\d.]+ s \(setup [\d.]+ s\), [\d.]+ reports/s opened\n(?<minutes>\d+) simulated device-minutes \(\d+x real time\)")]
     private static partial Regex Timing();
 }

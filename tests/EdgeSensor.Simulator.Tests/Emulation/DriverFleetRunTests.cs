@@ -16,7 +16,7 @@ public sealed class DriverFleetRunTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        int exit = Program.Run(["run", "--devices", "2", "--minutes", "4", "--seed", "4", "--scenario", "single-file", "--sensors", "driver", "--json"], stdout, stderr);
+        int exit = Program.Run(["run", "--devices", "2", "--minutes", "4", "--seed", "4", "--scenario", "single-file", "--sensors", "driver", "--disclosure", "none", "--weaken-privacy", "--json"], stdout, stderr);
 
         Assert.AreEqual(ExitCodes.Ok, exit, stderr.ToString());
         using JsonDocument doc = JsonDocument.Parse(stdout.ToString());

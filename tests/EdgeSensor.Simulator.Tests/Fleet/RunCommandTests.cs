@@ -15,7 +15,7 @@ public sealed class RunCommandTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        int exit = Program.Run(["run", "--devices", "2", "--minutes", "3", "--seed", "4", "--disclosure", "none", "--json"], stdout, stderr);
+        int exit = Program.Run(["run", "--devices", "2", "--minutes", "3", "--seed", "4", "--disclosure", "none", "--weaken-privacy", "--json"], stdout, stderr);
 
         Assert.AreEqual(ExitCodes.Ok, exit, stderr.ToString());
         using JsonDocument doc = JsonDocument.Parse(stdout.ToString());
@@ -98,7 +98,8 @@ public sealed class RunCommandTests
         Assert.AreEqual("mixed", o.Scenario);
         Assert.AreEqual(10.0, o.Minutes);
         Assert.IsNull(o.BrokerHost, "embedded by default");
-        Assert.AreEqual(DisclosureMode.None, o.Disclosure);
+        Assert.AreEqual(DisclosureMode.SmallCountSuppression, o.Disclosure, "private by default");
+        Assert.AreEqual((ushort)5, o.SuppressionThreshold);
     }
 
     public TestContext TestContext { get; set; } = null!;

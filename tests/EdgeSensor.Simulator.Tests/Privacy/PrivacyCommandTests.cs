@@ -21,7 +21,7 @@ public sealed class PrivacyCommandTests
         Assert.AreEqual(ExitCodes.Usage, Run("privacy", "--trials", "5").Code);
         var (code, _, err) = Run("privacy", "extra");
         Assert.AreEqual(ExitCodes.Usage, code);
-        StringAssert.Contains(err, "unexpected argument 'extra'");
+        StringAssert.Contains(err, "Unrecognized command or argument 'extra'");
     }
 
     [TestMethod]
