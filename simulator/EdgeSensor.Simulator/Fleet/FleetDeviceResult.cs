@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EdgeSensor.Simulator.Reporting;
 
 namespace EdgeSensor.Simulator.Fleet;
 
@@ -61,4 +62,8 @@ public sealed class FleetDeviceResult
 
     [JsonPropertyName("suppressedReports")]
     public required int SuppressedReports { get; init; }
+
+    /// <summary>Per reporting window: counted, true and published (the HTML report draws them). Not in the JSON summary.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<WindowOutcome> Windows { get; init; } = [];
 }
