@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using EdgeSensor.Simulator.Accuracy;
+using EdgeSensor.Simulator.Reporting;
 using EdgeSensor.Simulator.Scenarios;
 using EdgeSensor.Simulator.Sensors;
 
@@ -13,7 +14,7 @@ namespace EdgeSensor.Simulator.Commands;
 /// </summary>
 public static class AccuracyCommand
 {
-    public const string Usage = "accuracy [--seeds <n>] [--first-seed <n>] [--scenario <name>]... [--coverage footprint|raster|both] [--mount <mm>[,<mm>...]] [--timing-budget <ms>] [--reference-bodies] [--json] [--traces <dir>] [--write-doc <file.md>]";
+    public const string Usage = "accuracy [--seeds <n>] [--first-seed <n>] [--scenario <name>]... [--coverage footprint|raster|both] [--mount <mm>[,<mm>...]] [--timing-budget <ms>] [--reference-bodies] [--json] [--traces <dir>] [--write-doc <file.md>] [--report <file.html>]";
 
     /// <summary>The mount heights a run covers unless told otherwise (mm).</summary>
     public static readonly int[] DefaultMounts = [2200, 2500, 2800, 3000, 3200];
@@ -23,14 +24,15 @@ public static class AccuracyCommand
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (!CommandLine.TryParse(args, ["seeds", "first-seed", "scenario", "traces", "mount", "mount-height", "timing-budget", "write-doc", "coverage"],
+        if (!CommandLine.TryParse(args, ["seeds", "first-seed", "scenario", "traces", "mount", "mount-height", "timing-budget", "write-doc", "coverage", "report"],
                 ["json", "reference-bodies"], out var cl, out string error)
             || !cl.TryGetInt("seeds", 1, 1000, out long? seeds, out error)
             || !cl.TryGetInt("first-seed", 0, long.MaxValue / 2, out long? first, out error)
             || !cl.TryGetInt("mount-height", 2000, 4000, out long? mountHeight, out error)
             || !cl.TryGetInt("timing-budget", 15, 500, out long? budget, out error)
             || !TryCoverage(cl.Value("coverage"), out CoverageModel[] coverages, out error)
-            || !TryMounts(cl.Value("mount"), mountHeight, out int[] mounts, out error))
+            || !TryMounts(cl.Value("mount"), mountHeight, out int[] mounts, out error)
+            || !ReportFile.TryCheck(cl.Value("report"), out error))
         {
             stderr.WriteLine($"error: {error}\nusage: {Usage}");
             return ExitCodes.Usage;
@@ -122,7 +124,8 @@ public static class AccuracyCommand
 
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{scenarios.Count} scenarios x {seedCount} seeds x {main.Length + sweep.Length} variants in {clock.Elapsed.TotalSeconds:0.0} s"));
-        return ExitCodes.Ok;
+        return cl.Value("report") is not string report || ReportFile.Emit(report, report, path => AccuracyReportHtml.Write(result, path), stderr)
+            ? ExitCodes.Ok : ExitCodes.BadInput;
     }
 
     private static bool TryCoverage(string? value, out CoverageModel[] coverages, out string error)

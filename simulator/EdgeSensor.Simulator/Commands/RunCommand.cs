@@ -1,5 +1,6 @@
 using EdgeSensor.Core.Reports;
 using EdgeSensor.Simulator.Fleet;
+using EdgeSensor.Simulator.Reporting;
 using EdgeSensor.Simulator.Scenarios;
 
 namespace EdgeSensor.Simulator.Commands;
@@ -10,7 +11,7 @@ namespace EdgeSensor.Simulator.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public const string Usage = "run [--devices <n>] [--scenario <name>] [--seed <n>] [--minutes <m>] [--window-seconds <s>] [--broker embedded|<host:port>] [--disclosure none|suppress:<k>|dp:<epsilon>] [--speed max|realtime] [--sensors trace|driver] [--json]";
+    public const string Usage = "run [--devices <n>] [--scenario <name>] [--seed <n>] [--minutes <m>] [--window-seconds <s>] [--broker embedded|<host:port>] [--disclosure none|suppress:<k>|dp:<epsilon>] [--speed max|realtime] [--sensors trace|driver] [--report <file.html>] [--json]";
 
     /// <summary>Exit code: a sealed report was lost or a report was rejected.</summary>
     public const int ReportsLost = 3;
@@ -20,7 +21,8 @@ public static class RunCommand
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (!TryParse(args, out FleetOptions? options, out bool json, out string error))
+        if (!TryParse(args, out FleetOptions? options, out bool json, out string error)
+            || !ReportFile.TryCheck(ReportPath(args), out error))
         {
             stderr.WriteLine($"error: {error}\nusage: {Usage}");
             return ExitCodes.Usage;
@@ -45,7 +47,8 @@ public static class RunCommand
                 FleetSummary.WriteTable(stdout, result);
             }
 
-            return result.Ok ? ExitCodes.Ok : ReportsLost;
+            bool reported = ReportFile.Emit(ReportPath(args), RunReport.DefaultFileName, path => RunReport.Write(result, path), stderr);
+            return !result.Ok ? ReportsLost : reported ? ExitCodes.Ok : ExitCodes.BadInput;
         }
         catch (FleetException ex)
         {
@@ -63,11 +66,14 @@ public static class RunCommand
         }
     }
 
+    /// <summary>The HTML report's path (--report), null for the default name.</summary>
+    private static string? ReportPath(IReadOnlyList<string> args) => ReportFile.FindOption(args);
+
     internal static bool TryParse(IReadOnlyList<string> args, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FleetOptions? options, out bool json, out string error)
     {
         options = null;
         json = false;
-        if (!CommandLine.TryParse(args, ["devices", "scenario", "seed", "minutes", "window-seconds", "broker", "disclosure", "speed", "sensors"], ["json"], out var cl, out error)
+        if (!CommandLine.TryParse(args, ["devices", "scenario", "seed", "minutes", "window-seconds", "broker", "disclosure", "speed", "sensors", "report"], ["json"], out var cl, out error)
             || !cl.TryGetInt("devices", 1, 500, out long? devices, out error)
             || !cl.TryGetInt("seed", 0, long.MaxValue / 2000, out long? seed, out error)
             || !cl.TryGetInt("window-seconds", 10, 3600, out long? window, out error))
