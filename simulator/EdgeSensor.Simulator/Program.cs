@@ -13,6 +13,7 @@ public static class Program
           {3}
           scenarios                     list the named scenarios
           run [options]                 the main job: virtual devices -> MQTT -> SDK (see docs/simulator-run.md)
+          plot <trace.csv> [--out <file.svg>]  draw a trace with its truth and engine crossings (docs/report.md)
         exit codes: 0 ok, 1 bad or unreadable trace, 2 usage error
         """;
 
@@ -35,13 +36,14 @@ public static class Program
             "privacy" => PrivacyCommand.Run(rest, stdout, stderr),
             "scenarios" => ScenariosCommand.Run(stdout),
             "run" => RunCommand.Run(rest, stdout, stderr),
+            "plot" => PlotCommand.Run(rest, stdout, stderr),
             _ => UnknownCommand(args[0], stderr),
         };
     }
 
     private static int UnknownCommand(string name, TextWriter stderr)
     {
-        stderr.WriteLine($"error: unknown command '{name}' (replay, trace, accuracy, privacy, scenarios, run)");
+        stderr.WriteLine($"error: unknown command '{name}' (replay, trace, accuracy, privacy, scenarios, run, plot)");
         return ExitCodes.Usage;
     }
 }
