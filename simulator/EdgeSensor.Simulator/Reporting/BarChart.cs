@@ -59,7 +59,7 @@ internal sealed class BarChart
             {
                 double v = double.IsFinite(_series[s].Values[c]) ? _series[s].Values[c] : 0;
                 double h = Math.Max(v > 0 ? 1 : 0, v / yMax * plotH); // a non-zero value is never invisible
-                sb.Append(Svg.Inv, $"<rect x=\"{Svg.N(gx + (s * bar))}\" y=\"{Svg.N(Top + plotH - h)}\" width=\"{Svg.N(Math.Max(1, bar - 1))}\" height=\"{Svg.N(h)}\" fill=\"{_series[s].Color}\"><title>{Svg.Escape(Categories[c])}, {Svg.Escape(_series[s].Name)}: {Svg.Tick(v)}</title></rect>");
+                sb.Append(Svg.Inv, $"<rect class=\"data\" x=\"{Svg.N(gx + (s * bar))}\" y=\"{Svg.N(Top + plotH - h)}\" width=\"{Svg.N(Math.Max(1, bar - 1))}\" height=\"{Svg.N(h)}\" fill=\"{_series[s].Color}\"><title>{Svg.Escape(Categories[c])}, {Svg.Escape(_series[s].Name)}: {Svg.Tick(v)}</title></rect>");
             }
 
             double lx = Left + (c * group) + (group / 2), ly = Top + plotH + 14;

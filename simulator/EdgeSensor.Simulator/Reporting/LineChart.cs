@@ -72,7 +72,7 @@ internal sealed class LineChart
         Svg.Open(sb, Width, Height, Title);
         Svg.Text(sb, Width / 2.0, 18, Title, size: 14, extra: "font-weight=\"bold\"");
         Axes.Draw(sb, Left, Top, plotW, plotH, xMin, xMax, yMin, yMax, XLabel, YLabel, Width, Height);
-        sb.Append(Svg.Inv, $"<g clip-path=\"none\">");
+        sb.Append("<g class=\"series\">");
         foreach (var s in _series)
         {
             DrawSeries(sb, s.Color, s.Style, s.Points, X, Y, plotW);
@@ -106,7 +106,7 @@ internal sealed class LineChart
             }
 
             string dash = style == SeriesStyle.DashedLine ? " stroke-dasharray=\"6 4\"" : "";
-            sb.Append(Svg.Inv, $"<path d=\"{d}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"1.6\"{dash}/>");
+            sb.Append(Svg.Inv, $"<path class=\"data\" d=\"{d}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"1.6\"{dash}/>");
             return;
         }
 
@@ -116,7 +116,7 @@ internal sealed class LineChart
             m.Append(Marker.Path(style, x(px), y(py)));
         }
 
-        sb.Append(Svg.Inv, $"<path d=\"{m}\" fill=\"{color}\" stroke=\"{color}\" stroke-width=\"1\"/>");
+        sb.Append(Svg.Inv, $"<path class=\"data\" d=\"{m}\" fill=\"{color}\" stroke=\"{color}\" stroke-width=\"1\"/>");
     }
 
     /// <summary>At most two points (min and max, in time order) per pixel column.</summary>

@@ -29,7 +29,8 @@ public sealed record WindowOutcome
     /// <summary>The engine's occupancy at the window's end.</summary>
     public required int OccupancyCounted { get; init; }
 
-    /// <summary>True occupancy at the window's end: truth entries minus truth exits since the start.</summary>
+    /// <summary>True occupancy at the window's end: truth entries minus truth exits since the start, never below 0 (as the
+    /// engine keeps its own; applied per simulated second).</summary>
     public required int OccupancyTrue { get; init; }
 
     public int? OccupancyPublished { get; init; }

@@ -23,6 +23,8 @@ internal sealed class WindowRecorder
     private readonly List<(int Device, ulong Sequence)> _rejected = [];
     private readonly (int Entries, int Exits)[] _truthBeforeBoundary;
     private readonly long[] _sealedBefore;
+    private readonly int[] _trueOccupancy;
+    private readonly int[] _truthNet;
     private long _nextBoundaryMs;
 
     public WindowRecorder(VirtualDevice[] devices, uint startUnixSeconds, int windowSeconds, string site)
@@ -34,6 +36,8 @@ internal sealed class WindowRecorder
         _closed = new List<DeviceSide>[devices.Length];
         _truthBeforeBoundary = new (int, int)[devices.Length];
         _sealedBefore = new long[devices.Length];
+        _trueOccupancy = new int[devices.Length];
+        _truthNet = new int[devices.Length];
         for (int i = 0; i < devices.Length; i++)
         {
             _index[devices[i].Record.DeviceId] = i;
@@ -51,7 +55,12 @@ internal sealed class WindowRecorder
             // Truth so far, before the boundary: the crossings of the window that is about to close.
             for (int i = 0; i < _devices.Length; i++)
             {
-                _truthBeforeBoundary[i] = (_devices[i].TruthEntries, _devices[i].TruthExits);
+                (int entries, int exits) = (_devices[i].TruthEntries, _devices[i].TruthExits);
+                _truthBeforeBoundary[i] = (entries, exits);
+
+                // Never negative, as the engine keeps it: an exit of someone who was inside before the start is not counted down.
+                _trueOccupancy[i] = Math.Max(0, _trueOccupancy[i] + (entries - exits - _truthNet[i]));
+                _truthNet[i] = entries - exits;
             }
 
             return;
@@ -63,7 +72,7 @@ internal sealed class WindowRecorder
             VirtualDevice d = _devices[i];
             long sealedNow = d.Node.ReportsSealed;
             _closed[i].Add(new DeviceSide(window, d.Node.LastWindowEntries, d.Node.LastWindowExits, _truthBeforeBoundary[i].Entries,
-                _truthBeforeBoundary[i].Exits, d.Node.Counter.Occupancy, sealedNow > _sealedBefore[i] ? sealedNow - 1 : -1));
+                _truthBeforeBoundary[i].Exits, d.Node.Counter.Occupancy, _trueOccupancy[i], sealedNow > _sealedBefore[i] ? sealedNow - 1 : -1));
             _sealedBefore[i] = sealedNow;
         }
 
@@ -132,7 +141,7 @@ internal sealed class WindowRecorder
                     PublishedEntries = r is null || r.Suppressed.HasFlag(SuppressedCounters.Entries) ? null : r.Entries,
                     PublishedExits = r is null || r.Suppressed.HasFlag(SuppressedCounters.Exits) ? null : r.Exits,
                     OccupancyCounted = w.Occupancy,
-                    OccupancyTrue = w.TruthEntries - w.TruthExits,
+                    OccupancyTrue = w.TrueOccupancy,
                     OccupancyPublished = r is null || r.Suppressed.HasFlag(SuppressedCounters.OccupancyAtEnd) ? null : r.OccupancyAtEnd,
                     Sealed = w.SealIndex >= 0,
                     Opened = r is not null,
@@ -146,5 +155,5 @@ internal sealed class WindowRecorder
         }
     }
 
-    private readonly record struct DeviceSide(long Window, int Entries, int Exits, int TruthEntries, int TruthExits, int Occupancy, long SealIndex);
+    private readonly record struct DeviceSide(long Window, int Entries, int Exits, int TruthEntries, int TruthExits, int Occupancy, int TrueOccupancy, long SealIndex);
 }
