@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using EdgeSensor.Simulator.Reporting;
 
 namespace EdgeSensor.Simulator.Fleet;
 

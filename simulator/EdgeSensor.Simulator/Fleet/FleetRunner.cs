@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using EdgeSensor.Sdk.Client;
-using EdgeSensor.Simulator.Reporting;
 using EdgeSensor.Simulator.Scenarios;
 
 namespace EdgeSensor.Simulator.Fleet;

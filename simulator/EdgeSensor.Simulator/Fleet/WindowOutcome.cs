@@ -1,4 +1,4 @@
-namespace EdgeSensor.Simulator.Reporting;
+namespace EdgeSensor.Simulator.Fleet;
 
 /// <summary>
 /// One reporting window of one device in a fleet run: what the engine counted, what truly happened, and what the

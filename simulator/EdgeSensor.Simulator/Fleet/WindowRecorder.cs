@@ -1,9 +1,8 @@
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Opening;
 using EdgeSensor.Sdk.Reports;
-using EdgeSensor.Simulator.Fleet;
 
-namespace EdgeSensor.Simulator.Reporting;
+namespace EdgeSensor.Simulator.Fleet;
 
 /// <summary>
 /// Collects <see cref="WindowOutcome"/>s during a fleet run: the device side at each window boundary of simulated time
