@@ -7,12 +7,12 @@ using EdgeSensor.Simulator.Traces;
 namespace EdgeSensor.Simulator.Commands;
 
 /// <summary>
-/// <c>plot &lt;trace.csv&gt; [--out &lt;file.svg&gt;]</c>: draws a trace (both zones' distances over time) with its truth
+/// <c>plot &lt;trace.csv&gt; [--out &lt;file.svg|file.png&gt;]</c>: draws a trace (both zones' distances over time) with its truth
 /// crossings and the engine's, replayed as <c>replay</c> does (docs/report.md).
 /// </summary>
 public static class PlotCommand
 {
-    public const string Usage = "plot <trace.csv> [--out <file.svg>]";
+    public const string Usage = "plot <trace.csv> [--out <file.svg|file.png>]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -30,9 +30,16 @@ public static class PlotCommand
 
         string path = cl.Positional[0];
         string? output = cl.Value("out");
-        if (output is not null && !output.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+        bool png = output?.EndsWith(".png", StringComparison.OrdinalIgnoreCase) == true;
+        if (output is not null && !png && !output.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
         {
-            stderr.WriteLine($"error: --out must name an .svg file, got '{output}' (PNG is not drawn: any browser opens the SVG and can save it as an image)\nusage: {Usage}");
+            stderr.WriteLine($"error: --out must name an .svg or .png file, got '{output}'\nusage: {Usage}");
+            return ExitCodes.Usage;
+        }
+
+        if (png && SvgToPng.FindBrowser() is null)
+        {
+            stderr.WriteLine("error: a PNG is drawn by the system's Chromium, which is not installed (apt-get install chromium); --out <file.svg> needs nothing");
             return ExitCodes.Usage;
         }
 
@@ -72,7 +79,10 @@ public static class PlotCommand
 
         // Next to the trace by default (never over an existing file); where --out says otherwise.
         string defaultPath = Path.ChangeExtension(Path.GetFullPath(path), ".svg");
-        return ReportFile.Emit(output, defaultPath, p => File.WriteAllText(p, svg, new UTF8Encoding(false)), stderr, "plot")
+        Action<string> write = png
+            ? p => SvgToPng.Write(svg, TracePlot.Width, TracePlot.Height, p)
+            : p => File.WriteAllText(p, svg, new UTF8Encoding(false));
+        return ReportFile.Emit(output, defaultPath, write, stderr, "plot")
             ? ExitCodes.Ok
             : ExitCodes.BadInput;
     }

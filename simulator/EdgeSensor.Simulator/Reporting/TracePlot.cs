@@ -10,6 +10,9 @@ namespace EdgeSensor.Simulator.Reporting;
 /// </summary>
 public static class TracePlot
 {
+    /// <summary>The picture's size in pixels.</summary>
+    public const int Width = 1200, Height = 440;
+
     public static string ToSvg(Trace trace, ReplayResult replay, string title)
     {
         var zones = new List<(double X, double Y)>[] { [], [] };
@@ -39,8 +42,8 @@ public static class TracePlot
             Title = title,
             XLabel = "time (s)",
             YLabel = "distance (mm)",
-            Width = 1200,
-            Height = 440,
+            Width = Width,
+            Height = Height,
         };
         chart.Add("zone 0", Palette.Counted, SeriesStyle.Line, zones[0])
             .Add("zone 1", Palette.Published, SeriesStyle.Line, zones[1])

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EdgeSensor.Simulator.Commands;
+using EdgeSensor.Simulator.Reporting;
 
 namespace EdgeSensor.Simulator.Tests.Reporting;
 
@@ -61,13 +62,46 @@ public sealed partial class PlotCommandTests
     }
 
     [TestMethod]
-    [DataRow("--out", "trace.png", "--out must name an .svg file")]
+    [DataRow("--out", "trace.gif", "--out must name an .svg or .png file")]
     [DataRow("--colour", "red", "unknown option --colour")]
     public void UsageErrors_ExitTwo(string option, string value, string message)
     {
         var stderr = new StringWriter();
         Assert.AreEqual(ExitCodes.Usage, Program.Run(["plot", Fixture("one-entry.csv"), option, value], new StringWriter(), stderr));
         StringAssert.Contains(stderr.ToString(), message);
+    }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public void Plot_ToPng_IsDrawnByTheSystemsChromium()
+    {
+        if (SvgToPng.FindBrowser() is null)
+        {
+            const string why = "Chromium is not installed; ./test.sh installs it (tests/system-packages.txt)";
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                Assert.Fail(why);
+            }
+
+            Assert.Inconclusive(why);
+        }
+
+        string output = Path.Combine(Path.GetTempPath(), "edgesensor-plot-" + Guid.NewGuid().ToString("N") + ".png");
+        try
+        {
+            var stderr = new StringWriter();
+            Assert.AreEqual(ExitCodes.Ok, Program.Run(["plot", Fixture("single-file-60s-seed1.csv"), "--out", output], new StringWriter(), stderr), stderr.ToString());
+
+            byte[] png = File.ReadAllBytes(output);
+            CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4], "a PNG file");
+            Assert.AreEqual(TracePlot.Width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), "IHDR width: the whole chart");
+            Assert.AreEqual(TracePlot.Height, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+            Assert.IsGreaterThan(10_000, png.Length, "lines and text, not a blank page");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
     }
 
     [GeneratedRegex("<path class=\"data\" d=\"M")]
