@@ -13,7 +13,7 @@ public static class Program
           {3}
           scenarios                     list the named scenarios
           run [options]                 the main job: virtual devices -> MQTT -> SDK (see docs/simulator-run.md)
-          plot <trace.csv> [--out <file.svg>]  draw a trace with its truth and engine crossings (docs/report.md)
+          plot <trace.csv> [--out <file.svg|.png>]  draw a trace with its truth and engine crossings (docs/report.md)
         exit codes: 0 ok, 1 bad or unreadable trace, 2 usage error
         """;
 
