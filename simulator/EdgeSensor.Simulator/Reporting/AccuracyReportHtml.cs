@@ -30,6 +30,11 @@ public static class AccuracyReportHtml
         Scenarios(page, variants);
         Groups(page, variants);
         Goals(page, variants);
+        if (run.BudgetSweep.Count > 0)
+        {
+            BudgetSweep(page, run.BudgetSweep);
+        }
+
         return page;
     }
 
@@ -111,12 +116,35 @@ public static class AccuracyReportHtml
         var checks = variants.Select(AccuracyGoals.Check).ToArray();
         page.Table(["goal", .. variants.Select(v => v.Variant.Label)],
             Enumerable.Range(0, checks[0].Count).Select(i => (IReadOnlyList<(string, string?)>)
-                [(checks[0][i].Goal, null), .. checks.Select(c => c[i].Met switch
+                [(checks[0][i].Goal, null), .. checks.Select((c, v) => c[i].Met switch
                 {
                     null => ("not run", (string?)null),
                     true => ("met", "good"),
+                    false when (variants[v].Variant.MountHeightMillimeters ?? 0) > AccuracyGoals.HighestGoalMountMillimeters => ("missed (reported)", "fair"),
                     false => ("NOT MET", "poor"),
                 })]));
+    }
+
+    private static void BudgetSweep(HtmlPage page, IReadOnlyList<VariantTally> sweep)
+    {
+        page.Heading(2, "Timing budget above the goals' mounts", "budget-sweep");
+        page.Table(["variant", "overall event accuracy", "worst group vs adults", "goals met"],
+            sweep.Select(v =>
+            {
+                IReadOnlyList<GoalCheck> checks = AccuracyGoals.Check(v);
+                double? gap = AccuracyReport.WorstGroupGap(v);
+                return (IReadOnlyList<string>)
+                [
+                    v.Variant.Label,
+                    AccuracyReport.P(AccuracyGoals.Pooled(v).EventAccuracy),
+                    gap is double g ? (-g * 100).ToString("+0.0;−0.0;0.0", Svg.Inv) + " pp" : "n/a",
+                    $"{checks.Count(c => c.Met == true)}/{checks.Count}",
+                ];
+            }));
+        var labels = sweep.Select(v => v.Variant.Label).ToList();
+        page.Chart(new BarChart { Title = "Overall event accuracy per timing budget", YLabel = "event accuracy (%)", Categories = labels }
+            .Add("overall", Palette.Counted, sweep.Select(v => Percent(AccuracyGoals.Pooled(v).EventAccuracy)))
+            .ToSvg());
     }
 
     private static (string, string?) Cell(ScenarioTally? t)
