@@ -79,7 +79,7 @@ public static class RunReport
             .GroupBy(w => w.WindowStart).OrderBy(g => g.Key).ToList();
         DateTimeOffset origin = byWindow.Count > 0 ? byWindow[0].Key : default;
         double End(DateTimeOffset start) => ((start - origin).TotalSeconds + r.WindowSeconds) / 60.0;
-        var site1 = byWindow.Select(g => new WindowOutcome
+        var siteWindows = byWindow.Select(g => new WindowOutcome
         {
             DeviceId = "all",
             Site = site,
@@ -98,8 +98,8 @@ public static class RunReport
             Rejected = g.Any(w => w.Rejected),
         }).ToList();
 
-        WindowCharts(page, $"site {site}", site1, End);
-        PrivacyChart(page, r, site, site1, End);
+        WindowCharts(page, $"site {site}", siteWindows, End);
+        PrivacyChart(page, r, site, siteWindows, End);
 
         var failures = byWindow.Select(g => (End: End(g.Key), Rejected: g.Count(w => w.Rejected), Lost: g.Count(w => w.Lost))).ToList();
         page.Chart(new LineChart
