@@ -64,6 +64,10 @@ if [ "$projects" -eq 0 ]; then
     echo "test.sh: no test project reported a summary"
     [ "$status" -eq 0 ] && status=1
 fi
+# The browser test's screenshots of the HTML reports (docs/report.md), kept by CI as an artifact.
+if [ -d artifacts/report-screenshots ]; then
+    echo "report screenshots: $(pwd)/artifacts/report-screenshots"
+fi
 echo "test projects reporting: $projects"
 echo "$passed passed, $failed failed"
 exit "$status"

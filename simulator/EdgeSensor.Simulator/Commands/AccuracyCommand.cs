@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using EdgeSensor.Simulator.Accuracy;
+using EdgeSensor.Simulator.Reporting;
 using EdgeSensor.Simulator.Scenarios;
 using EdgeSensor.Simulator.Sensors;
 
@@ -33,22 +34,24 @@ public static class AccuracyCommand
         var json = OptionValues.Flag("--json", "Print the tallies as JSON.");
         var traces = OptionValues.Text("--traces", "dir", "Also write every simulated trace into this folder.");
         var writeDoc = OptionValues.Text("--write-doc", "file.md", "Write the report into this doc's accuracy-report block instead of stdout.");
+        var report = OptionValues.Text("--report", "file.html", "Also write the self-contained HTML report here (docs/report.md).");
 
         var command = new Command("accuracy", "The scenario suite over seeds, coverage models and mount heights: accuracy against the goals (docs/accuracy.md).")
         {
-            seeds, firstSeed, scenario, coverage, mount, mountHeight, timingBudget, referenceBodies, json, traces, writeDoc,
+            seeds, firstSeed, scenario, coverage, mount, mountHeight, timingBudget, referenceBodies, json, traces, writeDoc, report,
         };
         command.SetAction(parse =>
         {
             if (!TryCoverage(parse.GetValue(coverage), out CoverageModel[] coverages, out string error)
-                || !TryMounts(parse.GetValue(mount), parse.GetValue(mountHeight), out int[] mounts, out error))
+                || !TryMounts(parse.GetValue(mount), parse.GetValue(mountHeight), out int[] mounts, out error)
+                || !ReportFile.TryCheck(parse.GetValue(report), out error))
             {
                 throw new UsageException(error);
             }
 
             return Run(parse, new AccuracyRequest(
                 parse.GetValue(scenario) ?? [], coverages, mounts, parse.GetValue(seeds), parse.GetValue(firstSeed), parse.GetValue(timingBudget),
-                !parse.GetValue(referenceBodies), parse.GetValue(json), parse.GetValue(traces), parse.GetValue(writeDoc)));
+                !parse.GetValue(referenceBodies), parse.GetValue(json), parse.GetValue(traces), parse.GetValue(writeDoc), parse.GetValue(report)));
         });
         return command;
     }
@@ -56,7 +59,7 @@ public static class AccuracyCommand
     /// <summary>What one accuracy command asks for, as parsed.</summary>
     private sealed record AccuracyRequest(
         string[] Scenarios, CoverageModel[] Coverages, int[] Mounts, long? Seeds, long? FirstSeed, long? TimingBudget,
-        bool RandomisedBodies, bool Json, string? Traces, string? WriteDoc);
+        bool RandomisedBodies, bool Json, string? Traces, string? WriteDoc, string? Report);
 
     private static int Run(ParseResult parse, AccuracyRequest request)
     {
@@ -152,7 +155,8 @@ public static class AccuracyCommand
 
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{scenarios.Count} scenarios x {seedCount} seeds x {main.Length + sweep.Length} variants in {clock.Elapsed.TotalSeconds:0.0} s"));
-        return ExitCodes.Ok;
+        return request.Report is not string reportPath || ReportFile.Emit(reportPath, reportPath, path => AccuracyReportHtml.Write(result, path), stderr)
+            ? ExitCodes.Ok : ExitCodes.BadInput;
     }
 
     private static bool TryCoverage(string? value, out CoverageModel[] coverages, out string error)

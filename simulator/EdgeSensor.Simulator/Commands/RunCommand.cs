@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EdgeSensor.Simulator.Fleet;
+using EdgeSensor.Simulator.Reporting;
 using EdgeSensor.Simulator.Scenarios;
 
 namespace EdgeSensor.Simulator.Commands;
@@ -33,9 +34,10 @@ public static class RunCommand
         public Option<string?> KeyStore { get; } = OptionValues.Text("--keystore", "keys.json", $"Run as the provisioned devices of --site from this key store (default ${ProvisionedIdentities.PathVariable} or ./{ProvisionedIdentities.DefaultPath}); unlocked by $EDGESENSOR_KEYSTORE_KEY or ${ProvisionedIdentities.PassphraseVariable}.");
         public Option<string?> Site { get; } = OptionValues.Text("--site", "site", "The provisioned site to run as (with --keystore).");
         public Option<string[]> Bundles { get; } = OptionValues.Texts("--bundle", "file.json", "A provisioned device's configuration bundle (repeatable): the run takes its disclosure and window instead of --disclosure and --window-seconds.");
+        public Option<string?> Report { get; } = OptionValues.Text("--report", "file.html", $"Where to write the HTML report (default ./{RunReport.DefaultFileName}, never over an existing file; docs/report.md).");
         public Option<bool> Json { get; } = OptionValues.Flag("--json", "Print the summary as JSON.");
 
-        public IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Bundles, Json];
+        public IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Bundles, Report, Json];
     }
 
     internal static Command Create(Func<string, string?> environment)
@@ -51,7 +53,8 @@ public static class RunCommand
         {
             TextWriter stdout = parse.InvocationConfiguration.Output;
             TextWriter stderr = parse.InvocationConfiguration.Error;
-            if (!TryBuild(parse, options, out FleetOptions? fleet, out string error))
+            if (!TryBuild(parse, options, out FleetOptions? fleet, out string error)
+                || !ReportFile.TryCheck(parse.GetValue(options.Report), out error))
             {
                 throw new UsageException(error);
             }
@@ -84,13 +87,16 @@ public static class RunCommand
                 }
             }
 
-            return Run(fleet, parse.GetValue(options.Json), stdout, stderr);
+            return Run(fleet, parse.GetValue(options.Json), stdout, stderr, parse.GetValue(options.Report));
         });
         return command;
     }
 
-    /// <summary>Runs the fleet and prints its summary; the exit code says whether every report arrived.</summary>
-    public static int Run(FleetOptions options, bool json, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Runs the fleet, prints its summary and writes the HTML report (to <paramref name="reportPath"/>, or the default
+    /// name); the exit code says whether every report arrived.
+    /// </summary>
+    public static int Run(FleetOptions options, bool json, TextWriter stdout, TextWriter stderr, string? reportPath = null)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -111,7 +117,8 @@ public static class RunCommand
                 FleetSummary.WriteTable(stdout, result);
             }
 
-            return result.Ok ? ExitCodes.Ok : ReportsLost;
+            bool reported = ReportFile.Emit(reportPath, RunReport.DefaultFileName, path => RunReport.Write(result, path), stderr);
+            return !result.Ok ? ReportsLost : reported ? ExitCodes.Ok : ExitCodes.BadInput;
         }
         catch (FleetException ex)
         {

@@ -16,6 +16,7 @@ internal static class SimulatorApp
         root.Subcommands.Add(PrivacyCommand.Create());
         root.Subcommands.Add(ScenariosCommand.Create());
         root.Subcommands.Add(RunCommand.Create(environment));
+        root.Subcommands.Add(PlotCommand.Create());
         return root;
     }
 
@@ -54,7 +55,7 @@ internal static class SimulatorApp
 
     /// <summary>"usage: run [options] (run --help for all of them)".</summary>
     public static string UsageLine(Command command) => command is RootCommand
-        ? "usage: EdgeSensor.Simulator <command> [options] (replay, trace, accuracy, privacy, scenarios, run; --help for each)"
+        ? "usage: EdgeSensor.Simulator <command> [options] (replay, trace, accuracy, privacy, scenarios, run, plot; --help for each)"
         : $"usage: {command.Name} [options] ({command.Name} --help for all of them)";
 }
 

@@ -39,12 +39,13 @@ public static class FleetRunner
         string host = options.BrokerHost ?? "127.0.0.1";
         int port = broker?.Port ?? options.BrokerPort;
         var tally = new ConsumerTally();
+        var windows = new WindowRecorder(devices, startUnix, options.WindowSeconds, options.Site);
         var publishers = new DevicePublisher[devices.Length];
         double setupSeconds = 0;
         try
         {
-            await using EdgeSensorClient consumer = await StartConsumerAsync(options, host, port, devices, tally, cancellationToken).ConfigureAwait(false);
-            Task reader = ReadAllAsync(consumer, tally);
+            await using EdgeSensorClient consumer = await StartConsumerAsync(options, host, port, devices, tally, windows, cancellationToken).ConfigureAwait(false);
+            Task reader = ReadAllAsync(consumer, tally, windows);
             for (int i = 0; i < devices.Length; i++)
             {
                 publishers[i] = await DevicePublisher.ConnectAsync(devices[i], host, port, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
@@ -65,6 +66,7 @@ public static class FleetRunner
                 }
 
                 Parallel.ForEach(devices, d => d.AdvanceTo(stepEnd));
+                windows.AfterStep(stepEnd);
                 await Task.WhenAll(publishers.Select(p => p.PublishPendingAsync(cancellationToken))).ConfigureAwait(false);
                 ReportProgress(progress, options, t, endMs);
             }
@@ -112,7 +114,7 @@ public static class FleetRunner
             Broker = broker is null ? options.BrokerText : $"embedded ({host}:{port})",
             Speed = options.Realtime ? "realtime" : "max",
             Sensors = options.SensorsText,
-            Devices = [.. publishers.Select(p => Summarize(p, tally.Snapshot(p.Device.Record.DeviceId)))],
+            Devices = [.. publishers.Select(p => Summarize(p, tally.Snapshot(p.Device.Record.DeviceId), windows.For(p.Device)))],
             WallSeconds = clock.Elapsed.TotalSeconds,
             SetupSeconds = setupSeconds,
             UnattributedRejections = tally.UnattributedRejections,
@@ -145,7 +147,7 @@ public static class FleetRunner
     }
 
     private static async Task<EdgeSensorClient> StartConsumerAsync(
-        FleetOptions options, string host, int port, VirtualDevice[] devices, ConsumerTally tally, CancellationToken cancellationToken)
+        FleetOptions options, string host, int port, VirtualDevice[] devices, ConsumerTally tally, WindowRecorder windows, CancellationToken cancellationToken)
     {
         var clientOptions = new EdgeSensorClientOptions
         {
@@ -157,7 +159,11 @@ public static class FleetRunner
         };
         clientOptions.Sites.Add(options.Site);
         var consumer = new EdgeSensorClient(clientOptions, new InMemoryKeyStore(devices.Select(d => d.Record)));
-        consumer.ReportRejected += (_, e) => tally.Reject(e);
+        consumer.ReportRejected += (_, e) =>
+        {
+            tally.Reject(e);
+            windows.Rejected(e);
+        };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
         try
@@ -179,15 +185,16 @@ public static class FleetRunner
         return consumer;
     }
 
-    private static async Task ReadAllAsync(EdgeSensorClient consumer, ConsumerTally tally)
+    private static async Task ReadAllAsync(EdgeSensorClient consumer, ConsumerTally tally, WindowRecorder windows)
     {
         await foreach (ReceivedReport received in consumer.ReadAllAsync().ConfigureAwait(false))
         {
             tally.Add(received.Report);
+            windows.Opened(received.Report);
         }
     }
 
-    private static FleetDeviceResult Summarize(DevicePublisher p, ConsumerTally.DeviceTally t) => new()
+    private static FleetDeviceResult Summarize(DevicePublisher p, ConsumerTally.DeviceTally t, IReadOnlyList<WindowOutcome> windows) => new()
     {
         DeviceId = p.Device.Record.DeviceIdText,
         Sealed = p.Device.Node.ReportsSealed,
@@ -206,6 +213,7 @@ public static class FleetRunner
         TruthExits = p.Device.TruthExits,
         NoisedReports = t.NoisedReports,
         SuppressedReports = t.SuppressedReports,
+        Windows = windows,
     };
 
     private static void ReportProgress(TextWriter? progress, FleetOptions options, long t, long endMs)
