@@ -45,10 +45,10 @@ public sealed class CommandLineTests
     }
 
     [TestMethod]
-    public void AllSixCommands_AreDeclared()
+    public void EveryCommand_IsDeclared()
     {
         CollectionAssert.AreEquivalent(
-            new[] { "replay", "trace", "accuracy", "privacy", "scenarios", "run" },
+            new[] { "replay", "trace", "accuracy", "privacy", "scenarios", "run", "plot" },
             SimulatorApp.Build().Subcommands.Select(c => c.Name).ToArray());
     }
 

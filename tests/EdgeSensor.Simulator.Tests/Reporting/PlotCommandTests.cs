@@ -63,7 +63,7 @@ public sealed partial class PlotCommandTests
 
     [TestMethod]
     [DataRow("--out", "trace.gif", "--out must name an .svg or .png file")]
-    [DataRow("--colour", "red", "unknown option --colour")]
+    [DataRow("--colour", "red", "Unrecognized command or argument '--colour'")]
     public void UsageErrors_ExitTwo(string option, string value, string message)
     {
         var stderr = new StringWriter();

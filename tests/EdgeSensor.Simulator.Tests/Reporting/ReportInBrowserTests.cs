@@ -38,7 +38,7 @@ public sealed class ReportInBrowserTests
         StringAssert.EndsWith(stderr.ToString().TrimEnd(), $"report: {report}", "the last line names the report");
 
         await CheckInBrowserAsync(chromium, report, "run-report.png",
-            ["EdgeSensor simulator run report", "Fleet", "Site sim", "Privacy mode: none"], minimumCharts: 12);
+            ["EdgeSensor simulator run report", "Fleet", "Site sim", "Privacy mode: suppress:5"], minimumCharts: 12);
     }
 
     [TestMethod]
