@@ -16,7 +16,7 @@ using EdgeSensor.Simulator.Traces;
 namespace EdgeSensor.Simulator.Fleet;
 
 /// <summary>
-/// One simulated device: a scenario's people and sensor physics (a generated trace) feeding the firmware's own
+/// One simulated device: a scenario's people and sensor physics (a trace streamed as time advances) feeding the firmware's own
 /// <see cref="SensorNode"/> on simulated time, as the ESP32 main loop would: readings as they fall due and a
 /// tick every <see cref="TickMs"/>. Provisioned like a real device: a random root key the consumer's key store
 /// keeps, and only the derived epoch key on the device's (in-memory) flash. With
@@ -28,17 +28,19 @@ internal sealed class VirtualDevice : ITraceSink
     /// <summary>The firmware loop's period.</summary>
     public const int TickMs = 20;
 
+    private readonly StreamedTrace _trace;
     private readonly TracePlayback _playback;
     private readonly uint _startUnixSeconds;
     private readonly DriverSensorFeed? _drivers;
 
-    private VirtualDevice(DeviceRecord record, SensorNode node, TraceRecord[] records, uint startUnixSeconds, DriverSensorFeed? drivers)
+    private VirtualDevice(DeviceRecord record, SensorNode node, StreamedTrace trace, uint startUnixSeconds, DriverSensorFeed? drivers)
     {
         _drivers = drivers;
         Record = record;
         Node = node;
         Topic = ReportTopics.ForDevice(record.Site, record.DeviceId);
-        _playback = new TracePlayback(records, TickMs);
+        _trace = trace;
+        _playback = new TracePlayback(trace, TickMs);
         _startUnixSeconds = startUnixSeconds;
     }
 
@@ -58,7 +60,7 @@ internal sealed class VirtualDevice : ITraceSink
     public static VirtualDevice Create(ulong deviceId, ulong seed, ScenarioDefinition scenario, FleetOptions options, uint startUnixSeconds)
     {
         var definition = scenario with { DurationSeconds = options.Minutes * 60 };
-        Trace trace = ScenarioRunner.Generate(definition, seed, out Scene scene);
+        StreamedTrace trace = ScenarioRunner.Stream(definition, seed, out Scene scene);
 
         byte[] rootKey = RandomNumberGenerator.GetBytes(DeviceRecord.RootKeySizeBytes);
         var store = new InMemoryNonVolatileStore(DeviceStorage.SlotCount, DeviceStorage.MaxRecordLength);
@@ -82,11 +84,10 @@ internal sealed class VirtualDevice : ITraceSink
             },
         };
         var node = new SensorNode(settings, store, options.Disclosure == DisclosureMode.DifferentialPrivacy ? NewNoiseSource(deviceId) : null);
-        TraceRecord[] records = trace.Records as TraceRecord[] ?? [.. trace.Records];
         DriverSensorFeed? drivers = options.SensorsThroughDrivers
-            ? new DriverSensorFeed(scene, definition, seed, records.Where(r => r.Kind == TraceKind.Pir))
+            ? new DriverSensorFeed(scene, definition, seed, trace.PirRows())
             : null;
-        return new VirtualDevice(record, node, records, startUnixSeconds, drivers);
+        return new VirtualDevice(record, node, trace, startUnixSeconds, drivers);
     }
 
     /// <summary>A random 64-bit device id, never 0.</summary>
@@ -102,7 +103,11 @@ internal sealed class VirtualDevice : ITraceSink
     }
 
     /// <summary>Runs the firmware loop up to and including simulated time <paramref name="untilMs"/>.</summary>
-    public void AdvanceTo(long untilMs) => _playback.AdvanceTo(untilMs, this);
+    public void AdvanceTo(long untilMs)
+    {
+        _trace.FillThrough(untilMs, _playback.NextTickMs - TickMs);
+        _playback.AdvanceTo(untilMs, this);
+    }
 
     // With emulated sensors the readings come through the drivers instead of the trace's rows.
     void ITraceSink.OnTof(in TraceRecord row)

@@ -18,14 +18,37 @@ public static class ScenarioRunner
     /// <summary>The trace of a scenario and seed as <paramref name="variant"/> widens it (coverage model, mount, body parameters).</summary>
     public static Trace Generate(ScenarioDefinition scenario, ulong seed, SimulationVariant variant, out Scene scene)
     {
+        Setup setup = Prepare(scenario, seed, variant);
+        scene = setup.Scene;
+        var rows = new List<TraceRecord>((int)(scene.DurationMs / 30) + 256);
+        new TofSensorModel(setup.Tof).Sample(scene, Rng.ForStream(seed, 2), rows);
+        new PirSensorModel(setup.Pir).Sample(scene, Rng.ForStream(seed, 3), rows);
+        rows.AddRange(setup.Truth);
+
+        // Stable sort by time keeps each source's order for equal timestamps.
+        TraceRecord[] sorted = [.. rows.OrderBy(r => r.TimeMs)];
+        return new Trace(setup.Metadata, sorted);
+    }
+
+    /// <summary>
+    /// The same trace as <see cref="Generate(ScenarioDefinition, ulong, out Scene)"/>, row for row, but generated as it is
+    /// read (<see cref="StreamedTrace"/>): memory does not grow with the scenario's duration.
+    /// </summary>
+    public static StreamedTrace Stream(ScenarioDefinition scenario, ulong seed, out Scene scene)
+    {
+        Setup setup = Prepare(scenario, seed, SimulationVariant.Reference);
+        scene = setup.Scene;
+        return new StreamedTrace(setup.Metadata, scene, setup.Tof, setup.Pir, Rng.ForStream(seed, 2), () => Rng.ForStream(seed, 3), setup.Truth);
+    }
+
+    private static Setup Prepare(ScenarioDefinition scenario, ulong seed, SimulationVariant variant)
+    {
         scenario = variant.Apply(scenario);
         BodyDistribution bodies = variant.RandomiseBodyParameters ? BodyDistribution.Draw(Rng.ForStream(seed, 4)) : BodyDistribution.Reference;
-        scene = SceneBuilder.Build(scenario, seed, bodies);
+        Scene scene = SceneBuilder.Build(scenario, seed, bodies);
         var tofOptions = new TofSensorOptions { TimingBudgetMs = scenario.TimingBudgetMs, Ambient = scenario.Ambient, Coverage = variant.CoverageModel };
         var pirOptions = new PirSensorOptions { FalseTriggersPerHour = scenario.PirFalseTriggersPerHour };
-        var rows = new List<TraceRecord>((int)(scene.DurationMs / 30) + 256);
-        new TofSensorModel(tofOptions).Sample(scene, Rng.ForStream(seed, 2), rows);
-        new PirSensorModel(pirOptions).Sample(scene, Rng.ForStream(seed, 3), rows);
+        var truth = new List<TraceRecord>();
         int turnBacks = 0, loiterers = 0;
         var groups = new int[4];
         foreach (Person p in scene.Persons)
@@ -36,12 +59,10 @@ public static class ScenarioRunner
             if (p.TruthDelta != 0)
             {
                 // The truth channel carries the population group (0 adult, 1 child, 2 wheelchair, 3 stroller).
-                rows.Add(new TraceRecord((long)Math.Round(p.TruthTimeMs), TraceKind.Truth, (int)p.Group, p.TruthDelta, 0));
+                truth.Add(new TraceRecord((long)Math.Round(p.TruthTimeMs), TraceKind.Truth, (int)p.Group, p.TruthDelta, 0));
             }
         }
 
-        // Stable sort by time keeps each source's order for equal timestamps.
-        TraceRecord[] sorted = [.. rows.OrderBy(r => r.TimeMs)];
         var metadata = new TraceMetadata
         {
             MountHeightMillimeters = scenario.MountHeightMillimeters,
@@ -72,6 +93,8 @@ public static class ScenarioRunner
         }
 
         metadata.Set("truth_channel", "population group: 0 adult, 1 child, 2 wheelchair, 3 stroller");
-        return new Trace(metadata, sorted);
+        return new Setup(scene, tofOptions, pirOptions, [.. truth], metadata);
     }
+
+    private sealed record Setup(Scene Scene, TofSensorOptions Tof, PirSensorOptions Pir, TraceRecord[] Truth, TraceMetadata Metadata);
 }
