@@ -10,7 +10,7 @@ namespace EdgeSensor.Simulator.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public const string Usage = "run [--devices <n>] [--scenario <name>] [--seed <n>] [--minutes <m>] [--window-seconds <s>] [--broker embedded|<host:port>] [--disclosure none|suppress:<k>|dp:<epsilon>] [--speed max|realtime] [--sensors trace|driver] [--json]";
+    public const string Usage = "run [--devices <n>] [--scenario <name>] [--seed <n>] [--minutes <m>] [--window-seconds <s>] [--broker embedded|<host:port>] [--disclosure none|suppress:<k>|dp:<epsilon>] [--speed max|realtime] [--sensors trace|driver] [--live auto|on|off] [--json]";
 
     /// <summary>Exit code: a sealed report was lost or a report was rejected.</summary>
     public const int ReportsLost = 3;
@@ -35,7 +35,7 @@ public static class RunCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            FleetResult result = FleetRunner.RunAsync(options, stderr, cancel.Token).GetAwaiter().GetResult();
+            FleetResult result = Live.LiveRun.RunAsync(options, stdout, stderr, cancel.Token).GetAwaiter().GetResult();
             if (json)
             {
                 stdout.WriteLine(FleetSummary.ToJson(result));
@@ -67,8 +67,8 @@ public static class RunCommand
     {
         options = null;
         json = false;
-        if (!CommandLine.TryParse(args, ["devices", "scenario", "seed", "minutes", "window-seconds", "broker", "disclosure", "speed", "sensors"], ["json"], out var cl, out error)
-            || !cl.TryGetInt("devices", 1, 500, out long? devices, out error)
+        if (!CommandLine.TryParse(args, ["devices", "scenario", "seed", "minutes", "window-seconds", "broker", "disclosure", "speed", "sensors", "live"], ["json"], out var cl, out error)
+            || !cl.TryGetInt("devices", 1, FleetOptions.MaxDevices, out long? devices, out error)
             || !cl.TryGetInt("seed", 0, long.MaxValue / 2000, out long? seed, out error)
             || !cl.TryGetInt("window-seconds", 10, 3600, out long? window, out error))
         {
@@ -111,7 +111,8 @@ public static class RunCommand
         }
 
         if (!FleetOptions.TryParseBroker(cl.Value("broker") ?? "embedded", out string? host, out int port, out error)
-            || !FleetOptions.TryParseDisclosure(cl.Value("disclosure") ?? "none", out DisclosureMode mode, out ushort k, out ushort epsilonMilli, out error))
+            || !FleetOptions.TryParseDisclosure(cl.Value("disclosure") ?? "none", out DisclosureMode mode, out ushort k, out ushort epsilonMilli, out error)
+            || !FleetOptions.TryParseLive(cl.Value("live") ?? "auto", out LiveView live, out error))
         {
             return false;
         }
@@ -130,6 +131,7 @@ public static class RunCommand
             EpsilonMilli = epsilonMilli,
             Realtime = speed == "realtime",
             SensorsThroughDrivers = sensors == "driver",
+            Live = live,
         };
         if (!parsed.TryValidate(out error))
         {

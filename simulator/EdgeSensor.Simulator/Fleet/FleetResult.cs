@@ -45,6 +45,18 @@ public sealed class FleetResult
     [JsonPropertyName("unattributedRejections")]
     public required long UnattributedRejections { get; init; }
 
+    /// <summary>MQTT connections the devices shared (at most <see cref="FleetRunner.MaxConnections"/>).</summary>
+    [JsonPropertyName("connections")]
+    public int Connections { get; init; }
+
+    /// <summary>The highest managed heap size seen during the run (sampled every 100 ms).</summary>
+    [JsonPropertyName("peakManagedBytes")]
+    public long PeakManagedBytes { get; init; }
+
+    /// <summary>The process's peak resident set at the end of the run (VmHWM on Linux; the whole process, setup included).</summary>
+    [JsonPropertyName("peakWorkingSetBytes")]
+    public long PeakWorkingSetBytes { get; init; }
+
     [JsonPropertyName("published")]
     public long Published => Devices.Sum(d => (long)d.Published);
 

@@ -31,6 +31,8 @@ public static class FleetSummary
         double deviceMinutes = r.Devices.Count * r.SimulatedMinutes;
         output.WriteLine(string.Create(inv,
             $"wall {r.WallSeconds:0.00} s (setup {r.SetupSeconds:0.00} s), {r.ReportsPerSecond:0.0} reports/s opened, {deviceMinutes:0.#} simulated device-minutes ({deviceMinutes * 60 / Math.Max(r.WallSeconds, 0.001):0}x real time)"));
+        output.WriteLine(string.Create(inv,
+            $"peak memory {r.PeakWorkingSetBytes / (1024.0 * 1024):0} MB working set, {r.PeakManagedBytes / (1024.0 * 1024):0} MB managed heap, {r.Connections} MQTT connection(s)"));
         output.WriteLine(r.Ok
             ? "result: OK, every sealed report was published and opened"
             : string.Create(inv, $"result: FAILED, {r.Lost} report(s) lost, {r.Rejected} rejected"));
