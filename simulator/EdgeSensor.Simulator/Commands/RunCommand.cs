@@ -10,7 +10,7 @@ namespace EdgeSensor.Simulator.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public const string Usage = "run [--devices <n>] [--scenario <name>] [--seed <n>] [--minutes <m>] [--window-seconds <s>] [--broker embedded|<host:port>] [--disclosure none|suppress:<k>|dp:<epsilon>] [--speed max|realtime] [--sensors trace|driver] [--live auto|on|off] [--json]";
+    public const string Usage = "run [--devices <n>] [--scenario <name>] [--seed <n>] [--minutes <m>] [--window-seconds <s>] [--broker embedded|<host:port>] [--disclosure none|suppress:<k>|dp:<epsilon>] [--speed max|realtime] [--sensors trace|driver] [--live auto|on|off] [--store <reports.db>] [--bare-subscriber] [--json]";
 
     /// <summary>Exit code: a sealed report was lost or a report was rejected.</summary>
     public const int ReportsLost = 3;
@@ -67,7 +67,7 @@ public static class RunCommand
     {
         options = null;
         json = false;
-        if (!CommandLine.TryParse(args, ["devices", "scenario", "seed", "minutes", "window-seconds", "broker", "disclosure", "speed", "sensors", "live"], ["json"], out var cl, out error)
+        if (!CommandLine.TryParse(args, ["devices", "scenario", "seed", "minutes", "window-seconds", "broker", "disclosure", "speed", "sensors", "live", "store"], ["json", "bare-subscriber"], out var cl, out error)
             || !cl.TryGetInt("devices", 1, FleetOptions.MaxDevices, out long? devices, out error)
             || !cl.TryGetInt("seed", 0, long.MaxValue / 2000, out long? seed, out error)
             || !cl.TryGetInt("window-seconds", 10, 3600, out long? window, out error))
@@ -132,6 +132,8 @@ public static class RunCommand
             Realtime = speed == "realtime",
             SensorsThroughDrivers = sensors == "driver",
             Live = live,
+            StorePath = cl.Value("store"),
+            BareSubscriber = cl.Has("bare-subscriber"),
         };
         if (!parsed.TryValidate(out error))
         {

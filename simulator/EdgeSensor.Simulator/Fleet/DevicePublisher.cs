@@ -11,10 +11,13 @@ internal sealed class DevicePublisher
     private readonly PublisherConnection _connection;
     private readonly byte[] _buffer = new byte[ReportSealer.MaxSealedLength];
 
-    public DevicePublisher(VirtualDevice device, PublisherConnection connection)
+    private readonly LatencyProbe? _probe;
+
+    public DevicePublisher(VirtualDevice device, PublisherConnection connection, LatencyProbe? probe = null)
     {
         Device = device;
         _connection = connection;
+        _probe = probe;
     }
 
     public VirtualDevice Device { get; }
@@ -45,6 +48,7 @@ internal sealed class DevicePublisher
                 .WithPayload(_buffer.AsSpan(0, length).ToArray())
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
+            _probe?.Sent(Device.Record.DeviceId, Published);
             bool acknowledged;
             try
             {

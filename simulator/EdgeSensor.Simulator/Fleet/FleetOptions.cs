@@ -61,6 +61,12 @@ public sealed record FleetOptions
     /// <summary>How the run shows progress: a live view on a terminal, plain lines otherwise (<c>--live</c>).</summary>
     public LiveView Live { get; init; } = LiveView.Auto;
 
+    /// <summary>Also subscribe a bare MQTTnet client that only counts, to compare the SDK's per-report latency with (<c>--bare-subscriber</c>).</summary>
+    public bool BareSubscriber { get; init; }
+
+    /// <summary>Store every opened report in this SQLite database as the SDK's sink does (<c>--store</c>), or null.</summary>
+    public string? StorePath { get; init; }
+
     /// <summary>The broker as the summary names it.</summary>
     public string BrokerText => BrokerHost is null ? "embedded" : $"{BrokerHost}:{BrokerPort.ToString(CultureInfo.InvariantCulture)}";
 

@@ -57,6 +57,22 @@ public sealed class FleetResult
     [JsonPropertyName("peakWorkingSetBytes")]
     public long PeakWorkingSetBytes { get; init; }
 
+    /// <summary>Reports the SQLite sink stored (<c>--store</c>), or null without one.</summary>
+    [JsonPropertyName("stored")]
+    public long? Stored { get; init; }
+
+    /// <summary>Messages the bare MQTTnet subscriber received (<c>--bare-subscriber</c>), or null without one.</summary>
+    [JsonPropertyName("bareReceived")]
+    public long? BareReceived { get; init; }
+
+    /// <summary>Mean time from a device handing a report to MQTT to the SDK consumer delivering it opened.</summary>
+    [JsonPropertyName("sdkLatencyMs")]
+    public double SdkLatencyMs { get; init; }
+
+    /// <summary>Mean time from a device handing a report to MQTT to the bare subscriber receiving it (0 without one).</summary>
+    [JsonPropertyName("bareLatencyMs")]
+    public double BareLatencyMs { get; init; }
+
     [JsonPropertyName("published")]
     public long Published => Devices.Sum(d => (long)d.Published);
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Reports;
+using EdgeSensor.Sdk.Sinks;
 using EdgeSensor.Simulator.Scenarios;
 
 namespace EdgeSensor.Simulator.Fleet;
@@ -58,20 +60,31 @@ public static class FleetRunner
         string host = options.BrokerHost ?? "127.0.0.1";
         int port = broker?.Port ?? options.BrokerPort;
         var tally = new ConsumerTally();
+        var probe = new LatencyProbe(options.BareSubscriber);
+        BareSubscriber? bare = null;
+        SqliteReportSink? store = options.StorePath is null ? null : SqliteReportSink.Open(options.StorePath);
+        ReportPump? pump = store is null ? null : new ReportPump([store]);
+        Channel<ReceivedReport>? toStore = store is null ? null : Channel.CreateUnbounded<ReceivedReport>(new UnboundedChannelOptions { SingleReader = true });
+        Task storing = pump is null ? Task.CompletedTask : pump.RunAsync(toStore!.Reader, CancellationToken.None);
         var connections = new PublisherConnection?[Math.Min(devices.Length, MaxConnections)];
         var publishers = new DevicePublisher[devices.Length];
         double setupSeconds = 0;
         try
         {
             await using EdgeSensorClient consumer = await StartConsumerAsync(options, host, port, devices, tally, monitor, cancellationToken).ConfigureAwait(false);
-            Task reader = ReadAllAsync(consumer, tally, monitor);
+            Task reader = ReadAllAsync(consumer, tally, monitor, probe, toStore?.Writer);
+            if (options.BareSubscriber)
+            {
+                bare = await BareSubscriber.StartAsync(host, port, options.Site, probe, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+            }
+
             string run = Guid.NewGuid().ToString("N")[..8];
             await Task.WhenAll(Enumerable.Range(0, connections.Length).Select(async c =>
                 connections[c] = await PublisherConnection.ConnectAsync($"edgesensor-sim-{run}-{c}", host, port, options.ConnectTimeout, cancellationToken)
                     .ConfigureAwait(false))).ConfigureAwait(false);
             for (int i = 0; i < devices.Length; i++)
             {
-                publishers[i] = new DevicePublisher(devices[i], connections[i % connections.Length]!);
+                publishers[i] = new DevicePublisher(devices[i], connections[i % connections.Length]!, probe);
             }
 
             monitor.Start(devices.Select(d => (d.Record.DeviceId, d.Record.Site)), endMs);
@@ -87,17 +100,30 @@ public static class FleetRunner
 
             long published = publishers.Sum(p => (long)p.Published);
             var deadline = Stopwatch.StartNew();
-            while (tally.Received < published && deadline.Elapsed < options.DrainTimeout)
+            while ((tally.Received < published || (bare is not null && bare.Received < published)) && deadline.Elapsed < options.DrainTimeout)
             {
                 await Task.Delay(20, cancellationToken).ConfigureAwait(false);
             }
 
             await consumer.StopAsync(cancellationToken).ConfigureAwait(false);
             await reader.ConfigureAwait(false);
+            toStore?.Writer.TryComplete();
+            await storing.ConfigureAwait(false);
         }
         finally
         {
             monitor.Stop();
+            toStore?.Writer.TryComplete();
+            if (bare is not null)
+            {
+                await bare.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (store is not null)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+
             foreach (PublisherConnection? c in connections)
             {
                 if (c is not null)
@@ -128,6 +154,10 @@ public static class FleetRunner
             UnattributedRejections = tally.UnattributedRejections,
             Connections = connections.Length,
             PeakManagedBytes = memory.PeakManagedBytes,
+            Stored = pump?.StoredCount,
+            BareReceived = bare?.Received,
+            SdkLatencyMs = probe.SdkMeanMilliseconds,
+            BareLatencyMs = probe.BareMeanMilliseconds,
             PeakWorkingSetBytes = MemoryWatch.PeakWorkingSetBytes(),
         };
     }
@@ -270,11 +300,13 @@ public static class FleetRunner
         return consumer;
     }
 
-    private static async Task ReadAllAsync(EdgeSensorClient consumer, ConsumerTally tally, FleetMonitor monitor)
+    private static async Task ReadAllAsync(EdgeSensorClient consumer, ConsumerTally tally, FleetMonitor monitor, LatencyProbe probe, ChannelWriter<ReceivedReport>? store)
     {
         await foreach (ReceivedReport received in consumer.ReadAllAsync().ConfigureAwait(false))
         {
             AggregateReport report = received.Report;
+            probe.OpenedBySdk(report.DeviceId);
+            store?.TryWrite(received);
             tally.Add(report);
             monitor.Opened(received.Site, report.DeviceId, report.Entries, report.Exits, report.OccupancyAtEnd);
         }
