@@ -49,7 +49,7 @@ public sealed class FleetResult
     [JsonPropertyName("connections")]
     public int Connections { get; init; }
 
-    /// <summary>The highest managed heap size seen during the run (sampled every 100 ms).</summary>
+    /// <summary>The largest managed heap a garbage collection left during the run (sampled every 100 ms).</summary>
     [JsonPropertyName("peakManagedBytes")]
     public long PeakManagedBytes { get; init; }
 

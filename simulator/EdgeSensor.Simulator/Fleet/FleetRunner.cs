@@ -30,11 +30,11 @@ public static class FleetRunner
     {
         var monitor = new FleetMonitor();
         using var lines = progress is null ? null : new Live.PlainProgress(monitor, progress);
-        return await RunAsync(options, monitor, cancellationToken).ConfigureAwait(false);
+        return await RunMonitoredAsync(options, monitor, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs the fleet, keeping <paramref name="monitor"/> up to date for a live view.</summary>
-    public static async Task<FleetResult> RunAsync(FleetOptions options, FleetMonitor monitor, CancellationToken cancellationToken)
+    public static async Task<FleetResult> RunMonitoredAsync(FleetOptions options, FleetMonitor monitor, CancellationToken cancellationToken)
     {
         if (!options.TryValidate(out string error))
         {

@@ -2,8 +2,9 @@ using System.Diagnostics;
 
 namespace EdgeSensor.Simulator.Fleet;
 
-/// <summary>Samples the managed heap while a run lasts and keeps the highest figure (the process's peak working set
-/// is read once at the end: the kernel keeps that high-water mark itself).</summary>
+/// <summary>Samples the managed heap while a run lasts and keeps the highest figure: the heap's size as the last
+/// garbage collection left it (what was alive, not garbage waiting for the next one). The process's peak working set
+/// is read once at the end: the kernel keeps that high-water mark itself.</summary>
 internal sealed class MemoryWatch : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -52,7 +53,7 @@ internal sealed class MemoryWatch : IAsyncDisposable
 
     private void Sample()
     {
-        long now = GC.GetTotalMemory(false);
+        long now = GC.GetGCMemoryInfo().HeapSizeBytes;
         long seen;
         while (now > (seen = Interlocked.Read(ref _peakManaged)) && Interlocked.CompareExchange(ref _peakManaged, now, seen) != seen)
         {

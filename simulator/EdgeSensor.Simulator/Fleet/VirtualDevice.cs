@@ -60,7 +60,7 @@ internal sealed class VirtualDevice : ITraceSink
     public static VirtualDevice Create(ulong deviceId, ulong seed, ScenarioDefinition scenario, FleetOptions options, uint startUnixSeconds)
     {
         var definition = scenario with { DurationSeconds = options.Minutes * 60 };
-        StreamedTrace trace = ScenarioRunner.Stream(definition, seed, out Scene scene);
+        StreamedTrace trace = ScenarioRunner.Stream(definition, seed);
 
         byte[] rootKey = RandomNumberGenerator.GetBytes(DeviceRecord.RootKeySizeBytes);
         var store = new InMemoryNonVolatileStore(DeviceStorage.SlotCount, DeviceStorage.MaxRecordLength);
@@ -85,7 +85,7 @@ internal sealed class VirtualDevice : ITraceSink
         };
         var node = new SensorNode(settings, store, options.Disclosure == DisclosureMode.DifferentialPrivacy ? NewNoiseSource(deviceId) : null);
         DriverSensorFeed? drivers = options.SensorsThroughDrivers
-            ? new DriverSensorFeed(scene, definition, seed, trace.PirRows())
+            ? new DriverSensorFeed(SceneBuilder.Build(definition, seed), definition, seed, trace.PirRows())
             : null;
         return new VirtualDevice(record, node, trace, startUnixSeconds, drivers);
     }

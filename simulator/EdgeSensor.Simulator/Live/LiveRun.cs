@@ -15,13 +15,13 @@ public static class LiveRun
         if (!IsLive(options.Live, stdout))
         {
             using var lines = new PlainProgress(monitor, stderr);
-            return await FleetRunner.RunAsync(options, monitor, cancellationToken).ConfigureAwait(false);
+            return await FleetRunner.RunMonitoredAsync(options, monitor, cancellationToken).ConfigureAwait(false);
         }
 
         IAnsiConsole console = ReferenceEquals(stdout, Console.Out)
             ? AnsiConsole.Console
             : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
-        return await ShowAsync(console, monitor, FleetRunner.RunAsync(options, monitor, cancellationToken)).ConfigureAwait(false);
+        return await ShowAsync(console, monitor, FleetRunner.RunMonitoredAsync(options, monitor, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Redraws the view of <paramref name="monitor"/> on <paramref name="console"/> until <paramref name="run"/> ends.</summary>

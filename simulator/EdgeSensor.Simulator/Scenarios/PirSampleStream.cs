@@ -12,7 +12,8 @@ namespace EdgeSensor.Simulator.Scenarios;
 internal sealed class PirSampleStream
 {
     private readonly PirSensorOptions _options;
-    private readonly Scene _scene;
+    private readonly SceneStream _scene;
+    private readonly SceneStream.Cursor _cursor;
     private readonly Rng _rng;
     private readonly double _radius;
     private double _nextFalse;
@@ -23,10 +24,11 @@ internal sealed class PirSampleStream
     private double _t;
     private bool _initialSent;
 
-    public PirSampleStream(PirSensorOptions options, Scene scene, Rng rng)
+    public PirSampleStream(PirSensorOptions options, SceneStream scene, Rng rng)
     {
         _options = options;
         _scene = scene;
+        _cursor = scene.NewCursor();
         _rng = rng;
         _radius = Math.Max(0, scene.MountHeightMillimeters - options.SensingHeightMillimeters) * Math.Tan(options.ConeHalfAngleDegrees * Math.PI / 180);
         _nextFalse = NextFalseTrigger(0);
@@ -58,7 +60,8 @@ internal sealed class PirSampleStream
             }
             else
             {
-                bool motion = _scene.AnyMotionWithin(t, _radius, _options.MinSpeed);
+                Scene scene = _cursor.At(t, out double shift);
+                bool motion = scene.AnyMotionWithin(t - shift, _radius, _options.MinSpeed);
                 if (t >= _nextFalse)
                 {
                     motion = true;

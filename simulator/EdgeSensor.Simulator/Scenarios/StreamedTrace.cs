@@ -16,12 +16,11 @@ public sealed class StreamedTrace : IReadOnlyList<TraceRecord>
 {
     private readonly TofSampleStream _tof;
     private readonly PirSampleStream _pir;
-    private readonly TraceRecord[] _truth;
-    private readonly Scene _scene;
+    private readonly SceneStream _scene;
+    private readonly Func<SceneStream> _sceneFactory;
     private readonly PirSensorOptions _pirOptions;
     private readonly Func<Randomness.Rng> _pirRngFactory;
     private readonly List<TraceRecord> _window = new(64);
-    private int _truthNext;
     private TraceRecord _tofHead;
     private TraceRecord _pirHead;
     private bool _hasTof;
@@ -30,18 +29,16 @@ public sealed class StreamedTrace : IReadOnlyList<TraceRecord>
     /// <summary>Index (in the whole trace) of the first row still held.</summary>
     private int _offset;
 
-    internal StreamedTrace(TraceMetadata metadata, Scene scene, TofSensorOptions tof, PirSensorOptions pir, Randomness.Rng tofRng,
-        Func<Randomness.Rng> pirRng, TraceRecord[] truthInPersonOrder)
+    internal StreamedTrace(TraceMetadata metadata, Func<SceneStream> scene, TofSensorOptions tof, PirSensorOptions pir, Randomness.Rng tofRng,
+        Func<Randomness.Rng> pirRng)
     {
         Metadata = metadata;
-        _scene = scene;
+        _sceneFactory = scene;
+        _scene = scene();
         _pirOptions = pir;
         _pirRngFactory = pirRng;
-        _tof = new TofSampleStream(tof, scene, tofRng);
-        _pir = new PirSampleStream(pir, scene, pirRng());
-
-        // One truth row per person (small); a stable sort keeps the scene's person order for equal times.
-        _truth = [.. truthInPersonOrder.OrderBy(r => r.TimeMs)];
+        _tof = new TofSampleStream(tof, _scene, tofRng);
+        _pir = new PirSampleStream(pir, _scene, pirRng());
         _hasTof = _tof.TryNext(out _tofHead);
         _hasPir = _pir.TryNext(out _pirHead);
     }
@@ -55,7 +52,10 @@ public sealed class StreamedTrace : IReadOnlyList<TraceRecord>
     public int Held => _window.Count;
 
     /// <summary>True when every row has been generated.</summary>
-    public bool Ended => !_hasTof && !_hasPir && _truthNext == _truth.Length;
+    public bool Ended => !_hasTof && !_hasPir && !_scene.TryPeekTruth(out _);
+
+    /// <summary>People of the scene held in memory now.</summary>
+    public int PeopleHeld => _scene.Held;
 
     public TraceRecord this[int index] => _window[index - _offset];
 
@@ -103,7 +103,7 @@ public sealed class StreamedTrace : IReadOnlyList<TraceRecord>
     /// <summary>The PIR rows alone, from the start, generated as read (for emulated sensors that need the PIR level).</summary>
     public IEnumerable<TraceRecord> PirRows()
     {
-        var pir = new PirSampleStream(_pirOptions, _scene, _pirRngFactory());
+        var pir = new PirSampleStream(_pirOptions, _sceneFactory(), _pirRngFactory());
         while (pir.TryNext(out TraceRecord row))
         {
             yield return row;
@@ -125,9 +125,9 @@ public sealed class StreamedTrace : IReadOnlyList<TraceRecord>
             timeMs = _pirHead.TimeMs;
         }
 
-        if (_truthNext < _truth.Length && _truth[_truthNext].TimeMs < timeMs)
+        if (_scene.TryPeekTruth(out TraceRecord truth) && truth.TimeMs < timeMs)
         {
-            timeMs = _truth[_truthNext].TimeMs;
+            timeMs = truth.TimeMs;
         }
 
         return timeMs != long.MaxValue;
@@ -138,7 +138,7 @@ public sealed class StreamedTrace : IReadOnlyList<TraceRecord>
         // Ties go to the source that came first in the batch trace's concatenation: ToF, PIR, truth.
         long tof = _hasTof ? _tofHead.TimeMs : long.MaxValue;
         long pir = _hasPir ? _pirHead.TimeMs : long.MaxValue;
-        long truth = _truthNext < _truth.Length ? _truth[_truthNext].TimeMs : long.MaxValue;
+        long truth = _scene.TryPeekTruth(out TraceRecord head) ? head.TimeMs : long.MaxValue;
         TraceRecord row;
         if (_hasTof && tof <= pir && tof <= truth)
         {
@@ -152,7 +152,7 @@ public sealed class StreamedTrace : IReadOnlyList<TraceRecord>
         }
         else
         {
-            row = _truth[_truthNext++];
+            row = _scene.TakeTruth();
         }
 
         return row;

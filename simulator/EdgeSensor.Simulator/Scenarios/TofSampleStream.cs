@@ -14,18 +14,20 @@ internal sealed class TofSampleStream
     private readonly TofSensorModel _model;
     private readonly TofSensorOptions _options;
     private readonly RasterZoneModel? _raster;
-    private readonly Scene _scene;
+    private readonly SceneStream _scene;
+    private readonly SceneStream.Cursor _cursor;
     private readonly Rng _rng;
     private readonly int _period;
     private double _start;
     private int _n;
 
-    public TofSampleStream(TofSensorOptions options, Scene scene, Rng rng)
+    public TofSampleStream(TofSensorOptions options, SceneStream scene, Rng rng)
     {
         _model = new TofSensorModel(options);
         _options = options;
         _raster = options.Coverage == CoverageModel.Raster ? new RasterZoneModel(options.FieldOfViewDegrees) : null;
         _scene = scene;
+        _cursor = scene.NewCursor();
         _rng = rng;
         _period = options.TimingBudgetMs + options.OverheadMs;
     }
@@ -37,9 +39,10 @@ internal sealed class TofSampleStream
         {
             int zone = _n % _model.Zones.Count;
             double middle = _start + _options.TimingBudgetMs / 2.0;
+            Scene scene = _cursor.At(middle, out double shift);
             double distance = _raster is null
-                ? _scene.MountHeightMillimeters - _scene.HighestSurface(_model.Zones[zone], middle)
-                : _raster.Range(_scene, zone, middle);
+                ? scene.MountHeightMillimeters - scene.HighestSurface(_model.Zones[zone], middle - shift)
+                : _raster.Range(scene, zone, middle - shift);
             if (_rng.Chance(_options.MissingSampleProbability))
             {
                 continue;

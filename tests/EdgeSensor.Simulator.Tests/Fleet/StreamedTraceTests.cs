@@ -17,12 +17,34 @@ public sealed class StreamedTraceTests
             foreach (ulong seed in new ulong[] { 1, 1007 })
             {
                 Trace whole = ScenarioRunner.Generate(scenario, seed);
-                TraceRecord[] streamed = [.. ScenarioRunner.Stream(scenario, seed, out _)];
+                TraceRecord[] streamed = [.. ScenarioRunner.Stream(scenario, seed)];
 
                 CollectionAssert.AreEqual(whole.Records.ToArray(), streamed, $"{scenario.Name}, seed {seed}");
-                CollectionAssert.AreEqual(whole.Metadata.Entries.ToArray(), ScenarioRunner.Stream(scenario, seed, out _).Metadata.Entries.ToArray());
+                CollectionAssert.AreEqual(whole.Metadata.Entries.ToArray(), ScenarioRunner.Stream(scenario, seed).Metadata.Entries.ToArray());
             }
         }
+    }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public void HoursLong_TheStreamedSceneGivesTheWholeScenesRows_HoldingOnlyThePeoplePresent()
+    {
+        ScenarioSuite.TryGet("mixed", out ScenarioDefinition mixed);
+        ScenarioDefinition scenario = mixed with { DurationSeconds = 2 * 3600 };
+        Trace whole = ScenarioRunner.Generate(scenario, 77);
+        StreamedTrace streamed = ScenarioRunner.Stream(scenario, 77);
+        int mostPeople = 0, rows = 0;
+        foreach (TraceRecord row in streamed)
+        {
+            Assert.AreEqual(whole.Records[rows], row, $"row {rows}");
+            rows++;
+            mostPeople = Math.Max(mostPeople, streamed.PeopleHeld);
+        }
+
+        Assert.AreEqual(whole.Records.Count, rows);
+        int persons = int.Parse(whole.Metadata["persons"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.IsTrue(persons > 500, $"two busy hours, {persons} people");
+        Assert.IsTrue(mostPeople < persons / 10, $"held at most {mostPeople} of {persons} people at once");
     }
 
     [TestMethod]
@@ -35,7 +57,7 @@ public sealed class StreamedTraceTests
         var wholeSink = new RecordingSink();
         new TracePlayback(whole.Records, 20).AdvanceTo(1_200_000, wholeSink);
 
-        StreamedTrace streamed = ScenarioRunner.Stream(scenario, 5, out _);
+        StreamedTrace streamed = ScenarioRunner.Stream(scenario, 5);
         var playback = new TracePlayback(streamed, 20);
         var streamedSink = new RecordingSink();
         int mostHeld = 0;
