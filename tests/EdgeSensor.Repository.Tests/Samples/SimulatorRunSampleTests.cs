@@ -43,8 +43,8 @@ public sealed partial class SimulatorRunSampleTests
     [TestMethod]
     public void Masking_KeepsTheCounts_AndHidesWhatChangesBetweenRuns()
     {
-        string a = "broker embedded (127.0.0.1:44513), speed max\n0ea9b4406032cf8b      10  26/26/28\nwall 2.06 s (setup 0.61 s), 14.6 reports/s opened, 30 simulated device-minutes (876x real time)";
-        string b = "broker embedded (127.0.0.1:40001), speed max\nc1ab17ee66abfaae      10  26/26/28\nwall 0.95 s (setup 0.79 s), 31.5 reports/s opened, 30 simulated device-minutes (1892x real time)";
+        string a = "broker embedded (127.0.0.1:44513), speed max\n0ea9b4406032cf8b      10  26/26/28\nwall 2.06 s (setup 0.61 s), 14.6 reports/s opened, 30 simulated device-minutes (876x real time)\npeak memory 61 MB working set, 2 MB managed heap, 3 MQTT connection(s)";
+        string b = "broker embedded (127.0.0.1:40001), speed max\nc1ab17ee66abfaae      10  26/26/28\nwall 0.95 s (setup 0.79 s), 31.5 reports/s opened, 30 simulated device-minutes (1892x real time)\npeak memory 64 MB working set, 0 MB managed heap, 3 MQTT connection(s)";
         string otherCounts = b.Replace("26/26/28", "26/26/29", StringComparison.Ordinal);
 
         Assert.AreEqual(Mask(a), Mask(b));
@@ -58,6 +58,7 @@ public sealed partial class SimulatorRunSampleTests
     {
         string masked = DeviceId().Replace(TrimLineEnds(text), "<device id>");
         masked = Port().Replace(masked, "127.0.0.1:<port>");
+        masked = PeakMemory().Replace(masked, "peak memory <n> MB working set, <n> MB managed heap");
         return Timing().Replace(masked, "wall <s> s (setup <s> s), <n> reports/s opened, ${minutes} simulated device-minutes (<n>x real time)");
     }
 
@@ -66,6 +67,9 @@ public sealed partial class SimulatorRunSampleTests
 
     [GeneratedRegex(@"127\.0\.0\.1:\d+")]
     private static partial Regex Port();
+
+    [GeneratedRegex(@"peak memory \d+ MB working set, \d+ MB managed heap")]
+    private static partial Regex PeakMemory();
 
     [GeneratedRegex(@"wall [\d.]+ s \(setup [\d.]+ s\), [\d.]+ reports/s opened, (?<minutes>\d+) simulated device-minutes \(\d+x real time\)")]
     private static partial Regex Timing();
