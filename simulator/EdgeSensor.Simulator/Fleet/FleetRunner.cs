@@ -29,7 +29,7 @@ public static class FleetRunner
     public static async Task<FleetResult> RunAsync(FleetOptions options, TextWriter? progress, CancellationToken cancellationToken)
     {
         var monitor = new FleetMonitor();
-        using var lines = progress is null ? null : new Live.PlainProgress(monitor, progress);
+        using var lines = progress is null ? null : new PlainProgress(monitor, progress);
         return await RunMonitoredAsync(options, monitor, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using EdgeSensor.Simulator.Fleet;
 
-namespace EdgeSensor.Simulator.Live;
+namespace EdgeSensor.Simulator.Fleet;
 
 /// <summary>
 /// Progress for runs not on a terminal (logs, CI): one plain line every <see cref="Period"/> while the run lasts, so a
