@@ -43,6 +43,7 @@ public sealed class LayerTests
             new[] { "Scenarios" },
             new[] { "Emulation" },
             new[] { "Fleet", "Accuracy", "Privacy" },
+            new[] { "Live" },
             new[] { "Commands" },
         }),
     };
