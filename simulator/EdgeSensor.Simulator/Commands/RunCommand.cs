@@ -34,10 +34,13 @@ public static class RunCommand
         public Option<string?> KeyStore { get; } = OptionValues.Text("--keystore", "keys.json", $"Run as the provisioned devices of --site from this key store (default ${ProvisionedIdentities.PathVariable} or ./{ProvisionedIdentities.DefaultPath}); unlocked by $EDGESENSOR_KEYSTORE_KEY or ${ProvisionedIdentities.PassphraseVariable}.");
         public Option<string?> Site { get; } = OptionValues.Text("--site", "site", "The provisioned site to run as (with --keystore).");
         public Option<string[]> Bundles { get; } = OptionValues.Texts("--bundle", "file.json", "A provisioned device's configuration bundle (repeatable): the run takes its disclosure and window instead of --disclosure and --window-seconds.");
+        public Option<string> Live { get; } = OptionValues.Choice("--live", "A live view on a terminal (auto: when stdout is one), or plain progress lines", "auto", "on", "off");
+        public Option<string?> Store { get; } = OptionValues.Text("--store", "reports.db", "Also keep the opened reports in this SQLite database, through the SDK's sink.");
+        public Option<bool> BareSubscriber { get; } = OptionValues.Flag("--bare-subscriber", "Run a bare MQTTnet subscriber beside the SDK consumer and compare their latency per report.");
         public Option<string?> Report { get; } = OptionValues.Text("--report", "file.html", $"Where to write the HTML report (default ./{RunReport.DefaultFileName}, never over an existing file; docs/report.md).");
         public Option<bool> Json { get; } = OptionValues.Flag("--json", "Print the summary as JSON.");
 
-        public IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Bundles, Report, Json];
+        public IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Bundles, Live, Store, BareSubscriber, Report, Json];
     }
 
     internal static Command Create(Func<string, string?> environment)
@@ -107,7 +110,7 @@ public static class RunCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            FleetResult result = FleetRunner.RunAsync(options, stderr, cancel.Token).GetAwaiter().GetResult();
+            FleetResult result = Live.LiveRun.RunAsync(options, stdout, stderr, cancel.Token).GetAwaiter().GetResult();
             if (json)
             {
                 stdout.WriteLine(FleetSummary.ToJson(result));
@@ -177,7 +180,8 @@ public static class RunCommand
         }
 
         if (!FleetOptions.TryParseBroker(parse.GetValue(declared.Broker) ?? "embedded", out string? host, out int port, out error)
-            || !FleetOptions.TryParseDisclosure(parse.GetValue(declared.Disclosure) ?? "suppress:5", out var mode, out ushort k, out ushort epsilonMilli, out error))
+            || !FleetOptions.TryParseDisclosure(parse.GetValue(declared.Disclosure) ?? "suppress:5", out var mode, out ushort k, out ushort epsilonMilli, out error)
+            || !FleetOptions.TryParseLive(parse.GetValue(declared.Live) ?? "auto", out LiveView live, out error))
         {
             return false;
         }
@@ -196,6 +200,9 @@ public static class RunCommand
             EpsilonMilli = epsilonMilli,
             Realtime = parse.GetValue(declared.Speed) == "realtime",
             SensorsThroughDrivers = parse.GetValue(declared.Sensors) == "driver",
+            Live = live,
+            StorePath = parse.GetValue(declared.Store),
+            BareSubscriber = parse.GetValue(declared.BareSubscriber),
         };
         if (!parsed.TryValidate(out error))
         {

@@ -32,7 +32,8 @@ internal sealed class ConsumerTally
         }
     }
 
-    public void Reject(ReportRejectedEventArgs rejection)
+    /// <summary>Counts a rejection; false when it was a QoS 1 redelivery the SDK dropped (counted as a duplicate).</summary>
+    public bool Reject(ReportRejectedEventArgs rejection)
     {
         lock (_gate)
         {
@@ -41,7 +42,7 @@ internal sealed class ConsumerTally
                 // QoS 1 is at-least-once: a redelivery after a lost PUBACK is expected, and the SDK drops it.
                 For(duplicateOf).Duplicates++;
                 Duplicates++;
-                return;
+                return false;
             }
 
             if (rejection.DeviceId is ulong id)
@@ -54,6 +55,7 @@ internal sealed class ConsumerTally
             }
 
             Rejected++;
+            return true;
         }
     }
 

@@ -1,22 +1,23 @@
 using EdgeSensor.Core.Sealing;
 using MQTTnet;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
 namespace EdgeSensor.Simulator.Fleet;
 
-/// <summary>One device's MQTT connection: publishes its outbox in order, confirming each report only after the PUBACK.</summary>
-internal sealed class DevicePublisher : IAsyncDisposable
+/// <summary>One device's publishing: its outbox in order over a shared <see cref="PublisherConnection"/>, confirming each
+/// report only after the PUBACK.</summary>
+internal sealed class DevicePublisher
 {
-    private readonly IMqttClient _client;
-    private readonly MqttClientOptions _options;
+    private readonly PublisherConnection _connection;
     private readonly byte[] _buffer = new byte[ReportSealer.MaxSealedLength];
 
-    private DevicePublisher(VirtualDevice device, IMqttClient client, MqttClientOptions options)
+    private readonly LatencyProbe? _probe;
+
+    public DevicePublisher(VirtualDevice device, PublisherConnection connection, LatencyProbe? probe = null)
     {
         Device = device;
-        _client = client;
-        _options = options;
+        _connection = connection;
+        _probe = probe;
     }
 
     public VirtualDevice Device { get; }
@@ -25,31 +26,15 @@ internal sealed class DevicePublisher : IAsyncDisposable
 
     public int Retries { get; private set; }
 
-    public static async Task<DevicePublisher> ConnectAsync(VirtualDevice device, string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        IMqttClient client = new MqttClientFactory().CreateMqttClient();
-        MqttClientOptions options = new MqttClientOptionsBuilder()
-            .WithTcpServer(host, port)
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId("edgesensor-sim-" + device.Record.DeviceIdText)
-            .WithTimeout(timeout)
-            .Build();
-        try
-        {
-            await client.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            client.Dispose();
-            throw new FleetException($"device {device.Record.DeviceIdText} could not connect to {host}:{port}: {ex.Message}", ex);
-        }
-
-        return new DevicePublisher(device, client, options);
-    }
-
+    /// <summary>Publishes what waits in the outbox; never throws but for cancellation (a failure leaves reports queued).</summary>
     public async Task PublishPendingAsync(CancellationToken cancellationToken)
     {
-        if (!_client.IsConnected && Device.Node.PendingReports > 0 && !await TryReconnectAsync(cancellationToken).ConfigureAwait(false))
+        if (Device.Node.PendingReports == 0)
+        {
+            return;
+        }
+
+        if (!_connection.IsConnected && !await _connection.EnsureConnectedAsync(cancellationToken).ConfigureAwait(false))
         {
             Retries++;
             return;
@@ -63,10 +48,11 @@ internal sealed class DevicePublisher : IAsyncDisposable
                 .WithPayload(_buffer.AsSpan(0, length).ToArray())
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
+            _probe?.Sent(Device.Record.DeviceId, Published);
             bool acknowledged;
             try
             {
-                MqttClientPublishResult result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+                MqttClientPublishResult result = await _connection.Client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
                 acknowledged = result.IsSuccess;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -84,28 +70,5 @@ internal sealed class DevicePublisher : IAsyncDisposable
             Device.Node.ConfirmPublished();
             Published++;
         }
-    }
-
-    private async Task<bool> TryReconnectAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _client.ConnectAsync(_options, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_client.IsConnected)
-        {
-            await _client.DisconnectAsync().ConfigureAwait(false);
-        }
-
-        _client.Dispose();
     }
 }

@@ -28,6 +28,9 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
         _adapter = adapter;
     }
 
+    /// <summary>Messages the broker queues for one subscriber before it drops the oldest (about 100 bytes each).</summary>
+    public const int MaxPendingMessagesPerClient = 1_000_000;
+
     /// <summary>The loopback port the broker listens on.</summary>
     public int Port => _adapter.Port;
 
@@ -39,7 +42,9 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var adapter = new LoopbackAdapter();
-        var builder = new MqttServerOptionsBuilder();
+        // MQTTnet queues at most 250 messages per client by default and then drops the oldest: a fleet's window edge
+        // publishes one report per device at once, so a subscriber may fall that far behind for a moment.
+        var builder = new MqttServerOptionsBuilder().WithMaxPendingMessagesPerClient(MaxPendingMessagesPerClient);
         if (persistentSessions)
         {
             builder.WithPersistentSessions();

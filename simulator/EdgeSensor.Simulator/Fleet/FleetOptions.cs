@@ -10,11 +10,11 @@ namespace EdgeSensor.Simulator.Fleet;
 /// <summary>What a fleet run simulates and where it publishes (the <c>run</c> command's options).</summary>
 public sealed record FleetOptions
 {
-    /// <summary>Upper bound of devices × simulated minutes: traces are generated whole, about 2.6 MB per device-hour.</summary>
-    public const int MaxDeviceMinutes = 6000;
+    /// <summary>Upper bound of devices (traces are streamed, so devices × minutes is not bounded).</summary>
+    public const int MaxDevices = 100_000;
 
-    /// <summary>The most virtual devices one run simulates.</summary>
-    public const int MaxDevices = 500;
+    /// <summary>Upper bound of simulated minutes: a year.</summary>
+    public const int MaxMinutes = 525_600;
 
     public int Devices { get; init; } = 3;
 
@@ -74,6 +74,15 @@ public sealed record FleetOptions
 
     /// <summary>How long the consumer and each device may take to connect before the run gives up.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How the run shows progress: a live view on a terminal, plain lines otherwise (<c>--live</c>).</summary>
+    public LiveView Live { get; init; } = LiveView.Auto;
+
+    /// <summary>Also subscribe a bare MQTTnet client that only counts, to compare the SDK's per-report latency with (<c>--bare-subscriber</c>).</summary>
+    public bool BareSubscriber { get; init; }
+
+    /// <summary>Store every opened report in this SQLite database as the SDK's sink does (<c>--store</c>), or null.</summary>
+    public string? StorePath { get; init; }
 
     /// <summary>The broker as the summary names it.</summary>
     public string BrokerText => BrokerHost is null ? "embedded" : $"{BrokerHost}:{BrokerPort.ToString(CultureInfo.InvariantCulture)}";
@@ -164,6 +173,25 @@ public sealed record FleetOptions
         return true;
     }
 
+    /// <summary>Parses <c>--live auto|on|off</c>.</summary>
+    public static bool TryParseLive(string text, out LiveView live, out string error)
+    {
+        error = string.Empty;
+        (bool ok, live) = text switch
+        {
+            "auto" => (true, LiveView.Auto),
+            "on" => (true, LiveView.On),
+            "off" => (true, LiveView.Off),
+            _ => (false, LiveView.Auto),
+        };
+        if (!ok)
+        {
+            error = $"--live must be auto, on or off, got '{text}'";
+        }
+
+        return ok;
+    }
+
     /// <summary>Checks the combination; false with a message.</summary>
     public bool TryValidate(out string error)
     {
@@ -172,13 +200,10 @@ public sealed record FleetOptions
         {
             error = $"--devices must be 1..{MaxDevices}";
         }
-        else if (!(Minutes > 0) || Minutes > 1440)
+        else if (!(Minutes > 0) || Minutes > MaxMinutes)
         {
-            error = "--minutes must be above 0 and at most 1440";
-        }
-        else if (Devices * Minutes > MaxDeviceMinutes)
-        {
-            error = $"--devices × --minutes must be at most {MaxDeviceMinutes} (traces are held in memory)";
+            // No memory bound any more; a year keeps the simulated start (now minus the span, at full speed) sensible.
+            error = "--minutes must be above 0 and at most 525600 (a year)";
         }
         else if (!AggregatorSettings.IsValidWindowLength(WindowSeconds))
         {
@@ -192,4 +217,16 @@ public sealed record FleetOptions
 
         return error.Length == 0;
     }
+}
+
+/// <summary>Whether <c>run</c> shows the live view (<c>--live</c>).</summary>
+public enum LiveView
+{
+    /// <summary>Live when standard output is a terminal, plain progress lines on standard error otherwise.</summary>
+    Auto,
+
+    On,
+
+    /// <summary>Plain progress lines on standard error, at most one per 10 s.</summary>
+    Off,
 }

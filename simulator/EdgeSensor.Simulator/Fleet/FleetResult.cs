@@ -45,6 +45,34 @@ public sealed class FleetResult
     [JsonPropertyName("unattributedRejections")]
     public required long UnattributedRejections { get; init; }
 
+    /// <summary>MQTT connections the devices shared (at most <see cref="FleetRunner.MaxConnections"/>).</summary>
+    [JsonPropertyName("connections")]
+    public int Connections { get; init; }
+
+    /// <summary>The largest managed heap a garbage collection left during the run (sampled every 100 ms).</summary>
+    [JsonPropertyName("peakManagedBytes")]
+    public long PeakManagedBytes { get; init; }
+
+    /// <summary>The process's peak resident set at the end of the run (VmHWM on Linux; the whole process, setup included).</summary>
+    [JsonPropertyName("peakWorkingSetBytes")]
+    public long PeakWorkingSetBytes { get; init; }
+
+    /// <summary>Reports the SQLite sink stored (<c>--store</c>), or null without one.</summary>
+    [JsonPropertyName("stored")]
+    public long? Stored { get; init; }
+
+    /// <summary>Messages the bare MQTTnet subscriber received (<c>--bare-subscriber</c>), or null without one.</summary>
+    [JsonPropertyName("bareReceived")]
+    public long? BareReceived { get; init; }
+
+    /// <summary>Mean time from a device handing a report to MQTT to the SDK consumer delivering it opened.</summary>
+    [JsonPropertyName("sdkLatencyMs")]
+    public double SdkLatencyMs { get; init; }
+
+    /// <summary>Mean time from a device handing a report to MQTT to the bare subscriber receiving it (0 without one).</summary>
+    [JsonPropertyName("bareLatencyMs")]
+    public double BareLatencyMs { get; init; }
+
     [JsonPropertyName("published")]
     public long Published => Devices.Sum(d => (long)d.Published);
 

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using EdgeSensor.Sdk.Client;
+using EdgeSensor.Sdk.Reports;
+using EdgeSensor.Sdk.Sinks;
 using EdgeSensor.Simulator.Scenarios;
 
 namespace EdgeSensor.Simulator.Fleet;
@@ -7,14 +10,31 @@ namespace EdgeSensor.Simulator.Fleet;
 /// <summary>
 /// The simulator end to end: virtual devices (scene → sensor physics → the firmware's <c>SensorNode</c>) publish
 /// their sealed reports over MQTT (QoS 1), and the real SDK consumer (<see cref="EdgeSensorClient"/>) opens them.
-/// Simulated time advances in one-second steps, as fast as possible or paced to the wall clock.
+/// Simulated time advances in steps (one second when paced to the wall clock, a minute at full speed), each device's
+/// trace streamed as it goes, so memory does not grow with the simulated duration.
 /// </summary>
 public static class FleetRunner
 {
-    private const int StepMs = 1000;
+    /// <summary>Simulated time per step when paced to the wall clock.</summary>
+    private const int RealtimeStepMs = 1000;
+
+    /// <summary>Simulated time per step at full speed: devices only publish at window ends, so larger steps cost nothing.</summary>
+    private const int MaxSpeedStepMs = 60_000;
+
+    /// <summary>Devices share at most this many MQTT connections (each device keeps its own topic and order).</summary>
+    public const int MaxConnections = 64;
 
     /// <summary>Runs the fleet; throws <see cref="FleetException"/> when the broker cannot be reached.</summary>
+    /// <param name="progress">Where plain progress lines go (at most one per 10 s), or null for none.</param>
     public static async Task<FleetResult> RunAsync(FleetOptions options, TextWriter? progress, CancellationToken cancellationToken)
+    {
+        var monitor = new FleetMonitor();
+        using var lines = progress is null ? null : new PlainProgress(monitor, progress);
+        return await RunMonitoredAsync(options, monitor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the fleet, keeping <paramref name="monitor"/> up to date for a live view.</summary>
+    public static async Task<FleetResult> RunMonitoredAsync(FleetOptions options, FleetMonitor monitor, CancellationToken cancellationToken)
     {
         if (!options.TryValidate(out string error))
         {
@@ -27,6 +47,7 @@ public static class FleetRunner
         }
 
         var clock = Stopwatch.StartNew();
+        await using var memory = new MemoryWatch();
         long spanMs = (long)Math.Round(options.Minutes * 60_000);
         long windowMs = options.WindowSeconds * 1000L;
 
@@ -40,36 +61,36 @@ public static class FleetRunner
         int port = broker?.Port ?? options.BrokerPort;
         var tally = new ConsumerTally();
         var windows = new WindowRecorder(devices, startUnix, options.WindowSeconds, options.Site);
+        var probe = new LatencyProbe(options.BareSubscriber);
+        BareSubscriber? bare = null;
+        SqliteReportSink? store = options.StorePath is null ? null : SqliteReportSink.Open(options.StorePath);
+        ReportPump? pump = store is null ? null : new ReportPump([store]);
+        Channel<ReceivedReport>? toStore = store is null ? null : Channel.CreateUnbounded<ReceivedReport>(new UnboundedChannelOptions { SingleReader = true });
+        Task storing = pump is null ? Task.CompletedTask : pump.RunAsync(toStore!.Reader, CancellationToken.None);
+        var connections = new PublisherConnection?[Math.Min(devices.Length, MaxConnections)];
         var publishers = new DevicePublisher[devices.Length];
         double setupSeconds = 0;
         try
         {
-            await using EdgeSensorClient consumer = await StartConsumerAsync(options, host, port, devices, tally, windows, cancellationToken).ConfigureAwait(false);
-            Task reader = ReadAllAsync(consumer, tally, windows);
+            await using EdgeSensorClient consumer = await StartConsumerAsync(options, host, port, devices, tally, monitor, windows, cancellationToken).ConfigureAwait(false);
+            Task reader = ReadAllAsync(consumer, tally, monitor, windows, probe, toStore?.Writer);
+            if (options.BareSubscriber)
+            {
+                bare = await BareSubscriber.StartAsync(host, port, options.Site, probe, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+            }
+
+            string run = Guid.NewGuid().ToString("N")[..8];
+            await Task.WhenAll(Enumerable.Range(0, connections.Length).Select(async c =>
+                connections[c] = await PublisherConnection.ConnectAsync($"edgesensor-sim-{run}-{c}", host, port, options.ConnectTimeout, cancellationToken)
+                    .ConfigureAwait(false))).ConfigureAwait(false);
             for (int i = 0; i < devices.Length; i++)
             {
-                publishers[i] = await DevicePublisher.ConnectAsync(devices[i], host, port, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+                publishers[i] = new DevicePublisher(devices[i], connections[i % connections.Length]!, probe);
             }
 
-            long wallStartMs = clock.ElapsedMilliseconds;
+            monitor.Start(devices.Select(d => (d.Record.DeviceId, d.Record.Site)), endMs);
             setupSeconds = clock.Elapsed.TotalSeconds;
-            for (long t = 0; t < endMs + StepMs; t += StepMs)
-            {
-                long stepEnd = Math.Min(t + StepMs - VirtualDevice.TickMs, endMs);
-                if (options.Realtime)
-                {
-                    long wait = wallStartMs + stepEnd - clock.ElapsedMilliseconds;
-                    if (wait > 0)
-                    {
-                        await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                Parallel.ForEach(devices, d => d.AdvanceTo(stepEnd));
-                windows.AfterStep(stepEnd);
-                await Task.WhenAll(publishers.Select(p => p.PublishPendingAsync(cancellationToken))).ConfigureAwait(false);
-                ReportProgress(progress, options, t, endMs);
-            }
+            await SimulateAsync(options, publishers, endMs, monitor, cancellationToken).ConfigureAwait(false);
 
             // Anything a failed publish left in an outbox gets a few more tries.
             for (int attempt = 0; attempt < 5 && publishers.Any(p => p.Device.Node.PendingReports > 0); attempt++)
@@ -80,21 +101,35 @@ public static class FleetRunner
 
             long published = publishers.Sum(p => (long)p.Published);
             var deadline = Stopwatch.StartNew();
-            while (tally.Received < published && deadline.Elapsed < options.DrainTimeout)
+            while ((tally.Received < published || (bare is not null && bare.Received < published)) && deadline.Elapsed < options.DrainTimeout)
             {
                 await Task.Delay(20, cancellationToken).ConfigureAwait(false);
             }
 
             await consumer.StopAsync(cancellationToken).ConfigureAwait(false);
             await reader.ConfigureAwait(false);
+            toStore?.Writer.TryComplete();
+            await storing.ConfigureAwait(false);
         }
         finally
         {
-            foreach (DevicePublisher? p in publishers)
+            monitor.Stop();
+            toStore?.Writer.TryComplete();
+            if (bare is not null)
             {
-                if (p is not null)
+                await bare.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (store is not null)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+
+            foreach (PublisherConnection? c in connections)
+            {
+                if (c is not null)
                 {
-                    await p.DisposeAsync().ConfigureAwait(false);
+                    await c.DisposeAsync().ConfigureAwait(false);
                 }
             }
 
@@ -118,8 +153,86 @@ public static class FleetRunner
             WallSeconds = clock.Elapsed.TotalSeconds,
             SetupSeconds = setupSeconds,
             UnattributedRejections = tally.UnattributedRejections,
+            Connections = connections.Length,
+            PeakManagedBytes = memory.PeakManagedBytes,
+            Stored = pump?.StoredCount,
+            BareReceived = bare?.Received,
+            SdkLatencyMs = probe.SdkMeanMilliseconds,
+            BareLatencyMs = probe.BareMeanMilliseconds,
+            PeakWorkingSetBytes = MemoryWatch.PeakWorkingSetBytes(),
         };
     }
+
+    /// <summary>
+    /// Advances every device through simulated time, a step at a time, on one worker per core, each with its share of the
+    /// devices. A device publishes what it sealed while the worker advances the others, and is advanced again only after
+    /// its publishing has finished (its firmware state is never touched by two threads at once).
+    /// </summary>
+    private static async Task SimulateAsync(FleetOptions options, DevicePublisher[] publishers, long endMs, FleetMonitor monitor, CancellationToken cancellationToken)
+    {
+        int workers = Math.Clamp(Environment.ProcessorCount, 1, publishers.Length);
+        long stepMs = options.Realtime ? RealtimeStepMs : MaxSpeedStepMs;
+        var reached = new long[workers];
+        var wall = Stopwatch.StartNew();
+        Task[] running = [.. Enumerable.Range(0, workers).Select(w => Task.Factory.StartNew(
+            () => Work(w),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default))];
+        await Task.WhenAll(running).ConfigureAwait(false);
+
+        void Work(int worker)
+        {
+            DevicePublisher[] mine = [.. publishers.Where((_, i) => i % workers == worker)];
+            var inFlight = new Task[mine.Length];
+            var seen = new DeviceFigures[mine.Length];
+            Array.Fill(inFlight, Task.CompletedTask);
+            for (long t = 0; ; t += stepMs)
+            {
+                long stepEnd = Math.Min(t + stepMs - VirtualDevice.TickMs, endMs);
+                if (options.Realtime)
+                {
+                    long wait = stepEnd - wall.ElapsedMilliseconds;
+                    if (wait > 0)
+                    {
+                        cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(wait));
+                    }
+                }
+
+                for (int j = 0; j < mine.Length; j++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    inFlight[j].GetAwaiter().GetResult();
+                    mine[j].Device.AdvanceTo(stepEnd);
+                    seen[j] = Report(monitor, mine[j], seen[j]);
+                    inFlight[j] = mine[j].PublishPendingAsync(cancellationToken);
+                }
+
+                reached[worker] = stepEnd;
+                monitor.Simulated(reached.Min());
+                if (stepEnd >= endMs)
+                {
+                    break;
+                }
+            }
+
+            for (int j = 0; j < mine.Length; j++)
+            {
+                inFlight[j].GetAwaiter().GetResult();
+                seen[j] = Report(monitor, mine[j], seen[j]);
+            }
+        }
+    }
+
+    private static DeviceFigures Report(FleetMonitor monitor, DevicePublisher p, DeviceFigures before)
+    {
+        var now = new DeviceFigures(p.Device.Node.ReportsSealed, p.Published,
+            p.Device.Node.OutboxDrops + p.Device.Node.SealFailures + p.Device.Node.StateSaveFailures);
+        monitor.DeviceSide(now.Sealed - before.Sealed, now.Published - before.Published, now.Lost - before.Lost);
+        return now;
+    }
+
+    private readonly record struct DeviceFigures(long Sealed, long Published, long Lost);
 
     private static uint StartUnixSeconds(FleetOptions options, long endMs)
     {
@@ -140,14 +253,15 @@ public static class FleetRunner
         ulong[] idList = options.Identities is { } provisioned ? [.. provisioned.Select(d => d.DeviceId)] : [.. ids];
         var devices = new VirtualDevice[options.Devices];
 
-        // Each device gets its own crowd: seed × 1000 + index keeps devices of one seed apart (at most 500 devices).
+        // Each device gets its own crowd: seed × 1000 + index (devices of one run never share one; with more than 1000
+        // devices, runs of neighbouring seeds share some crowds, which is harmless).
         Parallel.For(0, devices.Length, i =>
             devices[i] = VirtualDevice.Create(idList[i], (options.Seed * 1000) + (ulong)i, scenario, options, startUnix));
         return devices;
     }
 
     private static async Task<EdgeSensorClient> StartConsumerAsync(
-        FleetOptions options, string host, int port, VirtualDevice[] devices, ConsumerTally tally, WindowRecorder windows, CancellationToken cancellationToken)
+        FleetOptions options, string host, int port, VirtualDevice[] devices, ConsumerTally tally, FleetMonitor monitor, WindowRecorder windows, CancellationToken cancellationToken)
     {
         var clientOptions = new EdgeSensorClientOptions
         {
@@ -161,8 +275,11 @@ public static class FleetRunner
         var consumer = new EdgeSensorClient(clientOptions, new InMemoryKeyStore(devices.Select(d => d.Record)));
         consumer.ReportRejected += (_, e) =>
         {
-            tally.Reject(e);
             windows.Rejected(e);
+            if (tally.Reject(e))
+            {
+                monitor.Rejected(e.DeviceId);
+            }
         };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
@@ -185,12 +302,16 @@ public static class FleetRunner
         return consumer;
     }
 
-    private static async Task ReadAllAsync(EdgeSensorClient consumer, ConsumerTally tally, WindowRecorder windows)
+    private static async Task ReadAllAsync(EdgeSensorClient consumer, ConsumerTally tally, FleetMonitor monitor, WindowRecorder windows, LatencyProbe probe, ChannelWriter<ReceivedReport>? store)
     {
         await foreach (ReceivedReport received in consumer.ReadAllAsync().ConfigureAwait(false))
         {
-            tally.Add(received.Report);
-            windows.Opened(received.Report);
+            AggregateReport report = received.Report;
+            probe.OpenedBySdk(report.DeviceId);
+            store?.TryWrite(received);
+            tally.Add(report);
+            windows.Opened(report);
+            monitor.Opened(received.Site, report.DeviceId, report.Entries, report.Exits, report.OccupancyAtEnd);
         }
     }
 
@@ -215,13 +336,4 @@ public static class FleetRunner
         SuppressedReports = t.SuppressedReports,
         Windows = windows,
     };
-
-    private static void ReportProgress(TextWriter? progress, FleetOptions options, long t, long endMs)
-    {
-        // A line per simulated minute when paced (the user is watching), none at full speed.
-        if (progress is not null && options.Realtime && t % 60_000 == 0 && t > 0)
-        {
-            progress.WriteLine($"simulated {t / 60_000} of {endMs / 60_000.0:0.#} min");
-        }
-    }
 }

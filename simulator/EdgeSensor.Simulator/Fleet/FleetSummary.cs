@@ -42,6 +42,22 @@ public static class FleetSummary
         double deviceMinutes = r.Devices.Count * r.SimulatedMinutes;
         output.WriteLine(string.Create(inv, $"wall {r.WallSeconds:0.00} s (setup {r.SetupSeconds:0.00} s), {r.ReportsPerSecond:0.0} reports/s opened"));
         output.WriteLine(string.Create(inv, $"{deviceMinutes:0.#} simulated device-minutes ({deviceMinutes * 60 / Math.Max(r.WallSeconds, 0.001):0}x real time)"));
+        output.WriteLine(string.Create(inv,
+            $"peak memory {r.PeakWorkingSetBytes / (1024.0 * 1024):0} MB working set, {r.PeakManagedBytes / (1024.0 * 1024):0} MB managed heap"));
+        output.WriteLine(string.Create(inv, $"MQTT connections from the devices: {r.Connections}"));
+        if (r.Stored is long stored)
+        {
+            output.WriteLine(string.Create(inv, $"stored {stored} reports in SQLite"));
+        }
+
+        if (r.BareReceived is long bare)
+        {
+            output.WriteLine(string.Create(inv,
+                $"latency per report, publish to delivery: SDK {r.SdkLatencyMs:0.00} ms (opened),"));
+            output.WriteLine(string.Create(inv,
+                $"  bare MQTTnet subscriber {r.BareLatencyMs:0.00} ms ({bare} received), ratio {r.SdkLatencyMs / Math.Max(r.BareLatencyMs, 1e-9):0.00}"));
+        }
+
         output.WriteLine(r.Ok
             ? "result: OK, every sealed report was published and opened"
             : string.Create(inv, $"result: FAILED, {r.Lost} report(s) lost, {r.Rejected} rejected"));

@@ -16,7 +16,7 @@ using EdgeSensor.Simulator.Traces;
 namespace EdgeSensor.Simulator.Fleet;
 
 /// <summary>
-/// One simulated device: a scenario's people and sensor physics (a generated trace) feeding the firmware's own
+/// One simulated device: a scenario's people and sensor physics (a trace streamed as time advances) feeding the firmware's own
 /// <see cref="SensorNode"/> on simulated time, as the ESP32 main loop would: readings as they fall due and a
 /// tick every <see cref="TickMs"/>. Provisioned like a real device: a random root key the consumer's key store
 /// keeps, and only the derived epoch key on the device's (in-memory) flash. With
@@ -28,17 +28,20 @@ internal sealed class VirtualDevice : ITraceSink
     /// <summary>The firmware loop's period.</summary>
     public const int TickMs = 20;
 
+    private readonly StreamedTrace _trace;
     private readonly TracePlayback _playback;
     private readonly uint _startUnixSeconds;
     private readonly DriverSensorFeed? _drivers;
 
-    private VirtualDevice(DeviceRecord record, SensorNode node, TraceRecord[] records, uint startUnixSeconds, DriverSensorFeed? drivers)
+    private VirtualDevice(DeviceRecord record, SensorNode node, StreamedTrace trace, uint startUnixSeconds, int windowSeconds, DriverSensorFeed? drivers)
     {
+        WindowLog = new DeviceWindowLog(windowSeconds);
         _drivers = drivers;
         Record = record;
         Node = node;
         Topic = ReportTopics.ForDevice(record.Site, record.DeviceId);
-        _playback = new TracePlayback(records, TickMs);
+        _trace = trace;
+        _playback = new TracePlayback(trace, TickMs);
         _startUnixSeconds = startUnixSeconds;
     }
 
@@ -46,6 +49,9 @@ internal sealed class VirtualDevice : ITraceSink
     public DeviceRecord Record { get; }
 
     public SensorNode Node { get; }
+
+    /// <summary>Each closed window's counts and truth, for the run's report.</summary>
+    public DeviceWindowLog WindowLog { get; }
 
     public string Topic { get; }
 
@@ -58,7 +64,7 @@ internal sealed class VirtualDevice : ITraceSink
     public static VirtualDevice Create(ulong deviceId, ulong seed, ScenarioDefinition scenario, FleetOptions options, uint startUnixSeconds)
     {
         var definition = scenario with { DurationSeconds = options.Minutes * 60 };
-        Trace trace = ScenarioRunner.Generate(definition, seed, out Scene scene);
+        StreamedTrace trace = ScenarioRunner.Stream(definition, seed);
 
         // A provisioned identity (run --keystore) brings its root key; otherwise a random one only this run knows.
         DeviceRecord? provisioned = options.Identities?.FirstOrDefault(d => d.DeviceId == deviceId);
@@ -85,11 +91,10 @@ internal sealed class VirtualDevice : ITraceSink
             },
         };
         var node = new SensorNode(settings, store, options.IsDifferentialPrivacy ? NewNoiseSource(deviceId) : null);
-        TraceRecord[] records = trace.Records as TraceRecord[] ?? [.. trace.Records];
         DriverSensorFeed? drivers = options.SensorsThroughDrivers
-            ? new DriverSensorFeed(scene, definition, seed, records.Where(r => r.Kind == TraceKind.Pir))
+            ? new DriverSensorFeed(SceneBuilder.Build(definition, seed), definition, seed, trace.PirRows())
             : null;
-        return new VirtualDevice(record, node, records, startUnixSeconds, drivers);
+        return new VirtualDevice(record, node, trace, startUnixSeconds, options.WindowSeconds, drivers);
     }
 
     /// <summary>A random 64-bit device id, never 0.</summary>
@@ -105,7 +110,11 @@ internal sealed class VirtualDevice : ITraceSink
     }
 
     /// <summary>Runs the firmware loop up to and including simulated time <paramref name="untilMs"/>.</summary>
-    public void AdvanceTo(long untilMs) => _playback.AdvanceTo(untilMs, this);
+    public void AdvanceTo(long untilMs)
+    {
+        _trace.FillThrough(untilMs, _playback.NextTickMs - TickMs);
+        _playback.AdvanceTo(untilMs, this);
+    }
 
     // With emulated sensors the readings come through the drivers instead of the trace's rows.
     void ITraceSink.OnTof(in TraceRecord row)
@@ -128,6 +137,7 @@ internal sealed class VirtualDevice : ITraceSink
     {
         _drivers?.RunUntil(timeMs, Node);
         Node.Tick(timeMs, _startUnixSeconds + (uint)(timeMs / 1000));
+        WindowLog.AfterTick(timeMs, this);
     }
 
     // As on the device: a DRBG seeded from the platform's entropy source (the ESP32's hardware RNG there).

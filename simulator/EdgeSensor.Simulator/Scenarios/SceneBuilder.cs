@@ -27,34 +27,84 @@ public static class SceneBuilder
     /// <summary>The scene with bodies and spacing drawn from <paramref name="bodies"/> (randomised per seed by the caller for widened runs).</summary>
     public static Scene Build(ScenarioDefinition scenario, ulong seed, BodyDistribution bodies)
     {
-        Rng rng = Rng.ForStream(seed, 1);
         double durationMs = scenario.DurationSeconds * 1000;
-        double lastArrival = durationMs - scenario.TailSeconds * 1000;
+        var arrivals = new Arrivals(scenario, seed, bodies);
         var persons = new List<Person>();
-        // A crossing is complete when the head is a zone's floor footprint past the line (tan 13.5° x mount height).
-        var state = new ScheduleState { TruthClearance = Math.Tan(13.5 * Math.PI / 180) * scenario.MountHeightMillimeters };
-        double maxRate = Math.Max(scenario.Arrivals.MaxPerMinute, 1e-9) / 60_000; // per ms
-        double t = scenario.LeadInSeconds * 1000;
-        while (true)
+        while (arrivals.TryNextParty(persons))
         {
-            t += rng.Exponential(1 / maxRate);
-            if (t >= lastArrival)
-            {
-                break;
-            }
-
-            if (!rng.Chance(scenario.Arrivals.PerMinuteAt(t / 1000) / 60_000 / maxRate))
-            {
-                continue;
-            }
-
-            AddParty(scenario, bodies, rng, t, state, persons);
         }
 
-        // Whoever was pushed beyond the end by queueing is dropped whole: a trace ends with the space empty.
-        persons.RemoveAll(p => p.EndMs > durationMs - 1000);
         DoorLeaf? door = scenario.HasDoor ? new DoorLeaf { WidthMillimeters = Math.Min(scenario.DoorwayWidthMillimeters, 1000) } : null;
         return new Scene(durationMs, scenario.MountHeightMillimeters, scenario.DoorwayWidthMillimeters, persons, door);
+    }
+
+    /// <summary>
+    /// The crowd one party at a time, in order of arrival (what <see cref="Build(ScenarioDefinition, ulong, BodyDistribution)"/>
+    /// collects whole), so a scene can also be built as simulated time advances.
+    /// </summary>
+    internal sealed class Arrivals
+    {
+        private readonly ScenarioDefinition _scenario;
+        private readonly BodyDistribution _bodies;
+        private readonly Rng _rng;
+        private readonly ScheduleState _state;
+        private readonly double _durationMs;
+        private readonly double _lastArrival;
+        private readonly double _maxRate;
+        private readonly List<Person> _party = [];
+
+        public Arrivals(ScenarioDefinition scenario, ulong seed, BodyDistribution bodies)
+        {
+            _scenario = scenario;
+            _bodies = bodies;
+            _rng = Rng.ForStream(seed, 1);
+            _durationMs = scenario.DurationSeconds * 1000;
+            _lastArrival = _durationMs - scenario.TailSeconds * 1000;
+            // A crossing is complete when the head is a zone's floor footprint past the line (tan 13.5° x mount height).
+            _state = new ScheduleState { TruthClearance = Math.Tan(13.5 * Math.PI / 180) * scenario.MountHeightMillimeters };
+            _maxRate = Math.Max(scenario.Arrivals.MaxPerMinute, 1e-9) / 60_000; // per ms
+            ArrivalMs = scenario.LeadInSeconds * 1000;
+        }
+
+        /// <summary>Arrival time (ms) of the party generated last; every later party arrives after it.</summary>
+        public double ArrivalMs { get; private set; }
+
+        public bool Ended { get; private set; }
+
+        /// <summary>Adds the next party's people to <paramref name="output"/>; false when no one else arrives.</summary>
+        public bool TryNextParty(List<Person> output)
+        {
+            while (!Ended)
+            {
+                ArrivalMs += _rng.Exponential(1 / _maxRate);
+                if (ArrivalMs >= _lastArrival)
+                {
+                    Ended = true;
+                    ArrivalMs = double.PositiveInfinity;
+                    break;
+                }
+
+                if (!_rng.Chance(_scenario.Arrivals.PerMinuteAt(ArrivalMs / 1000) / 60_000 / _maxRate))
+                {
+                    continue;
+                }
+
+                _party.Clear();
+                AddParty(_scenario, _bodies, _rng, ArrivalMs, _state, _party);
+                foreach (Person p in _party)
+                {
+                    // Whoever was pushed beyond the end by queueing is dropped whole: a trace ends with the space empty.
+                    if (p.EndMs <= _durationMs - 1000)
+                    {
+                        output.Add(p);
+                    }
+                }
+
+                return true;
+            }
+
+            return false;
+        }
     }
 
     private static void AddParty(ScenarioDefinition s, BodyDistribution d, Rng rng, double arrivalMs, ScheduleState state, List<Person> persons)
@@ -192,7 +242,7 @@ public static class SceneBuilder
         double slope)
     {
         double duration = 2 * PathHalfLength / speed;
-        var person = new Person(persons.Count + 1, body, Behavior.Cross, direction, y, 0,
+        var person = new Person(state.NextId(), body, Behavior.Cross, direction, y, 0,
             [start, start + duration], [-direction * PathHalfLength, direction * PathHalfLength], state.TruthClearance) { LateralSlope = slope };
         persons.Add(person);
         double leave = start + (PathHalfLength + ConflictHalfLength + body.BackMillimeters) / speed;
@@ -207,7 +257,7 @@ public static class SceneBuilder
         double enterRel = (PathHalfLength - ConflictHalfLength - body.FrontMillimeters) / v;
         double start = Math.Max(arrivalMs - enterRel, state.AllFreeAt - enterRel);
         double[] times = [.. relTimes.Select(r => r + start)];
-        var person = new Person(persons.Count + 1, body, behavior, direction, y, sway, times, xs, state.TruthClearance)
+        var person = new Person(state.NextId(), body, behavior, direction, y, sway, times, xs, state.TruthClearance)
         {
             LateralSlope = slope,
             KeepsFacing = body.Group is PopulationGroup.Wheelchair or PopulationGroup.Stroller,
@@ -260,6 +310,11 @@ public static class SceneBuilder
         public double AllFreeAt { get; private set; }
 
         public double TruthClearance { get; init; }
+
+        private int _created;
+
+        /// <summary>People are numbered in the order they are created, from 1 (dropped ones keep their number).</summary>
+        public int NextId() => ++_created;
 
         public double ConflictFreeAt(int direction) => _conflictFreeAt[direction > 0 ? 1 : 0];
 

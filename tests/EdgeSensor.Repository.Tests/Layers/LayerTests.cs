@@ -43,7 +43,7 @@ public sealed class LayerTests
             new[] { "Scenarios" },
             new[] { "Emulation" },
             new[] { "Fleet", "Accuracy", "Privacy" },
-            new[] { "Reporting" },
+            new[] { "Reporting", "Live" },
             new[] { "Commands" },
         }),
     };

@@ -58,6 +58,7 @@ public sealed partial class SimulatorRunSampleTests
     {
         string masked = DeviceId().Replace(TrimLineEnds(text), "<device id>");
         masked = Port().Replace(masked, "127.0.0.1:<port>");
+        masked = PeakMemory().Replace(masked, "peak memory <n> MB working set, <n> MB managed heap");
         return Timing().Replace(masked, "wall <s> s (setup <s> s), <n> reports/s opened\n${minutes} simulated device-minutes (<n>x real time)");
     }
 
@@ -66,6 +67,9 @@ public sealed partial class SimulatorRunSampleTests
 
     [GeneratedRegex(@"127\.0\.0\.1:\d+")]
     private static partial Regex Port();
+
+    [GeneratedRegex(@"peak memory \d+ MB working set, \d+ MB managed heap")]
+    private static partial Regex PeakMemory();
 
     [GeneratedRegex(@"wall [\d.]+ s \(setup [\d.]+ s\), [\d.]+ reports/s opened\n(?<minutes>\d+) simulated device-minutes \(\d+x real time\)")]
     private static partial Regex Timing();
