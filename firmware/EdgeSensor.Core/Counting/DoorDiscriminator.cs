@@ -57,7 +57,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             long endLag = b.EndMs - a.EndMs;
-            if (endLag <= _simultaneous && -endLag <= _simultaneous)
+            if (endLag <= _simultaneous && -endLag <= _simultaneous && a.Samples >= MinFlatSamples && b.Samples >= MinFlatSamples)
             {
                 // Both ended in the same read cycle: one rigid surface that stopped moving (a leaf swung fully open,
                 // settling into the background of both zones at once). A walker leaves the zones one after the
