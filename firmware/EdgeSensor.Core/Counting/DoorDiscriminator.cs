@@ -61,7 +61,8 @@ namespace EdgeSensor.Core.Counting
             {
                 // Both ended in the same read cycle: one rigid surface that stopped moving (a leaf swung fully open,
                 // settling into the background of both zones at once). A walker leaves the zones one after the
-                // other, by the same lag they entered them with.
+                // other, by the same lag they entered them with. Both must last several samples: in strong sun a
+                // walker's short fragments may end together by chance.
                 return true;
             }
 
