@@ -156,10 +156,11 @@ public sealed class EndToEndGoalTests
     // mixed >= 90%, inclusive >= 97%); where today's worst is below, the floor is today's worst. Lowered with the
     // noise-based enter threshold (children counted on the raster model): door on the raster model 60% -> 33% (2.8 m; a
     // door leaf standing open at the edge of the view shifts the blended reading about as much as a child does),
-    // event-surge 82% -> 79% and mixed 80% -> 78% on the raster model at 3.0 m.
+    // event-surge 82% -> 79% and mixed 80% -> 78% on the raster model at 3.0 m. Raised with the simultaneous-settle
+    // door rule (a leaf swung open stops in both zones at once): door on the raster model 33% -> 42% (2.8 m).
     [TestMethod]
     [DataRow("door", CoverageModel.Footprint, 0.95)]
-    [DataRow("door", CoverageModel.Raster, 0.33)]
+    [DataRow("door", CoverageModel.Raster, 0.42)]
     [DataRow("loiter", CoverageModel.Footprint, 0.91)]
     [DataRow("loiter", CoverageModel.Raster, 0.60)]
     [DataRow("event-surge", CoverageModel.Footprint, 0.86)]
