@@ -37,8 +37,12 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Largest interquartile range (mm) of the calibration samples accepted as an empty floor, 20..1000.</summary>
         public int CalibrationMaxSpreadMillimeters { get; set; } = 120;
 
-        /// <summary>Smallest rise above the floor (mm) that makes a zone occupied, 100..1500. Exit threshold is 2/3 of it.</summary>
-        public int MinEnterDeltaMillimeters { get; set; } = 300;
+        /// <summary>
+        /// Smallest rise above the floor (mm) that makes a zone occupied, 100..1500; the zone's own noise (5 sigma) sets the
+        /// threshold when that is higher. Exit threshold is 2/3 of it. Low by default: a zone reads a blend of all it sees,
+        /// so a child passing under a high mount moves the reading only a few hundred mm or less.
+        /// </summary>
+        public int MinEnterDeltaMillimeters { get; set; } = 120;
 
         /// <summary>
         /// Valley split: while occupied, a rise of this many mm above the nearest reading followed by a fall of as much
@@ -47,12 +51,12 @@ namespace EdgeSensor.Core.Counting
         public int SplitDepthMillimeters { get; set; } = 200;
 
         /// <summary>
-        /// A crossing's highest point must be at least this far (mm) above the floor to count, 300..2000. The default is
-        /// the lowest value, so any target that crossed the enter threshold may count: a zone reports a blend of all it
+        /// A crossing's highest point must be at least this far (mm) above the floor to count, 100..2000. The default is
+        /// the default enter threshold, so any target that crossed it may count: a zone reports a blend of all it
         /// sees (a near and a far surface in one zone read in between), so a child or a seated person who fills little
         /// of a zone mounted high reads only a few hundred mm above the floor. Raise it where pets pass and the mount is low.
         /// </summary>
-        public int MinPersonHeightMillimeters { get; set; } = 300;
+        public int MinPersonHeightMillimeters { get; set; } = 120;
 
         /// <summary>
         /// A crossing whose highest point is higher than this (mm above the floor) is a door leaf's top edge, not a
@@ -104,7 +108,7 @@ namespace EdgeSensor.Core.Counting
             if (!InRange(CalibrationMaxSpreadMillimeters, 20, 1000)) { error = "CalibrationMaxSpreadMillimeters must be 20..1000"; return false; }
             if (!InRange(MinEnterDeltaMillimeters, 100, 1500)) { error = "MinEnterDeltaMillimeters must be 100..1500"; return false; }
             if (!InRange(SplitDepthMillimeters, 50, 2000)) { error = "SplitDepthMillimeters must be 50..2000"; return false; }
-            if (!InRange(MinPersonHeightMillimeters, 300, 2000)) { error = "MinPersonHeightMillimeters must be 300..2000"; return false; }
+            if (!InRange(MinPersonHeightMillimeters, 100, 2000)) { error = "MinPersonHeightMillimeters must be 100..2000"; return false; }
             if (!InRange(MaxPersonHeightMillimeters, 1500, 3000) || MaxPersonHeightMillimeters <= MinPersonHeightMillimeters) { error = "MaxPersonHeightMillimeters must be 1500..3000 and above MinPersonHeightMillimeters"; return false; }
             if (!InRange(MaxPairGapMilliseconds, 0, 2000)) { error = "MaxPairGapMilliseconds must be 0..2000"; return false; }
             if (!InRange(InvalidHoldMilliseconds, 100, 10000)) { error = "InvalidHoldMilliseconds must be 100..10000"; return false; }

@@ -5,7 +5,8 @@ namespace EdgeSensor.Core.Counting
     /// <summary>
     /// Tells a door leaf swinging through both zones from a person (docs/counting.md, "Door discrimination"). A pair of targets
     /// is a door when it is higher than any person, when both zones saw it appear at once (a leaf spans both
-    /// footprints; a walking person reaches one zone first), when both nearest readings lie in a declared door
+    /// footprints; a walking person reaches one zone first) or both stopped at once (a leaf swung open and standing still
+    /// in both; a walker leaves one zone first), when both nearest readings lie in a declared door
     /// band, or when both profiles are flat at the same distance (a rigid edge, not a head and shoulders).
     /// </summary>
     public sealed class DoorDiscriminator
@@ -52,6 +53,16 @@ namespace EdgeSensor.Core.Counting
             long startLag = b.OnsetMs - a.OnsetMs;
             if (startLag <= _simultaneous && -startLag <= _simultaneous)
             {
+                return true;
+            }
+
+            long endLag = b.EndMs - a.EndMs;
+            if (endLag <= _simultaneous && -endLag <= _simultaneous && a.Samples >= MinFlatSamples && b.Samples >= MinFlatSamples)
+            {
+                // Both ended in the same read cycle: one rigid surface that stopped moving (a leaf swung fully open,
+                // settling into the background of both zones at once). A walker leaves the zones one after the
+                // other, by the same lag they entered them with. Both must last several samples: in strong sun a
+                // walker's short fragments may end together by chance.
                 return true;
             }
 

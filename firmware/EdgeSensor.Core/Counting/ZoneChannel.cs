@@ -41,11 +41,15 @@ namespace EdgeSensor.Core.Counting
         private const int StableBandSigmas = 3;
         private const int MinStableBandMillimeters = 60;
 
-        // Enter threshold: EnterDeltaSigmas of the floor noise above the floor (no noise sample reaches it), at least
-        // the configured minimum, and at most 1/MaxEnterDivisor of the floor distance so that something can still rise
-        // above it over a near floor. The exit threshold is ExitDeltaNumerator/ExitDeltaDenominator of it (hysteresis,
-        // CounterSettings.MinEnterDeltaMillimeters). Tuned on the simulator.
-        private const int EnterDeltaSigmas = 8;
+        // Enter threshold: EnterDeltaSigmas of this zone's own floor noise (measured at calibration) above the floor, at
+        // least the configured minimum, and at most 1/MaxEnterDivisor of the floor distance so that something can still
+        // rise above it over a near floor. A zone reports a blend of everything it sees, so a child or a seated person
+        // who fills little of it reads only a little nearer than the floor: the threshold is set by what the noise
+        // cannot reach, not by a body height. A normal reading lies beyond 5 sigma with probability 3e-7 (about one
+        // reading in three days of ranging per zone), and one reading alone never counts (a crossing needs a target in
+        // each zone in turn). The exit threshold is ExitDeltaNumerator/ExitDeltaDenominator of it (hysteresis,
+        // CounterSettings.MinEnterDeltaMillimeters).
+        private const int EnterDeltaSigmas = 5;
         private const int MaxEnterDivisor = 2;
         private const int ExitDeltaNumerator = 2;
         private const int ExitDeltaDenominator = 3;

@@ -139,15 +139,15 @@ namespace EdgeSensor.Core.Counting
             }
 
             _lastActiveMs = timeMs;
-            if (d > _exitAbove)
-            {
-                return ReturnToFloor(timeMs);
-            }
-
             int fall = FallThreshold(d);
             if (_state == DetectorState.Background)
             {
                 return UpdateBackground(timeMs, d, fall);
+            }
+
+            if (d > _exitAbove)
+            {
+                return ReturnToFloor(timeMs);
             }
 
             return UpdateTarget(timeMs, d, fall);
@@ -189,6 +189,13 @@ namespace EdgeSensor.Core.Counting
 
             // Follow the background slowly (a door leaf settling, noise); an average, not the noise's maximum.
             _background += (d - _background) / BackgroundFollowDivisor;
+            if (_background > _exitAbove)
+            {
+                // The still surface went away (the door closed): judged on the average, so that a surface standing
+                // just inside the exit threshold does not flicker the zone empty and occupied with every noisy reading.
+                _state = DetectorState.Empty;
+            }
+
             return ZoneEvent.None;
         }
 

@@ -28,7 +28,7 @@ public sealed class CounterSettingsTests
     [DataRow(nameof(CounterSettings.CalibrationSamples), 65)]
     [DataRow(nameof(CounterSettings.MinEnterDeltaMillimeters), 99)]
     [DataRow(nameof(CounterSettings.SplitDepthMillimeters), 49)]
-    [DataRow(nameof(CounterSettings.MinPersonHeightMillimeters), 299)]
+    [DataRow(nameof(CounterSettings.MinPersonHeightMillimeters), 99)]
     [DataRow(nameof(CounterSettings.MaxPersonHeightMillimeters), 3001)]
     [DataRow(nameof(CounterSettings.MaxPairGapMilliseconds), 2001)]
     [DataRow(nameof(CounterSettings.InvalidHoldMilliseconds), 99)]

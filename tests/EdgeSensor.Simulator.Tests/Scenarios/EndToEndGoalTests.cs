@@ -66,10 +66,11 @@ public sealed class EndToEndGoalTests
     [DataRow(CoverageModel.Raster, 0.93)]
     public void Sunlight(CoverageModel coverage, double floor) => EventAtLeast("sunlight", coverage, floor);
 
-    // Goal: at most 2% of turn-backs counted. Met on the footprint model; the raster model counts up to 11.1% (2.2 m).
+    // Goal: at most 2% of turn-backs counted. Met on the footprint model; the raster model counts up to 14.8% (2.2 m; it
+    // was 11.1% before the noise-based enter threshold: a head turning back on the line now shows in the far zone too).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, 0.02)]
-    [DataRow(CoverageModel.Raster, 0.112)]
+    [DataRow(CoverageModel.Raster, 0.15)]
     public void TurnBacksAreRarelyCounted(CoverageModel coverage, double ceiling)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -82,16 +83,17 @@ public sealed class EndToEndGoalTests
     }
 
     // Goal: every group within 1 pp of adults on event accuracy (and on count accuracy), group-pure scenarios.
-    // Not met; ceilings on the gap a little above today's worst (engine of issue 9). On the raster model the engine still
-    // counts few children above 2.2 m (their signal-weighted reading stays under the 300 mm enter threshold), so children
-    // and wheelchair users are held at 2.2 m only there.
+    // Met for children on both models at 2.2 m and for wheelchair users on the raster model; elsewhere ceilings on the
+    // gap a little above today's worst (engine of issue 9). On the raster model a child's signal-weighted reading above
+    // 2.5 m is often within a few sigma of the floor's noise, under the noise-based enter threshold (docs/counting.md).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 3000, 0.02)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 3000, 0.05)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 3000, 0.02)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 2200, 0.902)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 2200, 0.059)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.19)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 3000, 0.01)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 3000, 0.06)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 3000, 0.01)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 2200, 0.01)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 3000, 0.68)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 3000, 0.01)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.20)]
     public void GroupsAgainstAdults_GroupPure(CoverageModel coverage, PopulationGroup group, int maxMount, double maxGap)
     {
         foreach (VariantTally v in Runs(coverage, maxMount))
@@ -107,12 +109,12 @@ public sealed class EndToEndGoalTests
     // Goal: every group within 1 pp of adults in mixed traffic (false counts charged to the nearest person's group).
     // Not met; ceilings on the gap at today's worst over 2.2–3.0 m.
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.018)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.130)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.024)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.604)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.660)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.251)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.012)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.026)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.01)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.42)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.01)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.08)]
     public void GroupsAgainstAdults_MixedTraffic(CoverageModel coverage, PopulationGroup group, double maxGap)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -124,10 +126,10 @@ public sealed class EndToEndGoalTests
         }
     }
 
-    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 93.4% footprint, 82.3% raster).
+    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 93.4% footprint, 82.2% raster).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.92)]
-    [DataRow(CoverageModel.Raster, 0.80)]
+    [DataRow(CoverageModel.Footprint, 0.93)]
+    [DataRow(CoverageModel.Raster, 0.82)]
     public void Overall(CoverageModel coverage, double floor)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -151,17 +153,21 @@ public sealed class EndToEndGoalTests
     }
 
     // Floors for the scenarios without a goal of their own (they were door >= 95%, loiter >= 90%, event-surge >= 90%,
-    // mixed >= 90%, inclusive >= 97%); where today's worst is below, the floor is today's worst.
+    // mixed >= 90%, inclusive >= 97%); where today's worst is below, the floor is today's worst. Lowered with the
+    // noise-based enter threshold (children counted on the raster model): door on the raster model 60% -> 33% (2.8 m; a
+    // door leaf standing open at the edge of the view shifts the blended reading about as much as a child does),
+    // event-surge 82% -> 79% and mixed 80% -> 78% on the raster model at 3.0 m. Raised with the simultaneous-settle
+    // door rule (a leaf swung open stops in both zones at once): door on the raster model 33% -> 42% (2.8 m).
     [TestMethod]
     [DataRow("door", CoverageModel.Footprint, 0.95)]
-    [DataRow("door", CoverageModel.Raster, 0.60)]
-    [DataRow("loiter", CoverageModel.Footprint, 0.90)]
-    [DataRow("loiter", CoverageModel.Raster, 0.59)]
-    [DataRow("event-surge", CoverageModel.Footprint, 0.85)]
-    [DataRow("event-surge", CoverageModel.Raster, 0.82)]
-    [DataRow("mixed", CoverageModel.Footprint, 0.87)]
-    [DataRow("mixed", CoverageModel.Raster, 0.80)]
-    [DataRow("inclusive", CoverageModel.Footprint, 0.97)]
-    [DataRow("inclusive", CoverageModel.Raster, 0.69)]
+    [DataRow("door", CoverageModel.Raster, 0.42)]
+    [DataRow("loiter", CoverageModel.Footprint, 0.91)]
+    [DataRow("loiter", CoverageModel.Raster, 0.60)]
+    [DataRow("event-surge", CoverageModel.Footprint, 0.86)]
+    [DataRow("event-surge", CoverageModel.Raster, 0.79)]
+    [DataRow("mixed", CoverageModel.Footprint, 0.88)]
+    [DataRow("mixed", CoverageModel.Raster, 0.78)]
+    [DataRow("inclusive", CoverageModel.Footprint, 0.99)]
+    [DataRow("inclusive", CoverageModel.Raster, 0.83)]
     public void OtherScenarios(string scenario, CoverageModel coverage, double floor) => EventAtLeast(scenario, coverage, floor);
 }

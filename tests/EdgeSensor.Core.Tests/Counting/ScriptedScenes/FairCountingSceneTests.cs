@@ -20,6 +20,12 @@ public sealed class FairCountingSceneTests
     public void Adult_CountsOnce_AtEveryMount() => RunGrid(1, (rng, dir) => Scenes.Walk(Scenes.Adult(rng), dir, rng.Next(900, 1600) / 1000.0), 1);
 
     [TestMethod]
+    public void ChildUnderBlendedCoverage_CountsOnce() => RunGrid(7, (rng, dir) => Scenes.Walk(Scenes.Child(rng), dir, rng.Next(800, 1300) / 1000.0), 1, blend: true);
+
+    [TestMethod]
+    public void AdultUnderBlendedCoverage_CountsOnce() => RunGrid(8, (rng, dir) => Scenes.Walk(Scenes.Adult(rng), dir, rng.Next(900, 1600) / 1000.0), 1, blend: true);
+
+    [TestMethod]
     public void StrollerAheadOfAdult_CountsOnePerson() => RunGrid(2, (rng, dir) => Scenes.Walk(Scenes.WithStroller(rng), dir, rng.Next(800, 1400) / 1000.0), 1, [2200, 2500, 2800]);
 
     [TestMethod]
@@ -39,9 +45,13 @@ public sealed class FairCountingSceneTests
     [TestMethod]
     public void DoorLeafSweepingBothZones_CountsNothing() => RunGrid(6, (rng, dir) => Scenes.DoorOnly(rng, dir), 0);
 
+    [TestMethod]
+    [Ignore("Known limit (docs/counting.md, Limits): where a zone blends a door leaf with the floor, the leaf's top reads no higher than a tall person and its sweep is counted (3 of 32 scenes: those whose two zones did not settle in the same read cycle; 12 of 32 before the simultaneous-settle rule)")]
+    public void DoorLeafSweepingBothZones_UnderBlendedCoverage_CountsNothing() => RunGrid(9, (rng, dir) => Scenes.DoorOnly(rng, dir), 0, blend: true);
+
     // Runs DrawsPerCell seeded scenes per mount and direction; dir +1 walks from zone 0 into zone 1 (an entry with
     // InsideZone 1), -1 the other way. Collects every scene that miscounts, then fails listing them all.
-    private static void RunGrid(int caseSeed, Func<Random, int, Mover?> build, int expectedCrossings, int[]? mounts = null)
+    private static void RunGrid(int caseSeed, Func<Random, int, Mover?> build, int expectedCrossings, int[]? mounts = null, bool blend = false)
     {
         var failures = new List<string>();
         int scenes = 0;
@@ -53,7 +63,7 @@ public sealed class FairCountingSceneTests
                 {
                     int seed = (caseSeed * 1000) + (mount / 100 * 10) + (dir > 0 ? 0 : 5) + draw;
                     var rng = new Random(seed);
-                    var scene = new RayScene(mount) { CoverShare = rng.Next(15, 36) / 100.0 };
+                    var scene = new RayScene(mount) { CoverShare = rng.Next(15, 36) / 100.0, Blend = blend };
                     Mover? mover = build(rng, dir);
                     double end;
                     if (mover is null)
@@ -101,6 +111,13 @@ internal static class Scenes
     {
         double stature = Draw(rng, 1580, 1880);
         return new Mover().Part(0, 220, 170, stature).Part(0, 280, Draw(rng, 420, 500), stature * 0.82);
+    }
+
+    /// <summary>A child of 1.0-1.25 m: a small head and narrow shoulders.</summary>
+    public static Mover Child(Random rng)
+    {
+        double stature = Draw(rng, 1000, 1250);
+        return new Mover().Part(0, 170, 140, stature).Part(0, 200, Draw(rng, 260, 320), stature * 0.82);
     }
 
     /// <summary>An adult pushing a stroller 0.8-1.1 m high whose centre runs 0.5-0.7 m ahead of them.</summary>

@@ -24,6 +24,13 @@ internal sealed class RayScene
     /// <summary>Share of a zone's rays a surface must cover to be the reported distance.</summary>
     public double CoverShare { get; init; } = 0.25;
 
+    /// <summary>
+    /// False: the zone reports the cover-share depth (the highest surface covering that share). True: it reports the
+    /// mean range of its rays, each weighted by the light it returns (1/range²), so a small body over a far floor reads
+    /// in between: the way a ranging over a mixed scene averages its returns.
+    /// </summary>
+    public bool Blend { get; init; }
+
     /// <summary>Rays per zone along the walking line and across it.</summary>
     public int RaysAlong { get; init; } = 6;
 
@@ -81,9 +88,38 @@ internal sealed class RayScene
             }
         }
 
+        if (Blend)
+        {
+            return BlendedDepth(zone, depths);
+        }
+
         Array.Sort(depths);
         int index = (int)Math.Ceiling(CoverShare * depths.Length) - 1;
         return depths[Math.Clamp(index, 0, depths.Length - 1)];
+    }
+
+    // Weighted mean of the rays' path lengths (weight 1/length², the light a surface returns), turned back into a
+    // depth along the zone's mean ray so that an empty zone reads its floor.
+    private double BlendedDepth(int zone, double[] depths)
+    {
+        double weights = 0, sum = 0, stretch = 0;
+        int k = 0;
+        for (int i = 0; i < RaysAlong; i++)
+        {
+            double along = (i + 0.5) * Tan / RaysAlong;
+            for (int j = 0; j < RaysAcross; j++)
+            {
+                double ay = -Tan + (j + 0.5) * 2 * Tan / RaysAcross;
+                double slant = Math.Sqrt(1 + (along * along) + (ay * ay));
+                double length = depths[k++] * slant;
+                double w = 1 / (length * length);
+                weights += w;
+                sum += w * length;
+                stretch += slant;
+            }
+        }
+
+        return sum / weights / (stretch / depths.Length);
     }
 
     private List<Box> BoxesAt(double timeMs)
