@@ -7,25 +7,11 @@ using Npgsql;
 
 namespace EdgeSensor.Cli.Tests;
 
-/// <summary><c>export --postgres</c> against a real PostgreSQL the fixture runs for this class.</summary>
+/// <summary><c>export --postgres</c> against the real PostgreSQL the fixture runs once for the test run.</summary>
 [TestClass]
 public sealed class ExportPostgresTests
 {
-    private static PostgresServer? s_server;
-
-    private static PostgresServer Server => s_server ?? throw new InvalidOperationException("The class initialiser did not run.");
-
-    [ClassInitialize]
-    public static async Task StartServerAsync(TestContext context) => s_server = await PostgresServer.StartAsync();
-
-    [ClassCleanup]
-    public static async Task StopServerAsync()
-    {
-        if (s_server is not null)
-        {
-            await s_server.DisposeAsync();
-        }
-    }
+    private static PostgresServer Server => PostgresServer.SharedAsync().GetAwaiter().GetResult();
 
     [TestMethod]
     public async Task Export_FromPostgres_WritesTheSameCsvAsFromSqlite_AndFilters()

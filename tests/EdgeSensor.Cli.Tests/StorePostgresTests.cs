@@ -12,25 +12,15 @@ using Npgsql;
 
 namespace EdgeSensor.Cli.Tests;
 
-/// <summary><c>store --postgres</c> against a real PostgreSQL the fixture runs for this class.</summary>
+/// <summary><c>store --postgres</c> against the real PostgreSQL the fixture runs once for the test run.</summary>
 [TestClass]
 public sealed class StorePostgresTests
 {
-    private static PostgresServer? s_server;
+    /// <summary>Stops the run's shared PostgreSQL (every class's tests have finished by now).</summary>
+    [AssemblyCleanup]
+    public static Task StopSharedPostgresAsync() => PostgresServer.StopSharedAsync();
 
-    private static PostgresServer Server => s_server ?? throw new InvalidOperationException("The class initialiser did not run.");
-
-    [ClassInitialize]
-    public static async Task StartServerAsync(TestContext context) => s_server = await PostgresServer.StartAsync();
-
-    [ClassCleanup]
-    public static async Task StopServerAsync()
-    {
-        if (s_server is not null)
-        {
-            await s_server.DisposeAsync();
-        }
-    }
+    private static PostgresServer Server => PostgresServer.SharedAsync().GetAwaiter().GetResult();
 
     [TestMethod]
     public async Task Store_IntoPostgres_ThroughABroker_StoresEveryReportOnce_AndNeverShowsThePassword()
