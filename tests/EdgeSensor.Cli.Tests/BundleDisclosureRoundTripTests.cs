@@ -38,7 +38,8 @@ public sealed class BundleDisclosureRoundTripTests
 
         string deviceId = DeviceConfigurationBundle.Read(first).DeviceId;
         string rotated = Path.Combine(cli.Directory, "rotated.json");
-        (code, output) = await cli.RunAsync(["devices", "rotate", deviceId, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "w", "--wifi-open", "--out", rotated, .. extra]);
+        string[] stated = extra.Contains("--disclosure") ? extra : ["--disclosure", "suppression", .. extra];
+        (code, output) = await cli.RunAsync(["devices", "rotate", deviceId, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "w", "--wifi-open", "--out", rotated, .. stated]);
         Assert.AreEqual(ExitCodes.Success, code, output);
         AssertDisclosure(rotated, mode, k, epsilonMilli, crossings, window);
         Assert.AreNotEqual(DeviceConfigurationBundle.Read(first).RootKey, DeviceConfigurationBundle.Read(rotated).RootKey, "rotated: a new root key, the same privacy");
@@ -84,24 +85,24 @@ public sealed class BundleDisclosureRoundTripTests
     }
 
     [TestMethod]
-    public async Task Rotate_WithoutDisclosureOptions_IsPrivate_NeverNoControl()
+    public async Task Rotate_WithoutTheCurrentBundleOrADisclosure_IsRefused_NothingWritten_KeyUnchanged()
     {
         using var cli = new CliHarness();
-        using (var store = FileDeviceKeyStore.Create(cli.KeyStorePath, cli.Secret))
-        {
-            store.Provision("lab");
-        }
-
-        string deviceId;
-        using (var store = FileDeviceKeyStore.Open(cli.KeyStorePath, cli.Secret))
-        {
-            deviceId = store.Devices[0].DeviceIdText;
-        }
+        string first = Path.Combine(cli.Directory, "first.json");
+        var (code, output) = await cli.RunAsync("provision", "--site", "lab", "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "w", "--wifi-open", "--out", first,
+            "--disclosure", "differential-privacy", "--window", "900");
+        Assert.AreEqual(ExitCodes.Success, code, output);
+        string deviceId = DeviceConfigurationBundle.Read(first).DeviceId;
 
         string rotated = Path.Combine(cli.Directory, "rotated.json");
-        var (code, output) = await cli.RunAsync("devices", "rotate", deviceId, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "w", "--wifi-open", "--out", rotated);
-        Assert.AreEqual(ExitCodes.Success, code, output);
-        AssertDisclosure(rotated, DisclosureMode.SmallCountSuppression, 5, 0, 4, 60);
+        (code, output) = await cli.RunAsync("devices", "rotate", deviceId, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "w", "--wifi-open", "--out", rotated);
+
+        Assert.AreEqual(ExitCodes.Usage, code, output);
+        StringAssert.Contains(output, "--from");
+        StringAssert.Contains(output, "--disclosure");
+        Assert.IsFalse(File.Exists(rotated), "no bundle with default settings replaced the device's differential privacy");
+        using var store = FileDeviceKeyStore.Open(cli.KeyStorePath, cli.Secret);
+        Assert.AreEqual(DeviceConfigurationBundle.Read(first).RootKey, Convert.ToBase64String(store.Devices[0].RootKey.ToArray()), "the key was not rotated");
     }
 
     private static void AssertDisclosure(string path, DisclosureMode mode, int k, int epsilonMilli, int crossings, int window)

@@ -65,7 +65,7 @@ public sealed class CommandTests
         (code, output) = await cli.RunAsync("devices", "revoke", a.DeviceIdText, "--keystore", cli.KeyStorePath);
         Assert.AreEqual(ExitCodes.Success, code, output);
         string bundle = Path.Combine(cli.Directory, "b.json");
-        (code, output) = await cli.RunAsync("devices", "rotate", b.DeviceIdText, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open", "--out", bundle);
+        (code, output) = await cli.RunAsync("devices", "rotate", b.DeviceIdText, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open", "--disclosure", "suppression", "--out", bundle);
         Assert.AreEqual(ExitCodes.Success, code, output);
         (code, _) = await cli.RunAsync("devices", "revoke", "00000000000000ff", "--keystore", cli.KeyStorePath);
         Assert.AreEqual(ExitCodes.Failure, code);

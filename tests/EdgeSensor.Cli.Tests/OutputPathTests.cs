@@ -44,7 +44,7 @@ public sealed class OutputPathTests
         File.CreateSymbolicLink(link, cli.KeyStorePath);
         byte[] before = File.ReadAllBytes(cli.KeyStorePath);
 
-        var (code, output) = await cli.RunAsync("devices", "rotate", id, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open", "--out", link, "--force");
+        var (code, output) = await cli.RunAsync("devices", "rotate", id, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--wifi-open", "--disclosure", "suppression", "--out", link, "--force");
 
         Assert.AreEqual(ExitCodes.Usage, code, output);
         CollectionAssert.AreEqual(before, File.ReadAllBytes(cli.KeyStorePath));

@@ -197,7 +197,7 @@ public sealed class ProvisionCommandTests
 
         cli.Environment[BundleOptions.WifiPasswordVariable] = WifiSecret;
         string path = Path.Combine(cli.Directory, "rotated.json");
-        var (code, output) = await cli.RunAsync("devices", "rotate", original.DeviceIdText, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--inside-zone", "0", "--out", path);
+        var (code, output) = await cli.RunAsync("devices", "rotate", original.DeviceIdText, "--keystore", cli.KeyStorePath, "--broker-host", "h", "--wifi-ssid", "lab", "--inside-zone", "0", "--disclosure", "suppression", "--out", path);
         Assert.AreEqual(ExitCodes.Success, code, output);
 
         byte[] json = File.ReadAllBytes(path);

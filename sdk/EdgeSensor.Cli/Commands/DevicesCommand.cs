@@ -74,7 +74,7 @@ internal static class DevicesCommand
         var keyStore = KeyStoreOption.Create();
         var id = DeviceIdArgument();
         var bundle = new BundleOptions();
-        var from = new Option<FileInfo?>("--from") { Description = "The device's current bundle: its disclosure settings and window are kept unless an option sets them (without it, the private defaults apply)." };
+        var from = new Option<FileInfo?>("--from") { Description = "The device's current bundle: its disclosure settings and window are kept unless an option sets them (without it, --disclosure is required)." };
         var command = new Command("rotate", "Give a device a new root key and write its new configuration bundle v2 (deploy it to the device).");
         command.Options.Add(keyStore);
         command.Options.Add(from);
@@ -83,6 +83,15 @@ internal static class DevicesCommand
         command.SetAction(parse =>
         {
             ulong deviceId = ParseId(parse.GetValue(id)!);
+            if (parse.GetValue(from) is null && parse.GetResult(bundle.Disclosure) is not { Implicit: false })
+            {
+                // The key store keeps identities, not settings: without the current bundle a default could silently
+                // replace what the device had (differential privacy, a higher k). Fail closed: ask.
+                throw new CliException(
+                    "devices rotate needs the device's current bundle (--from OLD.json) or an explicit --disclosure: the key store does not keep a device's privacy settings, and rotate never changes them unasked.",
+                    ExitCodes.Usage);
+            }
+
             var settings = bundle.Build(parse, context, Previous(parse.GetValue(from), deviceId));
             string keyStorePath = context.ResolveKeyStorePath(parse.GetValue(keyStore));
             bundle.CheckOut(parse, keyStorePath);
