@@ -10,10 +10,11 @@ using Spectre.Console;
 namespace EdgeSensor.Integration.Tests.Consumer;
 
 /// <summary>
-/// The README's first-day walk-through, step by step as written: three devices provisioned, a real Mosquitto, the
-/// simulator running them with <c>run --keystore --site</c>, <c>edgesensor store</c> into SQLite and <c>export</c> to CSV.
-/// Both tools run in-process (as their own tests run them); only the broker's port and the files' folder are the
-/// test's. Asserts decrypted reports of the provisioned devices with the counts the simulator's consumer opened.
+/// The README's first-day walk-through, step by step as written: three devices provisioned, a real Mosquitto and a real
+/// PostgreSQL, the simulator running them with <c>run --keystore --site</c>, <c>edgesensor store</c> into SQLite and
+/// PostgreSQL and <c>export</c> of each to CSV. Both tools run in-process (as their own tests run them); only the
+/// broker's port, the database's connection string and the files' folder are the test's. Asserts decrypted reports of
+/// the provisioned devices with the counts the simulator's consumer opened.
 /// </summary>
 [TestClass]
 public sealed partial class ReadmeWalkthroughTests
@@ -29,11 +30,11 @@ public sealed partial class ReadmeWalkthroughTests
     {
         string[] steps = ReadSteps();
         await using var mosquitto = await MosquittoBroker.StartAsync();
+        string database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
         string folder = Path.Combine(Path.GetTempPath(), "edgesensor-walkthrough-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         var environment = new Dictionary<string, string>();
-        Task<(int Code, string Output)>? store = null;
-        StringWriter? storeOutput = null;
+        var stores = new Dictionary<string, (Task<(int Code, string Output)> Run, StringWriter Output)>();
         string runTable = string.Empty;
         try
         {
@@ -43,7 +44,8 @@ public sealed partial class ReadmeWalkthroughTests
                 {
                     Match set = ExportLine().Match(step);
                     Assert.IsTrue(set.Success, step);
-                    environment[set.Groups["name"].Value] = set.Groups["value"].Value;
+                    // The README's example connection string names a database the reader runs; the fixture's stands in.
+                    environment[set.Groups["name"].Value] = set.Groups["name"].Value == "EDGESENSOR_PG" ? database : set.Groups["value"].Value;
                 }
                 else if (step.StartsWith("printf ", StringComparison.Ordinal) || step.StartsWith("mosquitto ", StringComparison.Ordinal))
                 {
@@ -51,36 +53,40 @@ public sealed partial class ReadmeWalkthroughTests
                 }
                 else if (step.StartsWith("edgesensor store ", StringComparison.Ordinal))
                 {
-                    StringAssert.EndsWith(step, " & STORE=$!", "store runs in the background while the simulator publishes");
-                    string[] args = Arguments(step["edgesensor ".Length..^" & STORE=$!".Length], folder, mosquitto.Port);
-                    storeOutput = new StringWriter();
-                    store = RunCliAsync(args, environment, storeOutput);
+                    Match background = BackgroundStore().Match(step);
+                    Assert.IsTrue(background.Success, $"store runs in the background while the simulator publishes: {step}");
+                    string[] args = Arguments(background.Groups["command"].Value, folder, mosquitto.Port, environment);
+                    var output = new StringWriter();
+                    var run = RunCliAsync(args, environment, output);
+                    stores[background.Groups["pid"].Value] = (run, output);
                     // The simulator publishes only once store has subscribed, as a person waits for its first line.
-                    StringWriter output = storeOutput;
-                    Assert.IsTrue(await Eventually.TrueAsync(() => Read(output).Contains("Storing into", StringComparison.Ordinal) || store.IsCompleted, TimeSpan.FromSeconds(60)), Read(output));
-                    Assert.IsFalse(store.IsCompleted, $"store ended early: {Read(output)}");
+                    Assert.IsTrue(await Eventually.TrueAsync(() => Read(output).Contains("Storing into", StringComparison.Ordinal) || run.IsCompleted, TimeSpan.FromSeconds(60)), Read(output));
+                    Assert.IsFalse(run.IsCompleted, $"store ended early: {Read(output)}");
                 }
                 else if (step.StartsWith("edgesensor ", StringComparison.Ordinal))
                 {
-                    var (code, output) = await RunCliAsync(Arguments(step["edgesensor ".Length..], folder, mosquitto.Port), environment, new StringWriter());
+                    var (code, output) = await RunCliAsync(Arguments(step["edgesensor ".Length..], folder, mosquitto.Port, environment), environment, new StringWriter());
                     Assert.AreEqual(0, code, $"{step}\n{output}");
                 }
                 else if (step.StartsWith(Simulator, StringComparison.Ordinal))
                 {
                     var stdout = new StringWriter();
                     var stderr = new StringWriter();
-                    string[] args = Arguments(step[Simulator.Length..], folder, mosquitto.Port);
+                    string[] args = Arguments(step[Simulator.Length..], folder, mosquitto.Port, environment);
                     int code = await Task.Run(() => EdgeSensor.Simulator.Program.Run(args, stdout, stderr, name => environment.GetValueOrDefault(name)));
                     Assert.AreEqual(0, code, $"{step}\n{stdout}\n{stderr}");
                     StringAssert.Contains(stderr.ToString(), "devices: 3 provisioned devices of site 'lab'");
                     runTable = stdout.ToString();
                 }
-                else if (step == "wait $STORE")
+                else if (step.StartsWith("wait ", StringComparison.Ordinal))
                 {
-                    Assert.IsNotNull(store, "store was started before");
-                    Assert.IsTrue(await Eventually.TrueAsync(() => store.IsCompleted, TimeSpan.FromSeconds(120)), $"store did not end: {Read(storeOutput!)}");
-                    var (code, output) = await store;
-                    Assert.AreEqual(0, code, output);
+                    foreach (string pid in step["wait ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        Assert.IsTrue(stores.TryGetValue(pid.TrimStart('$'), out var store), $"{pid} was started before");
+                        Assert.IsTrue(await Eventually.TrueAsync(() => store.Run.IsCompleted, TimeSpan.FromSeconds(120)), $"store did not end: {Read(store.Output)}");
+                        var (code, output) = await store.Run;
+                        Assert.AreEqual(0, code, output);
+                    }
                 }
                 else
                 {
@@ -88,7 +94,10 @@ public sealed partial class ReadmeWalkthroughTests
                 }
             }
 
-            AssertReportsArrived(folder, runTable, Read(storeOutput!));
+            Assert.HasCount(2, stores, "one store into SQLite, one into PostgreSQL");
+            string storeOutput = string.Join("\n", stores.Values.Select(v => Read(v.Output)));
+            AssertReportsArrived(folder, runTable, storeOutput);
+            await AssertPostgresHoldsTheSameAsync(database, folder, storeOutput);
         }
         finally
         {
@@ -122,8 +131,27 @@ public sealed partial class ReadmeWalkthroughTests
         Assert.AreEqual(openedExits, stored.Sum(r => (long)r.Report.Exits), "exits in SQLite");
         Assert.IsGreaterThan(0, openedEntries + openedExits, "people were counted and released");
 
-        // The CSV: one row per report, the same devices and counts.
-        string[] lines = File.ReadAllLines(Path.Combine(folder, "reports.csv"));
+        // The CSVs: one row per report, the same devices and counts, from either database.
+        AssertCsv(Path.Combine(folder, "reports.csv"), bundleIds, openedEntries, openedExits);
+        AssertCsv(Path.Combine(folder, "reports-pg.csv"), bundleIds, openedEntries, openedExits);
+    }
+
+    private static async Task AssertPostgresHoldsTheSameAsync(string database, string folder, string storeOutput)
+    {
+        var sqlite = ReportDatabase.ReadAsync(Path.Combine(folder, "reports.db")).ToBlockingEnumerable()
+            .Select(r => (r.Report.DeviceIdText, r.Report.Sequence, r.Report.Entries, r.Report.Exits)).OrderBy(r => r).ToList();
+        var postgres = new List<(string, ulong, int, int)>();
+        await foreach (var r in ReportSource.Postgres(database).ReadAsync())
+        {
+            postgres.Add((r.Report.DeviceIdText, r.Report.Sequence, r.Report.Entries, r.Report.Exits));
+        }
+
+        CollectionAssert.AreEqual(sqlite, postgres.OrderBy(r => r).ToList(), "PostgreSQL holds the same 30 decrypted reports as SQLite\n" + storeOutput);
+    }
+
+    private static void AssertCsv(string path, string[] bundleIds, long openedEntries, long openedExits)
+    {
+        string[] lines = File.ReadAllLines(path);
         Assert.AreEqual(CsvReportSink.Header, lines[0]);
         string[] header = lines[0].Split(',');
         int device = Array.IndexOf(header, "device_id");
@@ -150,9 +178,10 @@ public sealed partial class ReadmeWalkthroughTests
     }
 
     /// <summary>A step's words; files land in the test's folder and the README's port 1883 is the fixture's.</summary>
-    private static string[] Arguments(string line, string folder, int port) =>
+    private static string[] Arguments(string line, string folder, int port, Dictionary<string, string> environment) =>
         [.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => word switch
         {
+            _ when word.StartsWith("\"$", StringComparison.Ordinal) && word.EndsWith('"') => environment[word[2..^1]],
             "1883" => port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "127.0.0.1:1883" => $"127.0.0.1:{port}",
             _ when word.EndsWith(".json", StringComparison.Ordinal) || word.EndsWith(".db", StringComparison.Ordinal) || word.EndsWith(".csv", StringComparison.Ordinal) => Path.Combine(folder, word),
@@ -180,6 +209,9 @@ public sealed partial class ReadmeWalkthroughTests
             return writer.ToString();
         }
     }
+
+    [GeneratedRegex(@"^edgesensor (?<command>store .+) & (?<pid>[A-Z]+)=\$!$")]
+    private static partial Regex BackgroundStore();
 
     [GeneratedRegex(@"^export (?<name>[A-Z_]+)='(?<value>[^']*)'$")]
     private static partial Regex ExportLine();
