@@ -13,14 +13,7 @@ internal sealed class PirSampleStream
 {
     private readonly PirSensorOptions _options;
     private readonly SceneStream _scene;
-    private readonly SceneStream.Cursor _cursor;
-    private readonly Rng _rng;
-    private readonly double _radius;
-    private double _nextFalse;
-    private double _nextWarmToggle;
-    private int _level;
-    private double _lastMotion = double.NegativeInfinity;
-    private double _blockedUntil;
+    private readonly PirOutput _pir;
     private double _t;
     private bool _initialSent;
 
@@ -28,11 +21,13 @@ internal sealed class PirSampleStream
     {
         _options = options;
         _scene = scene;
-        _cursor = scene.NewCursor();
-        _rng = rng;
-        _radius = Math.Max(0, scene.MountHeightMillimeters - options.SensingHeightMillimeters) * Math.Tan(options.ConeHalfAngleDegrees * Math.PI / 180);
-        _nextFalse = NextFalseTrigger(0);
-        _nextWarmToggle = rng.Uniform(300, 2500);
+        SceneStream.Cursor cursor = scene.NewCursor();
+        double radius = PirOutput.ConeRadius(options, scene.MountHeightMillimeters);
+        _pir = new PirOutput(options, rng, t =>
+        {
+            Scene segment = cursor.At(t, out double shift);
+            return segment.AnyMotionWithin(t - shift, radius, options.MinSpeed);
+        });
         _t = options.StepMs;
     }
 
@@ -49,42 +44,10 @@ internal sealed class PirSampleStream
         for (; _t <= _scene.DurationMs; _t += _options.StepMs)
         {
             double t = _t;
-            int next = _level;
-            if (t < _options.WarmUpMs)
+            if (_pir.Step(t))
             {
-                if (t >= _nextWarmToggle)
-                {
-                    next = 1 - _level;
-                    _nextWarmToggle = t + _rng.Uniform(300, 2500);
-                }
-            }
-            else
-            {
-                Scene scene = _cursor.At(t, out double shift);
-                bool motion = scene.AnyMotionWithin(t - shift, _radius, _options.MinSpeed);
-                if (t >= _nextFalse)
-                {
-                    motion = true;
-                    _nextFalse = NextFalseTrigger(t);
-                }
-
-                if (motion && (_level == 1 || t >= _blockedUntil))
-                {
-                    _lastMotion = t;
-                    next = 1;
-                }
-                else if (_level == 1 && t - _lastMotion >= _options.HoldMs)
-                {
-                    next = 0;
-                    _blockedUntil = t + _options.BlockMs;
-                }
-            }
-
-            if (next != _level)
-            {
-                _level = next;
                 _t += _options.StepMs;
-                row = new TraceRecord((long)t, TraceKind.Pir, 0, _level, 0);
+                row = new TraceRecord((long)t, TraceKind.Pir, 0, _pir.Level, 0);
                 return true;
             }
         }
@@ -92,7 +55,4 @@ internal sealed class PirSampleStream
         row = default;
         return false;
     }
-
-    private double NextFalseTrigger(double now) =>
-        _options.FalseTriggersPerHour <= 0 ? double.PositiveInfinity : now + _rng.Exponential(3_600_000 / _options.FalseTriggersPerHour);
 }

@@ -18,53 +18,15 @@ public sealed class PirSensorModel
 
     public void Sample(Scene scene, Rng rng, List<TraceRecord> output)
     {
-        double radius = Math.Max(0, scene.MountHeightMillimeters - _options.SensingHeightMillimeters)
-            * Math.Tan(_options.ConeHalfAngleDegrees * Math.PI / 180);
-        double nextFalse = NextFalseTrigger(0, rng);
-        double nextWarmToggle = rng.Uniform(300, 2500);
-        int level = 0;
-        double lastMotion = double.NegativeInfinity, blockedUntil = 0;
+        double radius = PirOutput.ConeRadius(_options, scene.MountHeightMillimeters);
+        var pir = new PirOutput(_options, rng, t => scene.AnyMotionWithin(t, radius, _options.MinSpeed));
         output.Add(new TraceRecord(0, TraceKind.Pir, 0, 0, 0));
         for (double t = _options.StepMs; t <= scene.DurationMs; t += _options.StepMs)
         {
-            int next = level;
-            if (t < _options.WarmUpMs)
+            if (pir.Step(t))
             {
-                if (t >= nextWarmToggle)
-                {
-                    next = 1 - level;
-                    nextWarmToggle = t + rng.Uniform(300, 2500);
-                }
-            }
-            else
-            {
-                bool motion = scene.AnyMotionWithin(t, radius, _options.MinSpeed);
-                if (t >= nextFalse)
-                {
-                    motion = true;
-                    nextFalse = NextFalseTrigger(t, rng);
-                }
-
-                if (motion && (level == 1 || t >= blockedUntil))
-                {
-                    lastMotion = t;
-                    next = 1;
-                }
-                else if (level == 1 && t - lastMotion >= _options.HoldMs)
-                {
-                    next = 0;
-                    blockedUntil = t + _options.BlockMs;
-                }
-            }
-
-            if (next != level)
-            {
-                level = next;
-                output.Add(new TraceRecord((long)t, TraceKind.Pir, 0, level, 0));
+                output.Add(new TraceRecord((long)t, TraceKind.Pir, 0, pir.Level, 0));
             }
         }
     }
-
-    private double NextFalseTrigger(double now, Rng rng) =>
-        _options.FalseTriggersPerHour <= 0 ? double.PositiveInfinity : now + rng.Exponential(3_600_000 / _options.FalseTriggersPerHour);
 }
