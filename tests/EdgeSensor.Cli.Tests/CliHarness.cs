@@ -37,7 +37,15 @@ internal sealed class CliHarness : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    private async Task<int> RunAsync(string[] args, StringWriter writer, StringWriter error)
+    /// <summary>Runs until the command ends or <paramref name="stop"/> fires (as Ctrl+C would); output and errors as one text.</summary>
+    public async Task<(int ExitCode, string Output)> RunUntilAsync(CancellationToken stop, params string[] args)
+    {
+        var writer = new StringWriter();
+        int code = await RunAsync(args, writer, writer, stop);
+        return (code, writer.ToString());
+    }
+
+    private async Task<int> RunAsync(string[] args, StringWriter writer, StringWriter error, CancellationToken stop = default)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -47,7 +55,7 @@ internal sealed class CliHarness : IDisposable
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 250;
-        return await CliApp.RunAsync(args, console, name => Environment.TryGetValue(name, out string? value) ? value : null, writer, error);
+        return await CliApp.RunAsync(args, console, name => Environment.TryGetValue(name, out string? value) ? value : null, writer, error, stop);
     }
 
     public void Dispose()

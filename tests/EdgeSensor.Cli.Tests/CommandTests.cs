@@ -118,16 +118,11 @@ public sealed class CommandTests
 
         await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         // The consumer's subscription, not just its connection, must exist before anything is published.
-        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        broker.Server.ClientSubscribedTopicAsync += _ =>
-        {
-            subscribed.TrySetResult();
-            return Task.CompletedTask;
-        };
+        Task subscribed = BrokerSubscriptions.FirstAsync(broker);
         var tailing = cli.RunAsync("tail", "--keystore", cli.KeyStorePath, "--host", "127.0.0.1", "--port", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--site", "north-gate", "--count", "2", "--duration", "00:00:30");
         using var publisher = new MqttClientFactory().CreateMqttClient();
         await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).Build());
-        await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await subscribed.WaitAsync(TimeSpan.FromSeconds(20));
         string topic = ReportTopics.ForDevice("north-gate", device.DeviceId);
         await publisher.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(new byte[] { 1, 2, 3 }).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
         for (ulong s = 1; s <= 2; s++)
@@ -156,17 +151,12 @@ public sealed class CommandTests
         await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
         string db = Path.Combine(cli.Directory, "reports.db");
         // The consumer's subscription, not just its connection, must exist before anything is published.
-        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        broker.Server.ClientSubscribedTopicAsync += _ =>
-        {
-            subscribed.TrySetResult();
-            return Task.CompletedTask;
-        };
+        Task subscribed = BrokerSubscriptions.FirstAsync(broker);
         var storing = cli.RunAsync("store", "--keystore", cli.KeyStorePath, "--db", db, "--host", "127.0.0.1", "--port", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--count", "6", "--duration", "00:00:30");
 
         using var publisher = new MqttClientFactory().CreateMqttClient();
         await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).Build());
-        await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await subscribed.WaitAsync(TimeSpan.FromSeconds(20));
         for (ulong s = 1; s <= 6; s++)
         {
             byte[] payload = TestSealer.Seal(device.RootKey.Span, device.DeviceId, 0, s, DateTimeOffset.FromUnixTimeSeconds(1_700_000_040 + ((long)s * 60)));

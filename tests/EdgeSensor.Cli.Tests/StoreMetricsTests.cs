@@ -10,7 +10,6 @@ using EdgeSensor.Sdk.Topics;
 using EdgeSensor.Simulator.Fleet;
 using MQTTnet;
 using MQTTnet.Protocol;
-using Spectre.Console;
 
 namespace EdgeSensor.Cli.Tests;
 
@@ -36,20 +35,15 @@ public sealed partial class StoreMetricsTests
         }
 
         await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
-        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        broker.Server.ClientSubscribedTopicAsync += _ =>
-        {
-            subscribed.TrySetResult();
-            return Task.CompletedTask;
-        };
+        Task subscribed = BrokerSubscriptions.FirstAsync(broker);
         int metricsPort = FreePort.Next();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         string db = Path.Combine(cli.Directory, "reports.db");
-        var storing = RunAsync(cli, stop.Token, "store", "--keystore", cli.KeyStorePath, "--db", db, "--host", "127.0.0.1", "--port", broker.Port.ToString(CultureInfo.InvariantCulture), "--metrics", $"127.0.0.1:{metricsPort}");
+        var storing = cli.RunUntilAsync(stop.Token, "store", "--keystore", cli.KeyStorePath, "--db", db, "--host", "127.0.0.1", "--port", broker.Port.ToString(CultureInfo.InvariantCulture), "--metrics", $"127.0.0.1:{metricsPort}");
 
         using var publisher = new MqttClientFactory().CreateMqttClient();
         await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).Build());
-        await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await subscribed.WaitAsync(TimeSpan.FromSeconds(30));
         const int Good = 5;
         for (ulong sequence = 1; sequence <= Good + 1; sequence++)
         {
@@ -113,19 +107,14 @@ public sealed partial class StoreMetricsTests
         }
 
         await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
-        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        broker.Server.ClientSubscribedTopicAsync += _ =>
-        {
-            subscribed.TrySetResult();
-            return Task.CompletedTask;
-        };
+        Task subscribed = BrokerSubscriptions.FirstAsync(broker);
         int metricsPort = FreePort.Next();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var tailing = RunAsync(cli, stop.Token, "tail", "--keystore", cli.KeyStorePath, "--host", "127.0.0.1", "--port", broker.Port.ToString(CultureInfo.InvariantCulture), "--metrics", metricsPort.ToString(CultureInfo.InvariantCulture));
+        var tailing = cli.RunUntilAsync(stop.Token, "tail", "--keystore", cli.KeyStorePath, "--host", "127.0.0.1", "--port", broker.Port.ToString(CultureInfo.InvariantCulture), "--metrics", metricsPort.ToString(CultureInfo.InvariantCulture));
 
         using var publisher = new MqttClientFactory().CreateMqttClient();
         await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).Build());
-        await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await subscribed.WaitAsync(TimeSpan.FromSeconds(30));
         const ulong Stranger = 0x0123456789abcdef; // not in the key store
         foreach (var (id, sequence) in new[] { (device.DeviceId, 1UL), (device.DeviceId, 2UL), (Stranger, 1UL) })
         {
@@ -210,7 +199,7 @@ public sealed partial class StoreMetricsTests
         Provision(cli);
         int port = FreePort.Next();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var storing = RunAsync(cli, stop.Token, "store", "--keystore", cli.KeyStorePath, "--db", Path.Combine(cli.Directory, "r.db"), "--port", "1", "--duration", "30s", "--metrics", $"0.0.0.0:{port}");
+        var storing = cli.RunUntilAsync(stop.Token, "store", "--keystore", cli.KeyStorePath, "--db", Path.Combine(cli.Directory, "r.db"), "--port", "1", "--duration", "30s", "--metrics", $"0.0.0.0:{port}");
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         string body = string.Empty;
@@ -259,22 +248,6 @@ public sealed partial class StoreMetricsTests
     {
         using var store = FileDeviceKeyStore.Create(cli.KeyStorePath, cli.Secret);
         store.Provision(Site);
-    }
-
-    /// <summary>Runs the tool like <see cref="CliHarness"/>, until the command ends or <paramref name="stop"/> (as Ctrl+C would).</summary>
-    private static async Task<(int ExitCode, string Output)> RunAsync(CliHarness cli, CancellationToken stop, params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 250;
-        int code = await CliApp.RunAsync(args, console, name => cli.Environment.TryGetValue(name, out string? v) ? v : null, writer, writer, stop);
-        return (code, writer.ToString());
     }
 
     [GeneratedRegex(@"[{,]([a-zA-Z_][a-zA-Z0-9_]*)=""")]

@@ -34,17 +34,12 @@ public sealed class StorePostgresTests
 
         string connectionString = await Server.CreateDatabaseAsync();
         await using var broker = await EmbeddedBroker.StartAsync(persistentSessions: true);
-        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        broker.Server.ClientSubscribedTopicAsync += _ =>
-        {
-            subscribed.TrySetResult();
-            return Task.CompletedTask;
-        };
+        Task subscribed = BrokerSubscriptions.FirstAsync(broker);
         var storing = cli.RunAsync("store", "--keystore", cli.KeyStorePath, "--postgres", connectionString, "--host", "127.0.0.1", "--port", broker.Port.ToString(CultureInfo.InvariantCulture), "--count", "8", "--duration", "00:00:30");
 
         using var publisher = new MqttClientFactory().CreateMqttClient();
         await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).Build());
-        await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await subscribed.WaitAsync(TimeSpan.FromSeconds(30));
         for (ulong s = 1; s <= 8; s++)
         {
             // Sequence 4 twice: a redelivery the database must absorb.
