@@ -39,9 +39,9 @@ public static class PlotCommand
             return ExitCodes.Usage;
         }
 
-        if (!ReportFile.TryCheck(output, out string error))
+        if (!ReportFile.TryCheck(output, "--out", out string error))
         {
-            throw new UsageException(error.Replace("--report", "--out", StringComparison.Ordinal));
+            throw new UsageException(error);
         }
 
         Trace trace;

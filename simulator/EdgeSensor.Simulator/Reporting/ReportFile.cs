@@ -10,7 +10,10 @@ public static class ReportFile
     private const int MaxNumbered = 999;
 
     /// <summary>Checks a user-named path before a long run: its folder must exist and it must not be a folder.</summary>
-    public static bool TryCheck(string? path, out string error)
+    public static bool TryCheck(string? path, out string error) => TryCheck(path, "--report", out error);
+
+    /// <summary>As above, naming <paramref name="option"/> (the option that gave the path) in the error.</summary>
+    public static bool TryCheck(string? path, string option, out string error)
     {
         error = string.Empty;
         if (path is null)
@@ -24,16 +27,16 @@ public static class ReportFile
             string? folder = Path.GetDirectoryName(full);
             if (Directory.Exists(full))
             {
-                error = $"--report {path}: is a folder; name the .html file to write";
+                error = $"{option} {path}: is a folder; name the file to write";
             }
             else if (folder is not null && !Directory.Exists(folder))
             {
-                error = $"--report {path}: the folder {folder} does not exist";
+                error = $"{option} {path}: the folder {folder} does not exist";
             }
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            error = $"--report {path}: not a usable path ({e.Message})";
+            error = $"{option} {path}: not a usable path ({e.Message})";
         }
 
         return error.Length == 0;
