@@ -1,32 +1,106 @@
 using EdgeSensor.Sdk.Client;
+using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.Opening;
 using EdgeSensor.Sdk.Reports;
 
 namespace EdgeSensor.Simulator.Fleet;
 
 /// <summary>
-/// Puts together the <see cref="WindowOutcome"/>s of a fleet run: the device side each virtual device logged as it
-/// closed its windows (<see cref="DeviceWindowLog"/>), the consumer side as reports are opened or rejected (any
-/// thread). One small record per device per window.
+/// Puts together what the run report draws (<see cref="SiteSeries"/>) while the run goes: the device side as each
+/// virtual device closes a window (<see cref="DeviceWindowLog"/>, on the workers), the consumer side as reports are
+/// opened or rejected (on the consumer's threads). Each window is summed into its site's series at once, so the series
+/// grow with the windows, not with devices × windows; only the first <see cref="DevicesCharted"/> devices keep their
+/// own windows. What any other device keeps here does not grow with the run's duration (<see cref="DeviceTrack"/>).
 /// </summary>
 internal sealed class WindowRecorder
 {
+    /// <summary>Devices the report draws one by one (the first ones of the fleet); the rest are in its tables and sums.</summary>
+    public const int DevicesCharted = 12;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<ulong, int> _index = [];
     private readonly uint _startUnixSeconds;
     private readonly int _windowSeconds;
     private readonly string _site;
-    private readonly Dictionary<(int Device, long Window), AggregateReport> _opened = [];
-    private readonly List<(int Device, ulong Sequence)> _rejected = [];
+    private readonly DeviceTrack[] _devices;
+    private readonly List<WindowSums> _windows = [];
+    private long _onTheirWay;
+    private long _mostOnTheirWay;
 
+    /// <summary>Records the windows <paramref name="devices"/> close from now on.</summary>
     public WindowRecorder(VirtualDevice[] devices, uint startUnixSeconds, int windowSeconds, string site)
+        : this([.. devices.Select(d => d.Record)], startUnixSeconds, windowSeconds, site)
+    {
+        for (int i = 0; i < devices.Length; i++)
+        {
+            int device = i;
+            devices[i].WindowLog.SendTo(w => Closed(device, w));
+        }
+    }
+
+    /// <summary>A recorder fed through <see cref="Closed"/> (tests).</summary>
+    public WindowRecorder(IReadOnlyList<DeviceRecord> devices, uint startUnixSeconds, int windowSeconds, string site)
     {
         _startUnixSeconds = startUnixSeconds;
         _windowSeconds = windowSeconds;
         _site = site;
-        for (int i = 0; i < devices.Length; i++)
+        _devices = new DeviceTrack[devices.Count];
+        for (int i = 0; i < devices.Count; i++)
         {
-            _index[devices[i].Record.DeviceId] = i;
+            _index[devices[i].DeviceId] = i;
+            _devices[i] = new DeviceTrack(devices[i].DeviceIdText, charted: i < DevicesCharted);
+        }
+    }
+
+    /// <summary>Device <paramref name="device"/> (its index) closed window <paramref name="w"/>.</summary>
+    public void Closed(int device, DeviceWindowLog.Closed w)
+    {
+        lock (_gate)
+        {
+            DeviceTrack d = _devices[device];
+            while (_windows.Count <= w.Window)
+            {
+                _windows.Add(new WindowSums());
+            }
+
+            _windows[(int)w.Window].AddDeviceSide(w);
+            d.ClosedThrough = w.Window;
+            d.Charted?.Add(new WindowOutcome
+            {
+                DeviceId = d.DeviceId,
+                Site = _site,
+                WindowStart = StartOf(w.Window),
+                CountedEntries = w.Entries,
+                CountedExits = w.Exits,
+                TrueEntries = w.TrueEntries,
+                TrueExits = w.TrueExits,
+                OccupancyCounted = w.Occupancy,
+                OccupancyTrue = w.TrueOccupancy,
+                Sealed = w.SealIndex >= 0,
+                Opened = false,
+                Rejected = false,
+            });
+
+            AggregateReport? early = null;
+            d.Early?.Remove(w.Window, out early);
+            if (w.SealIndex >= 0)
+            {
+                d.Sealed(w.Window, w.SealIndex);
+                if (early is null)
+                {
+                    d.Unopened.Enqueue(new Pending(w.Window, w.SealIndex));
+                    _mostOnTheirWay = Math.Max(_mostOnTheirWay, ++_onTheirWay);
+                }
+                else
+                {
+                    Open(d, w.Window, w.SealIndex, early);
+                }
+            }
+            else if (early is not null)
+            {
+                (d.OpenedUnsealed ??= []).Add(w.Window);
+                Open(d, w.Window, -1, early);
+            }
         }
     }
 
@@ -40,7 +114,24 @@ internal sealed class WindowRecorder
         long window = (report.WindowStart.ToUnixTimeSeconds() - _startUnixSeconds) / _windowSeconds;
         lock (_gate)
         {
-            _opened[(device, window)] = report;
+            DeviceTrack d = _devices[device];
+            if (window > d.ClosedThrough)
+            {
+                // Its window is not closed on the device's side yet (a clock ahead of the simulated one): wait for it.
+                (d.Early ??= [])[window] = report;
+            }
+            else if (d.TakeUnopened(window, out long sealIndex))
+            {
+                _onTheirWay--;
+                Open(d, window, sealIndex, report);
+            }
+            else if (window >= 0 && !d.IsSealed(window) && (d.OpenedUnsealed ??= []).Add(window))
+            {
+                Open(d, window, -1, report);
+            }
+
+            // Otherwise a second report for a window already opened: the firmware never releases a window start twice
+            // (docs/privacy.md, section 3) and the SDK drops replays, so the first one stands.
         }
     }
 
@@ -51,58 +142,255 @@ internal sealed class WindowRecorder
         {
             lock (_gate)
             {
-                _rejected.Add((device, sequence));
+                (_devices[device].RejectedSequences ??= []).Add(sequence);
             }
         }
     }
 
-    /// <summary>The windows of <paramref name="device"/>, oldest first (call after the run).</summary>
-    public IReadOnlyList<WindowOutcome> For(VirtualDevice device)
+    /// <summary>
+    /// The series of every site (call once, after the run): ties each rejection to its window through its sequence
+    /// number, and counts the sealed windows neither opened nor rejected as lost.
+    /// </summary>
+    public IReadOnlyList<SiteSeries> Finish()
     {
-        int i = _index[device.Record.DeviceId];
         lock (_gate)
         {
-            // Sequence numbers run with the seal order: an opened report ties the two, so a rejected one finds its window.
-            long? offset = null;
-            foreach (DeviceWindowLog.Closed w in device.WindowLog.Windows)
+            foreach (DeviceTrack d in _devices)
             {
-                if (w.SealIndex >= 0 && _opened.TryGetValue((i, w.Window), out AggregateReport? r))
+                // Sequence numbers run with the seal order: an opened report ties the two, so a rejected one finds its window.
+                var rejectedSeals = d.SequenceOffset is long offset && d.RejectedSequences is not null
+                    ? new HashSet<long>(d.RejectedSequences.Select(s => (long)s - offset))
+                    : [];
+                foreach (long window in rejectedSeals.SelectMany(d.WindowsSealedAs).Distinct())
                 {
-                    offset = (long)r.Sequence - w.SealIndex;
-                    break;
+                    _windows[(int)window].Rejected++;
+                    if (d.Charted is not null)
+                    {
+                        d.Charted[(int)window] = d.Charted[(int)window] with { Rejected = true };
+                    }
+                }
+
+                foreach (Pending p in d.Unopened)
+                {
+                    _windows[(int)p.Window].Lost += rejectedSeals.Contains(p.SealIndex) ? 0 : 1;
                 }
             }
 
-            var rejectedSeals = new HashSet<long>(_rejected.Where(x => x.Device == i && offset is not null).Select(x => (long)x.Sequence - offset!.Value));
-            string id = device.Record.DeviceIdText;
-            int trueEntries = 0, trueExits = 0;
-            var list = new List<WindowOutcome>(device.WindowLog.Windows.Count);
-            foreach (DeviceWindowLog.Closed w in device.WindowLog.Windows)
+            int devices = _devices.Count(d => d.ClosedThrough >= 0);
+            if (devices == 0)
             {
-                _opened.TryGetValue((i, w.Window), out AggregateReport? r);
-                list.Add(new WindowOutcome
-                {
-                    DeviceId = id,
-                    Site = _site,
-                    WindowStart = DateTimeOffset.FromUnixTimeSeconds(_startUnixSeconds + (w.Window * _windowSeconds)),
-                    CountedEntries = w.Entries,
-                    CountedExits = w.Exits,
-                    TrueEntries = w.TruthEntries - trueEntries,
-                    TrueExits = w.TruthExits - trueExits,
-                    PublishedEntries = r is null || r.Suppressed.HasFlag(SuppressedCounters.Entries) ? null : r.Entries,
-                    PublishedExits = r is null || r.Suppressed.HasFlag(SuppressedCounters.Exits) ? null : r.Exits,
-                    OccupancyCounted = w.Occupancy,
-                    OccupancyTrue = w.TrueOccupancy,
-                    OccupancyPublished = r is null || r.Suppressed.HasFlag(SuppressedCounters.OccupancyAtEnd) ? null : r.OccupancyAtEnd,
-                    Sealed = w.SealIndex >= 0,
-                    Opened = r is not null,
-                    Rejected = w.SealIndex >= 0 && rejectedSeals.Contains(w.SealIndex),
-                });
-                trueEntries = w.TruthEntries;
-                trueExits = w.TruthExits;
+                return [];
             }
 
-            return list;
+            return
+            [
+                new SiteSeries
+                {
+                    Site = _site,
+                    Devices = devices,
+                    Windows = [.. _windows.Select((s, w) => (Sums: s, Window: w)).Where(x => x.Sums.Devices > 0).Select(x => SiteWindow(x.Sums, x.Window))],
+                    Charted = [.. _devices.Where(d => d.Charted is not null && d.ClosedThrough >= 0).Select(d => new DeviceSeries(d.DeviceId, [.. d.Charted!]))],
+                    DeviceRecords = _devices.Sum(d => (long)d.Records),
+                    MostReportsOnTheirWay = _mostOnTheirWay,
+                },
+            ];
+        }
+    }
+
+    private void Open(DeviceTrack d, long window, long sealIndex, AggregateReport r)
+    {
+        int? entries = r.Suppressed.HasFlag(SuppressedCounters.Entries) ? null : r.Entries;
+        int? exits = r.Suppressed.HasFlag(SuppressedCounters.Exits) ? null : r.Exits;
+        int? occupancy = r.Suppressed.HasFlag(SuppressedCounters.OccupancyAtEnd) ? null : r.OccupancyAtEnd;
+        _windows[(int)window].AddOpened(entries, exits, occupancy);
+        if (sealIndex >= 0 && (d.OffsetWindow is null || window < d.OffsetWindow))
+        {
+            // The earliest window both sealed and opened sets the device's sequence offset.
+            d.SequenceOffset = (long)r.Sequence - sealIndex;
+            d.OffsetWindow = window;
+        }
+
+        if (d.Charted is not null)
+        {
+            d.Charted[(int)window] = d.Charted[(int)window] with
+            {
+                PublishedEntries = entries,
+                PublishedExits = exits,
+                OccupancyPublished = occupancy,
+                Opened = true,
+            };
+        }
+    }
+
+    private SiteWindow SiteWindow(WindowSums s, int window) => new(
+        new WindowOutcome
+        {
+            DeviceId = "all",
+            Site = _site,
+            WindowStart = StartOf(window),
+            CountedEntries = s.CountedEntries,
+            CountedExits = s.CountedExits,
+            TrueEntries = s.TrueEntries,
+            TrueExits = s.TrueExits,
+            PublishedEntries = s.PublishedEntriesCount == s.Devices ? s.PublishedEntries : null,
+            PublishedExits = s.PublishedExitsCount == s.Devices ? s.PublishedExits : null,
+            OccupancyCounted = s.OccupancyCounted,
+            OccupancyTrue = s.OccupancyTrue,
+            OccupancyPublished = s.OccupancyPublishedCount == s.Devices ? s.OccupancyPublished : null,
+            Sealed = s.Sealed > 0,
+            Opened = s.Opened == s.Devices,
+            Rejected = s.Rejected > 0,
+        },
+        s.Rejected,
+        s.Lost);
+
+    private DateTimeOffset StartOf(long window) => DateTimeOffset.FromUnixTimeSeconds(_startUnixSeconds + (window * _windowSeconds));
+
+    /// <summary>A sealed window whose report has not been opened (yet).</summary>
+    private readonly record struct Pending(long Window, long SealIndex);
+
+    /// <summary>Consecutive windows sealed with consecutive seal indices (a clean run is one run per device).</summary>
+    private readonly record struct SealRun(long Window, long SealIndex, long Length);
+
+    /// <summary>One window's sums over the devices that closed it.</summary>
+    private sealed class WindowSums
+    {
+        public int Devices { get; private set; }
+
+        public int CountedEntries { get; private set; }
+
+        public int CountedExits { get; private set; }
+
+        public int TrueEntries { get; private set; }
+
+        public int TrueExits { get; private set; }
+
+        public int OccupancyCounted { get; private set; }
+
+        public int OccupancyTrue { get; private set; }
+
+        public int Sealed { get; private set; }
+
+        public int Opened { get; private set; }
+
+        public int PublishedEntries { get; private set; }
+
+        public int PublishedEntriesCount { get; private set; }
+
+        public int PublishedExits { get; private set; }
+
+        public int PublishedExitsCount { get; private set; }
+
+        public int OccupancyPublished { get; private set; }
+
+        public int OccupancyPublishedCount { get; private set; }
+
+        public int Rejected { get; set; }
+
+        public int Lost { get; set; }
+
+        public void AddDeviceSide(DeviceWindowLog.Closed w)
+        {
+            Devices++;
+            CountedEntries += w.Entries;
+            CountedExits += w.Exits;
+            TrueEntries += w.TrueEntries;
+            TrueExits += w.TrueExits;
+            OccupancyCounted += w.Occupancy;
+            OccupancyTrue += w.TrueOccupancy;
+            Sealed += w.SealIndex >= 0 ? 1 : 0;
+        }
+
+        public void AddOpened(int? entries, int? exits, int? occupancy)
+        {
+            Opened++;
+            PublishedEntries += entries ?? 0;
+            PublishedEntriesCount += entries is null ? 0 : 1;
+            PublishedExits += exits ?? 0;
+            PublishedExitsCount += exits is null ? 0 : 1;
+            OccupancyPublished += occupancy ?? 0;
+            OccupancyPublishedCount += occupancy is null ? 0 : 1;
+        }
+    }
+
+    /// <summary>
+    /// What one device keeps: a few figures, its sealed windows as runs, the sealed windows whose report is on its way
+    /// (opened a step or two later), and the rare anomalies: a report for a window not closed yet, an opened window
+    /// that had no seal, a rejected report. Only a charted device keeps its windows.
+    /// </summary>
+    private sealed class DeviceTrack(string deviceId, bool charted)
+    {
+        private readonly List<SealRun> _sealRuns = [];
+
+        public string DeviceId { get; } = deviceId;
+
+        public List<WindowOutcome>? Charted { get; } = charted ? [] : null;
+
+        public long ClosedThrough { get; set; } = -1;
+
+        public Queue<Pending> Unopened { get; } = new();
+
+        public Dictionary<long, AggregateReport>? Early { get; set; }
+
+        public HashSet<long>? OpenedUnsealed { get; set; }
+
+        public List<ulong>? RejectedSequences { get; set; }
+
+        public long? SequenceOffset { get; set; }
+
+        public long? OffsetWindow { get; set; }
+
+        public int Records => _sealRuns.Count + Unopened.Count + (Early?.Count ?? 0) + (OpenedUnsealed?.Count ?? 0) + (RejectedSequences?.Count ?? 0);
+
+        public void Sealed(long window, long sealIndex)
+        {
+            if (_sealRuns.Count > 0 && _sealRuns[^1] is var last && last.Window + last.Length == window && last.SealIndex + last.Length == sealIndex)
+            {
+                _sealRuns[^1] = last with { Length = last.Length + 1 };
+            }
+            else
+            {
+                _sealRuns.Add(new SealRun(window, sealIndex, 1));
+            }
+        }
+
+        public bool IsSealed(long window) => _sealRuns.Any(r => window >= r.Window && window < r.Window + r.Length);
+
+        /// <summary>The windows sealed with index <paramref name="sealIndex"/> (more than one only if the count restarted).</summary>
+        public IEnumerable<long> WindowsSealedAs(long sealIndex) =>
+            _sealRuns.Where(r => sealIndex >= r.SealIndex && sealIndex < r.SealIndex + r.Length).Select(r => r.Window + (sealIndex - r.SealIndex));
+
+        /// <summary>Takes <paramref name="window"/> off the reports on their way (normally the oldest one).</summary>
+        public bool TakeUnopened(long window, out long sealIndex)
+        {
+            sealIndex = -1;
+            if (Unopened.Count == 0)
+            {
+                return false;
+            }
+
+            if (Unopened.Peek().Window == window)
+            {
+                sealIndex = Unopened.Dequeue().SealIndex;
+                return true;
+            }
+
+            // Out of order: rare, so rebuilding the small queue is fine.
+            Pending[] waiting = [.. Unopened];
+            int at = Array.FindIndex(waiting, p => p.Window == window);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            sealIndex = waiting[at].SealIndex;
+            Unopened.Clear();
+            foreach (Pending p in waiting.Where((_, i) => i != at))
+            {
+                Unopened.Enqueue(p);
+            }
+
+            return true;
         }
     }
 }
