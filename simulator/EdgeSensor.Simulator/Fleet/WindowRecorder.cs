@@ -10,7 +10,7 @@ namespace EdgeSensor.Simulator.Fleet;
 /// virtual device closes a window (<see cref="DeviceWindowLog"/>, on the workers), the consumer side as reports are
 /// opened or rejected (on the consumer's threads). Each window is summed into its site's series at once, so the series
 /// grow with the windows, not with devices × windows; only the first <see cref="DevicesCharted"/> devices keep their
-/// own windows. What any other device keeps here does not grow with the run's duration (<see cref="DeviceTrack"/>).
+/// own windows. What any other device keeps here does not grow with the run's duration (<see cref="DeviceWindowTrack"/>).
 /// </summary>
 internal sealed class WindowRecorder
 {
@@ -22,8 +22,8 @@ internal sealed class WindowRecorder
     private readonly uint _startUnixSeconds;
     private readonly int _windowSeconds;
     private readonly string _site;
-    private readonly DeviceTrack[] _devices;
-    private readonly List<WindowSums> _windows = [];
+    private readonly DeviceWindowTrack[] _devices;
+    private readonly List<SiteWindowSums> _windows = [];
     private long _onTheirWay;
     private long _mostOnTheirWay;
 
@@ -44,11 +44,11 @@ internal sealed class WindowRecorder
         _startUnixSeconds = startUnixSeconds;
         _windowSeconds = windowSeconds;
         _site = site;
-        _devices = new DeviceTrack[devices.Count];
+        _devices = new DeviceWindowTrack[devices.Count];
         for (int i = 0; i < devices.Count; i++)
         {
             _index[devices[i].DeviceId] = i;
-            _devices[i] = new DeviceTrack(devices[i].DeviceIdText, charted: i < DevicesCharted);
+            _devices[i] = new DeviceWindowTrack(devices[i].DeviceIdText, charted: i < DevicesCharted);
         }
     }
 
@@ -57,10 +57,10 @@ internal sealed class WindowRecorder
     {
         lock (_gate)
         {
-            DeviceTrack d = _devices[device];
+            DeviceWindowTrack d = _devices[device];
             while (_windows.Count <= w.Window)
             {
-                _windows.Add(new WindowSums());
+                _windows.Add(new SiteWindowSums());
             }
 
             _windows[(int)w.Window].AddDeviceSide(w);
@@ -88,7 +88,7 @@ internal sealed class WindowRecorder
                 d.Sealed(w.Window, w.SealIndex);
                 if (early is null)
                 {
-                    d.Unopened.Enqueue(new Pending(w.Window, w.SealIndex));
+                    d.Unopened.Enqueue(new UnopenedWindow(w.Window, w.SealIndex));
                     _mostOnTheirWay = Math.Max(_mostOnTheirWay, ++_onTheirWay);
                 }
                 else
@@ -114,7 +114,7 @@ internal sealed class WindowRecorder
         long window = (report.WindowStart.ToUnixTimeSeconds() - _startUnixSeconds) / _windowSeconds;
         lock (_gate)
         {
-            DeviceTrack d = _devices[device];
+            DeviceWindowTrack d = _devices[device];
             if (window > d.ClosedThrough)
             {
                 // Its window is not closed on the device's side yet (a clock ahead of the simulated one): wait for it.
@@ -155,7 +155,7 @@ internal sealed class WindowRecorder
     {
         lock (_gate)
         {
-            foreach (DeviceTrack d in _devices)
+            foreach (DeviceWindowTrack d in _devices)
             {
                 // Sequence numbers run with the seal order: an opened report ties the two, so a rejected one finds its window.
                 var rejectedSeals = d.SequenceOffset is long offset && d.RejectedSequences is not null
@@ -170,7 +170,7 @@ internal sealed class WindowRecorder
                     }
                 }
 
-                foreach (Pending p in d.Unopened)
+                foreach (UnopenedWindow p in d.Unopened)
                 {
                     _windows[(int)p.Window].Lost += rejectedSeals.Contains(p.SealIndex) ? 0 : 1;
                 }
@@ -197,7 +197,7 @@ internal sealed class WindowRecorder
         }
     }
 
-    private void Open(DeviceTrack d, long window, long sealIndex, AggregateReport r)
+    private void Open(DeviceWindowTrack d, long window, long sealIndex, AggregateReport r)
     {
         int? entries = r.Suppressed.HasFlag(SuppressedCounters.Entries) ? null : r.Entries;
         int? exits = r.Suppressed.HasFlag(SuppressedCounters.Exits) ? null : r.Exits;
@@ -222,7 +222,7 @@ internal sealed class WindowRecorder
         }
     }
 
-    private SiteWindow SiteWindow(WindowSums s, int window) => new(
+    private SiteWindow SiteWindow(SiteWindowSums s, int window) => new(
         new WindowOutcome
         {
             DeviceId = "all",
@@ -245,152 +245,4 @@ internal sealed class WindowRecorder
         s.Lost);
 
     private DateTimeOffset StartOf(long window) => DateTimeOffset.FromUnixTimeSeconds(_startUnixSeconds + (window * _windowSeconds));
-
-    /// <summary>A sealed window whose report has not been opened (yet).</summary>
-    private readonly record struct Pending(long Window, long SealIndex);
-
-    /// <summary>Consecutive windows sealed with consecutive seal indices (a clean run is one run per device).</summary>
-    private readonly record struct SealRun(long Window, long SealIndex, long Length);
-
-    /// <summary>One window's sums over the devices that closed it.</summary>
-    private sealed class WindowSums
-    {
-        public int Devices { get; private set; }
-
-        public int CountedEntries { get; private set; }
-
-        public int CountedExits { get; private set; }
-
-        public int TrueEntries { get; private set; }
-
-        public int TrueExits { get; private set; }
-
-        public int OccupancyCounted { get; private set; }
-
-        public int OccupancyTrue { get; private set; }
-
-        public int Sealed { get; private set; }
-
-        public int Opened { get; private set; }
-
-        public int PublishedEntries { get; private set; }
-
-        public int PublishedEntriesCount { get; private set; }
-
-        public int PublishedExits { get; private set; }
-
-        public int PublishedExitsCount { get; private set; }
-
-        public int OccupancyPublished { get; private set; }
-
-        public int OccupancyPublishedCount { get; private set; }
-
-        public int Rejected { get; set; }
-
-        public int Lost { get; set; }
-
-        public void AddDeviceSide(DeviceWindowLog.Closed w)
-        {
-            Devices++;
-            CountedEntries += w.Entries;
-            CountedExits += w.Exits;
-            TrueEntries += w.TrueEntries;
-            TrueExits += w.TrueExits;
-            OccupancyCounted += w.Occupancy;
-            OccupancyTrue += w.TrueOccupancy;
-            Sealed += w.SealIndex >= 0 ? 1 : 0;
-        }
-
-        public void AddOpened(int? entries, int? exits, int? occupancy)
-        {
-            Opened++;
-            PublishedEntries += entries ?? 0;
-            PublishedEntriesCount += entries is null ? 0 : 1;
-            PublishedExits += exits ?? 0;
-            PublishedExitsCount += exits is null ? 0 : 1;
-            OccupancyPublished += occupancy ?? 0;
-            OccupancyPublishedCount += occupancy is null ? 0 : 1;
-        }
-    }
-
-    /// <summary>
-    /// What one device keeps: a few figures, its sealed windows as runs, the sealed windows whose report is on its way
-    /// (opened a step or two later), and the rare anomalies: a report for a window not closed yet, an opened window
-    /// that had no seal, a rejected report. Only a charted device keeps its windows.
-    /// </summary>
-    private sealed class DeviceTrack(string deviceId, bool charted)
-    {
-        private readonly List<SealRun> _sealRuns = [];
-
-        public string DeviceId { get; } = deviceId;
-
-        public List<WindowOutcome>? Charted { get; } = charted ? [] : null;
-
-        public long ClosedThrough { get; set; } = -1;
-
-        public Queue<Pending> Unopened { get; } = new();
-
-        public Dictionary<long, AggregateReport>? Early { get; set; }
-
-        public HashSet<long>? OpenedUnsealed { get; set; }
-
-        public List<ulong>? RejectedSequences { get; set; }
-
-        public long? SequenceOffset { get; set; }
-
-        public long? OffsetWindow { get; set; }
-
-        public int Records => _sealRuns.Count + Unopened.Count + (Early?.Count ?? 0) + (OpenedUnsealed?.Count ?? 0) + (RejectedSequences?.Count ?? 0);
-
-        public void Sealed(long window, long sealIndex)
-        {
-            if (_sealRuns.Count > 0 && _sealRuns[^1] is var last && last.Window + last.Length == window && last.SealIndex + last.Length == sealIndex)
-            {
-                _sealRuns[^1] = last with { Length = last.Length + 1 };
-            }
-            else
-            {
-                _sealRuns.Add(new SealRun(window, sealIndex, 1));
-            }
-        }
-
-        public bool IsSealed(long window) => _sealRuns.Any(r => window >= r.Window && window < r.Window + r.Length);
-
-        /// <summary>The windows sealed with index <paramref name="sealIndex"/> (more than one only if the count restarted).</summary>
-        public IEnumerable<long> WindowsSealedAs(long sealIndex) =>
-            _sealRuns.Where(r => sealIndex >= r.SealIndex && sealIndex < r.SealIndex + r.Length).Select(r => r.Window + (sealIndex - r.SealIndex));
-
-        /// <summary>Takes <paramref name="window"/> off the reports on their way (normally the oldest one).</summary>
-        public bool TakeUnopened(long window, out long sealIndex)
-        {
-            sealIndex = -1;
-            if (Unopened.Count == 0)
-            {
-                return false;
-            }
-
-            if (Unopened.Peek().Window == window)
-            {
-                sealIndex = Unopened.Dequeue().SealIndex;
-                return true;
-            }
-
-            // Out of order: rare, so rebuilding the small queue is fine.
-            Pending[] waiting = [.. Unopened];
-            int at = Array.FindIndex(waiting, p => p.Window == window);
-            if (at < 0)
-            {
-                return false;
-            }
-
-            sealIndex = waiting[at].SealIndex;
-            Unopened.Clear();
-            foreach (Pending p in waiting.Where((_, i) => i != at))
-            {
-                Unopened.Enqueue(p);
-            }
-
-            return true;
-        }
-    }
 }
