@@ -26,6 +26,7 @@ internal sealed class WindowRecorder
     private readonly List<SiteWindowSums> _windows = [];
     private long _onTheirWay;
     private long _mostOnTheirWay;
+    private IReadOnlyList<SiteSeries>? _finished;
 
     /// <summary>Records the windows <paramref name="devices"/> close from now on.</summary>
     public WindowRecorder(VirtualDevice[] devices, uint startUnixSeconds, int windowSeconds, string site)
@@ -148,53 +149,58 @@ internal sealed class WindowRecorder
     }
 
     /// <summary>
-    /// The series of every site (call once, after the run): ties each rejection to its window through its sequence
-    /// number, and counts the sealed windows neither opened nor rejected as lost.
+    /// The series of every site (after the run): ties each rejection to its window through its sequence number, and
+    /// counts the sealed windows neither opened nor rejected as lost. Later calls return the same series.
     /// </summary>
     public IReadOnlyList<SiteSeries> Finish()
     {
         lock (_gate)
         {
-            foreach (DeviceWindowTrack d in _devices)
-            {
-                // Sequence numbers run with the seal order: an opened report ties the two, so a rejected one finds its window.
-                var rejectedSeals = d.SequenceOffset is long offset && d.RejectedSequences is not null
-                    ? new HashSet<long>(d.RejectedSequences.Select(s => (long)s - offset))
-                    : [];
-                foreach (long window in rejectedSeals.SelectMany(d.WindowsSealedAs).Distinct())
-                {
-                    _windows[(int)window].Rejected++;
-                    if (d.Charted is not null)
-                    {
-                        d.Charted[(int)window] = d.Charted[(int)window] with { Rejected = true };
-                    }
-                }
-
-                foreach (UnopenedWindow p in d.Unopened)
-                {
-                    _windows[(int)p.Window].Lost += rejectedSeals.Contains(p.SealIndex) ? 0 : 1;
-                }
-            }
-
-            int devices = _devices.Count(d => d.ClosedThrough >= 0);
-            if (devices == 0)
-            {
-                return [];
-            }
-
-            return
-            [
-                new SiteSeries
-                {
-                    Site = _site,
-                    Devices = devices,
-                    Windows = [.. _windows.Select((s, w) => (Sums: s, Window: w)).Where(x => x.Sums.Devices > 0).Select(x => SiteWindow(x.Sums, x.Window))],
-                    Charted = [.. _devices.Where(d => d.Charted is not null && d.ClosedThrough >= 0).Select(d => new DeviceSeries(d.DeviceId, [.. d.Charted!]))],
-                    DeviceRecords = _devices.Sum(d => (long)d.Records),
-                    MostReportsOnTheirWay = _mostOnTheirWay,
-                },
-            ];
+            return _finished ??= Series();
         }
+    }
+
+    private IReadOnlyList<SiteSeries> Series()
+    {
+        foreach (DeviceWindowTrack d in _devices)
+        {
+            // Sequence numbers run with the seal order: an opened report ties the two, so a rejected one finds its window.
+            var rejectedSeals = d.SequenceOffset is long offset && d.RejectedSequences is not null
+                ? new HashSet<long>(d.RejectedSequences.Select(s => (long)s - offset))
+                : [];
+            foreach (long window in rejectedSeals.SelectMany(d.WindowsSealedAs).Distinct())
+            {
+                _windows[(int)window].Rejected++;
+                if (d.Charted is not null)
+                {
+                    d.Charted[(int)window] = d.Charted[(int)window] with { Rejected = true };
+                }
+            }
+
+            foreach (UnopenedWindow p in d.Unopened)
+            {
+                _windows[(int)p.Window].Lost += rejectedSeals.Contains(p.SealIndex) ? 0 : 1;
+            }
+        }
+
+        int devices = _devices.Count(d => d.ClosedThrough >= 0);
+        if (devices == 0)
+        {
+            return [];
+        }
+
+        return
+        [
+            new SiteSeries
+            {
+                Site = _site,
+                Devices = devices,
+                Windows = [.. _windows.Select((s, w) => (Sums: s, Window: w)).Where(x => x.Sums.Devices > 0).Select(x => SiteWindow(x.Sums, x.Window))],
+                Charted = [.. _devices.Where(d => d.Charted is not null && d.ClosedThrough >= 0).Select(d => new DeviceSeries(d.DeviceId, [.. d.Charted!]))],
+                DeviceRecords = _devices.Sum(d => (long)d.Records),
+                MostReportsOnTheirWay = _mostOnTheirWay,
+            },
+        ];
     }
 
     private void Open(DeviceWindowTrack d, long window, long sealIndex, AggregateReport r)
