@@ -2,17 +2,19 @@ namespace EdgeSensor.Simulator.Fleet;
 
 /// <summary>
 /// The device side of each window of one virtual device, taken at the tick that closes it: what the engine counted,
-/// the ground truth up to that tick, and whether a report was sealed. Taken by the device itself, so it is exact to a
-/// tick however the run steps its devices. One small record per window.
+/// the ground truth of that window, and whether a report was sealed. Taken by the device itself, so it is exact to a
+/// tick however the run steps its devices. Nothing is kept here: each closed window goes to the run's
+/// <see cref="WindowRecorder"/>, which sums it into its site's series.
 /// </summary>
 internal sealed class DeviceWindowLog
 {
     private readonly long _windowMs;
-    private readonly List<Closed> _closed = [];
+    private Action<Closed>? _sink;
     private long _nextBoundaryMs;
     private long _sealedBefore;
     private int _trueOccupancy;
-    private int _truthNet;
+    private int _truthEntries;
+    private int _truthExits;
 
     public DeviceWindowLog(int windowSeconds)
     {
@@ -20,9 +22,10 @@ internal sealed class DeviceWindowLog
         _nextBoundaryMs = _windowMs;
     }
 
-    public IReadOnlyList<Closed> Windows => _closed;
+    /// <summary>Where each closed window goes from now on (the run's recorder).</summary>
+    public void SendTo(Action<Closed> sink) => _sink = sink;
 
-    /// <summary>After the device's tick at <paramref name="timeMs"/>: records the window that tick closed, if any.</summary>
+    /// <summary>After the device's tick at <paramref name="timeMs"/>: hands on the window that tick closed, if any.</summary>
     public void AfterTick(long timeMs, VirtualDevice device)
     {
         if (timeMs < _nextBoundaryMs)
@@ -34,15 +37,18 @@ internal sealed class DeviceWindowLog
         int exits = device.TruthExits;
 
         // Never negative, as the engine keeps it: an exit of someone who was inside before the start is not counted down.
-        _trueOccupancy = Math.Max(0, _trueOccupancy + (entries - exits - _truthNet));
-        _truthNet = entries - exits;
+        _trueOccupancy = Math.Max(0, _trueOccupancy + (entries - exits - (_truthEntries - _truthExits)));
         long sealedNow = device.Node.ReportsSealed;
-        _closed.Add(new Closed((_nextBoundaryMs / _windowMs) - 1, device.Node.LastWindowEntries, device.Node.LastWindowExits, entries, exits,
-            device.Node.Counter.Occupancy, _trueOccupancy, sealedNow > _sealedBefore ? sealedNow - 1 : -1));
+        var closed = new Closed((_nextBoundaryMs / _windowMs) - 1, device.Node.LastWindowEntries, device.Node.LastWindowExits, entries - _truthEntries,
+            exits - _truthExits, device.Node.Counter.Occupancy, _trueOccupancy, sealedNow > _sealedBefore ? sealedNow - 1 : -1);
+        _truthEntries = entries;
+        _truthExits = exits;
         _sealedBefore = sealedNow;
         _nextBoundaryMs += _windowMs;
+        _sink?.Invoke(closed);
     }
 
-    /// <summary>One closed window: counted, cumulative truth at its end, and the index of its sealed report (−1: none).</summary>
-    public readonly record struct Closed(long Window, int Entries, int Exits, int TruthEntries, int TruthExits, int Occupancy, int TrueOccupancy, long SealIndex);
+    /// <summary>One closed window: counted, the truth whose time fell in it, occupancy at its end, and the index of its
+    /// sealed report (−1: none).</summary>
+    public readonly record struct Closed(long Window, int Entries, int Exits, int TrueEntries, int TrueExits, int Occupancy, int TrueOccupancy, long SealIndex);
 }

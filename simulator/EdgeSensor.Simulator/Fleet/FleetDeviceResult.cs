@@ -61,8 +61,4 @@ public sealed class FleetDeviceResult
 
     [JsonPropertyName("suppressedReports")]
     public required int SuppressedReports { get; init; }
-
-    /// <summary>Per reporting window: counted, true and published (the HTML report draws them). Not in the JSON summary.</summary>
-    [JsonIgnore]
-    public IReadOnlyList<WindowOutcome> Windows { get; init; } = [];
 }

@@ -73,6 +73,11 @@ public sealed class FleetResult
     [JsonPropertyName("bareLatencyMs")]
     public double BareLatencyMs { get; init; }
 
+    /// <summary>Per site and window: counted, true and published, and the charted devices' windows (the HTML report
+    /// draws them; docs/report.md). Not in the JSON summary.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<SiteSeries> Sites { get; init; } = [];
+
     [JsonPropertyName("published")]
     public long Published => Devices.Sum(d => (long)d.Published);
 

@@ -149,7 +149,8 @@ public static class FleetRunner
             Broker = broker is null ? options.BrokerText : $"embedded ({host}:{port})",
             Speed = options.Realtime ? "realtime" : "max",
             Sensors = options.SensorsText,
-            Devices = [.. publishers.Select(p => Summarize(p, tally.Snapshot(p.Device.Record.DeviceId), windows.For(p.Device)))],
+            Devices = [.. publishers.Select(p => Summarize(p, tally.Snapshot(p.Device.Record.DeviceId)))],
+            Sites = windows.Finish(),
             WallSeconds = clock.Elapsed.TotalSeconds,
             SetupSeconds = setupSeconds,
             UnattributedRejections = tally.UnattributedRejections,
@@ -315,7 +316,7 @@ public static class FleetRunner
         }
     }
 
-    private static FleetDeviceResult Summarize(DevicePublisher p, ConsumerTally.DeviceTally t, IReadOnlyList<WindowOutcome> windows) => new()
+    private static FleetDeviceResult Summarize(DevicePublisher p, ConsumerTally.DeviceTally t) => new()
     {
         DeviceId = p.Device.Record.DeviceIdText,
         Sealed = p.Device.Node.ReportsSealed,
@@ -334,6 +335,5 @@ public static class FleetRunner
         TruthExits = p.Device.TruthExits,
         NoisedReports = t.NoisedReports,
         SuppressedReports = t.SuppressedReports,
-        Windows = windows,
     };
 }

@@ -10,7 +10,7 @@ namespace EdgeSensor.Simulator.Reporting;
 public static class RunReport
 {
     /// <summary>Devices drawn one by one; the rest are in the tables and the site's totals.</summary>
-    public const int DevicesCharted = 12;
+    public const int DevicesCharted = WindowRecorder.DevicesCharted;
 
     /// <summary>The report's name in the current directory when <c>--report</c> is not given.</summary>
     public const string DefaultFileName = "edgesensor-run-report.html";
@@ -29,10 +29,9 @@ public static class RunReport
         page.Paragraph("Counted: what the firmware's engine counted into each window, before disclosure control. True: the simulated ground truth. Published: what the SDK opened from the sealed report, after disclosure control (absent when withheld or not received).", "note");
 
         FleetSection(page, r);
-        foreach (var site in r.Devices.SelectMany(d => d.Windows).Select(w => w.Site).Distinct().Order(StringComparer.Ordinal))
+        foreach (SiteSeries site in r.Sites.OrderBy(s => s.Site, StringComparer.Ordinal))
         {
-            var devices = r.Devices.Where(d => d.Windows.Any(w => w.Site == site)).ToList();
-            SiteSection(page, r, site, devices);
+            SiteSection(page, r, site);
         }
 
         return page;
@@ -69,39 +68,20 @@ public static class RunReport
         .ToSvg());
     }
 
-    private static void SiteSection(HtmlPage page, FleetResult r, string site, IReadOnlyList<FleetDeviceResult> devices)
+    private static void SiteSection(HtmlPage page, FleetResult r, SiteSeries series)
     {
+        string site = series.Site;
         page.Heading(2, $"Site {site}", "site-" + site);
-        page.Paragraph(string.Create(Svg.Inv, $"{devices.Count} device(s); the site's figures are the sums over its devices."));
+        page.Paragraph(string.Create(Svg.Inv, $"{series.Devices} device(s); the site's figures are the sums over its devices."));
 
-        // Sum the devices' windows by window start.
-        var byWindow = devices.SelectMany(d => d.Windows.Where(w => w.Site == site))
-            .GroupBy(w => w.WindowStart).OrderBy(g => g.Key).ToList();
-        DateTimeOffset origin = byWindow.Count > 0 ? byWindow[0].Key : default;
+        // The site's windows were summed over its devices as the run went (WindowRecorder).
+        var siteWindows = series.Windows.Select(w => w.Sum).ToList();
+        DateTimeOffset origin = siteWindows.Count > 0 ? siteWindows[0].WindowStart : default;
         double End(DateTimeOffset start) => ((start - origin).TotalSeconds + r.WindowSeconds) / 60.0;
-        var siteWindows = byWindow.Select(g => new WindowOutcome
-        {
-            DeviceId = "all",
-            Site = site,
-            WindowStart = g.Key,
-            CountedEntries = g.Sum(w => w.CountedEntries),
-            CountedExits = g.Sum(w => w.CountedExits),
-            TrueEntries = g.Sum(w => w.TrueEntries),
-            TrueExits = g.Sum(w => w.TrueExits),
-            PublishedEntries = g.All(w => w.PublishedEntries is not null) ? g.Sum(w => w.PublishedEntries!.Value) : null,
-            PublishedExits = g.All(w => w.PublishedExits is not null) ? g.Sum(w => w.PublishedExits!.Value) : null,
-            OccupancyCounted = g.Sum(w => w.OccupancyCounted),
-            OccupancyTrue = g.Sum(w => w.OccupancyTrue),
-            OccupancyPublished = g.All(w => w.OccupancyPublished is not null) ? g.Sum(w => w.OccupancyPublished!.Value) : null,
-            Sealed = g.Any(w => w.Sealed),
-            Opened = g.All(w => w.Opened),
-            Rejected = g.Any(w => w.Rejected),
-        }).ToList();
-
         WindowCharts(page, $"site {site}", siteWindows, End);
         PrivacyChart(page, r, site, siteWindows, End);
 
-        var failures = byWindow.Select(g => (End: End(g.Key), Rejected: g.Count(w => w.Rejected), Lost: g.Count(w => w.Lost))).ToList();
+        var failures = series.Windows.Select(w => (End: End(w.Sum.WindowStart), Rejected: w.RejectedReports, Lost: w.LostReports)).ToList();
         page.Chart(new LineChart
         {
             Title = $"Rejected and lost reports per window, site {site}",
@@ -116,14 +96,13 @@ public static class RunReport
             ? "No report of this site was rejected or lost."
             : string.Create(Svg.Inv, $"{rejected} window report(s) rejected and {lost} lost at this site."), rejected + lost == 0 ? "ok" : "bad");
 
-        var charted = devices.Take(DevicesCharted).ToList();
-        page.Heading(3, charted.Count < devices.Count
-            ? string.Create(Svg.Inv, $"Devices ({charted.Count} of {devices.Count} drawn; all are in the fleet table)")
+        page.Heading(3, series.Charted.Count < series.Devices
+            ? string.Create(Svg.Inv, $"Devices ({series.Charted.Count} of {series.Devices} drawn; all are in the fleet table)")
             : "Devices");
-        foreach (FleetDeviceResult d in charted)
+        foreach (DeviceSeries d in series.Charted)
         {
             page.Heading(4, $"Device {d.DeviceId}", "device-" + d.DeviceId);
-            WindowCharts(page, $"device {d.DeviceId}", [.. d.Windows.Where(w => w.Site == site)], End);
+            WindowCharts(page, $"device {d.DeviceId}", d.Windows, End);
         }
     }
 

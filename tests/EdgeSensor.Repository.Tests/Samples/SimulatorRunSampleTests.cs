@@ -22,7 +22,17 @@ public sealed partial class SimulatorRunSampleTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        int exit = EdgeSensor.Simulator.Program.Run(["run"], stdout, stderr);
+        // The report goes to stderr's last line, not stdout: written to a temporary file so no test run leaves one behind.
+        string report = Path.Combine(Path.GetTempPath(), $"edgesensor-run-sample-{Guid.NewGuid():N}.html");
+        int exit;
+        try
+        {
+            exit = EdgeSensor.Simulator.Program.Run(["run", "--report", report], stdout, stderr);
+        }
+        finally
+        {
+            File.Delete(report);
+        }
 
         Assert.AreEqual(ExitCodes.Ok, exit, stderr.ToString());
         string printed = TrimLineEnds(stdout.ToString());

@@ -31,6 +31,23 @@ public sealed class ReportFileTests
     }
 
     [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public void APlainRun_WritesItsReport_IntoTheCurrentFolder()
+    {
+        // The tests' current folder is a scratch folder (DefaultReportFolder), so this leaves nothing beside the binaries.
+        var stderr = new StringWriter();
+
+        int exit = Program.Run(["run", "--devices", "1", "--minutes", "1", "--live", "off"], new StringWriter(), stderr);
+
+        Assert.AreEqual(ExitCodes.Ok, exit, stderr.ToString());
+        string path = stderr.ToString().TrimEnd().Split('\n')[^1]["report: ".Length..];
+        Assert.AreEqual(Directory.GetCurrentDirectory(), Path.GetDirectoryName(path));
+        StringAssert.StartsWith(Path.GetFileName(path), "edgesensor-run-report");
+        Assert.IsTrue(File.Exists(path), path);
+        File.Delete(path);
+    }
+
+    [TestMethod]
     public void ANamedPath_IsWritten_EvenOverAnOldFile()
     {
         string named = Path.Combine(_folder, "mine.html");

@@ -18,20 +18,23 @@ public sealed class RunReportTests
         FleetResult result = await FleetRunner.RunAsync(options, null, TestContext.CancellationToken);
 
         Assert.IsTrue(result.Ok);
+        SiteSeries site = result.Sites.Single();
+        Assert.HasCount(2, site.Charted, "both devices are drawn");
         foreach (FleetDeviceResult d in result.Devices)
         {
-            Assert.HasCount(3, d.Windows, "three 60-second windows");
-            Assert.AreEqual(d.EngineEntries, d.Windows.Sum(w => w.CountedEntries), "counted per window adds up to the engine's total");
-            Assert.AreEqual(d.EngineExits, d.Windows.Sum(w => w.CountedExits));
-            Assert.AreEqual(d.TruthEntries, d.Windows.Sum(w => w.TrueEntries), "every truth crossing falls in one window");
-            Assert.AreEqual(d.TruthExits, d.Windows.Sum(w => w.TrueExits));
-            Assert.AreEqual(d.OpenedEntries, d.Windows.Sum(w => w.PublishedEntries ?? 0), "published per window adds up to what the SDK opened");
-            Assert.AreEqual(d.OpenedExits, d.Windows.Sum(w => w.PublishedExits ?? 0));
-            Assert.IsTrue(d.Windows.All(w => w.Sealed && w.Opened && !w.Rejected && !w.Lost));
-            Assert.IsTrue(d.Windows.All(w => w.OccupancyTrue >= 0), "never negative, as the engine keeps it");
-            Assert.IsGreaterThanOrEqualTo(d.TruthEntries - d.TruthExits, d.Windows[^1].OccupancyTrue, "at least the net of the truth (more when someone left who was inside before the start)");
-            Assert.IsTrue(d.Windows.Zip(d.Windows.Skip(1)).All(p => p.Second.WindowStart - p.First.WindowStart == TimeSpan.FromSeconds(60)), "windows in order, one a minute");
-            Assert.IsTrue(d.Windows.All(w => w.PublishedEntries == w.CountedEntries && w.PublishedExits == w.CountedExits), "no disclosure control: published is counted");
+            IReadOnlyList<WindowOutcome> windows = site.Charted.Single(c => c.DeviceId == d.DeviceId).Windows;
+            Assert.HasCount(3, windows, "three 60-second windows");
+            Assert.AreEqual(d.EngineEntries, windows.Sum(w => w.CountedEntries), "counted per window adds up to the engine's total");
+            Assert.AreEqual(d.EngineExits, windows.Sum(w => w.CountedExits));
+            Assert.AreEqual(d.TruthEntries, windows.Sum(w => w.TrueEntries), "every truth crossing falls in one window");
+            Assert.AreEqual(d.TruthExits, windows.Sum(w => w.TrueExits));
+            Assert.AreEqual(d.OpenedEntries, windows.Sum(w => w.PublishedEntries ?? 0), "published per window adds up to what the SDK opened");
+            Assert.AreEqual(d.OpenedExits, windows.Sum(w => w.PublishedExits ?? 0));
+            Assert.IsTrue(windows.All(w => w.Sealed && w.Opened && !w.Rejected && !w.Lost));
+            Assert.IsTrue(windows.All(w => w.OccupancyTrue >= 0), "never negative, as the engine keeps it");
+            Assert.IsGreaterThanOrEqualTo(d.TruthEntries - d.TruthExits, windows[^1].OccupancyTrue, "at least the net of the truth (more when someone left who was inside before the start)");
+            Assert.IsTrue(windows.Zip(windows.Skip(1)).All(p => p.Second.WindowStart - p.First.WindowStart == TimeSpan.FromSeconds(60)), "windows in order, one a minute");
+            Assert.IsTrue(windows.All(w => w.PublishedEntries == w.CountedEntries && w.PublishedExits == w.CountedExits), "no disclosure control: published is counted");
         }
 
         Assert.IsGreaterThan(0, result.Devices.Sum(d => d.EngineEntries + d.EngineExits), "people were counted");
@@ -47,6 +50,12 @@ public sealed class RunReportTests
     {
         const string hostileSite = "<img src=x onerror=alert(1)>";
         const string hostileScenario = "</title><script>alert(2)</script>";
+        var window = new WindowOutcome
+        {
+            DeviceId = "<i>dev</i>", Site = hostileSite, WindowStart = DateTimeOffset.UnixEpoch, CountedEntries = 1, CountedExits = 0,
+            TrueEntries = 1, TrueExits = 0, PublishedEntries = 1, PublishedExits = 0, OccupancyCounted = 1, OccupancyTrue = 1,
+            OccupancyPublished = 1, Sealed = true, Opened = true, Rejected = false,
+        };
         var result = new FleetResult
         {
             Scenario = hostileScenario,
@@ -64,15 +73,16 @@ public sealed class RunReportTests
                 {
                     DeviceId = "<i>dev</i>", Sealed = 1, Published = 1, PublishRetries = 0, OutboxDrops = 0, SealFailures = 0, Opened = 1, Rejected = 0,
                     OpenedEntries = 1, OpenedExits = 0, EngineEntries = 1, EngineExits = 0, TruthEntries = 1, TruthExits = 0, NoisedReports = 0, SuppressedReports = 0,
-                    Windows =
-                    [
-                        new WindowOutcome
-                        {
-                            DeviceId = "<i>dev</i>", Site = hostileSite, WindowStart = DateTimeOffset.UnixEpoch, CountedEntries = 1, CountedExits = 0,
-                            TrueEntries = 1, TrueExits = 0, PublishedEntries = 1, PublishedExits = 0, OccupancyCounted = 1, OccupancyTrue = 1,
-                            OccupancyPublished = 1, Sealed = true, Opened = true, Rejected = false,
-                        },
-                    ],
+                },
+            ],
+            Sites =
+            [
+                new SiteSeries
+                {
+                    Site = hostileSite,
+                    Devices = 1,
+                    Windows = [new SiteWindow(window with { DeviceId = "all" }, 0, 0)],
+                    Charted = [new DeviceSeries("<i>dev</i>", [window])],
                 },
             ],
         };
