@@ -18,6 +18,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Occupancy episode of the destination target.</summary>
         public int DestinationEpisode;
 
+        /// <summary>The nearer of the crossing's two nearest readings (mm): how close the body came to the sensor.</summary>
+        public int NearestMillimeters;
+
         /// <summary>True while a crossing is held.</summary>
         public bool IsHeld => Kind != CrossingKind.None;
 
