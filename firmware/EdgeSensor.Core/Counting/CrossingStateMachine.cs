@@ -187,6 +187,21 @@ namespace EdgeSensor.Core.Counting
             return leadMs * PushedLengthDenominator >= personMs * PushedLengthNumerator;
         }
 
+        // True when the target open behind the held-back low one has already lasted longer than a pusher can (see
+        // IsPushedBy: a pusher passes the zone in at most PushedLengthDenominator/PushedLengthNumerator of the time their
+        // vehicle took), so the low one is no pushed object and need not wait for it to finish. Without this, a seated
+        // person reading low under a high mount was held until the next one in a queue had passed the zone: 1-2 s late.
+        private static bool OutlastsPusher(PairingZone pairing, long nowMs)
+        {
+            if (!pairing.IsOpen)
+            {
+                return false;
+            }
+
+            long leadMs = pairing.LeadEndMs - pairing.LeadStartMs;
+            return (nowMs - pairing.OpenStartMs) * PushedLengthNumerator > leadMs * PushedLengthDenominator;
+        }
+
         // Queues a finished target of zone, unless it is too low for a person or a touch across the line.
         private void Accept(int zone, TargetSummary target)
         {
@@ -237,7 +252,7 @@ namespace EdgeSensor.Core.Counting
             for (int zone = 0; zone < 2; zone++)
             {
                 PairingZone pairing = _zones[zone];
-                if (pairing.HasLead && pairing.LeadEndMs + _maxGap < (pairing.IsOpen ? pairing.OpenOnsetMs : nowMs))
+                if (pairing.HasLead && (pairing.LeadEndMs + _maxGap < (pairing.IsOpen ? pairing.OpenOnsetMs : nowMs) || OutlastsPusher(pairing, nowMs)))
                 {
                     // Nothing taller followed within the gap: the low target stands on its own (a child, say).
                     Accept(zone, pairing.TakeLead());
@@ -367,6 +382,7 @@ namespace EdgeSensor.Core.Counting
             _held.Kind = kind;
             _held.OriginZone = OriginOf(kind);
             _held.DestinationEndMs = destination.EndMs;
+            _held.DestinationTargetEndMs = destination.EndMs;
             _held.DestinationEpisode = destination.Episode;
             _held.NearestMillimeters = nearestMillimeters;
         }
@@ -393,17 +409,31 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
-            if (_zones[_held.DestinationZone].IsPresentIn(_held.DestinationEpisode))
+            PairingZone destination = _zones[_held.DestinationZone];
+            PairingZone origin = _zones[_held.OriginZone];
+            if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationTargetEndMs && origin.IsOpen && origin.OpenOnsetMs < destination.OpenStartMs)
+            {
+                // Two bodies: the destination target has ended and the zone has risen to a new one since (a new head after
+                // a valley, or a rise from a still background), and the origin zone had a new target before that began. The
+                // person coming over the line behind the first is in the destination, so the first has moved on: confirm now.
+                // A lone person turning back cannot show this: their return into the origin zone comes after whatever their
+                // turning does to the destination zone's reading (without the origin-zone condition, raster turn-backs at
+                // 2.2 m were counted 35 of 134 times instead of 15). Before, a queue of long, slow bodies (wheelchairs at
+                // 0.6-1.0 m/s, 3-4 s in a zone) kept the destination occupied in one episode, and each count waited for
+                // the follower to finish in the origin zone: 2-3 s late.
+                return false;
+            }
+
+            if (destination.IsPresentIn(_held.DestinationEpisode))
             {
                 // Still standing in the destination zone (same continuous presence): they may yet turn back - unless
                 // the origin zone already finished a target meanwhile. Someone coming back leaves the destination
                 // zone before the origin zone; a target that ends in the origin while the destination is still
                 // occupied is the next person following (a queue of wheelchairs never lets the zone clear) or a
                 // touch across the line, so the crossing need not wait for the whole queue to pass.
-                return _zones[_held.OriginZone].Count == 0;
+                return origin.Count == 0;
             }
 
-            PairingZone destination = _zones[_held.DestinationZone];
             if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationEndMs)
             {
                 // The destination zone, which had emptied, sees someone new: whatever began in the origin zone meanwhile
@@ -413,7 +443,6 @@ namespace EdgeSensor.Core.Counting
             }
 
             long limit = _held.DestinationEndMs + _maxGap;
-            PairingZone origin = _zones[_held.OriginZone];
             if (origin.Count > 0)
             {
                 return origin.OldestStartMs <= limit;

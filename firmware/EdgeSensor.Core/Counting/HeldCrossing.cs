@@ -15,6 +15,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>When the person left the destination zone (ms); pushed later while they are still in it.</summary>
         public long DestinationEndMs;
 
+        /// <summary>When the destination target itself ended (ms); unlike <see cref="DestinationEndMs"/> it never moves.</summary>
+        public long DestinationTargetEndMs;
+
         /// <summary>Occupancy episode of the destination target.</summary>
         public int DestinationEpisode;
 

@@ -26,6 +26,9 @@ namespace EdgeSensor.Core.Counting
             HasLead = true;
         }
 
+        /// <summary>Start (ms) of the held-back target.</summary>
+        public long LeadStartMs => _lead.StartMs;
+
         /// <summary>End (ms) of the held-back target.</summary>
         public long LeadEndMs => _lead.EndMs;
 

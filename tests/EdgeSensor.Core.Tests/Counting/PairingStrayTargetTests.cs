@@ -74,6 +74,24 @@ public sealed class PairingStrayTargetTests
         Assert.AreEqual(0, run.Pairing.Entries + run.Pairing.Exits, run.Describe());
     }
 
+    [TestMethod]
+    public void QueueOfWheelchairs_FirstCountedWhenTheSecondReachesTheFarZone()
+    {
+        // Footprint model at 2.8 m: two wheelchairs 1 m apart at 0.7 m/s, each 3.6 s in a zone; the first crossed the line
+        // at 119340 ms. Neither zone ever sees the floor: the second's head splits off each zone's target. When the second
+        // shows in zone 1 (a split at 119838, confirmed at 120538) after it had shown in zone 0 (119453), the first has
+        // moved on. Before, the count waited until the second finished in zone 0 (121903): 2.6 s late.
+        var run = new Run();
+        run.Target(0, start: 115673, end: 119313, nearest: 1561, episode: 14, height: 1234);
+        run.Target(1, start: 116758, end: 119838, nearest: 1566, episode: 14, height: 1225);
+        run.Target(0, start: 119313, end: 121903, nearest: 1508, episode: 14, height: 1287, onset: 119453);
+        run.Target(1, start: 119838, end: 122918, nearest: 1505, episode: 14, height: 1286, onset: 120538);
+        run.Finish();
+
+        Assert.AreEqual(2, run.Pairing.Entries, run.Describe());
+        Assert.IsTrue(run.FirstCountMs <= 119340 + 2000, $"first count at {run.FirstCountMs} ms");
+    }
+
     /// <summary>Feeds targets to the pairing stage in time order: rise at start, fall at end, evaluating after each.</summary>
     private sealed class Run
     {
@@ -82,28 +100,31 @@ public sealed class PairingStrayTargetTests
 
         public CrossingStateMachine Pairing { get; } = new(new CounterSettings { MountHeightMillimeters = Mount, InsideZone = 1 });
 
-        public void Target(int zone, long start, long end, int nearest, int episode, int height = -1)
+        public long FirstCountMs { get; private set; } = long.MaxValue;
+
+        public void Target(int zone, long start, long end, int nearest, int episode, int height = -1, long onset = -1)
         {
             var target = new TargetSummary
             {
                 StartMs = start,
-                OnsetMs = start,
+                OnsetMs = onset >= 0 ? onset : start,
                 EndMs = end,
                 NearestMillimeters = nearest,
                 FarthestCoreMillimeters = Mount - 100,
                 HeightMillimeters = height >= 0 ? height : Mount - nearest,
                 Samples = (int)((end - start) / 72), // one zone is ranged every other 36 ms cycle
-                Origin = TargetOrigin.Floor,
+                Origin = onset > start ? TargetOrigin.ValleySplit : TargetOrigin.Floor,
                 Episode = episode,
             };
-            _events.Add((start, zone, true, target));
+            _events.Add((onset > start ? onset : start, zone, true, target));
             _events.Add((end, zone, false, target));
         }
 
         public void Finish()
         {
             long last = 0;
-            foreach (var e in _events.OrderBy(e => e.Time))
+            // A split ends one target and opens the next on one sample: the fall goes first.
+            foreach (var e in _events.OrderBy(e => e.Time).ThenBy(e => e.Rise))
             {
                 if (e.Rise)
                 {
@@ -116,13 +137,22 @@ public sealed class PairingStrayTargetTests
                     Pairing.OnFall(e.Zone, e.Target);
                 }
 
-                Pairing.Evaluate(e.Time);
+                Evaluate(e.Time);
                 last = e.Time;
             }
 
             for (long t = last; t <= last + 3000; t += 100)
             {
-                Pairing.Evaluate(t);
+                Evaluate(t);
+            }
+        }
+
+        private void Evaluate(long timeMs)
+        {
+            Pairing.Evaluate(timeMs);
+            if (Pairing.Entries + Pairing.Exits > 0 && FirstCountMs == long.MaxValue)
+            {
+                FirstCountMs = timeMs;
             }
         }
 
