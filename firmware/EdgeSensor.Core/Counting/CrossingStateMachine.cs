@@ -187,6 +187,21 @@ namespace EdgeSensor.Core.Counting
             return leadMs * PushedLengthDenominator >= personMs * PushedLengthNumerator;
         }
 
+        // True when the target open behind the held-back low one has already lasted longer than a pusher can (see
+        // IsPushedBy: a pusher passes the zone in at most PushedLengthDenominator/PushedLengthNumerator of the time their
+        // vehicle took), so the low one is no pushed object and need not wait for it to finish. Without this, a seated
+        // person reading low under a high mount was held until the next one in a queue had passed the zone: 1-2 s late.
+        private static bool OutlastsPusher(PairingZone pairing, long nowMs)
+        {
+            if (!pairing.IsOpen)
+            {
+                return false;
+            }
+
+            long leadMs = pairing.LeadEndMs - pairing.LeadStartMs;
+            return (nowMs - pairing.OpenStartMs) * PushedLengthNumerator > leadMs * PushedLengthDenominator;
+        }
+
         // Queues a finished target of zone, unless it is too low for a person or a touch across the line.
         private void Accept(int zone, TargetSummary target)
         {
@@ -204,7 +219,7 @@ namespace EdgeSensor.Core.Counting
                 // Detected after the other zone's open target and finished before it: a touch across the line by
                 // someone standing in the other zone (see IsNestedIn). Settled now, so that a long stay on the line
                 // cannot fill the queue and push out the target the person arrived with.
-                Orphan(zone, target.StartMs, target.EndMs);
+                Orphan(zone, target);
                 return;
             }
 
@@ -237,7 +252,7 @@ namespace EdgeSensor.Core.Counting
             for (int zone = 0; zone < 2; zone++)
             {
                 PairingZone pairing = _zones[zone];
-                if (pairing.HasLead && pairing.LeadEndMs + _maxGap < (pairing.IsOpen ? pairing.OpenOnsetMs : nowMs))
+                if (pairing.HasLead && (pairing.LeadEndMs + _maxGap < (pairing.IsOpen ? pairing.OpenOnsetMs : nowMs) || OutlastsPusher(pairing, nowMs)))
                 {
                     // Nothing taller followed within the gap: the low target stands on its own (a child, say).
                     Accept(zone, pairing.TakeLead());
@@ -282,6 +297,25 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
+            if (a.StartMs > b.EndMs || b.StartMs > a.EndMs)
+            {
+                // Apart in time, within the gap only. The zones meet at the line, so a body walking from one to the other
+                // is in both at once on the way; the gap only forgives a side seen late or briefly. If the other zone
+                // already has a later target that does overlap, that one is the partner, and this one is a stray that
+                // passed before (a door leaf sweeping ahead of the person it opened for).
+                if (StartsBy(1, a.EndMs))
+                {
+                    Orphan(1);
+                    return;
+                }
+
+                if (StartsBy(0, b.EndMs))
+                {
+                    Orphan(0);
+                    return;
+                }
+            }
+
             if (IsNestedIn(b, a) || IsNestedIn(a, b))
             {
                 // One target began after and ended before the other: a person standing on the line and swaying (or
@@ -292,6 +326,19 @@ namespace EdgeSensor.Core.Counting
                     Orphan(IsNestedIn(b, a) ? 1 : 0);
                     return;
                 }
+            }
+
+            if (AreTwoBodies(a, b))
+            {
+                // Not one body (see AreTwoBodies): at most one of them is a side of a crossing. The one that ended first
+                // is the stray: a real side's partner in the other zone overlaps it in time, and a zone holds one target
+                // at a time, so a stray queued ahead of that partner must have ended before it (a door leaf's edge
+                // passing just before the person it opened for). The later one stays queued for its real partner.
+                // (Dropping both lost the person every time a leaf or a lean left a stray target ahead of them.) Tested
+                // before the door rules: a stray whose onset happens to fall in the person's read cycle looks simultaneous.
+                MismatchRejections++;
+                _zones[a.EndMs <= b.EndMs ? 0 : 1].DropOldest();
+                return;
             }
 
             CrossingKind verdict = Decide(a, b);
@@ -308,7 +355,7 @@ namespace EdgeSensor.Core.Counting
                 Confirm();
                 if (verdict != CrossingKind.None)
                 {
-                    Hold(verdict, originIsZone0 ? b : a);
+                    Hold(verdict, originIsZone0 ? b : a, a.NearestMillimeters < b.NearestMillimeters ? a.NearestMillimeters : b.NearestMillimeters);
                 }
             }
 
@@ -316,12 +363,28 @@ namespace EdgeSensor.Core.Counting
             _zones[1].DropOldest();
         }
 
-        private void Hold(CrossingKind kind, TargetSummary destination)
+        // True when zone has a target after its oldest (queued, or open now) that began by timeMs and rose on its own,
+        // from the floor or a still background: not a valley split, which may be a fragment of the same long body (a
+        // wheelchair's footrest and its user's head).
+        private bool StartsBy(int zone, long timeMs)
+        {
+            PairingZone pairing = _zones[zone];
+            if (pairing.Count > 1)
+            {
+                return pairing.SecondStartMs <= timeMs && !pairing.SecondIsSplit;
+            }
+
+            return pairing.IsOpen && pairing.OpenStartMs <= timeMs && !pairing.OpenIsSplit;
+        }
+
+        private void Hold(CrossingKind kind, TargetSummary destination, int nearestMillimeters)
         {
             _held.Kind = kind;
             _held.OriginZone = OriginOf(kind);
             _held.DestinationEndMs = destination.EndMs;
+            _held.DestinationTargetEndMs = destination.EndMs;
             _held.DestinationEpisode = destination.Episode;
+            _held.NearestMillimeters = nearestMillimeters;
         }
 
         // True when inner was detected after outer and ended before it.
@@ -346,17 +409,31 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
-            if (_zones[_held.DestinationZone].IsPresentIn(_held.DestinationEpisode))
+            PairingZone destination = _zones[_held.DestinationZone];
+            PairingZone origin = _zones[_held.OriginZone];
+            if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationTargetEndMs && origin.IsOpen && origin.OpenOnsetMs < destination.OpenStartMs)
+            {
+                // Two bodies: the destination target has ended and the zone has risen to a new one since (a new head after
+                // a valley, or a rise from a still background), and the origin zone had a new target before that began. The
+                // person coming over the line behind the first is in the destination, so the first has moved on: confirm now.
+                // A lone person turning back cannot show this: their return into the origin zone comes after whatever their
+                // turning does to the destination zone's reading (without the origin-zone condition, raster turn-backs at
+                // 2.2 m were counted 35 of 134 times instead of 15). Before, a queue of long, slow bodies (wheelchairs at
+                // 0.6-1.0 m/s, 3-4 s in a zone) kept the destination occupied in one episode, and each count waited for
+                // the follower to finish in the origin zone: 2-3 s late.
+                return false;
+            }
+
+            if (destination.IsPresentIn(_held.DestinationEpisode))
             {
                 // Still standing in the destination zone (same continuous presence): they may yet turn back - unless
                 // the origin zone already finished a target meanwhile. Someone coming back leaves the destination
                 // zone before the origin zone; a target that ends in the origin while the destination is still
                 // occupied is the next person following (a queue of wheelchairs never lets the zone clear) or a
                 // touch across the line, so the crossing need not wait for the whole queue to pass.
-                return _zones[_held.OriginZone].Count == 0;
+                return origin.Count == 0;
             }
 
-            PairingZone destination = _zones[_held.DestinationZone];
             if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationEndMs)
             {
                 // The destination zone, which had emptied, sees someone new: whatever began in the origin zone meanwhile
@@ -366,7 +443,6 @@ namespace EdgeSensor.Core.Counting
             }
 
             long limit = _held.DestinationEndMs + _maxGap;
-            PairingZone origin = _zones[_held.OriginZone];
             if (origin.Count > 0)
             {
                 return origin.OldestStartMs <= limit;
@@ -401,19 +477,20 @@ namespace EdgeSensor.Core.Counting
 
         private void Orphan(int zone)
         {
-            long start = _zones[zone].OldestStartMs;
-            long end = _zones[zone].OldestEndMs;
+            TargetSummary target = _zones[zone].Oldest;
             _zones[zone].DropOldest();
-            Orphan(zone, start, end);
+            Orphan(zone, target);
         }
 
-        // A target of zone that found no partner, from start to end: a return over the line, or just an orphan.
-        private void Orphan(int zone, long start, long end)
+        // A target of zone that found no partner: a return over the line, or just an orphan.
+        private void Orphan(int zone, TargetSummary target)
         {
-            if (_held.IsHeld && zone == _held.OriginZone && start <= _held.DestinationEndMs + _maxGap && end >= _held.DestinationEndMs)
+            if (_held.IsHeld && zone == _held.OriginZone && target.StartMs <= _held.DestinationEndMs + _maxGap && target.EndMs >= _held.DestinationEndMs
+                && !IsOtherBody(target.NearestMillimeters, _held.NearestMillimeters))
             {
                 // Back into the origin zone before leaving the destination, and still there after leaving it: walked
-                // past the line and returned. (A touch of the origin zone that ended while the person stayed in the
+                // past the line and returned. It must be the same body: a target that comes nowhere near as close to
+                // the sensor as the person who crossed (a door leaf's low edge closing behind them) is something else. (A touch of the origin zone that ended while the person stayed in the
                 // destination is someone standing on the line and swaying; they may still walk on.)
                 _held.Kind = CrossingKind.None;
                 TurnBacks++;
@@ -440,6 +517,23 @@ namespace EdgeSensor.Core.Counting
             return nowMs <= end + _maxGap;
         }
 
+        // The zones are mirror images along the walking line, so one body crossing comes equally near the sensor in
+        // both (distances, not heights: the zones' floors may differ, furniture absorbed in one); tops farther apart
+        // than MaxSideHeightGapMillimeters are two different things (a door leaf's edge seen high in one zone and low
+        // in the other, or a head in one zone and a bag in the other).
+        private static bool AreTwoBodies(TargetSummary a, TargetSummary b)
+        {
+            int gap = a.NearestMillimeters - b.NearestMillimeters;
+            return gap > MaxSideHeightGapMillimeters || -gap > MaxSideHeightGapMillimeters;
+        }
+
+        // True when a target whose nearest reading is nearestMillimeters lies farther from the sensor than the body of
+        // a crossing that came as near as bodyNearestMillimeters can (see AreTwoBodies): it is not that person.
+        private static bool IsOtherBody(int nearestMillimeters, int bodyNearestMillimeters)
+        {
+            return nearestMillimeters - bodyNearestMillimeters > MaxSideHeightGapMillimeters;
+        }
+
         private CrossingKind Decide(TargetSummary a, TargetSummary b)
         {
             int highest = a.HeightMillimeters > b.HeightMillimeters ? a.HeightMillimeters : b.HeightMillimeters;
@@ -452,17 +546,6 @@ namespace EdgeSensor.Core.Counting
             if (_door.IsDoor(a, b))
             {
                 DoorRejections++;
-                return CrossingKind.None;
-            }
-
-            int gap = a.NearestMillimeters - b.NearestMillimeters;
-            if (gap > MaxSideHeightGapMillimeters || -gap > MaxSideHeightGapMillimeters)
-            {
-                // The zones are mirror images along the walking line, so one body crossing comes equally near the
-                // sensor in both (distances, not heights: the zones' floors may differ, furniture absorbed in one);
-                // tops this far apart are two different things (a door leaf's edge seen high in one zone and
-                // low in the other, or a head in one zone and a bag in the other).
-                MismatchRejections++;
                 return CrossingKind.None;
             }
 

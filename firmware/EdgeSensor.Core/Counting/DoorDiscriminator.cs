@@ -51,8 +51,11 @@ namespace EdgeSensor.Core.Counting
             }
 
             long startLag = b.OnsetMs - a.OnsetMs;
-            if (startLag <= _simultaneous && -startLag <= _simultaneous)
+            if (startLag <= _simultaneous && -startLag <= _simultaneous && a.Origin != TargetOrigin.ValleySplit && b.Origin != TargetOrigin.ValleySplit)
             {
+                // Appeared at once. Not for a valley split: its onset is when a second head was confirmed behind the first
+                // in an occupied zone, not when anything appeared (the tail of a long wheelchair splitting off as the next
+                // one arrives in the other zone met this by chance).
                 return true;
             }
 

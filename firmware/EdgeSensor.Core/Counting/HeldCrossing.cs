@@ -15,8 +15,14 @@ namespace EdgeSensor.Core.Counting
         /// <summary>When the person left the destination zone (ms); pushed later while they are still in it.</summary>
         public long DestinationEndMs;
 
+        /// <summary>When the destination target itself ended (ms); unlike <see cref="DestinationEndMs"/> it never moves.</summary>
+        public long DestinationTargetEndMs;
+
         /// <summary>Occupancy episode of the destination target.</summary>
         public int DestinationEpisode;
+
+        /// <summary>The nearer of the crossing's two nearest readings (mm): how close the body came to the sensor.</summary>
+        public int NearestMillimeters;
 
         /// <summary>True while a crossing is held.</summary>
         public bool IsHeld => Kind != CrossingKind.None;

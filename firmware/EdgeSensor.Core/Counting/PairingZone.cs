@@ -26,6 +26,9 @@ namespace EdgeSensor.Core.Counting
             HasLead = true;
         }
 
+        /// <summary>Start (ms) of the held-back target.</summary>
+        public long LeadStartMs => _lead.StartMs;
+
         /// <summary>End (ms) of the held-back target.</summary>
         public long LeadEndMs => _lead.EndMs;
 
@@ -47,6 +50,15 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>End (ms) of the oldest waiting target.</summary>
         public long OldestEndMs => _targets[_head].EndMs;
+
+        /// <summary>Start (ms) of the waiting target after the oldest (valid while <see cref="Count"/> is above 1).</summary>
+        public long SecondStartMs => _targets[(_head + 1) % Capacity].StartMs;
+
+        /// <summary>True when the waiting target after the oldest was split off a valley (valid while <see cref="Count"/> is above 1).</summary>
+        public bool SecondIsSplit => _targets[(_head + 1) % Capacity].Origin == TargetOrigin.ValleySplit;
+
+        /// <summary>True when the open target was split off a valley: its start (the valley top) precedes its detection.</summary>
+        public bool OpenIsSplit => OpenStartMs < OpenOnsetMs;
 
         /// <summary>True while a target is open in the zone (risen, not yet finished).</summary>
         public bool IsOpen { get; private set; }

@@ -21,6 +21,19 @@ public sealed class DoorDiscriminatorTests
         Assert.IsFalse(Door.IsDoor(Target(3000, 3700, 1100, 1700), Target(3300, 4000, 1120, 1680)));
     }
 
+    [TestMethod]
+    public void SplitOffTailConfirmedInTheCycleAnotherBodyAppeared_IsNoDoor()
+    {
+        // RayScene queue of two wheelchairs at 3.0 m: the first chair's tail splits off in zone 1 (valley top 5973 ms,
+        // confirmed 6045 ms) as the second chair appears in zone 0 (6081 ms). A split's onset is a confirmation, not an
+        // appearance, so it says nothing about both zones seeing something appear at once.
+        TargetSummary tail = Target(6045, 6189, 1943, 1067);
+        tail.StartMs = 5973;
+        tail.Origin = TargetOrigin.ValleySplit;
+        tail.Samples = 3;
+        Assert.IsFalse(Door.IsDoor(Target(6081, 6729, 2033, 968), tail));
+    }
+
     private static TargetSummary Target(long onset, long end, int nearest, int height) => new()
     {
         StartMs = onset,

@@ -36,6 +36,57 @@ public sealed class FairCountingSceneTests
     public void SeatedPersonWithLongFootprint_CountsOnceTheRightWay() => RunGrid(3, (rng, dir) => Scenes.Walk(Scenes.Wheelchair(rng), dir, rng.Next(600, 1000) / 1000.0), 1);
 
     [TestMethod]
+    public void QueueOfSeatedPeople_EachCountedWithinTwoSecondsOfCrossing() => RunQueues([2200, 2500, 2800]);
+
+    [TestMethod]
+    [Ignore("Known limit: at 3.0 m the first chair's tail may split off as a short target just as the second chair reaches the other zone, and pairs with it (2 of 8 scenes)")]
+    public void QueueOfSeatedPeople_EachCountedWithinTwoSecondsOfCrossing_At3m() => RunQueues([3000]);
+
+    private static void RunQueues(int[] mounts)
+    {
+        // Two wheelchair users 0.9-1.2 m apart (reference to reference) at 0.6-1.0 m/s: with footprints of 0.6-0.7 m the
+        // zones never see the floor between them. Each count must land within 2 s of that person's crossing (the event
+        // accuracy's tolerance): a count seconds late is a miss and a false count.
+        var failures = new List<string>();
+        foreach (int mount in mounts)
+        {
+            foreach (int dir in new[] { 1, -1 })
+            {
+                for (int draw = 0; draw < DrawsPerCell; draw++)
+                {
+                    int seed = 12000 + (mount / 100 * 10) + (dir > 0 ? 0 : 5) + draw;
+                    var rng = new Random(seed);
+                    var scene = new RayScene(mount) { CoverShare = rng.Next(15, 36) / 100.0 };
+                    double speed = rng.Next(600, 1000) / 1000.0;
+                    double spacing = rng.Next(900, 1200);
+                    scene.Movers.Add(Scenes.Walk(Scenes.Wheelchair(rng), dir, speed));
+                    scene.Movers.Add(Scenes.Wheelchair(rng).From(Start + (spacing / speed), -dir * 2600).To(dir * 2600, speed));
+                    double[] crossings = [Start + (2600 / speed), Start + ((2600 + spacing) / speed)];
+                    var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = mount, InsideZone = 1 });
+                    var counted = new List<long>();
+                    foreach (TofSample sample in scene.Run(crossings[1] + 6000, seed))
+                    {
+                        int before = dir > 0 ? counter.Entries : counter.Exits;
+                        counter.AddTofSample(sample.TimeMs, sample.Zone, sample.DistanceMillimeters, sample.RangeStatus);
+                        for (int i = before; i < (dir > 0 ? counter.Entries : counter.Exits); i++)
+                        {
+                            counted.Add(sample.TimeMs);
+                        }
+                    }
+
+                    bool late = counted.Count != 2 || Math.Abs(counted[0] - crossings[0]) > 2000 || Math.Abs(counted[1] - crossings[1]) > 2000;
+                    if (late || counter.Entries + counter.Exits != 2)
+                    {
+                        failures.Add($"mount {mount} dir {dir} seed {seed}: crossed at {crossings[0]:0}/{crossings[1]:0} ms, counted at {string.Join("/", counted)} ms; {CounterHarness.Describe(counter)}");
+                    }
+                }
+            }
+        }
+
+        Assert.AreEqual(0, failures.Count, $"{failures.Count} of {mounts.Length * 2 * DrawsPerCell} queues miscounted or counted late:\n" + string.Join("\n", failures));
+    }
+
+    [TestMethod]
     public void LoitererWhoGoesOn_CountsOnce() => RunGrid(4, (rng, dir) => Scenes.Loiter(Scenes.Adult(rng), dir, rng, goOn: true), 1);
 
     [TestMethod]
@@ -44,6 +95,16 @@ public sealed class FairCountingSceneTests
 
     [TestMethod]
     public void DoorLeafSweepingBothZones_CountsNothing() => RunGrid(6, (rng, dir) => Scenes.DoorOnly(rng, dir), 0);
+
+    [TestMethod]
+    public void AdultThroughSwingDoor_CountsOnce() => RunGrid(10, (rng, dir) => Scenes.ThroughDoor(rng, dir), 1);
+
+    [TestMethod]
+    public void AdultThroughSwingDoor_UnderBlendedCoverage_CountsOnce() => RunGrid(11, (rng, dir) => Scenes.ThroughDoor(rng, dir), 1, [2200], blend: true);
+
+    [TestMethod]
+    [Ignore("Known limit (docs/counting.md, Limits): at 2.5-3.0 m a blended zone sees the leaf and the person as one target, or the leaf's sweep ahead of the person as a walker going the other way (5 of 24 scenes; 7 of 24 before strays were dropped alone)")]
+    public void AdultThroughSwingDoor_UnderBlendedCoverage_CountsOnce_HighMounts() => RunGrid(11, (rng, dir) => Scenes.ThroughDoor(rng, dir), 1, [2500, 2800, 3000], blend: true);
 
     [TestMethod]
     [Ignore("Known limit (docs/counting.md, Limits): where a zone blends a door leaf with the floor, the leaf's top reads no higher than a tall person and its sweep is counted (3 of 32 scenes: those whose two zones did not settle in the same read cycle; 12 of 32 before the simultaneous-settle rule)")]
@@ -65,16 +126,17 @@ public sealed class FairCountingSceneTests
                     var rng = new Random(seed);
                     var scene = new RayScene(mount) { CoverShare = rng.Next(15, 36) / 100.0, Blend = blend };
                     Mover? mover = build(rng, dir);
-                    double end;
-                    if (mover is null)
+                    double end = 0;
+                    scene.Door = Scenes.TakeDoor();
+                    if (scene.Door is not null)
                     {
-                        scene.Door = Scenes.LastDoor;
-                        end = scene.Door!.EndMs;
+                        end = scene.Door.EndMs;
                     }
-                    else
+
+                    if (mover is not null)
                     {
                         scene.Movers.Add(mover);
-                        end = mover.EndMs;
+                        end = Math.Max(end, mover.EndMs);
                     }
 
                     double duration = end + 3000;
@@ -102,7 +164,15 @@ internal static class Scenes
     private const double Start = 3000;
     private const double Reach = 2600;
 
-    public static DoorSweep? LastDoor { get; private set; }
+    private static DoorSweep? _door;
+
+    /// <summary>The door leaf the last scene built (if any), handed over once.</summary>
+    public static DoorSweep? TakeDoor()
+    {
+        DoorSweep? door = _door;
+        _door = null;
+        return door;
+    }
 
     private static double Draw(Random rng, double min, double max) => min + (rng.NextDouble() * (max - min));
 
@@ -154,10 +224,35 @@ internal static class Scenes
         return goOn ? m.To(dir * Reach, speed) : m.To(-dir * Reach, speed);
     }
 
+    /// <summary>
+    /// An adult walking through an automatic swing door: the leaf starts to open as they set off 2.6 m away, sweeps
+    /// through both zones ahead of them and stands open at the side of the view (its edge at the rim of the zones), and
+    /// closes 0.5-2 s after they are 0.8 m past the line. The leaf leaves stray targets before and after the person.
+    /// </summary>
+    public static Mover ThroughDoor(Random rng, int dir)
+    {
+        double speed = Draw(rng, 0.9, 1.5);
+        Mover m = Walk(Adult(rng), dir, speed);
+        double swing = Draw(rng, 700, 1500);
+        double past = (Reach + 800) / speed;
+        _door = new DoorSweep
+        {
+            HingeX = dir * Draw(rng, 700, 850),
+            HingeY = Draw(rng, -500, -400),
+            OpensTowards = -dir,
+            Width = Draw(rng, 850, 1000),
+            Top = Draw(rng, 2030, 2100),
+            OpenAtMs = Start,
+            SwingMs = swing,
+            HoldMs = past - swing + Draw(rng, 500, 2000),
+        };
+        return m;
+    }
+
     /// <summary>Nobody: a door leaf swings open through both zones, stays open a while, and closes.</summary>
     public static Mover? DoorOnly(Random rng, int dir)
     {
-        LastDoor = new DoorSweep
+        _door = new DoorSweep
         {
             HingeX = dir * Draw(rng, 700, 850),
             HingeY = Draw(rng, -500, -400),
