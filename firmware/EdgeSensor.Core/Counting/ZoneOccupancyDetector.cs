@@ -11,7 +11,9 @@ namespace EdgeSensor.Core.Counting
     /// surface rises between their heads and falls again at the second head. A rise of at least <c>splitDepth</c>
     /// above the target's nearest reading followed by a fall (at least a third of <c>splitDepth</c> and clear of
     /// the noise) ends the first target at the valley's top and starts a second one there. One person's outline
-    /// (head, shoulders, then the side of the body) only rises on the way out, so it is never split.</item>
+    /// (head, shoulders, then the side of the body) only rises on the way out, so it is never split. A brief valley
+    /// behind a walker's head (off the head and back within a couple of samples) needs only half the depth: at higher
+    /// mounts the gap between close followers shows for a sample or two and shallower.</item>
     /// <item>Background: when a target settles on a still level well above its nearest point (a door leaf standing
     /// open in view), the target ends where the level began and the zone holds that level as its background;
     /// a new target is a drop below the background, and it ends when the distance returns to it.</item>
