@@ -75,6 +75,7 @@ public sealed class ExportPostgresTests
     [DataRow("--db", "x.db", "export needs one database")]
     [DataRow("--db", "x.db", "export needs one database", "--postgres", "Host=db")]
     [DataRow("--site", "east", "export needs one database")]
+    [DataRow("--from", "yesterday", "--from: 'yesterday' is not a valid value")] // not hidden behind the missing database
     public async Task Export_BadDatabaseOptions_AreUsageErrors(string option, string value, string expected, params string[] more)
     {
         using var cli = new CliHarness();

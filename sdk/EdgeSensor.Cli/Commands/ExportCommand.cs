@@ -25,15 +25,9 @@ internal static class ExportCommand
             command.Options.Add(option);
         }
 
-        command.Validators.Add(result =>
-        {
-            if ((result.GetResult(database) is null) == (result.GetResult(postgres) is null))
-            {
-                result.AddError("export needs one database: --db <file> (SQLite) or --postgres <connection string>.");
-            }
-        });
         command.SetAction(async (parse, cancellationToken) =>
         {
+            PostgresOption.RequireOneDatabase(parse, database, postgres, "export");
             var source = OpenSource(parse.GetValue(database), parse.GetValue(postgres));
             ulong? deviceId = parse.GetValue(device) is { } text ? DevicesCommand.ParseId(text) : null;
             string? onlySite = parse.GetValue(site);

@@ -16,6 +16,19 @@ internal static class PostgresOption
         Description = $"PostgreSQL connection string, e.g. \"Host=db;Database=edgesensor;Username=consumer\" (password from PGPASSWORD or a pgpass file); {purpose}",
     };
 
+    /// <summary>
+    /// <c>store</c> and <c>export</c> take exactly one database. Checked when the command runs, not as a command
+    /// validator: System.CommandLine runs those before the options' own checks and then hides the options' errors
+    /// (command-line-api issue 2779), so `export --from yesterday` would name only the missing database.
+    /// </summary>
+    public static void RequireOneDatabase(ParseResult parse, Option<FileInfo> database, Option<string> postgres, string command)
+    {
+        if ((parse.GetResult(database) is null) == (parse.GetResult(postgres) is null))
+        {
+            throw new CliException($"{command} needs one database: --db <file> (SQLite) or --postgres <connection string>.", ExitCodes.Usage);
+        }
+    }
+
     /// <summary>A connection string Npgsql cannot parse, as a usage error that never echoes it (it may hold the password).</summary>
     public static CliException Malformed(ArgumentException ex) =>
         new($"--postgres: {ex.Message.Split(" (Parameter", 2)[0]}", ExitCodes.Usage);

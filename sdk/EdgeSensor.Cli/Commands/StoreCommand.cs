@@ -21,16 +21,10 @@ internal static class StoreCommand
         command.Options.Add(database);
         command.Options.Add(postgres);
         command.Options.Add(metricsAddress);
-        command.Validators.Add(result =>
-        {
-            if ((result.GetResult(database) is null) == (result.GetResult(postgres) is null))
-            {
-                result.AddError("store needs one database: --db <file> (SQLite) or --postgres <connection string>.");
-            }
-        });
         broker.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            PostgresOption.RequireOneDatabase(parse, database, postgres, "store");
             var options = broker.Build(parse, context);
             using var store = context.OpenKeyStore(parse.GetValue(keyStore), createIfMissing: false);
             store.AutoReloadInterval = TimeSpan.FromSeconds(2);

@@ -62,15 +62,17 @@ public static class AccuracyRunner
     private static ScenarioTally RunOne(ScenarioDefinition scenario, ulong seed, SimulationVariant variant, string? traceDirectory, bool nameVariant)
     {
         Trace trace = ScenarioRunner.Generate(scenario, seed, variant, out Scene scene);
+        string suffix = nameVariant ? "-" + FileLabel(variant) : "";
+        string traceName = $"{scenario.Name}{suffix}-seed{seed}.csv";
         if (traceDirectory is not null)
         {
-            string suffix = nameVariant ? "-" + FileLabel(variant) : "";
-            TraceWriter.WriteFile(Path.Combine(traceDirectory, $"{scenario.Name}{suffix}-seed{seed}.csv"), trace);
+            TraceWriter.WriteFile(Path.Combine(traceDirectory, traceName), trace);
         }
 
         ReplayResult r = TraceReplayer.Run(trace, new ReplayOptions());
         var tally = new ScenarioTally { Name = scenario.Name, Runs = 1 };
-        Score.MatchEvents(trace.Records, r.Crossings, out int missed, out int falseCounts, out var unmatched, tally.MissedByGroup);
+        Score.MatchEvents(trace.Records, r.Crossings, out int missed, out int falseCounts, out var unmatched, out var missedTruths, tally.MissedByGroup);
+        tally.Errors.AddRange(ErrorEvent.Of(traceName, variant.Label, scenario.Name, seed, missedTruths, unmatched, t => Attribute(scene, t)));
         foreach (TraceRecord row in trace.Records)
         {
             if (row.Kind == TraceKind.Truth && row.Channel >= 0 && row.Channel < 4)
@@ -80,9 +82,9 @@ public static class AccuracyRunner
         }
 
         Person[] turnBackPersons = [.. scene.Persons.Where(p => p.Behavior == Behavior.TurnBack)];
-        foreach (CountedCrossing c in unmatched)
+        foreach (ErrorEvent e in tally.Errors.Where(e => !e.IsMiss))
         {
-            if (Attribute(scene, c.TimeMs) is PopulationGroup g)
+            if (e.Group is PopulationGroup g)
             {
                 tally.FalseByGroup[(int)g]++;
             }

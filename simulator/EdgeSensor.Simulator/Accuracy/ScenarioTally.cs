@@ -35,6 +35,9 @@ public sealed class ScenarioTally
     /// <summary>False counts with nobody within reach of the sensor around their time.</summary>
     public int UnattributedFalseCounts { get; set; }
 
+    /// <summary>Every miss and false count, in run order (what <c>accuracy --errors</c> lists).</summary>
+    public List<ErrorEvent> Errors { get; } = [];
+
     /// <summary>Counts in a scenario with nothing but turn-backs: each is a turn-back counted by mistake.</summary>
     public int TurnBackFalseCounts { get; set; }
 
@@ -81,6 +84,7 @@ public sealed class ScenarioTally
         TurnBackEvents += other.TurnBackEvents;
         TurnBackFalseCounts += other.TurnBackFalseCounts;
         UnattributedFalseCounts += other.UnattributedFalseCounts;
+        Errors.AddRange(other.Errors);
         for (int g = 0; g < 4; g++)
         {
             TruthByGroup[g] += other.TruthByGroup[g];

@@ -31,9 +31,15 @@ public static class Score
     /// <summary>As above; also returns the unmatched counts and, when given an array, tallies misses by the truth
     /// rows' channel (the population group in simulated traces).</summary>
     public static void MatchEvents(IReadOnlyList<TraceRecord> records, IReadOnlyList<CountedCrossing> counted, out int missed, out int falseCounts,
-        out IReadOnlyList<CountedCrossing> unmatched, int[]? missedByChannel)
+        out IReadOnlyList<CountedCrossing> unmatched, int[]? missedByChannel) =>
+        MatchEvents(records, counted, out missed, out falseCounts, out unmatched, out _, missedByChannel);
+
+    /// <summary>As above; also returns the truth rows no count matched (the misses themselves).</summary>
+    public static void MatchEvents(IReadOnlyList<TraceRecord> records, IReadOnlyList<CountedCrossing> counted, out int missed, out int falseCounts,
+        out IReadOnlyList<CountedCrossing> unmatched, out IReadOnlyList<TraceRecord> missedTruths, int[]? missedByChannel)
     {
         var used = new bool[counted.Count];
+        var misses = new List<TraceRecord>();
         missed = 0;
         foreach (TraceRecord r in records)
         {
@@ -61,6 +67,7 @@ public static class Score
             else
             {
                 missed++;
+                misses.Add(r);
                 if (missedByChannel is not null && r.Channel >= 0 && r.Channel < missedByChannel.Length)
                 {
                     missedByChannel[r.Channel]++;
@@ -70,5 +77,6 @@ public static class Score
 
         falseCounts = used.Count(u => !u);
         unmatched = [.. counted.Where((_, i) => !used[i])];
+        missedTruths = misses;
     }
 }

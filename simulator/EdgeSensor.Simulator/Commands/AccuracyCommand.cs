@@ -35,23 +35,26 @@ public static class AccuracyCommand
         var traces = OptionValues.Text("--traces", "dir", "Also write every simulated trace into this folder.");
         var writeDoc = OptionValues.Text("--write-doc", "file.md", "Write the report into this doc's accuracy-report block instead of stdout.");
         var report = OptionValues.Text("--report", "file.html", "Also write the self-contained HTML report here (docs/report.md).");
+        var errors = OptionValues.Text("--errors", "file.csv", "Also list every miss and false count here: trace, variant, scenario, seed, time, group, nearest other (docs/accuracy.md).");
 
         var command = new Command("accuracy", "The scenario suite over seeds, coverage models and mount heights: accuracy against the goals (docs/accuracy.md).")
         {
-            seeds, firstSeed, scenario, coverage, mount, mountHeight, timingBudget, referenceBodies, json, traces, writeDoc, report,
+            seeds, firstSeed, scenario, coverage, mount, mountHeight, timingBudget, referenceBodies, json, traces, writeDoc, report, errors,
         };
         command.SetAction(parse =>
         {
             if (!TryCoverage(parse.GetValue(coverage), out CoverageModel[] coverages, out string error)
                 || !TryMounts(parse.GetValue(mount), parse.GetValue(mountHeight), out int[] mounts, out error)
-                || !ReportFile.TryCheck(parse.GetValue(report), out error))
+                || !ReportFile.TryCheck(parse.GetValue(report), out error)
+                || !ReportFile.TryCheck(parse.GetValue(errors), "--errors", out error))
             {
                 throw new UsageException(error);
             }
 
             return Run(parse, new AccuracyRequest(
                 parse.GetValue(scenario) ?? [], coverages, mounts, parse.GetValue(seeds), parse.GetValue(firstSeed), parse.GetValue(timingBudget),
-                !parse.GetValue(referenceBodies), parse.GetValue(json), parse.GetValue(traces), parse.GetValue(writeDoc), parse.GetValue(report)));
+                !parse.GetValue(referenceBodies), parse.GetValue(json), parse.GetValue(traces), parse.GetValue(writeDoc), parse.GetValue(report),
+                parse.GetValue(errors)));
         });
         return command;
     }
@@ -59,7 +62,7 @@ public static class AccuracyCommand
     /// <summary>What one accuracy command asks for, as parsed.</summary>
     private sealed record AccuracyRequest(
         string[] Scenarios, CoverageModel[] Coverages, int[] Mounts, long? Seeds, long? FirstSeed, long? TimingBudget,
-        bool RandomisedBodies, bool Json, string? Traces, string? WriteDoc, string? Report);
+        bool RandomisedBodies, bool Json, string? Traces, string? WriteDoc, string? Report, string? Errors);
 
     private static int Run(ParseResult parse, AccuracyRequest request)
     {
@@ -155,8 +158,19 @@ public static class AccuracyCommand
 
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{scenarios.Count} scenarios x {seedCount} seeds x {main.Length + sweep.Length} variants in {clock.Elapsed.TotalSeconds:0.0} s"));
-        return request.Report is not string reportPath || ReportFile.Emit(reportPath, reportPath, path => AccuracyReportHtml.Write(result, path), stderr)
-            ? ExitCodes.Ok : ExitCodes.BadInput;
+        bool written = request.Errors is not string errorsPath
+            || ReportFile.Emit(errorsPath, errorsPath, path => File.WriteAllLines(path, ErrorLines(all)), stderr, "errors");
+        written &= request.Report is not string reportPath || ReportFile.Emit(reportPath, reportPath, path => AccuracyReportHtml.Write(result, path), stderr);
+        return written ? ExitCodes.Ok : ExitCodes.BadInput;
+    }
+
+    private static IEnumerable<string> ErrorLines(IReadOnlyList<VariantTally> tallies)
+    {
+        yield return ErrorEvent.CsvHeader;
+        foreach (ErrorEvent e in tallies.SelectMany(v => v.Scenarios).SelectMany(t => t.Errors))
+        {
+            yield return e.ToCsv();
+        }
     }
 
     private static bool TryCoverage(string? value, out CoverageModel[] coverages, out string error)

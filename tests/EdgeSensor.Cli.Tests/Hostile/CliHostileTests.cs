@@ -22,6 +22,19 @@ public sealed class CliHostileTests
         "edgesensor/a/0123456789abcdef/report", "01 02 03", "0100", new string('x', 5000), new string('9', 400),
     ];
 
+    // Connection strings that parse but can never reach a server, or do not parse: the loopback's port 1 (refused at
+    // once), a unix socket folder that does not exist, bad numbers, markup in the password. No host name that would
+    // need a DNS lookup, so every run ends in milliseconds.
+    private static readonly string[] s_postgresValues =
+    [
+        "Host=127.0.0.1;Port=1;Username=u;Database=d", "Host=127.0.0.1;Port=1;Timeout=1;Password=[red]{0}", "Host=/nonexistent;Username=u",
+        "Host=127.0.0.1;Port=99999", "Host=127.0.0.1;Port=-1", "Timeout=-5", "Host=127.0.0.1;Port=1;SSL Mode=Require", "Keepalive=x",
+        "Host=127.0.0.1;Port=1;Database=a\nb", "Host", ";;;", "=", "Host=127.0.0.1;Port=1;Unknown Keyword=1",
+    ];
+
+    // Listen addresses for --metrics: loopback ports (freed when the run ends), other families and malformed ones.
+    private static readonly string[] s_metricsValues = ["0", "127.0.0.1:0", "127.0.0.1:65535", "[::1]:9464", "::1:9464", "localhost:x", "0.0.0.0:", ":9464", "10.255.255.1:9464"];
+
     private sealed record Command(string[] Words, string[] Options, string[] PathOptions, bool DeviceArgument, bool Network, string[] Required);
 
     private static readonly string[] s_bundleOptions =
@@ -39,10 +52,10 @@ public sealed class CliHostileTests
         new(["provision"], ["--site", "-s", .. s_bundleOptions], ["--keystore", "--ca-file", "--mqtt-password-file", "--wifi-password-file"], false, false, ["--site", "r", .. s_bundleRequired]),
         new(["devices", "list"], ["--site", "-s"], ["--keystore"], false, false, []),
         new(["devices", "revoke"], [], ["--keystore"], true, false, []),
-        new(["devices", "rotate"], s_bundleOptions, ["--keystore", "--ca-file", "--mqtt-password-file", "--wifi-password-file"], true, false, s_bundleRequired),
-        new(["tail"], ["--count", "-n", "--site", "--device", "--group", "--client-id", "--username", "--tls"], ["--keystore", "--ca-file", "--cert-file", "--key-file"], false, true, []),
-        new(["store"], ["--count", "--site", "-s", "--device", "-d", "--group", "-g", "--client-id", "-u", "--tls"], ["--keystore", "--db", "--ca-file", "--cert-file", "--key-file"], false, true, []),
-        new(["export"], ["--site", "--device", "--from", "--to", "--force"], ["--db"], false, false, []),
+        new(["devices", "rotate"], s_bundleOptions, ["--keystore", "--ca-file", "--mqtt-password-file", "--wifi-password-file", "--from"], true, false, s_bundleRequired),
+        new(["tail"], ["--count", "-n", "--site", "--device", "--group", "--client-id", "--username", "--tls", "--metrics"], ["--keystore", "--ca-file", "--cert-file", "--key-file"], false, true, []),
+        new(["store"], ["--count", "--site", "-s", "--device", "-d", "--group", "-g", "--client-id", "-u", "--tls", "--metrics", "--postgres"], ["--keystore", "--db", "--ca-file", "--cert-file", "--key-file"], false, true, []),
+        new(["export"], ["--site", "--device", "--from", "--to", "--force", "--postgres"], ["--db"], false, false, []),
         new(["open"], ["--hex", "--topic"], ["--keystore", "--file", "-f"], false, false, []),
     ];
 
@@ -88,6 +101,11 @@ public sealed class CliHostileTests
                 if (command.PathOptions.Contains(option))
                 {
                     args.Add(pathValues[i]);
+                }
+                else if (option is "--postgres" or "--metrics")
+                {
+                    string[] special = option == "--postgres" ? s_postgresValues : s_metricsValues;
+                    args.Add(picks[i] % 2 == 0 ? special[picks[i] / 2 % special.Length] : values[i]);
                 }
                 else if (option is not ("--no-tls" or "--wifi-open" or "--weaken-privacy" or "--release-pir-activity" or "--force" or "--tls"))
                 {

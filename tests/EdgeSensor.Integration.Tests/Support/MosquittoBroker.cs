@@ -69,30 +69,25 @@ internal sealed partial class MosquittoBroker : IAsyncDisposable
     /// <summary>Starts a broker; with <paramref name="tls"/>, the listener uses the given CA-signed server certificate.</summary>
     public static async Task<MosquittoBroker> StartAsync(TestCertificates? tls = null, bool requireClientCertificate = false)
     {
-        // Mosquitto must be told its port, so the port is picked before it binds (FreePort says why that
-        // can race); a port taken in between shows as "Address already in use", and only that is retried.
-        for (int attempt = 1; ; attempt++)
+        return await FreePort.StartOnFreePortAsync<MosquittoBroker>("Mosquitto", "Address already in use", async port =>
         {
-            MosquittoBroker broker = await WriteConfigAsync(tls, requireClientCertificate);
+            MosquittoBroker broker = await WriteConfigAsync(port, tls, requireClientCertificate);
             if (await broker.TryStartProcessAsync())
             {
-                return broker;
+                return (broker, string.Empty);
             }
 
             string output = broker.Output;
             await broker.DisposeAsync();
-            if (attempt == 3 || !output.Contains("Address already in use", StringComparison.Ordinal))
-            {
-                Assert.Fail($"Mosquitto did not start on port {broker.Port}: {output}");
-            }
-        }
+            return (null, output);
+        });
     }
 
-    private static async Task<MosquittoBroker> WriteConfigAsync(TestCertificates? tls, bool requireClientCertificate)
+    private static async Task<MosquittoBroker> WriteConfigAsync(int port, TestCertificates? tls, bool requireClientCertificate)
     {
         string directory = Path.Combine(Path.GetTempPath(), "edgesensor-mosquitto-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(directory);
-        var broker = new MosquittoBroker(directory, FreePort.Next(), tls is not null);
+        var broker = new MosquittoBroker(directory, port, tls is not null);
         var config = new StringBuilder()
             .AppendLine("per_listener_settings false")
             // Started as root, Mosquitto would switch to the 'mosquitto' user and could not write its

@@ -109,22 +109,18 @@ internal sealed partial class PostgresServer : IAsyncDisposable
         try
         {
             await server.InitialiseAsync();
-            for (int attempt = 1; ; attempt++)
+            return await FreePort.StartOnFreePortAsync<PostgresServer>("PostgreSQL", "could not bind", async port =>
             {
-                // The port is picked before postgres binds it (FreePort says why that can race): only that is retried.
-                server.Port = FreePort.Next();
+                server.Port = port;
                 if (await server.TryStartProcessAsync())
                 {
-                    return server;
+                    return (server, string.Empty);
                 }
 
                 string output = server.Output;
                 await server.StopAsync();
-                if (attempt == 3 || !output.Contains("could not bind", StringComparison.Ordinal))
-                {
-                    Assert.Fail($"PostgreSQL did not start on port {server.Port}: {output}");
-                }
-            }
+                return (null, output);
+            });
         }
         catch
         {

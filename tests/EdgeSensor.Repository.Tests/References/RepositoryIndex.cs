@@ -71,7 +71,9 @@ internal sealed class RepositoryIndex
         ".md" => SourceKind.Markdown,
         ".cs" => SourceKind.CSharp,
         ".csproj" or ".props" or ".targets" or ".projitems" or ".nfproj" => SourceKind.BuildXml,
-        ".sh" => SourceKind.Shell,
+        ".sh" or ".py" or ".rsp" => SourceKind.Shell,
+        ".editorconfig" or ".gitignore" or ".gitattributes" => SourceKind.Shell, // '#' comments, like a script's
+        ".txt" when relativePath == "tests/system-packages.txt" => SourceKind.Shell,
         "" when relativePath.StartsWith(".ci/", StringComparison.Ordinal) => SourceKind.Shell,
         _ => null,
     };

@@ -32,6 +32,7 @@ public sealed class RepositoryReferenceTests
         Assert.AreEqual(SourceKind.CSharp, files["simulator/EdgeSensor.Simulator/Program.cs"]);
         Assert.AreEqual(SourceKind.BuildXml, files[BuildInputAllowance.File]);
         Assert.AreEqual(SourceKind.Shell, files[".ci/run"]);
+        Assert.AreEqual(SourceKind.Shell, files[".editorconfig"]);
         Assert.IsFalse(files.Keys.Any(f => f.Contains("/bin/", StringComparison.Ordinal) || f.Contains("/obj/", StringComparison.Ordinal)), "build output is not scanned");
     }
 }

@@ -48,6 +48,29 @@ public sealed class ScoreTests
     }
 
     [TestMethod]
+    public void ErrorEvents_TellALateCountFromAnAbsentOne()
+    {
+        TraceRecord[] truth =
+        [
+            new(10_000, TraceKind.Truth, 2, 1, 0),   // a wheelchair user's entry, counted 3.5 s late
+            new(40_000, TraceKind.Truth, 1, -1, 0),  // a child's exit, never counted
+        ];
+        CountedCrossing[] counted = [new(13_500, 1), new(60_000, -1)];
+        Score.MatchEvents(truth, counted, out int missed, out int falseCounts, out var unmatched, out var missedTruths, null);
+
+        var errors = ErrorEvent.Of("t.csv", "raster 2.5 m", "mixed", 7, missedTruths, unmatched, _ => Population.PopulationGroup.Adult).ToList();
+
+        Assert.AreEqual(missed + falseCounts, errors.Count);
+        ErrorEvent lateMiss = errors.Single(e => e.IsMiss && e.TimeMs == 10_000);
+        Assert.AreEqual(3_500, lateMiss.NearestCountOffsetMs, "the late count is named with its delay");
+        Assert.AreEqual(Population.PopulationGroup.Wheelchair, lateMiss.Group, "a miss belongs to its truth row's group");
+        Assert.IsNull(errors.Single(e => e.IsMiss && e.TimeMs == 40_000).NearestCountOffsetMs, "the exit 20 s away is no late count of it");
+        Assert.AreEqual(-3_500, errors.Single(e => !e.IsMiss && e.TimeMs == 13_500).NearestCountOffsetMs);
+        Assert.AreEqual("t.csv,raster 2.5 m,mixed,7,10000,missed,entry,wheelchair,3500", lateMiss.ToCsv());
+        Assert.AreEqual(ErrorEvent.CsvHeader.Split(',').Length, lateMiss.ToCsv().Split(',').Length);
+    }
+
+    [TestMethod]
     public void AccuracyRunnerTalliesTheSuite()
     {
         Assert.IsTrue(EdgeSensor.Simulator.Scenarios.ScenarioSuite.TryGet("turn-back", out var turnBack));
@@ -56,6 +79,8 @@ public sealed class ScoreTests
         Assert.AreEqual(0, t.TruthEntries + t.TruthExits);
         Assert.IsGreaterThan(3, t.TurnBackEvents);
         Assert.AreEqual(t.Entries + t.Exits, t.FalseCounts, "in a turn-back-only scene every count is false");
+        Assert.AreEqual(t.Missed + t.FalseCounts, t.Errors.Count, "every error is listed");
+        Assert.IsTrue(t.Errors.All(e => !e.IsMiss && e.Trace == "turn-back-seed9.csv"));
         var variant = new VariantTally(EdgeSensor.Simulator.Scenarios.SimulationVariant.Reference, [t]);
         string report = AccuracyReport.ToMarkdown(new AccuracyRunResult([variant], [], 1, 9, EngineStamp.Unknown));
         StringAssert.Contains(report, "| footprint (reference bodies) | turn-back | 1 |");

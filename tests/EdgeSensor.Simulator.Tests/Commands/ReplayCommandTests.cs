@@ -135,6 +135,25 @@ public sealed class ReplayCommandTests
         Assert.AreEqual("raster", doc.RootElement[1].GetProperty("coverage").GetString());
         Assert.AreEqual(3200, doc.RootElement[1].GetProperty("mountHeightMm").GetInt32());
         Assert.AreEqual("single-file", doc.RootElement[0].GetProperty("scenarios")[0].GetProperty("scenario").GetString());
+        string errors = Path.Combine(Path.GetTempPath(), $"edgesensor-errors-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (errorsCode, _, errorsErr) = Run("accuracy", "--seeds", "1", "--scenario", "side-by-side", "--coverage", "footprint", "--mount", "2500", "--errors", errors);
+            Assert.AreEqual(0, errorsCode, errorsErr);
+            StringAssert.Contains(errorsErr, "errors: " + errors);
+            string[] lines = File.ReadAllLines(errors);
+            Assert.AreEqual("trace,variant,scenario,seed,time_ms,error,direction,group,nearest_other_ms", lines[0]);
+            // Two people abreast look like one to two zones along the line: one of each pair is always missed.
+            Assert.IsGreaterThan(1, lines.Length, "side-by-side pairs are listed");
+            Assert.IsTrue(lines.Skip(1).All(l => l.StartsWith("side-by-side-footprint-2500mm-seed1.csv,footprint 2.5 m,side-by-side,1,", StringComparison.Ordinal)), string.Join(" | ", lines));
+            Assert.IsTrue(lines.Skip(1).Any(l => l.Contains(",missed,", StringComparison.Ordinal)), string.Join(" | ", lines));
+        }
+        finally
+        {
+            File.Delete(errors);
+        }
+
+        Assert.AreEqual(2, Run("accuracy", "--errors", Path.GetTempPath()).Code, "a folder is refused before the run");
         Assert.AreEqual(2, Run("accuracy", "--seeds", "0").Code);
         Assert.AreEqual(2, Run("accuracy", "--coverage", "rays").Code);
         Assert.AreEqual(2, Run("accuracy", "--mount", "2500,9000").Code);
