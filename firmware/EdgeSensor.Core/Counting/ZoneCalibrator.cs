@@ -30,6 +30,14 @@ namespace EdgeSensor.Core.Counting
         private int _noiseMillimeters;
         private int _restarts;
         private int _implausibleWindows;
+        private int _signalFails;
+        private int _validSeen;
+
+        // Signal fails per valid sample that mean the floor is beyond range: three in four readings return too little
+        // light to range at all, so the floor is at the edge of the sensor's reach and a person (near, bright) is not
+        // what is missing; a person walking through returns valid readings, not fails.
+        private const int FailsPerValidForBeyondRange = 3;
+
 
         /// <summary>Creates a calibrator taking <paramref name="sampleCount"/> samples per window.</summary>
         /// <param name="sampleCount">Samples per window, <see cref="MinSamples"/>..<see cref="MaxSamples"/>.</param>
@@ -71,7 +79,51 @@ namespace EdgeSensor.Core.Counting
         public void Reset()
         {
             _count = 0;
+            _signalFails = 0;
+            _validSeen = 0;
             IsCalibrated = false;
+        }
+
+        /// <summary>
+        /// Counts one signal fail (VL53L1X range status 2: too little light returned). When they outnumber the valid
+        /// samples <see cref="FailsPerValidForBeyondRange"/> to one over at least a window's length, the floor is at the
+        /// edge of the sensor's range (far mount, sunlight) and a still window of valid samples may never come; the floor
+        /// is then the median of the valid samples that are plausibly the floor, once there are
+        /// <see cref="MinSamples"/> of them, and the noise their spread. Returns true when this completed the calibration.
+        /// </summary>
+        public bool AddSignalFail()
+        {
+            if (IsCalibrated)
+            {
+                return false;
+            }
+
+            _signalFails++;
+            if (_signalFails < _samples.Length || _signalFails < _validSeen * FailsPerValidForBeyondRange)
+            {
+                return false;
+            }
+
+            // Heads return a strong signal, so in this regime they are a large share of the few valid readings: only
+            // the samples at least the plausible floor distance away count as floor.
+            SortFirst(_count);
+            int first = 0;
+            while (first < _count && _sorted[first] < _minPlausibleMillimeters)
+            {
+                first++;
+            }
+
+            int floorSamples = _count - first;
+            if (floorSamples < MinSamples)
+            {
+                return false;
+            }
+
+            int iqr = _sorted[first + ((floorSamples * 3) / 4)] - _sorted[first + (floorSamples / 4)];
+            _baselineMillimeters = _sorted[first + (floorSamples / 2)];
+            _noiseMillimeters = (iqr * Hundredths) / IqrPerSigmaHundredths;
+            IsCalibrated = true;
+            return true;
         }
 
         /// <summary>Adds one valid distance; returns true when this sample completed the calibration.</summary>
@@ -84,6 +136,7 @@ namespace EdgeSensor.Core.Counting
 
             _samples[_count] = distanceMillimeters;
             _count++;
+            _validSeen++;
             if (_count < _samples.Length)
             {
                 return false;
@@ -101,7 +154,13 @@ namespace EdgeSensor.Core.Counting
                 _implausibleWindows++;
             }
 
-            if (iqr > _maxSpreadMillimeters || implausible)
+            // A spread beyond the limit is still an empty floor when even the lower quartile is plausibly the floor:
+            // a person under the sensor for a quarter of the window or more pulls it nearer than the plausible bound,
+            // while ranging noise alone does not. The noise of a VL53L1X reading grows as its return signal falls
+            // (far floor, sunlight; UM2356 "ranging performance"), so an absolute limit refuses exactly the zones
+            // whose floor is hardest to range, and they would never count.
+            bool noisyFloor = _sorted[n / 4] >= _minPlausibleMillimeters;
+            if ((iqr > _maxSpreadMillimeters && !noisyFloor) || implausible)
             {
                 // Someone or something moved during calibration: keep the newer half and continue.
                 KeepNewerHalf();
@@ -116,8 +175,12 @@ namespace EdgeSensor.Core.Counting
 
         private void SortWindow()
         {
+            SortFirst(_samples.Length);
+        }
+
+        private void SortFirst(int n)
+        {
             // Insertion sort into the scratch array: at most 64 values, once per window, no allocation.
-            int n = _samples.Length;
             for (int i = 0; i < n; i++)
             {
                 int v = _samples[i];

@@ -10,7 +10,9 @@ namespace EdgeSensor.Core.Counting
     /// holds its state through them, and only after <c>InvalidHoldMilliseconds</c> without a valid sample is it
     /// declared unknown, which drops its open target (a missed count rather than a phantom one).
     /// One exception, stated explicitly: two signal fails (status 2) in a row mean "nothing near" - a person under
-    /// the sensor always returns a strong signal - and may end a target; they never move the floor baseline.
+    /// the sensor always returns a strong signal - and may end a target; they never move the floor baseline. Before
+    /// calibration, a run dominated by signal fails is evidence that the floor lies at the edge of the sensor's range
+    /// (far mount, sunlight), and the zone calibrates on its few valid floor readings (<see cref="ZoneCalibrator.AddSignalFail"/>).
     /// </summary>
     public sealed class ZoneChannel
     {
@@ -164,6 +166,17 @@ namespace EdgeSensor.Core.Counting
 
         private ZoneEvent ProcessInvalid(long timeMs, int rangeStatus)
         {
+            if (rangeStatus == SignalFailStatus && !_calibrator.IsCalibrated)
+            {
+                if (_calibrator.AddSignalFail())
+                {
+                    _lastValidMs = timeMs;
+                    CompleteCalibration(timeMs);
+                }
+
+                return ZoneEvent.None;
+            }
+
             if (rangeStatus == SignalFailStatus && _calibrator.IsCalibrated && !_unknown)
             {
                 _signalFailStreak++;
@@ -183,11 +196,14 @@ namespace EdgeSensor.Core.Counting
 
         private void Calibrate(long timeMs, int distanceMillimeters)
         {
-            if (!_calibrator.Add(distanceMillimeters))
+            if (_calibrator.Add(distanceMillimeters))
             {
-                return;
+                CompleteCalibration(timeMs);
             }
+        }
 
+        private void CompleteCalibration(long timeMs)
+        {
             int band = _calibrator.NoiseMillimeters * StableBandSigmas;
             _stableBand = band < MinStableBandMillimeters ? MinStableBandMillimeters : band;
             SetBaseline(_calibrator.BaselineMillimeters, timeMs);

@@ -11,7 +11,9 @@ namespace EdgeSensor.Core.Counting
     /// surface rises between their heads and falls again at the second head. A rise of at least <c>splitDepth</c>
     /// above the target's nearest reading followed by a fall (at least a third of <c>splitDepth</c> and clear of
     /// the noise) ends the first target at the valley's top and starts a second one there. One person's outline
-    /// (head, shoulders, then the side of the body) only rises on the way out, so it is never split.</item>
+    /// (head, shoulders, then the side of the body) only rises on the way out, so it is never split. A brief valley
+    /// behind a walker's head (off the head and back within a couple of samples) needs only half the depth: at higher
+    /// mounts the gap between close followers shows for a sample or two and shallower.</item>
     /// <item>Background: when a target settles on a still level well above its nearest point (a door leaf standing
     /// open in view), the target ends where the level began and the zone holds that level as its background;
     /// a new target is a drop below the background, and it ends when the distance returns to it.</item>
@@ -31,6 +33,33 @@ namespace EdgeSensor.Core.Counting
         // proportion, but never below 1/MinSplitDepthDivisor of the setting (tuned on the simulator).
         private const int SplitDepthReferenceFloorMillimeters = 2400;
         private const int MinSplitDepthDivisor = 2;
+
+        // A brief valley may be shallower: one that leaves the nearest level and falls back to a head within
+        // BriefValleyMilliseconds needs only 1/BriefValleyDepthDivisor of the split depth (and a rise clear of the noise,
+        // like the fall). The gap between two walkers passes a zone in one or two samples (each zone is ranged every
+        // ~70 ms), and it shows less than a full gap, since a sample rarely falls on its deepest point and the wider
+        // footprint of a higher mount keeps part of a body in view. A standing person's sway is slow (postural sway
+        // lies below 1 Hz: a rise and a fall take 0.5 s or more), so it never looks brief.
+        private const int BriefValleyMilliseconds = 250;
+        private const int BriefValleyDepthDivisor = 2;
+
+        // ... and only after a head: the nearest level seen in at least MinHeadSamples samples. A zone's footprint at
+        // head height (0.24 x ~1 m) plus a head's depth (~0.2 m) takes a walker 0.3 s or more to pass, 4 or more samples
+        // of the zone; one sample at the nearest level is a ramp's step or noise, not a head.
+        private const int MinHeadSamples = 2;
+
+        // ... and a rise clear of the noise at both ends: the nearest reading is the lowest of many noisy samples and the
+        // valley's top the highest of a few, each up to ~3 sigma off its true level, so a rise between them must exceed
+        // 2 x FallNoiseSigmas sigma to stand FallNoiseSigmas clear of what the noise alone spans. Where the zone blends
+        // (a wobbling plateau, a far reading), this keeps the brief rule out and the full split depth applies.
+        private const int BriefValleyNoiseSigmas = 2 * FallNoiseSigmas;
+
+        // ... and only behind a walker's head: the first target at least this high above the floor. A pushed object
+        // (a stroller's hood and handle, 0.8-1.25 m on tall models; a wheelchair's push handles, ~0.93 m) is followed
+        // closely by its pusher with a short gap between them; that pair is the pairing stage's to join (its
+        // pushed-object rule), and only the full split depth separates it. 1300 mm is above those objects and below
+        // nearly every adult's head (the 1st percentile of women's stature is about 1.45 m, CDC NHANES).
+        private const int BriefValleyMinHeadMillimeters = 1300;
 
         // A fall that starts a second head is at least 1/MinFallDivisor of the split depth (the class summary) and
         // at least FallNoiseSigmas of the ranging noise at that distance, so one noisy sample cannot fake a head.
@@ -56,6 +85,9 @@ namespace EdgeSensor.Core.Counting
         private long _peakMs;
         private int _plateau;
         private long _plateauMs;
+        private long _nearLevelMs;
+        private long _valleyStartMs;
+        private int _nearLevelSamples;
         private long _lastActiveMs;
         private int _episode;
         private TargetSummary _current;
@@ -202,7 +234,7 @@ namespace EdgeSensor.Core.Counting
         private ZoneEvent UpdateTarget(long timeMs, int d, int fall)
         {
             // Checked before the nearest is updated: the second head may well be nearer than the first.
-            if (_peak - _current.NearestMillimeters >= _splitDepth && d <= _peak - fall)
+            if (d <= _peak - fall && IsValley(timeMs, fall))
             {
                 return SplitAtValley(timeMs, d);
             }
@@ -233,6 +265,19 @@ namespace EdgeSensor.Core.Counting
             return ZoneEvent.None;
         }
 
+        private bool IsValley(long timeMs, int fall)
+        {
+            int rise = _peak - _current.NearestMillimeters;
+            if (rise >= _splitDepth)
+            {
+                return true;
+            }
+
+            return rise >= _splitDepth / BriefValleyDepthDivisor && rise >= BriefValleyNoiseSigmas * NoiseAt(_peak)
+                && _nearLevelSamples >= MinHeadSamples && timeMs - _valleyStartMs <= BriefValleyMilliseconds
+                && _baseline - _current.NearestMillimeters >= BriefValleyMinHeadMillimeters;
+        }
+
         private ZoneEvent SplitAtValley(long timeMs, int d)
         {
             // A second head after a valley: the first target ended at the valley's top.
@@ -249,22 +294,46 @@ namespace EdgeSensor.Core.Counting
         private void Extend(long timeMs, int d)
         {
             _current.Samples++;
+            int band = FallThreshold(_current.NearestMillimeters);
             if (d < _current.NearestMillimeters)
             {
+                // A new nearest: the samples seen so far still count for the head if they lie within its noise band.
+                _nearLevelSamples = _current.NearestMillimeters - d <= band ? _nearLevelSamples : 0;
                 _current.NearestMillimeters = d;
                 _peak = d;
                 _peakMs = timeMs;
+                _valleyStartMs = timeMs;
+            }
+
+            if (d - _current.NearestMillimeters <= band)
+            {
+                // Still at the head (within the noise of the nearest reading): a valley, if one comes, begins after it.
+                _nearLevelSamples++;
+                _nearLevelMs = timeMs;
             }
             else if (d > _peak)
             {
+                // A new top of the valley: the valley began after the last sample at the head.
                 _peak = d;
                 _peakMs = timeMs;
+                _valleyStartMs = _nearLevelMs;
             }
 
             if (d < _enterBelow && d > _current.FarthestCoreMillimeters)
             {
                 _current.FarthestCoreMillimeters = d;
             }
+        }
+
+        // The ranging noise (1 sigma, mm) at distance d: the floor's noise, scaled with the square of the distance.
+        private int NoiseAt(int d)
+        {
+            if (_baseline <= 0)
+            {
+                return _floorNoise;
+            }
+
+            return (int)(((long)_floorNoise * d * d) / ((long)_baseline * _baseline));
         }
 
         private int FallThreshold(int d)
@@ -306,6 +375,9 @@ namespace EdgeSensor.Core.Counting
             _peakMs = timeMs;
             _plateau = d;
             _plateauMs = timeMs;
+            _nearLevelMs = timeMs;
+            _valleyStartMs = timeMs;
+            _nearLevelSamples = 1;
         }
     }
 }

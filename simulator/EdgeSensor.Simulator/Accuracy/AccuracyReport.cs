@@ -156,10 +156,19 @@ public static class AccuracyReport
         return worst;
     }
 
-    private static string Bodies(IReadOnlyList<VariantTally> variants) =>
-        variants.All(v => v.Variant.RandomiseBodyParameters)
-            ? "body and spacing parameters drawn per seed (docs/simulator.md)"
-            : "reference body parameters where the variant says so";
+    private static string Bodies(IReadOnlyList<VariantTally> variants)
+    {
+        bool bodies = variants.All(v => v.Variant.RandomiseBodyParameters);
+        bool noise = variants.All(v => v.Variant.RandomiseSensorNoise);
+        string drawn = (bodies, noise) switch
+        {
+            (true, true) => "body and spacing parameters and the sensor's noise drawn per seed",
+            (true, false) => "body and spacing parameters drawn per seed",
+            (false, true) => "the sensor's noise drawn per seed, reference body parameters where the variant says so",
+            _ => "reference body parameters and sensor noise where the variant says so",
+        };
+        return drawn + " (docs/simulator.md)";
+    }
 
     private static string Cell(ScenarioTally? t)
     {

@@ -51,7 +51,8 @@ public static class ScenarioRunner
         scenario = variant.Apply(scenario);
         BodyDistribution bodies = variant.RandomiseBodyParameters ? BodyDistribution.Draw(Rng.ForStream(seed, 4)) : BodyDistribution.Reference;
         Scene scene = SceneBuilder.Build(scenario, seed, bodies);
-        var tofOptions = new TofSensorOptions { TimingBudgetMs = scenario.TimingBudgetMs, Ambient = scenario.Ambient, Coverage = variant.CoverageModel };
+        SensorVariation noise = variant.RandomiseSensorNoise ? SensorVariation.Draw(Rng.ForStream(seed, 5)) : SensorVariation.Reference;
+        var tofOptions = noise.ApplyTo(new TofSensorOptions { TimingBudgetMs = scenario.TimingBudgetMs, Ambient = scenario.Ambient, Coverage = variant.CoverageModel });
         var pirOptions = new PirSensorOptions { FalseTriggersPerHour = scenario.PirFalseTriggersPerHour };
         var truth = new List<TraceRecord>();
         foreach (Person p in scene.Persons)
@@ -122,6 +123,7 @@ public static class ScenarioRunner
             // Only widened traces say so: reference traces keep the bytes they always had.
             metadata.Set("coverage_model", variant.CoverageModel.ToString().ToLowerInvariant());
             metadata.Set("body_parameters", variant.RandomiseBodyParameters ? "randomised per seed" : "reference");
+            metadata.Set("sensor_noise", string.Create(inv, $"scale {tofOptions.NoiseScale:0.00}, outliers {tofOptions.OutlierProbability * 100:0.00}%"));
         }
 
         metadata.Set("truth_channel", "population group: 0 adult, 1 child, 2 wheelchair, 3 stroller");

@@ -6,7 +6,8 @@ namespace EdgeSensor.Simulator.Scenarios;
 /// <summary>
 /// How a run widens a scenario without changing its definition: which coverage model turns bodies into zone readings,
 /// a mount height (and timing budget) overriding the scenario's, and whether the body distributions' parameters are drawn
-/// afresh for every seed (<see cref="Population.BodyDistribution.Draw"/>) instead of the published central values.
+/// afresh for every seed (<see cref="Population.BodyDistribution.Draw"/>) instead of the published central values, and the
+/// sensor's noise too (<see cref="SensorVariation.Draw"/>).
 /// </summary>
 public sealed record SimulationVariant
 {
@@ -21,16 +22,21 @@ public sealed record SimulationVariant
     /// <summary>Body and spacing parameters drawn per seed (from a stream of their own, so the crowd's arrivals stay put).</summary>
     public bool RandomiseBodyParameters { get; init; }
 
+    /// <summary>The ToF sensor's noise level and outlier share drawn per seed (<see cref="SensorVariation"/>), from a stream
+    /// of their own.</summary>
+    public bool RandomiseSensorNoise { get; init; }
+
     /// <summary>The simulator as it was before the widening: footprint coverage, the scenario's mount, reference bodies.</summary>
     public static SimulationVariant Reference { get; } = new();
 
-    /// <summary>A widened run: randomised body parameters, the given coverage model and mount height.</summary>
+    /// <summary>A widened run: randomised body parameters and sensor noise, the given coverage model and mount height.</summary>
     public static SimulationVariant Widened(CoverageModel coverage, int? mountHeightMillimeters, int? timingBudgetMs = null) => new()
     {
         CoverageModel = coverage,
         MountHeightMillimeters = mountHeightMillimeters,
         TimingBudgetMs = timingBudgetMs,
         RandomiseBodyParameters = true,
+        RandomiseSensorNoise = true,
     };
 
     /// <summary>The scenario as this variant runs it.</summary>

@@ -34,8 +34,11 @@ public sealed class TofSensorModel
     public double NoiseSigma(double distanceMillimeters)
     {
         double d = distanceMillimeters / 1000;
-        return (2 + 3 * d * d) * Math.Sqrt(33.0 / _options.TimingBudgetMs) * (1 + 4 * _options.Ambient);
+        return (2 + 3 * d * d) * Math.Sqrt(33.0 / _options.TimingBudgetMs) * (1 + 4 * _options.Ambient) * _options.NoiseScale;
     }
+
+    /// <summary>How many times wider the error of an outlier reading is drawn (<see cref="TofSensorOptions.OutlierProbability"/>).</summary>
+    public const double OutlierSigmas = 5;
 
     public void Sample(Scene scene, Rng rng, List<TraceRecord> output)
     {
@@ -90,6 +93,12 @@ public sealed class TofSensorModel
         }
         else
         {
+            // Outliers draw only when asked for, so a model without them keeps its random stream (and its traces) as they were.
+            if (_options.OutlierProbability > 0 && rng.Chance(_options.OutlierProbability))
+            {
+                noisy = trueDistance + OutlierSigmas * NoiseSigma(trueDistance) * rng.Normal();
+            }
+
             value = (int)Math.Max(0, Math.Round(noisy));
             status = TofRangeStatus.Valid;
         }

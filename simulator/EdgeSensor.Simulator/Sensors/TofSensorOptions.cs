@@ -20,4 +20,12 @@ public sealed record TofSensorOptions
 
     /// <summary>Probability that a measurement is lost altogether (bus error: no row is written).</summary>
     public double MissingSampleProbability { get; init; } = 0.001;
+
+    /// <summary>Multiplies the noise of every reading (<see cref="TofSensorModel.NoiseSigma"/>): 1 is the model's level;
+    /// <see cref="SensorVariation"/> draws another per seed.</summary>
+    public double NoiseScale { get; init; } = 1;
+
+    /// <summary>Share of valid readings whose error is drawn <see cref="TofSensorModel.OutlierSigmas"/> times wider: a
+    /// heavier tail than a normal distribution's (0 in the model; <see cref="SensorVariation"/> draws one per seed).</summary>
+    public double OutlierProbability { get; init; }
 }

@@ -26,6 +26,56 @@ public sealed class TofPhysicsTests
     }
 
     [TestMethod]
+    public void SensorVariation_ScalesTheNoiseAndWidensItsTail()
+    {
+        var rng = new Rng(5);
+        for (int i = 0; i < 200; i++)
+        {
+            SensorVariation v = SensorVariation.Draw(rng);
+            Assert.IsTrue(v.NoiseScale is >= SensorVariation.LeastNoiseScale and <= SensorVariation.MostNoiseScale, v.ToString());
+            Assert.IsTrue(v.OutlierProbability is >= 0 and <= SensorVariation.MostOutlierProbability, v.ToString());
+        }
+
+        var plain = new TofSensorModel(new TofSensorOptions());
+        var noisy = new TofSensorModel(new SensorVariation(1.5, 0.05).ApplyTo(new TofSensorOptions()));
+        Assert.AreEqual(1.5 * plain.NoiseSigma(2400), noisy.NoiseSigma(2400), 1e-9);
+
+        // Readings of the floor at 2.4 m: the share beyond 4 sigma is ~6e-5 for a normal distribution; with 5 % of the
+        // readings drawn 5 times wider it is about 5 % x P(|z| > 0.8) = 2 %.
+        static double FarShare(TofSensorModel model, double sigma)
+        {
+            var r = new Rng(11);
+            int valid = 0, far = 0;
+            for (int i = 0; i < 20_000; i++)
+            {
+                model.Measure(2400, r, out int value, out int status);
+                if (status == TofRangeStatus.Valid)
+                {
+                    valid++;
+                    far += Math.Abs(value - 2400) > 4 * sigma ? 1 : 0;
+                }
+            }
+
+            return far / (double)valid;
+        }
+
+        Assert.IsLessThan(0.002, FarShare(plain, plain.NoiseSigma(2400)));
+        Assert.AreEqual(0.021, FarShare(noisy, noisy.NoiseSigma(2400)), 0.008);
+    }
+
+    [TestMethod]
+    public void ReferenceNoise_LeavesTheRandomStreamAsItWas()
+    {
+        // A model without outliers draws exactly what it drew before they existed, so reference traces keep their bytes.
+        var a = new Rng(3);
+        var b = new Rng(3);
+        new TofSensorModel(new TofSensorOptions()).Measure(2400, a, out int first, out _);
+        new TofSensorModel(SensorVariation.Reference.ApplyTo(new TofSensorOptions())).Measure(2400, b, out int second, out _);
+        Assert.AreEqual(first, second);
+        Assert.AreEqual(a.NextDouble(), b.NextDouble());
+    }
+
+    [TestMethod]
     public void NearestSurfaceIsReported()
     {
         // Two people under zone 1 at once: the taller one is the nearest surface; zone 0 sees the floor.
