@@ -6,14 +6,17 @@ namespace EdgeSensor.Simulator.Faults;
 /// </summary>
 public sealed class FaultSchedule
 {
-    private FaultSchedule(IReadOnlyList<FaultSpec> faults) => Faults = faults;
+    // An array, so that the per-tick questions below loop without allocating an enumerator.
+    private readonly FaultSpec[] _faults;
+
+    private FaultSchedule(FaultSpec[] faults) => _faults = faults;
 
     /// <summary>No faults: the run as without <c>--fault</c>.</summary>
     public static FaultSchedule None { get; } = new([]);
 
-    public IReadOnlyList<FaultSpec> Faults { get; }
+    public IReadOnlyList<FaultSpec> Faults => _faults;
 
-    public bool IsEmpty => Faults.Count == 0;
+    public bool IsEmpty => _faults.Length == 0;
 
     /// <summary>A device reboots or loses power: it must keep its outbox in flash, as the firmware does.</summary>
     public bool RebootsDevices => Faults.Any(f => FaultKinds.Reboots(f.Kind));
@@ -35,7 +38,7 @@ public sealed class FaultSchedule
             faults.Add(spec);
         }
 
-        schedule = faults.Count == 0 ? None : new FaultSchedule(faults);
+        schedule = faults.Count == 0 ? None : new FaultSchedule([.. faults]);
         error = "";
         return true;
     }
@@ -66,7 +69,7 @@ public sealed class FaultSchedule
     /// <summary>The fault that keeps a device off at <paramref name="timeMs"/> (rebooting or without power), or null.</summary>
     public FaultSpec? OffAt(long timeMs)
     {
-        foreach (FaultSpec f in Faults)
+        foreach (FaultSpec f in _faults)
         {
             if (FaultKinds.Reboots(f.Kind) && f.AtMs <= timeMs && timeMs < f.EndMs)
             {
@@ -78,13 +81,24 @@ public sealed class FaultSchedule
     }
 
     /// <summary>True when no sensor reading reaches a device at <paramref name="timeMs"/>.</summary>
-    public bool SensorsOut(long timeMs) => Faults.Any(f => f.Kind == FaultKind.SensorDropout && f.AtMs <= timeMs && timeMs < f.EndMs);
+    public bool SensorsOut(long timeMs)
+    {
+        foreach (FaultSpec f in _faults)
+        {
+            if (f.Kind == FaultKind.SensorDropout && f.AtMs <= timeMs && timeMs < f.EndMs)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>How far the devices' wall clock is off at <paramref name="timeMs"/>: the clock steps so far.</summary>
     public long ClockOffsetMs(long timeMs)
     {
         long offset = 0;
-        foreach (FaultSpec f in Faults)
+        foreach (FaultSpec f in _faults)
         {
             if (f.Kind == FaultKind.ClockStep && f.AtMs <= timeMs)
             {
