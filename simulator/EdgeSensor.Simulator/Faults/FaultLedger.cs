@@ -68,14 +68,14 @@ public sealed class FaultLedger
             for (int f = 0; f < _schedule.Faults.Count; f++)
             {
                 FaultSpec spec = _schedule.Faults[f];
-                var delayed = devices.SelectMany(d => d.Delayed).Where(d => Attributed(spec, d.SealedMs)).ToList();
+                var delayed = devices.SelectMany(d => d.Delayed).Where(d => Attributed(spec, d.SealedMs, linkFirst: true)).ToList();
                 effects.Add(new FaultEffect
                 {
                     Fault = spec.Text,
                     Kind = spec.Kind,
                     ReportsDelayed = delayed.Count,
                     MaxDelayMs = delayed.Count == 0 ? 0 : delayed.Max(d => d.DelayMs),
-                    ReportsDropped = devices.Sum(d => d.Dropped.Count(t => Attributed(spec, t))),
+                    ReportsDropped = devices.Sum(d => d.Dropped.Count(t => Attributed(spec, t, linkFirst: true))),
                     Gaps = _opened.Sum(o => Gaps(spec, o)),
                     EngineCrossings = _engine[f],
                     TrueCrossings = _truth[f],
@@ -91,9 +91,20 @@ public sealed class FaultLedger
     private bool Touches(FaultSpec spec, long window) =>
         window * _windowMs < Math.Max(spec.EndMs, spec.AtMs + 1) && (window + 1) * _windowMs > spec.AtMs;
 
-    // A window start or a seal time belongs to a fault when it falls in its interval, give or take one window.
-    private bool Attributed(FaultSpec spec, long timeMs) =>
-        ReferenceEquals(spec, _schedule.Faults.FirstOrDefault(f => timeMs >= f.AtMs - _windowMs && timeMs <= f.EndMs + _windowMs));
+    // A window start or a seal time belongs to a fault when it falls in its interval, give or take one window; of several
+    // such faults, the one that started last (by the window's end), since an earlier one could not have caused it. Delays
+    // and drops go to a broker outage or Wi-Fi drop first: only those hold reports back.
+    private bool Attributed(FaultSpec spec, long timeMs, bool linkFirst = false)
+    {
+        var near = _schedule.Faults.Where(f => timeMs >= f.AtMs - _windowMs && timeMs <= f.EndMs + _windowMs).ToList();
+        if (linkFirst && near.Any(f => f.Kind is FaultKind.BrokerOutage or FaultKind.WifiDrop))
+        {
+            near.RemoveAll(f => f.Kind is not (FaultKind.BrokerOutage or FaultKind.WifiDrop));
+        }
+
+        FaultSpec? cause = near.Where(f => f.AtMs <= timeMs + _windowMs).OrderBy(f => f.AtMs).LastOrDefault() ?? near.FirstOrDefault();
+        return ReferenceEquals(spec, cause);
+    }
 
     private int Gaps(FaultSpec spec, Dictionary<long, int> opened)
     {

@@ -61,6 +61,9 @@ internal sealed class VirtualDevice : ITraceSink
     /// <summary>Seal times of the reports on their way, in runs with faults (their delays are measured); else null.</summary>
     public ReportTimes? ReportTimes { get; private set; }
 
+    /// <summary>True while a reboot or power cut keeps the device off.</summary>
+    public bool IsOff => _off;
+
     /// <summary>Simulated time the device has run to.</summary>
     public long NowMs { get; private set; }
 
