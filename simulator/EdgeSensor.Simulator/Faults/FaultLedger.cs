@@ -77,8 +77,8 @@ public sealed class FaultLedger
                     MaxDelayMs = delayed.Count == 0 ? 0 : delayed.Max(d => d.DelayMs),
                     ReportsDropped = devices.Sum(d => d.Dropped.Count(t => Attributed(spec, t, linkFirst: true))),
                     Gaps = _opened.Sum(o => Gaps(spec, o)),
-                    EngineCrossings = _engine[f],
-                    TrueCrossings = _truth[f],
+                    EngineCrossings = AffectsCounting(spec.Kind) ? _engine[f] : 0,
+                    TrueCrossings = AffectsCounting(spec.Kind) ? _truth[f] : 0,
                     RebootCountRise = FaultKinds.Reboots(spec.Kind) ? _opened.Min(o => RebootRise(spec, o)) : 0,
                 });
             }
@@ -86,6 +86,8 @@ public sealed class FaultLedger
             return effects;
         }
     }
+
+    private static bool AffectsCounting(FaultKind kind) => FaultKinds.Reboots(kind) || kind == FaultKind.SensorDropout;
 
     // The windows a fault touched: those overlapping its interval (the one it falls in, for an instant).
     private bool Touches(FaultSpec spec, long window) =>
@@ -117,10 +119,11 @@ public sealed class FaultLedger
         return gaps;
     }
 
+    // The reboot count of the windows that closed before the fault against that of the first ones closed after it.
     private int RebootRise(FaultSpec spec, Dictionary<long, int> opened)
     {
         int before = opened.Where(o => (o.Key + 1) * _windowMs <= spec.AtMs).Select(o => o.Value).DefaultIfEmpty(-1).Max();
-        int after = opened.Where(o => o.Key * _windowMs >= spec.EndMs).Select(o => o.Value).DefaultIfEmpty(-1).Min();
+        int after = opened.Where(o => (o.Key + 1) * _windowMs > spec.EndMs).Select(o => o.Value).DefaultIfEmpty(-1).Min();
         return before < 0 || after < 0 ? 0 : after - before;
     }
 }
