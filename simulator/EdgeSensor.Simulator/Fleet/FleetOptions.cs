@@ -218,6 +218,11 @@ public sealed record FleetOptions
             // The device's differential privacy is person-level: every window is a noised cell, at least 900 s.
             error = "--disclosure dp needs --window-seconds of at least 900 (900, 1800, 3600)";
         }
+        else if (SensorsThroughDrivers && Faults.Faults.Any(f => f.Kind == FaultKind.SensorDropout))
+        {
+            // The emulated sensors answer the driver on their own schedule; only the trace's readings can be held back.
+            error = "--fault sensor-dropout needs --sensors trace";
+        }
         else if (!Faults.TryCheck((long)Math.Round(Minutes * 60_000), BrokerHost is null, out string faultError))
         {
             error = faultError;

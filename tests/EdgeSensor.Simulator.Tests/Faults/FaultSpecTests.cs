@@ -70,6 +70,18 @@ public sealed class FaultSpecTests
     }
 
     [TestMethod]
+    public void SensorDropout_ThroughTheDrivers_IsRefused()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int exit = Program.Run(["run", "--sensors", "driver", "--minutes", "10", "--fault", "sensor-dropout@1m+1m"], stdout, stderr);
+
+        Assert.AreEqual(ExitCodes.Usage, exit);
+        StringAssert.Contains(stderr.ToString(), "--fault sensor-dropout needs --sensors trace");
+    }
+
+    [TestMethod]
     public void StepEnds_StopJustBeforeEachFaultsStartAndEnd()
     {
         Assert.IsTrue(FaultSchedule.TryParse(["wifi-drop@90s+45s"], out FaultSchedule schedule, out string error), error);
