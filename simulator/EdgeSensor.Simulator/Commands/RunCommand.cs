@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EdgeSensor.Simulator.Faults;
 using EdgeSensor.Simulator.Fleet;
 using EdgeSensor.Simulator.Reporting;
 using EdgeSensor.Simulator.Scenarios;
@@ -38,9 +39,10 @@ public static class RunCommand
         public Option<string?> Store { get; } = OptionValues.Text("--store", "reports.db", "Also keep the opened reports in this SQLite database, through the SDK's sink.");
         public Option<bool> BareSubscriber { get; } = OptionValues.Flag("--bare-subscriber", "Run a bare MQTTnet subscriber beside the SDK consumer and compare their latency per report.");
         public Option<string?> Report { get; } = OptionValues.Text("--report", "file.html", $"Where to write the HTML report (default ./{RunReport.DefaultFileName}, never over an existing file; docs/report.md).");
+        public Option<string[]> Faults { get; } = OptionValues.Texts("--fault", "KIND@AT[+DURATION][:VALUE]", "Inject a fault into every device (repeatable): broker-outage@10m+3m, wifi-drop@5m+2m, reboot@12.5m, power-cut@12.5m[+30s], clock-step@5m:+90s, sensor-dropout@20m+2m (docs/simulator-run.md).");
         public Option<bool> Json { get; } = OptionValues.Flag("--json", "Print the summary as JSON.");
 
-        public IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Bundles, Live, Store, BareSubscriber, Report, Json];
+        public IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Bundles, Live, Store, BareSubscriber, Report, Faults, Json];
     }
 
     internal static Command Create(Func<string, string?> environment)
@@ -181,7 +183,8 @@ public static class RunCommand
 
         if (!FleetOptions.TryParseBroker(parse.GetValue(declared.Broker) ?? "embedded", out string? host, out int port, out error)
             || !FleetOptions.TryParseDisclosure(parse.GetValue(declared.Disclosure) ?? "suppress:5", out var mode, out ushort k, out ushort epsilonMilli, out error)
-            || !FleetOptions.TryParseLive(parse.GetValue(declared.Live) ?? "auto", out LiveView live, out error))
+            || !FleetOptions.TryParseLive(parse.GetValue(declared.Live) ?? "auto", out LiveView live, out error)
+            || !FaultSchedule.TryParse(parse.GetValue(declared.Faults) ?? [], out FaultSchedule faults, out error))
         {
             return false;
         }
@@ -203,6 +206,7 @@ public static class RunCommand
             Live = live,
             StorePath = parse.GetValue(declared.Store),
             BareSubscriber = parse.GetValue(declared.BareSubscriber),
+            Faults = faults,
         };
         if (!parsed.TryValidate(out error))
         {

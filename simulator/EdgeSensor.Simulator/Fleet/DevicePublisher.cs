@@ -68,6 +68,7 @@ internal sealed class DevicePublisher
             }
 
             Device.Node.ConfirmPublished();
+            Device.Confirmed();
             Published++;
         }
     }

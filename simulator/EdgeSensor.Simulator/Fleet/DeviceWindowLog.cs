@@ -38,8 +38,10 @@ internal sealed class DeviceWindowLog
 
         // Never negative, as the engine keeps it: an exit of someone who was inside before the start is not counted down.
         _trueOccupancy = Math.Max(0, _trueOccupancy + (entries - exits - (_truthEntries - _truthExits)));
-        long sealedNow = device.Node.ReportsSealed;
-        var closed = new Closed((_nextBoundaryMs / _windowMs) - 1, device.Node.LastWindowEntries, device.Node.LastWindowExits, entries - _truthEntries,
+        long sealedNow = device.ReportsSealed;
+        // A device that is off (a fault) closed nothing: its last window's counts belong to an earlier window.
+        bool off = device.IsOff;
+        var closed = new Closed((_nextBoundaryMs / _windowMs) - 1, off ? 0 : device.Node.LastWindowEntries, off ? 0 : device.Node.LastWindowExits, entries - _truthEntries,
             exits - _truthExits, device.Node.Counter.Occupancy, _trueOccupancy, sealedNow > _sealedBefore ? sealedNow - 1 : -1);
         _truthEntries = entries;
         _truthExits = exits;

@@ -38,10 +38,15 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
     public MqttServer Server => _server;
 
     /// <summary>Starts a broker; <paramref name="persistentSessions"/> keeps sessions of clients that ask for it.</summary>
-    public static async Task<EmbeddedBroker> StartAsync(CancellationToken cancellationToken = default, bool persistentSessions = false)
+    public static Task<EmbeddedBroker> StartAsync(CancellationToken cancellationToken = default, bool persistentSessions = false) =>
+        StartAsync(0, cancellationToken, persistentSessions);
+
+    /// <summary>Starts a broker on loopback port <paramref name="port"/> (0: one the OS picks), e.g. the port of a broker
+    /// stopped a moment ago: a restart without persistence, as <c>run --fault broker-outage</c> does.</summary>
+    public static async Task<EmbeddedBroker> StartAsync(int port, CancellationToken cancellationToken = default, bool persistentSessions = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var adapter = new LoopbackAdapter();
+        var adapter = new LoopbackAdapter(port);
         // MQTTnet queues at most 250 messages per client by default and then drops the oldest: a fleet's window edge
         // publishes one report per device at once, so a subscriber may fall that far behind for a moment.
         var builder = new MqttServerOptionsBuilder().WithMaxPendingMessagesPerClient(MaxPendingMessagesPerClient);
@@ -79,9 +84,11 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
         private IMqttNetLogger _logger = MqttNetNullLogger.Instance;
         private Task _accepting = Task.CompletedTask;
 
-        public LoopbackAdapter()
+        public LoopbackAdapter(int port)
         {
-            _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            // Reusing the address lets a restarted broker bind the port its predecessor's connections still linger on.
+            _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            _socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
             _socket.Listen();
             Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
         }

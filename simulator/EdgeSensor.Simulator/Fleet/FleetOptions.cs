@@ -4,6 +4,7 @@ using EdgeSensor.Core.Privacy;
 using EdgeSensor.Core.Reports;
 using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.Provisioning;
+using EdgeSensor.Simulator.Faults;
 
 namespace EdgeSensor.Simulator.Fleet;
 
@@ -83,6 +84,9 @@ public sealed record FleetOptions
 
     /// <summary>Store every opened report in this SQLite database as the SDK's sink does (<c>--store</c>), or null.</summary>
     public string? StorePath { get; init; }
+
+    /// <summary>Faults to inject (<c>--fault</c>), each on every device; none by default.</summary>
+    public FaultSchedule Faults { get; init; } = FaultSchedule.None;
 
     /// <summary>The broker as the summary names it.</summary>
     public string BrokerText => BrokerHost is null ? "embedded" : $"{BrokerHost}:{BrokerPort.ToString(CultureInfo.InvariantCulture)}";
@@ -213,6 +217,15 @@ public sealed record FleetOptions
         {
             // The device's differential privacy is person-level: every window is a noised cell, at least 900 s.
             error = "--disclosure dp needs --window-seconds of at least 900 (900, 1800, 3600)";
+        }
+        else if (SensorsThroughDrivers && Faults.Faults.Any(f => f.Kind == FaultKind.SensorDropout))
+        {
+            // The emulated sensors answer the driver on their own schedule; only the trace's readings can be held back.
+            error = "--fault sensor-dropout needs --sensors trace";
+        }
+        else if (!Faults.TryCheck((long)Math.Round(Minutes * 60_000), BrokerHost is null, out string faultError))
+        {
+            error = faultError;
         }
 
         return error.Length == 0;

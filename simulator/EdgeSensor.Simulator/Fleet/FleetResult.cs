@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EdgeSensor.Simulator.Faults;
 
 namespace EdgeSensor.Simulator.Fleet;
 
@@ -77,6 +78,10 @@ public sealed class FleetResult
     /// draws them; docs/report.md). Not in the JSON summary.</summary>
     [JsonIgnore]
     public IReadOnlyList<SiteSeries> Sites { get; init; } = [];
+
+    /// <summary>What each <c>--fault</c> did to the data, measured in the run (empty without faults).</summary>
+    [JsonPropertyName("faults")]
+    public IReadOnlyList<FaultEffect> Faults { get; init; } = [];
 
     [JsonPropertyName("published")]
     public long Published => Devices.Sum(d => (long)d.Published);

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Reports;
 using EdgeSensor.Sdk.Sinks;
+using EdgeSensor.Simulator.Faults;
 using EdgeSensor.Simulator.Scenarios;
 
 namespace EdgeSensor.Simulator.Fleet;
@@ -61,6 +62,12 @@ public static class FleetRunner
         int port = broker?.Port ?? options.BrokerPort;
         var tally = new ConsumerTally();
         var windows = new WindowRecorder(devices, startUnix, options.WindowSeconds, options.Site);
+        FaultLedger? ledger = options.Faults.IsEmpty ? null : windows.Ledger = new FaultLedger(options.Faults, devices.Length, windowMs, endMs);
+        foreach (VirtualDevice d in ledger is null ? [] : devices)
+        {
+            d.TrackReportTimes(StepMs(options));
+        }
+
         var probe = new LatencyProbe(options.BareSubscriber);
         BareSubscriber? bare = null;
         SqliteReportSink? store = options.StorePath is null ? null : SqliteReportSink.Open(options.StorePath);
@@ -69,10 +76,12 @@ public static class FleetRunner
         Task storing = pump is null ? Task.CompletedTask : pump.RunAsync(toStore!.Reader, CancellationToken.None);
         var connections = new PublisherConnection?[Math.Min(devices.Length, MaxConnections)];
         var publishers = new DevicePublisher[devices.Length];
+        var faults = new FleetFaultTarget(broker, connections, publishers, tally);
         double setupSeconds = 0;
         try
         {
             await using EdgeSensorClient consumer = await StartConsumerAsync(options, host, port, devices, tally, monitor, windows, cancellationToken).ConfigureAwait(false);
+            faults.Consumer = consumer;
             Task reader = ReadAllAsync(consumer, tally, monitor, windows, probe, toStore?.Writer);
             if (options.BareSubscriber)
             {
@@ -90,7 +99,11 @@ public static class FleetRunner
 
             monitor.Start(devices.Select(d => (d.Record.DeviceId, d.Record.Site)), endMs);
             setupSeconds = clock.Elapsed.TotalSeconds;
-            await SimulateAsync(options, publishers, endMs, monitor, cancellationToken).ConfigureAwait(false);
+            await SimulateAsync(options, publishers, endMs, monitor, faults, cancellationToken).ConfigureAwait(false);
+
+            // A fault lasting past the run's end is over now, so that what waits gets out.
+            faults.RestoreDeviceLinks();
+            await faults.RestartBrokerAsync(cancellationToken).ConfigureAwait(false);
 
             // Anything a failed publish left in an outbox gets a few more tries.
             for (int attempt = 0; attempt < 5 && publishers.Any(p => p.Device.Node.PendingReports > 0); attempt++)
@@ -133,9 +146,9 @@ public static class FleetRunner
                 }
             }
 
-            if (broker is not null)
+            if (faults.Broker is not null)
             {
-                await broker.DisposeAsync().ConfigureAwait(false);
+                await faults.Broker.DisposeAsync().ConfigureAwait(false);
             }
         }
 
@@ -161,6 +174,7 @@ public static class FleetRunner
             SdkLatencyMs = probe.SdkMeanMilliseconds,
             BareLatencyMs = probe.BareMeanMilliseconds,
             PeakWorkingSetBytes = MemoryWatch.PeakWorkingSetBytes(),
+            Faults = ledger?.Effects([.. devices.Select(d => d.ReportTimes!)]) ?? [],
         };
     }
 
@@ -169,28 +183,42 @@ public static class FleetRunner
     /// devices. A device publishes what it sealed while the worker advances the others, and is advanced again only after
     /// its publishing has finished (its firmware state is never touched by two threads at once).
     /// </summary>
-    private static async Task SimulateAsync(FleetOptions options, DevicePublisher[] publishers, long endMs, FleetMonitor monitor, CancellationToken cancellationToken)
+    private static async Task SimulateAsync(FleetOptions options, DevicePublisher[] publishers, long endMs, FleetMonitor monitor, FleetFaultTarget faults, CancellationToken cancellationToken)
     {
         int workers = Math.Clamp(Environment.ProcessorCount, 1, publishers.Length);
-        long stepMs = options.Realtime ? RealtimeStepMs : MaxSpeedStepMs;
+        long[] stepEnds = options.Faults.StepEnds(StepMs(options), endMs, VirtualDevice.TickMs);
         var reached = new long[workers];
+        var seen = new DeviceFigures[publishers.Length];
         var wall = Stopwatch.StartNew();
-        Task[] running = [.. Enumerable.Range(0, workers).Select(w => Task.Factory.StartNew(
-            () => Work(w),
-            cancellationToken,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default))];
-        await Task.WhenAll(running).ConfigureAwait(false);
 
-        void Work(int worker)
+        // The workers run until a fleet-wide fault (broker, links) is due, which is applied when all have reached it.
+        for (int first = 0; first < stepEnds.Length;)
         {
-            DevicePublisher[] mine = [.. publishers.Where((_, i) => i % workers == worker)];
-            var inFlight = new Task[mine.Length];
-            var seen = new DeviceFigures[mine.Length];
-            Array.Fill(inFlight, Task.CompletedTask);
-            for (long t = 0; ; t += stepMs)
+            int last = first;
+            while (last + 1 < stepEnds.Length && !options.Faults.ActsOnFleetAt(stepEnds[last] + VirtualDevice.TickMs))
             {
-                long stepEnd = Math.Min(t + stepMs - VirtualDevice.TickMs, endMs);
+                last++;
+            }
+
+            int from = first;
+            Task[] running = [.. Enumerable.Range(0, workers).Select(w => Task.Factory.StartNew(
+                () => Work(w, from, last),
+                cancellationToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default))];
+            await Task.WhenAll(running).ConfigureAwait(false);
+            await options.Faults.ApplyToFleetAsync(stepEnds[last] + VirtualDevice.TickMs, faults, cancellationToken).ConfigureAwait(false);
+            first = last + 1;
+        }
+
+        void Work(int worker, int firstStep, int lastStep)
+        {
+            int[] mine = [.. Enumerable.Range(0, publishers.Length).Where(i => i % workers == worker)];
+            var inFlight = new Task[mine.Length];
+            Array.Fill(inFlight, Task.CompletedTask);
+            for (int step = firstStep; step <= lastStep; step++)
+            {
+                long stepEnd = stepEnds[step];
                 if (options.Realtime)
                 {
                     long wait = stepEnd - wall.ElapsedMilliseconds;
@@ -203,32 +231,30 @@ public static class FleetRunner
                 for (int j = 0; j < mine.Length; j++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    DevicePublisher p = publishers[mine[j]];
                     inFlight[j].GetAwaiter().GetResult();
-                    mine[j].Device.AdvanceTo(stepEnd);
-                    seen[j] = Report(monitor, mine[j], seen[j]);
-                    inFlight[j] = mine[j].PublishPendingAsync(cancellationToken);
+                    p.Device.AdvanceTo(stepEnd);
+                    seen[mine[j]] = Report(monitor, p, seen[mine[j]]);
+                    inFlight[j] = p.PublishPendingAsync(cancellationToken);
                 }
 
                 reached[worker] = stepEnd;
                 monitor.Simulated(reached.Min());
-                if (stepEnd >= endMs)
-                {
-                    break;
-                }
             }
 
             for (int j = 0; j < mine.Length; j++)
             {
                 inFlight[j].GetAwaiter().GetResult();
-                seen[j] = Report(monitor, mine[j], seen[j]);
+                seen[mine[j]] = Report(monitor, publishers[mine[j]], seen[mine[j]]);
             }
         }
     }
 
+    private static long StepMs(FleetOptions options) => options.Realtime ? RealtimeStepMs : MaxSpeedStepMs;
+
     private static DeviceFigures Report(FleetMonitor monitor, DevicePublisher p, DeviceFigures before)
     {
-        var now = new DeviceFigures(p.Device.Node.ReportsSealed, p.Published,
-            p.Device.Node.OutboxDrops + p.Device.Node.SealFailures + p.Device.Node.StateSaveFailures);
+        var now = new DeviceFigures(p.Device.ReportsSealed, p.Published, p.Device.OutboxDrops + p.Device.SealFailures);
         monitor.DeviceSide(now.Sealed - before.Sealed, now.Published - before.Published, now.Lost - before.Lost);
         return now;
     }
@@ -271,6 +297,9 @@ public static class FleetRunner
             ClientId = "edgesensor-sim-consumer-" + Guid.NewGuid().ToString("N")[..8],
             SessionExpirySeconds = 0, // a run's consumer leaves nothing queued on the broker
             ConnectTimeout = options.ConnectTimeout,
+
+            // After a broker outage the devices wait for the consumer to subscribe again: no long backoff.
+            ReconnectMaxDelay = options.Faults.HasBrokerOutage ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(30),
         };
         clientOptions.Sites.Add(options.Site);
         var consumer = new EdgeSensorClient(clientOptions, new InMemoryKeyStore(devices.Select(d => d.Record)));
@@ -319,18 +348,18 @@ public static class FleetRunner
     private static FleetDeviceResult Summarize(DevicePublisher p, ConsumerTally.DeviceTally t) => new()
     {
         DeviceId = p.Device.Record.DeviceIdText,
-        Sealed = p.Device.Node.ReportsSealed,
+        Sealed = p.Device.ReportsSealed,
         Published = p.Published,
         PublishRetries = p.Retries,
-        OutboxDrops = p.Device.Node.OutboxDrops,
-        SealFailures = p.Device.Node.SealFailures + p.Device.Node.StateSaveFailures,
+        OutboxDrops = p.Device.OutboxDrops,
+        SealFailures = p.Device.SealFailures,
         Opened = t.Opened,
         Rejected = t.Rejected,
         Duplicates = t.Duplicates,
         OpenedEntries = t.Entries,
         OpenedExits = t.Exits,
-        EngineEntries = p.Device.Node.Counter.Entries,
-        EngineExits = p.Device.Node.Counter.Exits,
+        EngineEntries = p.Device.EngineEntries,
+        EngineExits = p.Device.EngineExits,
         TruthEntries = p.Device.TruthEntries,
         TruthExits = p.Device.TruthExits,
         NoisedReports = t.NoisedReports,

@@ -58,6 +58,11 @@ public static class FleetSummary
                 $"  bare MQTTnet subscriber {r.BareLatencyMs:0.00} ms ({bare} received), ratio {r.SdkLatencyMs / Math.Max(r.BareLatencyMs, 1e-9):0.00}"));
         }
 
+        foreach (Faults.FaultEffect fault in r.Faults)
+        {
+            output.WriteLine(fault.Line());
+        }
+
         output.WriteLine(r.Ok
             ? "result: OK, every sealed report was published and opened"
             : string.Create(inv, $"result: FAILED, {r.Lost} report(s) lost, {r.Rejected} rejected"));

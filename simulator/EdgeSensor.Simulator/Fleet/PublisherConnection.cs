@@ -23,6 +23,33 @@ internal sealed class PublisherConnection : IAsyncDisposable
 
     public bool IsConnected => Client.IsConnected;
 
+    /// <summary>True while the devices' link is down (<c>--fault wifi-drop</c>): reconnecting is refused.</summary>
+    public bool Blocked { get; private set; }
+
+    /// <summary>Takes the link down: disconnects now and refuses to reconnect until <see cref="Unblock"/>.</summary>
+    public async Task BlockAsync()
+    {
+        Blocked = true;
+        await _reconnecting.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (Client.IsConnected)
+            {
+                await Client.DisconnectAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Already gone.
+        }
+        finally
+        {
+            _reconnecting.Release();
+        }
+    }
+
+    public void Unblock() => Blocked = false;
+
     public static async Task<PublisherConnection> ConnectAsync(string clientId, string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
         IMqttClient client = new MqttClientFactory().CreateMqttClient();
@@ -48,6 +75,11 @@ internal sealed class PublisherConnection : IAsyncDisposable
     /// <summary>Connects again if the link dropped; false when the broker cannot be reached now.</summary>
     public async Task<bool> EnsureConnectedAsync(CancellationToken cancellationToken)
     {
+        if (Blocked)
+        {
+            return false;
+        }
+
         await _reconnecting.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

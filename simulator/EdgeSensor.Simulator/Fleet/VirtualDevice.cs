@@ -8,6 +8,7 @@ using EdgeSensor.Core.Reports;
 using EdgeSensor.Core.Storage;
 using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.Topics;
+using EdgeSensor.Simulator.Faults;
 using EdgeSensor.Simulator.Replay;
 using EdgeSensor.Simulator.Scenarios;
 using EdgeSensor.Simulator.Scenes;
@@ -32,13 +33,19 @@ internal sealed class VirtualDevice : ITraceSink
     private readonly TracePlayback _playback;
     private readonly uint _startUnixSeconds;
     private readonly DriverSensorFeed? _drivers;
+    private readonly FaultSchedule _faults;
+    private readonly Func<SensorNode> _boot;
+    private BootFigures _earlierBoots;
+    private bool _off;
 
-    private VirtualDevice(DeviceRecord record, SensorNode node, StreamedTrace trace, uint startUnixSeconds, int windowSeconds, DriverSensorFeed? drivers)
+    private VirtualDevice(DeviceRecord record, Func<SensorNode> boot, StreamedTrace trace, uint startUnixSeconds, int windowSeconds, DriverSensorFeed? drivers, FaultSchedule faults)
     {
+        _faults = faults;
+        _boot = boot;
+        Node = boot();
         WindowLog = new DeviceWindowLog(windowSeconds);
         _drivers = drivers;
         Record = record;
-        Node = node;
         Topic = ReportTopics.ForDevice(record.Site, record.DeviceId);
         _trace = trace;
         _playback = new TracePlayback(trace, TickMs);
@@ -48,7 +55,31 @@ internal sealed class VirtualDevice : ITraceSink
     /// <summary>What the consumer's key store holds for this device (root key included).</summary>
     public DeviceRecord Record { get; }
 
-    public SensorNode Node { get; }
+    /// <summary>The firmware as booted last (a reboot or power cut boots a new one from the same store).</summary>
+    public SensorNode Node { get; private set; }
+
+    /// <summary>Seal times of the reports on their way, in runs with faults (their delays are measured); else null.</summary>
+    public ReportTimes? ReportTimes { get; private set; }
+
+    /// <summary>True while a reboot or power cut keeps the device off.</summary>
+    public bool IsOff => _off;
+
+    /// <summary>Simulated time the device has run to.</summary>
+    public long NowMs { get; private set; }
+
+    /// <summary>Reports sealed, over every boot.</summary>
+    public long ReportsSealed => _earlierBoots.Sealed + Node.ReportsSealed;
+
+    /// <summary>Reports dropped from a full outbox or lost at a boot, over every boot.</summary>
+    public long OutboxDrops => _earlierBoots.Dropped + Node.OutboxDrops + Node.ReportsLostAtBoot;
+
+    /// <summary>Seal and state-save failures, over every boot.</summary>
+    public long SealFailures => _earlierBoots.Failures + Node.SealFailures + Node.StateSaveFailures;
+
+    /// <summary>The engine's entries and exits, over every boot.</summary>
+    public int EngineEntries => _earlierBoots.Entries + Node.Counter.Entries;
+
+    public int EngineExits => _earlierBoots.Exits + Node.Counter.Exits;
 
     /// <summary>Each closed window's counts and truth, for the run's report.</summary>
     public DeviceWindowLog WindowLog { get; }
@@ -69,7 +100,11 @@ internal sealed class VirtualDevice : ITraceSink
         // A provisioned identity (run --keystore) brings its root key; otherwise a random one only this run knows.
         DeviceRecord? provisioned = options.Identities?.FirstOrDefault(d => d.DeviceId == deviceId);
         byte[] rootKey = provisioned is null ? RandomNumberGenerator.GetBytes(DeviceRecord.RootKeySizeBytes) : provisioned.RootKey.ToArray();
-        var store = new InMemoryNonVolatileStore(DeviceStorage.SlotCount, DeviceStorage.MaxRecordLength);
+        // With reboots the outbox lives in flash too, as the ESP32 firmware keeps it (FirmwareBootSteps sets PersistOutbox).
+        bool persistOutbox = options.Faults.RebootsDevices;
+        var store = persistOutbox
+            ? new InMemoryNonVolatileStore(DeviceStorage.SlotCountWithOutbox(DeviceSettings.DefaultOutboxCapacity), DeviceStorage.MaxRecordLengthWithOutbox)
+            : new InMemoryNonVolatileStore(DeviceStorage.SlotCount, DeviceStorage.MaxRecordLength);
         if (!DeviceStorage.TryProvision(store, rootKey, 0, startUnixSeconds / AggregatorSettings.SecondsPerDay))
         {
             throw new InvalidOperationException("provisioning the in-memory store failed");
@@ -89,13 +124,22 @@ internal sealed class VirtualDevice : ITraceSink
                 EpsilonMilli = options.EpsilonMilli,
                 ContributionBound = options.CrossingsPerPerson,
             },
+            PersistOutbox = persistOutbox,
         };
-        var node = new SensorNode(settings, store, options.IsDifferentialPrivacy ? NewNoiseSource(deviceId) : null);
         DriverSensorFeed? drivers = options.SensorsThroughDrivers
             ? new DriverSensorFeed(SceneBuilder.Build(definition, seed), definition, seed, trace.PirRows())
             : null;
-        return new VirtualDevice(record, node, trace, startUnixSeconds, options.WindowSeconds, drivers);
+
+        // Every boot, the first included, builds the firmware from the same store and settings, as the device does.
+        SensorNode Boot() => new(settings, store, options.IsDifferentialPrivacy ? NewNoiseSource(deviceId) : null);
+        return new VirtualDevice(record, Boot, trace, startUnixSeconds, options.WindowSeconds, drivers, options.Faults);
     }
+
+    /// <summary>Keeps the seal times of this device's reports so that their delays can be measured.</summary>
+    public void TrackReportTimes(long delayedAboveMs) => ReportTimes = new ReportTimes(delayedAboveMs);
+
+    /// <summary>The broker acknowledged the oldest report (called after <see cref="SensorNode.ConfirmPublished"/>).</summary>
+    public void Confirmed() => ReportTimes?.Confirmed(NowMs);
 
     /// <summary>A random 64-bit device id, never 0.</summary>
     public static ulong NewDeviceId()
@@ -114,12 +158,13 @@ internal sealed class VirtualDevice : ITraceSink
     {
         _trace.FillThrough(untilMs, _playback.NextTickMs - TickMs);
         _playback.AdvanceTo(untilMs, this);
+        NowMs = untilMs;
     }
 
     // With emulated sensors the readings come through the drivers instead of the trace's rows.
     void ITraceSink.OnTof(in TraceRecord row)
     {
-        if (_drivers is null)
+        if (_drivers is null && IsSensing(row.TimeMs))
         {
             Node.OnTofSample(row.TimeMs, row.Channel, row.Value, row.Status);
         }
@@ -127,7 +172,7 @@ internal sealed class VirtualDevice : ITraceSink
 
     void ITraceSink.OnPir(in TraceRecord row)
     {
-        if (_drivers is null)
+        if (_drivers is null && IsSensing(row.TimeMs))
         {
             Node.OnPirSample(row.TimeMs, row.Channel, row.Value);
         }
@@ -135,10 +180,43 @@ internal sealed class VirtualDevice : ITraceSink
 
     void ITraceSink.OnTick(long timeMs)
     {
+        if (_faults.OffAt(timeMs) is not null)
+        {
+            // Off (rebooting or without power): no loop runs; the simulated world and its windows go on.
+            _off = true;
+            WindowLog.AfterTick(timeMs, this);
+            return;
+        }
+
+        if (_off)
+        {
+            Reboot();
+        }
+
         _drivers?.RunUntil(timeMs, Node);
-        Node.Tick(timeMs, _startUnixSeconds + (uint)(timeMs / 1000));
+        long wallMs = (_startUnixSeconds * 1000L) + timeMs + _faults.ClockOffsetMs(timeMs);
+        if (Node.Tick(timeMs, (uint)Math.Max(0, wallMs / 1000)))
+        {
+            ReportTimes?.Sealed(timeMs);
+            ReportTimes?.Holding(Node.PendingReports);
+        }
+
         WindowLog.AfterTick(timeMs, this);
     }
+
+    private bool IsSensing(long timeMs) => _faults.IsEmpty || (_faults.OffAt(timeMs) is null && !_faults.SensorsOut(timeMs));
+
+    // The firmware boots again from the same store: reboot counter, reporting state and outbox journal are read back.
+    private void Reboot()
+    {
+        _earlierBoots = new BootFigures(ReportsSealed, OutboxDrops, SealFailures, EngineEntries, EngineExits);
+        Node = _boot();
+        _off = false;
+        ReportTimes?.Holding(Node.PendingReports);
+    }
+
+    /// <summary>What the earlier boots' firmware counted (a new boot starts its counters at 0).</summary>
+    private readonly record struct BootFigures(long Sealed, long Dropped, long Failures, int Entries, int Exits);
 
     // As on the device: a DRBG seeded from the platform's entropy source (the ESP32's hardware RNG there).
     private static DrbgRandomSource NewNoiseSource(ulong deviceId)

@@ -2,6 +2,7 @@ using EdgeSensor.Sdk.Client;
 using EdgeSensor.Sdk.Keys;
 using EdgeSensor.Sdk.Opening;
 using EdgeSensor.Sdk.Reports;
+using EdgeSensor.Simulator.Faults;
 
 namespace EdgeSensor.Simulator.Fleet;
 
@@ -53,9 +54,13 @@ internal sealed class WindowRecorder
         }
     }
 
+    /// <summary>What the run's faults are measured from (runs with <c>--fault</c>), or null.</summary>
+    public FaultLedger? Ledger { get; set; }
+
     /// <summary>Device <paramref name="device"/> (its index) closed window <paramref name="w"/>.</summary>
     public void Closed(int device, DeviceWindowLog.Closed w)
     {
+        Ledger?.Closed(w.Window, w.Entries + w.Exits, w.TrueEntries + w.TrueExits);
         lock (_gate)
         {
             DeviceWindowTrack d = _devices[device];
@@ -113,6 +118,7 @@ internal sealed class WindowRecorder
         }
 
         long window = (report.WindowStart.ToUnixTimeSeconds() - _startUnixSeconds) / _windowSeconds;
+        Ledger?.Opened(device, window, report.RebootCount);
         lock (_gate)
         {
             DeviceWindowTrack d = _devices[device];

@@ -42,6 +42,7 @@ public sealed class LayerTests
             new[] { "Sensors" },
             new[] { "Scenarios" },
             new[] { "Emulation" },
+            new[] { "Faults" },
             new[] { "Fleet", "Accuracy", "Privacy" },
             new[] { "Reporting", "Live" },
             new[] { "Commands" },
