@@ -48,29 +48,31 @@ public sealed class EndToEndGoalTests
         Assert.IsGreaterThanOrEqualTo(floor, value, $"{scenario} on {where}: event accuracy {value:P1}");
     }
 
-    // Goal single-file >= 99%: met on both models (worst 100%, engine of issue 9).
+    // Goal single-file >= 99%: met on both models with the model's noise; with the sensor noise drawn per seed (up to
+    // 1.8 x, and outliers) one walker in about 75 is lost on seeds 1-2 (worst 98.7%, both models): a floor at 98%.
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.99)]
-    [DataRow(CoverageModel.Raster, 0.99)]
+    [DataRow(CoverageModel.Footprint, 0.98)]
+    [DataRow(CoverageModel.Raster, 0.98)]
     public void SingleFile(CoverageModel coverage, double floor) => EventAtLeast("single-file", coverage, floor);
 
-    // Goal tailgating (0.5 s headway) >= 97%: met on the raster model (worst 97.8%); not on the footprint model (worst 77.8%, 3.0 m).
+    // Goal tailgating (0.5 s headway) >= 97%: met on the raster model (worst 97.8%); not on the footprint model (worst 78.9%,
+    // 3.0 m: slow pairs leave no gap in the zone at all, docs/counting.md limits).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.76)]
+    [DataRow(CoverageModel.Footprint, 0.78)]
     [DataRow(CoverageModel.Raster, 0.97)]
     public void Tailgating(CoverageModel coverage, double floor) => EventAtLeast("tailgating", coverage, floor);
 
-    // Goal sunlight >= 97%: met on the footprint model (worst 97.2%); not on the raster model (worst 94.4%).
+    // Goal sunlight >= 97%: met on both models (a zone whose floor is at the edge of range in sun calibrates).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, 0.97)]
-    [DataRow(CoverageModel.Raster, 0.93)]
+    [DataRow(CoverageModel.Raster, 0.97)]
     public void Sunlight(CoverageModel coverage, double floor) => EventAtLeast("sunlight", coverage, floor);
 
-    // Goal: at most 2% of turn-backs counted. Met on the footprint model; the raster model counts up to 14.8% (2.2 m; it
-    // was 11.1% before the noise-based enter threshold: a head turning back on the line now shows in the far zone too).
+    // Goal: at most 2% of turn-backs counted. Met on the footprint model; the raster model counts up to 7.4% (2.2 m; a
+    // head turning back on the line shows in the far zone too).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, 0.02)]
-    [DataRow(CoverageModel.Raster, 0.15)]
+    [DataRow(CoverageModel.Raster, 0.08)]
     public void TurnBacksAreRarelyCounted(CoverageModel coverage, double ceiling)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -83,17 +85,19 @@ public sealed class EndToEndGoalTests
     }
 
     // Goal: every group within 1 pp of adults on event accuracy (and on count accuracy), group-pure scenarios.
-    // Met for children on both models at 2.2 m and for wheelchair users on the raster model; elsewhere ceilings on the
-    // gap a little above today's worst (engine of issue 9). On the raster model a child's signal-weighted reading above
-    // 2.5 m is often within a few sigma of the floor's noise, under the noise-based enter threshold (docs/counting.md).
+    // Met for every group on the footprint model (wheelchair users are no longer counted late in a queue); elsewhere
+    // ceilings on the gap a little above today's worst (engine of issue 9). On the raster model a child's
+    // signal-weighted reading above 2.5 m is often within a few sigma of the floor's noise, under the noise-based enter
+    // threshold, and more so with the sensor noise drawn per seed (docs/counting.md); raster strollers at 2.8 m are
+    // false counts of the low target ahead of the pusher.
     [TestMethod]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 3000, 0.01)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 3000, 0.06)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 3000, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 3000, 0.01)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 2200, 0.01)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 3000, 0.68)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 3000, 0.01)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.20)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 2200, 0.02)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 3000, 0.86)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 3000, 0.02)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.18)]
     public void GroupsAgainstAdults_GroupPure(CoverageModel coverage, PopulationGroup group, int maxMount, double maxGap)
     {
         foreach (VariantTally v in Runs(coverage, maxMount))
@@ -109,12 +113,12 @@ public sealed class EndToEndGoalTests
     // Goal: every group within 1 pp of adults in mixed traffic (false counts charged to the nearest person's group).
     // Not met; ceilings on the gap at today's worst over 2.2–3.0 m.
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.012)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.026)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.01)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.042)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.01)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.06)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.42)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.01)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.08)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.05)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.16)]
     public void GroupsAgainstAdults_MixedTraffic(CoverageModel coverage, PopulationGroup group, double maxGap)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -126,10 +130,11 @@ public sealed class EndToEndGoalTests
         }
     }
 
-    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 93.4% footprint, 82.2% raster).
+    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 94.8% footprint, 80.3% raster, both at 3.0 m,
+    // with the sensor noise drawn per seed).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.93)]
-    [DataRow(CoverageModel.Raster, 0.82)]
+    [DataRow(CoverageModel.Footprint, 0.94)]
+    [DataRow(CoverageModel.Raster, 0.80)]
     public void Overall(CoverageModel coverage, double floor)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -157,17 +162,37 @@ public sealed class EndToEndGoalTests
     // noise-based enter threshold (children counted on the raster model): door on the raster model 60% -> 33% (2.8 m; a
     // door leaf standing open at the edge of the view shifts the blended reading about as much as a child does),
     // event-surge 82% -> 79% and mixed 80% -> 78% on the raster model at 3.0 m. Raised with the simultaneous-settle
-    // door rule (a leaf swung open stops in both zones at once): door on the raster model 33% -> 42% (2.8 m).
+    // door rule (a leaf swung open stops in both zones at once): door on the raster model 33% -> 42% (2.8 m), 46% with
+    // the stray-target pairing rules. Lowered with the sensor noise drawn per seed: door on the footprint model 95% ->
+    // 85% (3.0 m), loiter on the footprint model 91% -> 86% (2.2 m), inclusive on the raster model 83% -> 75% (3.0 m).
+    // Raster loiter is in its own test below.
     [TestMethod]
-    [DataRow("door", CoverageModel.Footprint, 0.95)]
-    [DataRow("door", CoverageModel.Raster, 0.42)]
-    [DataRow("loiter", CoverageModel.Footprint, 0.91)]
-    [DataRow("loiter", CoverageModel.Raster, 0.60)]
-    [DataRow("event-surge", CoverageModel.Footprint, 0.86)]
-    [DataRow("event-surge", CoverageModel.Raster, 0.79)]
-    [DataRow("mixed", CoverageModel.Footprint, 0.88)]
-    [DataRow("mixed", CoverageModel.Raster, 0.78)]
+    [DataRow("door", CoverageModel.Footprint, 0.85)]
+    [DataRow("door", CoverageModel.Raster, 0.46)]
+    [DataRow("loiter", CoverageModel.Footprint, 0.86)]
+    [DataRow("event-surge", CoverageModel.Footprint, 0.91)]
+    [DataRow("event-surge", CoverageModel.Raster, 0.85)]
+    [DataRow("mixed", CoverageModel.Footprint, 0.90)]
+    [DataRow("mixed", CoverageModel.Raster, 0.81)]
     [DataRow("inclusive", CoverageModel.Footprint, 0.99)]
-    [DataRow("inclusive", CoverageModel.Raster, 0.83)]
+    [DataRow("inclusive", CoverageModel.Raster, 0.75)]
     public void OtherScenarios(string scenario, CoverageModel coverage, double floor) => EventAtLeast(scenario, coverage, floor);
+
+    // Loiterers on the raster model are counted (count accuracy >= 82% at every mount) but often late: the crossing
+    // is held until they walk on, more than 2 s after they crossed the line, so at 3.0 m every one of seeds 1-2 is a
+    // miss and a false count (event accuracy 0%; 56% up to 2.8 m). Floors at today's figures; the goal was >= 90%.
+    [TestMethod]
+    public void Loiter_OnTheRasterModel_IsCountedThoughLate()
+    {
+        foreach (VariantTally v in Runs(CoverageModel.Raster))
+        {
+            ScenarioTally t = v.Find("loiter")!;
+            Assert.IsGreaterThanOrEqualTo(0.82, t.Accuracy!.Value, $"loiter count accuracy on {v.Variant.Label}");
+        }
+
+        foreach (VariantTally v in Runs(CoverageModel.Raster, 2800))
+        {
+            Assert.IsGreaterThanOrEqualTo(0.56, v.Find("loiter")!.EventAccuracy!.Value, $"loiter event accuracy on {v.Variant.Label}");
+        }
+    }
 }
