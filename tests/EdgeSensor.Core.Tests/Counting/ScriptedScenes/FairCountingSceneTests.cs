@@ -235,34 +235,28 @@ internal static class Scenes
         Mover m = Walk(Adult(rng), dir, speed);
         double swing = Draw(rng, 700, 1500);
         double past = (Reach + 800) / speed;
-        _door = new DoorSweep
-        {
-            HingeX = dir * Draw(rng, 700, 850),
-            HingeY = Draw(rng, -500, -400),
-            OpensTowards = -dir,
-            Width = Draw(rng, 850, 1000),
-            Top = Draw(rng, 2030, 2100),
-            OpenAtMs = Start,
-            SwingMs = swing,
-            HoldMs = past - swing + Draw(rng, 500, 2000),
-        };
+        _door = Leaf(rng, dir, () => swing, () => past - swing + Draw(rng, 500, 2000));
         return m;
     }
 
     /// <summary>Nobody: a door leaf swings open through both zones, stays open a while, and closes.</summary>
     public static Mover? DoorOnly(Random rng, int dir)
     {
-        _door = new DoorSweep
-        {
-            HingeX = dir * Draw(rng, 700, 850),
-            HingeY = Draw(rng, -500, -400),
-            OpensTowards = -dir,
-            Width = Draw(rng, 850, 1000),
-            Top = Draw(rng, 2030, 2100),
-            OpenAtMs = Start,
-            SwingMs = Draw(rng, 700, 2000),
-            HoldMs = Draw(rng, 1000, 5000),
-        };
+        _door = Leaf(rng, dir, () => Draw(rng, 700, 2000), () => Draw(rng, 1000, 5000));
         return null;
     }
+
+    // A leaf hinged beside the path on the side dir walks away from, opening against the walker, swinging open at Start.
+    // Swing and hold are drawn after the leaf's geometry (delegates), so every scene keeps the draws it always had.
+    private static DoorSweep Leaf(Random rng, int dir, Func<double> swingMs, Func<double> holdMs) => new()
+    {
+        HingeX = dir * Draw(rng, 700, 850),
+        HingeY = Draw(rng, -500, -400),
+        OpensTowards = -dir,
+        Width = Draw(rng, 850, 1000),
+        Top = Draw(rng, 2030, 2100),
+        OpenAtMs = Start,
+        SwingMs = swingMs(),
+        HoldMs = holdMs(),
+    };
 }
