@@ -28,6 +28,16 @@ public static class RunReport
             : string.Create(Svg.Inv, $"Result: FAILED, {r.Lost} report(s) lost, {r.Rejected} rejected."), r.Ok ? "ok" : "bad");
         page.Paragraph("Counted: what the firmware's engine counted into each window, before disclosure control. True: the simulated ground truth. Published: what the SDK opened from the sealed report, after disclosure control (absent when withheld or not received).", "note");
 
+        if (r.Faults.Count > 0)
+        {
+            // What each injected fault did to the data, as the summary prints it (docs/simulator-run.md, faults on demand).
+            page.Heading(2, "Faults", "faults");
+            foreach (var fault in r.Faults)
+            {
+                page.Paragraph(fault.Line());
+            }
+        }
+
         FleetSection(page, r);
         foreach (SiteSeries site in r.Sites.OrderBy(s => s.Site, StringComparer.Ordinal))
         {

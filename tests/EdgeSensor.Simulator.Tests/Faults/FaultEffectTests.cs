@@ -34,6 +34,9 @@ public sealed class FaultEffectTests
 
         StringAssert.StartsWith(outage.Line(), "fault broker-outage@3m+3m: 6 reports delayed (max ");
         StringAssert.EndsWith(outage.Line(), "), 0 lost");
+        string html = EdgeSensor.Simulator.Reporting.RunReport.Build(r).ToString();
+        StringAssert.Contains(html, "id=\"faults\"", "the HTML report has a faults section");
+        StringAssert.Contains(html, outage.Line(), "with the summary's line (it holds nothing to escape)");
     }
 
     [TestMethod]
