@@ -42,17 +42,24 @@ public static class RunCommand
         public Option<string[]> Faults { get; } = OptionValues.Texts("--fault", "KIND@AT[+DURATION][:VALUE]", "Inject a fault into every device (repeatable): broker-outage@10m+3m, wifi-drop@5m+2m, reboot@12.5m, power-cut@12.5m[+30s], clock-step@5m:+90s, sensor-dropout@20m+2m (docs/simulator-run.md).");
         public Option<bool> Json { get; } = OptionValues.Flag("--json", "Print the summary as JSON.");
 
-        public IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Bundles, Live, Store, BareSubscriber, Report, Faults, Json];
+        private IEnumerable<Option> All => [Devices, Scenario, Seed, Minutes, WindowSeconds, Broker, Disclosure, WeakenPrivacy, Speed, Sensors, KeyStore, Site, Bundles, Live, Store, BareSubscriber, Report, Faults, Json];
+
+        /// <summary>Declares every run option on <paramref name="command"/> (the CLI's and <see cref="TryParse"/>'s alike).</summary>
+        public Command AddTo(Command command)
+        {
+            foreach (Option option in All)
+            {
+                command.Options.Add(option);
+            }
+
+            return command;
+        }
     }
 
     internal static Command Create(Func<string, string?> environment)
     {
         var options = new RunOptions();
-        var command = new Command("run", "The main job: virtual devices running the firmware's core publish sealed reports over MQTT to the SDK consumer (docs/simulator-run.md).");
-        foreach (Option option in options.All)
-        {
-            command.Options.Add(option);
-        }
+        var command = options.AddTo(new Command("run", "The main job: virtual devices running the firmware's core publish sealed reports over MQTT to the SDK consumer (docs/simulator-run.md)."));
 
         command.SetAction(parse =>
         {
@@ -145,11 +152,7 @@ public static class RunCommand
     internal static bool TryParse(IReadOnlyList<string> args, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FleetOptions? options, out bool json, out string error)
     {
         var declared = new RunOptions();
-        var command = new Command("run");
-        foreach (Option option in declared.All)
-        {
-            command.Options.Add(option);
-        }
+        var command = declared.AddTo(new Command("run"));
 
         ParseResult parse = command.Parse([.. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
         json = parse.GetValue(declared.Json);
