@@ -18,8 +18,8 @@ namespace EdgeSensor.Core.Counting
     /// open in view), the target ends where the level began and the zone holds that level as its background;
     /// a new target is a drop below the background, and it ends when the distance returns to it.</item>
     /// <item>Weak dips: a zone reports a blend of all it sees, so a child who covers little of a zone mounted high reads
-    /// only a few sigma of the floor noise nearer than the floor, under the single-reading threshold. A run of
-    /// consecutive readings that all lie at least the weak depth below the floor opens a target too, but only out of a
+    /// only a few sigma of the floor noise nearer than the floor, under the single-reading threshold. A few
+    /// consecutive readings that average at least the weak depth below the floor open a target too, but only out of a
     /// quiet floor: no target for a while and the recent level at the floor, so that the fading tail of a body that
     /// just left or a leaf standing at the footprint's edge (a level that stays) never builds one. Such a target ends
     /// when the readings are back near the floor, unless it deepened into an ordinary target.</item>
@@ -76,13 +76,15 @@ namespace EdgeSensor.Core.Counting
         // riding its maximum, and still follows a settling door leaf within a few samples (tuned on the simulator).
         private const int BackgroundFollowDivisor = 4;
 
-        // A weak dip: of the last WeakWindowSamples readings, all but the deepest average at least the weak depth (2.5 sigma)
-        // below the floor. Leaving the deepest out makes one stray reading (multipath, sunlight, a ranging outlier) unable
-        // to build a dip however far off it is; three readings averaging 2.5 sigma (4.3 sigma of their mean) come by
-        // chance less than once in 10^5 windows, and that together with a fourth deeper one far more rarely still. A child
-        // passes a zone in 0.4-1 s, 6-14 readings, so its deepest four fit easily.
-        private const int WeakWindowSamples = 4;
-        private const int WeakWindowMask = WeakWindowSamples - 1;
+        // A weak dip: the last WeakWindowSamples readings average at least the weak depth (2.5 sigma) below the floor, each
+        // counted at most WeakCapNumerator/WeakCapDenominator of the weak depth deep. Three readings averaging 2.5 sigma
+        // (4.3 sigma of their mean) come by chance about once in 10^5 windows; the cap keeps one stray reading (multipath,
+        // sunlight, a ranging outlier), however far off, from building a dip: with it at 3.5 sigma the two others must
+        // still average 2 sigma (a chance of 0.2 %). A child passes a zone in 0.4-1 s, 6-14 readings, so its deepest three
+        // fit easily, and the target is known two readings after it began, within the pair gap of the other zone's target.
+        private const int WeakWindowSamples = 3;
+        private const int WeakCapNumerator = 7;
+        private const int WeakCapDenominator = 5;
 
         // The window must rise out of a quiet floor: at its first reading the last target ended at least QuietFloorMilliseconds before (a body
         // leaving a zone fades out of its blend over a few hundred ms), and the recent level - an average of the last
@@ -266,32 +268,27 @@ namespace EdgeSensor.Core.Counting
             _windowDepth[_windowNext] = _baseline - d;
             _windowMs[_windowNext] = timeMs;
             _windowQuiet[_windowNext] = quiet;
-            _windowNext = (_windowNext + 1) & WeakWindowMask;
+            _windowNext = _windowNext + 1 < WeakWindowSamples ? _windowNext + 1 : 0;
             if (_windowCount < WeakWindowSamples)
             {
                 _windowCount++;
-                return false;
             }
 
             // _windowNext now indexes the oldest reading of the window.
-            if (_weakDepth <= 0 || !_windowQuiet[_windowNext])
+            if (_weakDepth <= 0 || _windowCount < WeakWindowSamples || !_windowQuiet[_windowNext])
             {
                 return false;
             }
 
+            int cap = (_weakDepth * WeakCapNumerator) / WeakCapDenominator;
             int sum = 0;
-            int deepest = int.MinValue;
             for (int i = 0; i < WeakWindowSamples; i++)
             {
                 int depth = _windowDepth[i];
-                sum += depth;
-                if (depth > deepest)
-                {
-                    deepest = depth;
-                }
+                sum += depth > cap ? cap : depth;
             }
 
-            return sum - deepest >= (WeakWindowSamples - 1) * _weakDepth;
+            return sum >= WeakWindowSamples * _weakDepth;
         }
 
         private ZoneEvent OpenWeak(long timeMs, int d)
