@@ -336,7 +336,7 @@ namespace EdgeSensor.Core.Counting
             int noise = NoiseMillimeters;
             int weak = (noise * WeakDipSigmasTimesTwo) / 2;
             int weakMin = _minEnterDelta / WeakDipMinDivisor;
-            _detector.SetWeakDip(weak < weakMin ? weakMin : weak, noise);
+            _detector.SetWeakDip(weak < weakMin ? weakMin : weak);
         }
     }
 }

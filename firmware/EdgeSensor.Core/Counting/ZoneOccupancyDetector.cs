@@ -86,15 +86,17 @@ namespace EdgeSensor.Core.Counting
         private const int WeakCapNumerator = 7;
         private const int WeakCapDenominator = 5;
 
-        // The window must rise out of a quiet floor: at its first reading the last target ended at least QuietFloorMilliseconds before (a body
-        // leaving a zone fades out of its blend over a few hundred ms), and the recent level - an average of the last
-        // ~2^LevelShift readings, each clipped at the weak depth - lay within QuietLevelSigmas of the floor (a leaf
-        // standing at the footprint's edge holds the level off the floor; the average of 8 readings lies within
-        // 1 sigma of the floor 99.99 % of the time on an empty floor).
+        // The window must rise out of a quiet floor. At its first reading the last target ended at least
+        // QuietFloorMilliseconds before (a body leaving a zone fades out of its blend over a few hundred ms), and the
+        // recent level - an average of the last ~2^LevelShift readings, each clipped at the weak depth - lay within
+        // QuietLevelNumerator/QuietLevelDenominator of the weak depth (1 sigma) of the floor: a leaf standing at the
+        // footprint's edge holds the level off the floor, while on an empty floor that average (0.26 sigma wide) strays
+        // that far once in 10^4 readings.
         private const int QuietFloorMilliseconds = 500;
         private const int LevelShift = 3;
         private const int LevelFractionBits = 4;
-        private const int QuietLevelSigmas = 1;
+        private const int QuietLevelNumerator = 2;
+        private const int QuietLevelDenominator = 5;
 
         // A weak target ends at the first of WeakEndSamples readings in a row back within half the weak depth of the
         // floor: one reading of a child's noisy blend may come up that far, two rarely do.
@@ -122,7 +124,6 @@ namespace EdgeSensor.Core.Counting
         private long _lastActiveMs;
         private int _episode;
         private int _weakDepth;
-        private int _weakNoise;
         private int _levelQ;
         private bool _levelSet;
         private readonly int[] _windowDepth = new int[WeakWindowSamples];
@@ -196,14 +197,10 @@ namespace EdgeSensor.Core.Counting
             _exitAbove = baselineMillimeters - exitDeltaMillimeters;
         }
 
-        /// <summary>
-        /// Sets the weak-dip depth (mm below the floor; see the class summary) and the floor noise (1 sigma, mm) that the
-        /// quiet-floor test uses. A depth of 0 turns weak dips off.
-        /// </summary>
-        public void SetWeakDip(int weakDepthMillimeters, int floorNoiseMillimeters)
+        /// <summary>Sets the weak-dip depth (mm below the floor; see the class summary). 0 turns weak dips off.</summary>
+        public void SetWeakDip(int weakDepthMillimeters)
         {
             _weakDepth = weakDepthMillimeters;
-            _weakNoise = floorNoiseMillimeters;
         }
 
         /// <summary>Forgets the current target and background; returns true when a target was open.</summary>
@@ -338,7 +335,8 @@ namespace EdgeSensor.Core.Counting
             }
 
             int offset = _baseline - (_levelQ >> LevelFractionBits);
-            return offset <= QuietLevelSigmas * _weakNoise && -offset <= QuietLevelSigmas * _weakNoise;
+            int tolerance = (_weakDepth * QuietLevelNumerator) / QuietLevelDenominator;
+            return offset <= tolerance && -offset <= tolerance;
         }
 
         private void TrackLevel(int d)

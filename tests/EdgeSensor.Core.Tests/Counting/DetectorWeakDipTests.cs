@@ -140,7 +140,7 @@ public sealed class DetectorWeakDipTests
     {
         var zone = new ZoneOccupancyDetector(200);
         zone.SetThresholds(Floor, 5 * Sigma, (10 * Sigma) / 3, Sigma);
-        zone.SetWeakDip((5 * Sigma) / 2, Sigma);
+        zone.SetWeakDip((5 * Sigma) / 2);
         return zone;
     }
 
