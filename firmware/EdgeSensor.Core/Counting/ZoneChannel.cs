@@ -56,6 +56,27 @@ namespace EdgeSensor.Core.Counting
         private const int ExitDeltaNumerator = 2;
         private const int ExitDeltaDenominator = 3;
 
+        // The floor noise is estimated again while the zone is empty: 16 boot readings give sigma only to about +-25 %
+        // (and the floor's light, hence its noise, changes over a day). Only readings farther than the floor count: a
+        // body makes a zone read nearer, never farther, so they are the ranging noise alone even while the unseen edge of
+        // a body passes. Their mean distance from the floor is 0.80 sigma for normal noise (a half-normal's mean; sigma =
+        // 5/4 of it), needs no sorting, and each is clipped at NoiseClipSigmas so that a stray reading moves it little.
+        // EMA shift 7: about 128 readings, which brings the estimate within about +-5 %; rounded, not floored, so that the
+        // integer steps do not bias it low.
+        private const int NoiseFromMeanAbsDeviationNumerator = 5;
+        private const int NoiseFromMeanAbsDeviationShift = 2;
+        private const int NoiseTrackingShift = 7;
+        private const int NoiseClipSigmas = 3;
+
+        // ... and never clipped nearer than this (mm): the ranging resolution, so that a zero estimate can still grow.
+        private const int MinNoiseClipMillimeters = 3;
+
+        // A weak dip (ZoneOccupancyDetector, "weak dips"): readings WeakDipSigmasTimesTwo / 2 sigma of the floor noise
+        // nearer than the floor, and never less than 1/WeakDipMinDivisor of the minimum enter delta (the floor's own
+        // texture and the baseline's slow drift stay well inside it).
+        private const int WeakDipSigmasTimesTwo = 5;
+        private const int WeakDipMinDivisor = 2;
+
         private readonly MedianFilter _filter;
         private readonly ZoneCalibrator _calibrator;
         private readonly ZoneOccupancyDetector _detector;
@@ -64,6 +85,7 @@ namespace EdgeSensor.Core.Counting
         private readonly int _staticAbsorb;
         private readonly int _rebaseline;
         private int _baselineQ;
+        private int _absDeviationQ;
         private int _enterDelta;
         private int _exitDelta;
         private int _stableBand;
@@ -119,6 +141,12 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>Current floor baseline in mm (0 before calibration).</summary>
         public int BaselineMillimeters => _baselineQ >> BaselineFractionBits;
+
+        /// <summary>
+        /// The floor's ranging noise (1 sigma, mm) as the empty zone keeps measuring it (the boot estimate at first). It sets
+        /// the weak-dip depth; the single-reading enter threshold keeps the boot estimate, as before.
+        /// </summary>
+        public int NoiseMillimeters => (_absDeviationQ * NoiseFromMeanAbsDeviationNumerator) >> (BaselineFractionBits + NoiseFromMeanAbsDeviationShift);
 
         /// <summary>Times the baseline was replaced by a new static floor (furniture moved in or out).</summary>
         public int Rebaselines { get; private set; }
@@ -204,6 +232,7 @@ namespace EdgeSensor.Core.Counting
 
         private void CompleteCalibration(long timeMs)
         {
+            _absDeviationQ = ((_calibrator.NoiseMillimeters << (BaselineFractionBits + NoiseFromMeanAbsDeviationShift)) / NoiseFromMeanAbsDeviationNumerator);
             int band = _calibrator.NoiseMillimeters * StableBandSigmas;
             _stableBand = band < MinStableBandMillimeters ? MinStableBandMillimeters : band;
             SetBaseline(_calibrator.BaselineMillimeters, timeMs);
@@ -228,6 +257,7 @@ namespace EdgeSensor.Core.Counting
                     {
                         // Slow tracking of lighting/temperature drift while the zone is empty.
                         _baselineQ += ((f << BaselineFractionBits) - _baselineQ) >> TrackingShift;
+                        TrackNoise(delta);
                         SetThresholds();
                     }
 
@@ -256,6 +286,25 @@ namespace EdgeSensor.Core.Counting
             return e;
         }
 
+        private void TrackNoise(int delta)
+        {
+            int clip = NoiseMillimeters * NoiseClipSigmas;
+            if (clip < MinNoiseClipMillimeters)
+            {
+                clip = MinNoiseClipMillimeters;
+            }
+
+            if (delta <= 0)
+            {
+                // Only readings farther than the floor: a body makes a zone read nearer, never farther, so these are
+                // the ranging noise alone, even while unseen edges of bodies pass.
+                return;
+            }
+
+            int deviation = delta > clip ? clip : delta;
+            _absDeviationQ += ((deviation << BaselineFractionBits) - _absDeviationQ + (1 << (NoiseTrackingShift - 1))) >> NoiseTrackingShift;
+        }
+
         private void SetBaseline(int baselineMillimeters, long timeMs)
         {
             _baselineQ = baselineMillimeters << BaselineFractionBits;
@@ -267,7 +316,8 @@ namespace EdgeSensor.Core.Counting
         private void SetThresholds()
         {
             int baseline = _baselineQ >> BaselineFractionBits;
-            int enter = _calibrator.NoiseMillimeters * EnterDeltaSigmas;
+            int bootNoise = _calibrator.NoiseMillimeters;
+            int enter = bootNoise * EnterDeltaSigmas;
             if (enter < _minEnterDelta)
             {
                 enter = _minEnterDelta;
@@ -280,7 +330,13 @@ namespace EdgeSensor.Core.Counting
 
             _enterDelta = enter;
             _exitDelta = (enter * ExitDeltaNumerator) / ExitDeltaDenominator;
-            _detector.SetThresholds(baseline, _enterDelta, _exitDelta, _calibrator.NoiseMillimeters);
+            _detector.SetThresholds(baseline, _enterDelta, _exitDelta, bootNoise);
+
+            // The weak dip uses the floor noise as the empty zone keeps measuring it (NoiseMillimeters).
+            int noise = NoiseMillimeters;
+            int weak = (noise * WeakDipSigmasTimesTwo) / 2;
+            int weakMin = _minEnterDelta / WeakDipMinDivisor;
+            _detector.SetWeakDip(weak < weakMin ? weakMin : weak);
         }
     }
 }

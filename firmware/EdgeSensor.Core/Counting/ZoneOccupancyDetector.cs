@@ -17,6 +17,12 @@ namespace EdgeSensor.Core.Counting
     /// <item>Background: when a target settles on a still level well above its nearest point (a door leaf standing
     /// open in view), the target ends where the level began and the zone holds that level as its background;
     /// a new target is a drop below the background, and it ends when the distance returns to it.</item>
+    /// <item>Weak dips: a zone reports a blend of all it sees, so a child who covers little of a zone mounted high reads
+    /// only a few sigma of the floor noise nearer than the floor, under the single-reading threshold. A few
+    /// consecutive readings that average at least the weak depth below the floor open a target too, but only out of a
+    /// quiet floor: no target for a while and the recent level at the floor, so that the fading tail of a body that
+    /// just left or a leaf standing at the footprint's edge (a level that stays) never builds one. Such a target ends
+    /// when the readings are back near the floor, unless it deepened into an ordinary target.</item>
     /// </list>
     /// </summary>
     public sealed class ZoneOccupancyDetector
@@ -70,6 +76,33 @@ namespace EdgeSensor.Core.Counting
         // riding its maximum, and still follows a settling door leaf within a few samples (tuned on the simulator).
         private const int BackgroundFollowDivisor = 4;
 
+        // A weak dip: the last WeakWindowSamples readings average at least the weak depth (2.5 sigma) below the floor, each
+        // counted at most WeakCapNumerator/WeakCapDenominator of the weak depth deep. Three readings averaging 2.5 sigma
+        // (4.3 sigma of their mean) come by chance about once in 10^5 windows; the cap keeps one stray reading (multipath,
+        // sunlight, a ranging outlier), however far off, from building a dip: with it at 3.5 sigma the two others must
+        // still average 2 sigma (a chance of 0.2 %). A child passes a zone in 0.4-1 s, 6-14 readings, so its deepest three
+        // fit easily, and the target is known two readings after it began, within the pair gap of the other zone's target.
+        private const int WeakWindowSamples = 3;
+        private const int WeakCapNumerator = 7;
+        private const int WeakCapDenominator = 5;
+
+        // The window must rise out of a quiet floor. At its first reading the last target ended at least
+        // QuietFloorMilliseconds before (a body leaving a zone fades out of its blend over a few hundred ms), and the
+        // recent level - an average of the last ~2^LevelShift readings, each clipped at the weak depth - lay within
+        // QuietLevelNumerator/QuietLevelDenominator of the weak depth (1 sigma) of the floor: a leaf standing at the
+        // footprint's edge holds the level off the floor, while on an empty floor that average (0.26 sigma wide) strays
+        // that far once in 10^4 readings.
+        private const int QuietFloorMilliseconds = 500;
+        private const int LevelShift = 3;
+        private const int LevelFractionBits = 4;
+        private const int QuietLevelNumerator = 2;
+        private const int QuietLevelDenominator = 5;
+
+        // A weak target ends at the first of WeakEndSamples readings in a row back within half the weak depth of the
+        // floor: one reading of a child's noisy blend may come up that far, two rarely do.
+        private const int WeakEndSamples = 2;
+        private const int WeakEndDivisor = 2;
+
         // "Long ago" for a zone never occupied: far from any real time, and far from overflow when subtracted.
         private const long NeverActiveMs = long.MinValue / 2;
 
@@ -90,6 +123,17 @@ namespace EdgeSensor.Core.Counting
         private int _nearLevelSamples;
         private long _lastActiveMs;
         private int _episode;
+        private int _weakDepth;
+        private int _levelQ;
+        private bool _levelSet;
+        private readonly int[] _windowDepth = new int[WeakWindowSamples];
+        private readonly long[] _windowMs = new long[WeakWindowSamples];
+        private readonly bool[] _windowQuiet = new bool[WeakWindowSamples];
+        private int _windowNext;
+        private int _windowCount;
+        private bool _isWeak;
+        private int _weakEndRun;
+        private long _weakEndStartMs;
         private TargetSummary _current;
         private TargetSummary _finished;
 
@@ -153,11 +197,19 @@ namespace EdgeSensor.Core.Counting
             _exitAbove = baselineMillimeters - exitDeltaMillimeters;
         }
 
+        /// <summary>Sets the weak-dip depth (mm below the floor; see the class summary). 0 turns weak dips off.</summary>
+        public void SetWeakDip(int weakDepthMillimeters)
+        {
+            _weakDepth = weakDepthMillimeters;
+        }
+
         /// <summary>Forgets the current target and background; returns true when a target was open.</summary>
         public bool Clear()
         {
             bool open = _state == DetectorState.Target;
             _state = DetectorState.Empty;
+            _isWeak = false;
+            _windowCount = 0;
             return open;
         }
 
@@ -165,9 +217,11 @@ namespace EdgeSensor.Core.Counting
         public ZoneEvent Update(long timeMs, int distanceMillimeters)
         {
             int d = distanceMillimeters;
+            bool quiet = IsQuietFloor(timeMs);
+            TrackLevel(d);
             if (_state == DetectorState.Empty)
             {
-                return UpdateEmpty(timeMs, d);
+                return UpdateEmpty(timeMs, d, quiet);
             }
 
             _lastActiveMs = timeMs;
@@ -177,7 +231,14 @@ namespace EdgeSensor.Core.Counting
                 return UpdateBackground(timeMs, d, fall);
             }
 
-            if (d > _exitAbove)
+            if (_isWeak)
+            {
+                if (IsWeakEnd(timeMs, d))
+                {
+                    return ReturnToFloor(_weakEndStartMs);
+                }
+            }
+            else if (d > _exitAbove)
             {
                 return ReturnToFloor(timeMs);
             }
@@ -185,23 +246,128 @@ namespace EdgeSensor.Core.Counting
             return UpdateTarget(timeMs, d, fall);
         }
 
-        private ZoneEvent UpdateEmpty(long timeMs, int d)
+        private ZoneEvent UpdateEmpty(long timeMs, int d, bool quiet)
         {
             if (d >= _enterBelow)
             {
-                return ZoneEvent.None;
+                return IsWeakDip(timeMs, d, quiet) ? OpenWeak(timeMs, d) : ZoneEvent.None;
             }
 
+            _windowCount = 0;
             _episode++;
             Open(timeMs, d, TargetOrigin.Floor);
             _background = _exitAbove;
             return ZoneEvent.Rise;
         }
 
+        private bool IsWeakDip(long timeMs, int d, bool quiet)
+        {
+            _windowDepth[_windowNext] = _baseline - d;
+            _windowMs[_windowNext] = timeMs;
+            _windowQuiet[_windowNext] = quiet;
+            _windowNext = _windowNext + 1 < WeakWindowSamples ? _windowNext + 1 : 0;
+            if (_windowCount < WeakWindowSamples)
+            {
+                _windowCount++;
+            }
+
+            // _windowNext now indexes the oldest reading of the window.
+            if (_weakDepth <= 0 || _windowCount < WeakWindowSamples || !_windowQuiet[_windowNext])
+            {
+                return false;
+            }
+
+            int cap = (_weakDepth * WeakCapNumerator) / WeakCapDenominator;
+            int sum = 0;
+            for (int i = 0; i < WeakWindowSamples; i++)
+            {
+                int depth = _windowDepth[i];
+                sum += depth > cap ? cap : depth;
+            }
+
+            return sum >= WeakWindowSamples * _weakDepth;
+        }
+
+        private ZoneEvent OpenWeak(long timeMs, int d)
+        {
+            // The target began with the window's first reading and was detected now.
+            _episode++;
+            Open(_windowMs[_windowNext], d, TargetOrigin.Floor);
+            _current.OnsetMs = timeMs;
+            _current.Samples = WeakWindowSamples;
+            _lastActiveMs = timeMs;
+            _background = _exitAbove;
+            _isWeak = true;
+            _weakEndRun = 0;
+            _windowCount = 0;
+            return ZoneEvent.Rise;
+        }
+
+        private bool IsWeakEnd(long timeMs, int d)
+        {
+            if (d < _enterBelow)
+            {
+                // Deepened into an ordinary target: from now on it ends like one.
+                _isWeak = false;
+                return false;
+            }
+
+            if (d <= _baseline - (_weakDepth / WeakEndDivisor))
+            {
+                _weakEndRun = 0;
+                return false;
+            }
+
+            if (_weakEndRun == 0)
+            {
+                _weakEndStartMs = timeMs;
+            }
+
+            _weakEndRun++;
+            return _weakEndRun >= WeakEndSamples;
+        }
+
+        private bool IsQuietFloor(long timeMs)
+        {
+            if (timeMs - _lastActiveMs < QuietFloorMilliseconds || !_levelSet)
+            {
+                return false;
+            }
+
+            int offset = _baseline - (_levelQ >> LevelFractionBits);
+            int tolerance = (_weakDepth * QuietLevelNumerator) / QuietLevelDenominator;
+            return offset <= tolerance && -offset <= tolerance;
+        }
+
+        private void TrackLevel(int d)
+        {
+            // Each reading clipped at the weak depth around the floor: a body or a stray reading moves the level at most
+            // that far, so it is back near the floor within a few hundred ms once the zone is empty again.
+            int clipped = d;
+            if (clipped < _baseline - _weakDepth)
+            {
+                clipped = _baseline - _weakDepth;
+            }
+            else if (clipped > _baseline + _weakDepth)
+            {
+                clipped = _baseline + _weakDepth;
+            }
+
+            if (!_levelSet)
+            {
+                _levelQ = clipped << LevelFractionBits;
+                _levelSet = true;
+                return;
+            }
+
+            _levelQ += ((clipped << LevelFractionBits) - _levelQ) >> LevelShift;
+        }
+
         private ZoneEvent ReturnToFloor(long timeMs)
         {
             bool hadTarget = _state == DetectorState.Target;
             _state = DetectorState.Empty;
+            _isWeak = false;
             if (!hadTarget)
             {
                 return ZoneEvent.None;
@@ -361,6 +527,7 @@ namespace EdgeSensor.Core.Counting
         private void Open(long timeMs, int d, TargetOrigin origin)
         {
             _state = DetectorState.Target;
+            _isWeak = false;
             _lastActiveMs = timeMs;
             _current.StartMs = timeMs;
             _current.OnsetMs = timeMs;
