@@ -413,6 +413,13 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
 
+            if (spanZone == 0 ? _door.IsDoor(span, first) : _door.IsDoor(first, span))
+            {
+                // The span and the first appeared at once (or look like a leaf by another door rule): a door leaf in both
+                // zones, not people walking from one to the other. Its parts would no longer show it.
+                return false;
+            }
+
             TargetSummary firstPart = span;
             firstPart.EndMs = first.EndMs - (second.EndMs - span.EndMs);
             TargetSummary secondPart = span;

@@ -110,6 +110,22 @@ public sealed class TailgatingPairingTests
     }
 
     [TestMethod]
+    public void DoorLeafAppearingInBothZonesAtOnce_IsNoPairOfPeople()
+    {
+        // door, raster model, 3.2 m, 50 ms timing budget, seed 2, 154 s: a leaf standing open drops below the background
+        // in one zone and, one read cycle later (52 ms), in the other, where it splits in two. Cut in two, the span's
+        // second part no longer showed the simultaneous onset the door rule looks for, and was counted.
+        var run = new Run(timingBudgetMs: 50);
+        run.Target(1, start: 154490, end: 154906, nearest: 2120, episode: 7, height: 1142, origin: TargetOrigin.Background);
+        run.Target(0, start: 154542, end: 154750, nearest: 1962, episode: 9, height: 1287, origin: TargetOrigin.Background);
+        run.Target(0, start: 154750, end: 155062, nearest: 1782, episode: 9, height: 1467, onset: 154854);
+        run.Finish();
+
+        Assert.AreEqual(0, run.Pairing.SpanSplits, run.Describe());
+        Assert.IsTrue(run.Pairing.Entries + run.Pairing.Exits <= 1, run.Describe());
+    }
+
+    [TestMethod]
     public void OnePersonWhoseReadingSplitInOneZone_CountsOnce()
     {
         // One adult (top 1180 mm) crossing at a steady pace: zone 0 splits their pass in two short halves (a shoulder
@@ -130,7 +146,12 @@ public sealed class TailgatingPairingTests
         private const int Mount = 2500;
         private readonly List<(long Time, int Zone, bool Rise, TargetSummary Target)> _events = new();
 
-        public CrossingStateMachine Pairing { get; } = new(new CounterSettings { MountHeightMillimeters = Mount, InsideZone = 1 });
+        public Run(int timingBudgetMs = 33)
+        {
+            Pairing = new CrossingStateMachine(new CounterSettings { MountHeightMillimeters = Mount, InsideZone = 1, TimingBudgetMilliseconds = timingBudgetMs });
+        }
+
+        public CrossingStateMachine Pairing { get; }
 
         // reportedAt: when the fall reaches the pairing stage, if later than the end (a target closed at a valley is
         // reported when the next head is confirmed).
