@@ -408,7 +408,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             TargetSummary span = spanning.Oldest;
-            if (!TwoBodySpan.Covers(span, first, second, _maxGap, MaxSideHeightGapMillimeters))
+            if (!TwoBodySpan.Covers(span, first, second, _maxGap))
             {
                 return false;
             }
@@ -469,7 +469,7 @@ namespace EdgeSensor.Core.Counting
             // Both zones split two heads apart: the other zone's oldest target was closed at a valley, by the next head.
             bool otherSplit = other.Count > 1 ? other.SecondIsSplit && other.SecondStartMs == other.OldestEndMs
                 : other.IsOpen && other.OpenIsSplit && other.OpenStartMs == other.OldestEndMs;
-            if (!otherSplit || pairing.Count == 0 || !TwoBodySpan.AreTwoHeads(pairing.Oldest, pairing.Aside))
+            if (!otherSplit || pairing.Count == 0 || !TwoBodySpan.AreTwoHeads(pairing.Oldest, pairing.Aside) || !TwoBodySpan.IsSeenPassing(pairing.Aside))
             {
                 return false;
             }

@@ -16,8 +16,9 @@ namespace EdgeSensor.Core.Counting
 
         // Two people walking in line show two heads about equally near the sensor; a stroller's hood stands at least
         // 300 mm below the head of the adult pushing it (an adult is 1.45 m or taller, the hood at most about 1.1 m), and
-        // a wheelchair's footrest or its user's knees far lower than the user's head. Fragments that far apart are one
-        // body and what it pushes or sits in, not two people.
+        // a wheelchair's footrest or its user's knees far lower than the user's head, a door leaf's edge closing behind a
+        // person lower than their head. Fragments that far apart are one body and what it pushes, sits in or walked
+        // through, not two people.
         private const int MaxHeadGapMillimeters = 300;
 
         // Each person walked through the short zone's whole stretch of floor: the stretches of the two zones are equally
@@ -47,7 +48,7 @@ namespace EdgeSensor.Core.Counting
         /// began with the first and ended with the second (both people leading, or both trailing, in the span's zone)
         /// and lasted as long as two bodies take to pass.
         /// </summary>
-        public static bool Covers(TargetSummary span, TargetSummary first, TargetSummary second, int maxGapMs, int maxNearestGapMillimeters)
+        public static bool Covers(TargetSummary span, TargetSummary first, TargetSummary second, int maxGapMs)
         {
             if (second.StartMs < first.EndMs || second.StartMs - first.EndMs > maxGapMs || second.Origin == TargetOrigin.Background)
             {
@@ -58,7 +59,7 @@ namespace EdgeSensor.Core.Counting
 
             int headGap = first.NearestMillimeters - second.NearestMillimeters;
             if (headGap >= MaxHeadGapMillimeters || -headGap >= MaxHeadGapMillimeters
-                || !IsPerson(first, span, maxNearestGapMillimeters) || !IsPerson(second, span, maxNearestGapMillimeters))
+                || !IsHeadOf(first, span) || !IsHeadOf(second, span))
             {
                 return false;
             }
@@ -92,6 +93,16 @@ namespace EdgeSensor.Core.Counting
             return Duration(span) >= lag * MinSpanLags && IsWalkingPass(first, lag) && IsWalkingPass(second, lag);
         }
 
+        /// <summary>
+        /// True when the head of <paramref name="target"/>, split off a valley, was seen at least as long after its
+        /// detection as the valley before it lasted: a second head is confirmed as it arrives and then seen passing; one
+        /// confirmed only at its very end was a sway or a lean of someone standing.
+        /// </summary>
+        public static bool IsSeenPassing(TargetSummary target)
+        {
+            return target.EndMs - target.OnsetMs >= target.OnsetMs - target.StartMs;
+        }
+
         /// <summary>True when both targets may be people's heads, about equally near the sensor.</summary>
         public static bool AreTwoHeads(TargetSummary first, TargetSummary second)
         {
@@ -105,10 +116,12 @@ namespace EdgeSensor.Core.Counting
             return target.HeightMillimeters > MinBodyHeightMillimeters;
         }
 
-        private static bool IsPerson(TargetSummary target, TargetSummary span, int maxNearestGapMillimeters)
+        // The span's nearest reading is the head of one of the two people (the taller one's), so each of them comes as
+        // near as the span did, but for the difference between two heads.
+        private static bool IsHeadOf(TargetSummary target, TargetSummary span)
         {
             int gap = target.NearestMillimeters - span.NearestMillimeters;
-            return IsTallEnough(target) && gap <= maxNearestGapMillimeters && -gap <= maxNearestGapMillimeters;
+            return IsTallEnough(target) && gap < MaxHeadGapMillimeters && -gap < MaxHeadGapMillimeters;
         }
 
         // The lower bound is judged on the time the head was seen (from its detection): a piece split off a valley whose
