@@ -126,6 +126,40 @@ public sealed class TailgatingPairingTests
     }
 
     [TestMethod]
+    public void DoorLeafClosingBehindAPerson_IsNoSecondPerson()
+    {
+        // door, raster model, 2.8 m, seed 208, 77 s: an adult leaves (zone 1, top 1076 mm away, then zone 0) and the leaf
+        // closes behind them; zone 1 saw adult and leaf as one target, zone 0 split the leaf's edge (1550 mm) off the
+        // adult (1275 mm). The edge comes 474 mm less near than the long target's top: no second head.
+        var run = new Run();
+        run.Target(1, start: 77488, end: 78958, nearest: 1076, episode: 5, height: 1765);
+        run.Target(0, start: 77873, end: 78503, nearest: 1275, episode: 6, height: 1566);
+        run.Target(0, start: 78503, end: 79203, nearest: 1550, episode: 6, height: 1291, onset: 78783);
+        run.Finish();
+
+        Assert.AreEqual(0, run.Pairing.SpanSplits, run.Describe());
+        Assert.AreEqual(0, run.Pairing.Entries, run.Describe());
+        Assert.AreEqual(1, run.Pairing.Exits, run.Describe());
+    }
+
+    [TestMethod]
+    public void SwayOfSomeoneStandingConfirmedOnlyAtItsEnd_IsNotPutBack()
+    {
+        // loiter, raster model, 3.0 m, seed 209, 212 s: someone stands in zone 0 at the line (zone 1 sees their shoulders);
+        // zone 0's reading splits, the new head confirmed only 70 ms before that piece ended, and zone 1's splits 4.7 s
+        // after its valley. The piece settled as a touch outlasted zone 1's first target, but it is a sway, not a second
+        // person passing: put back, it paired with zone 1's last piece as an entry.
+        var run = new Run();
+        run.Target(0, start: 205623, end: 212623, nearest: 1775, episode: 9, height: 1272, reportedAt: 214233);
+        run.Target(0, start: 212623, end: 214303, nearest: 1873, episode: 9, height: 1174, onset: 214233);
+        run.Target(1, start: 206288, end: 211818, nearest: 2335, episode: 13, height: 720, reportedAt: 216508);
+        run.Target(1, start: 211818, end: 216578, nearest: 2349, episode: 13, height: 706, onset: 216508);
+        run.Finish();
+
+        Assert.AreEqual(0, run.Pairing.Entries + run.Pairing.Exits, run.Describe());
+    }
+
+    [TestMethod]
     public void OnePersonWhoseReadingSplitInOneZone_CountsOnce()
     {
         // One adult (top 1180 mm) crossing at a steady pace: zone 0 splits their pass in two short halves (a shoulder
