@@ -84,6 +84,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Low targets merged into the taller target right behind them (a stroller and the person pushing it).</summary>
         public int PushedObjectMerges { get; private set; }
 
+        /// <summary>Long targets recognised as two people walking close behind each other (<see cref="TwoBodySpan"/>).</summary>
+        public int SpanSplits { get; private set; }
+
         /// <summary>True while a crossing waits for confirmation.</summary>
         public bool HasHeld => _held.IsHeld;
 
@@ -288,6 +291,17 @@ namespace EdgeSensor.Core.Counting
 
         private void PairOldest()
         {
+            if (SplitSpan(0) || SplitSpan(1))
+            {
+                return;
+            }
+
+            if (RequeueOutlasting(0) || RequeueOutlasting(1))
+            {
+                return;
+            }
+
+            DropAsides();
             TargetSummary a = _zones[0].Oldest;
             TargetSummary b = _zones[1].Oldest;
             if (a.StartMs > b.EndMs + _maxGap || b.StartMs > a.EndMs + _maxGap)
@@ -341,6 +355,14 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
+            Settle(a, b);
+            _zones[0].DropOldest();
+            _zones[1].DropOldest();
+        }
+
+        // Decides the pair of a (zone 0) and b (zone 1) and holds the crossing it makes, confirming the one held before.
+        private void Settle(TargetSummary a, TargetSummary b)
+        {
             CrossingKind verdict = Decide(a, b);
             bool originIsZone0 = verdict != CrossingKind.None && OriginOf(verdict) == 0;
             if (verdict != CrossingKind.None && _held.IsHeld && verdict != _held.Kind && IsReturn(originIsZone0 ? a : b))
@@ -358,9 +380,119 @@ namespace EdgeSensor.Core.Counting
                     Hold(verdict, originIsZone0 ? b : a, a.NearestMillimeters < b.NearestMillimeters ? a.NearestMillimeters : b.NearestMillimeters);
                 }
             }
+        }
 
-            _zones[0].DropOldest();
-            _zones[1].DropOldest();
+        // Pairs the oldest target of spanZone with two people of the other zone when it is both of them (TwoBodySpan):
+        // the long target is cut where each person's end and start fall in its zone (their times in the other zone
+        // shifted by the lag between the zones) and each part pairs with its person. False when it is not.
+        private bool SplitSpan(int spanZone)
+        {
+            PairingZone spanning = _zones[spanZone];
+            PairingZone other = _zones[1 - spanZone];
+            TargetSummary first;
+            TargetSummary second;
+            if (other.HasAside)
+            {
+                bool asideFirst = other.Aside.StartMs <= other.OldestStartMs;
+                first = asideFirst ? other.Aside : other.Oldest;
+                second = asideFirst ? other.Oldest : other.Aside;
+            }
+            else if (other.Count > 1)
+            {
+                first = other.Oldest;
+                second = other.Second;
+            }
+            else
+            {
+                return false;
+            }
+
+            TargetSummary span = spanning.Oldest;
+            if (!TwoBodySpan.Covers(span, first, second, _maxGap))
+            {
+                return false;
+            }
+
+            if (spanZone == 0 ? _door.IsDoor(span, first) : _door.IsDoor(first, span))
+            {
+                // The span and the first appeared at once (or look like a leaf by another door rule): a door leaf in both
+                // zones, not people walking from one to the other. Its parts would no longer show it.
+                return false;
+            }
+
+            TargetSummary firstPart = span;
+            firstPart.EndMs = first.EndMs - (second.EndMs - span.EndMs);
+            TargetSummary secondPart = span;
+            secondPart.StartMs = second.OnsetMs - (first.OnsetMs - span.OnsetMs);
+            secondPart.OnsetMs = secondPart.StartMs;
+            secondPart.Origin = TargetOrigin.ValleySplit;
+            SpanSplits++;
+            if (spanZone == 0)
+            {
+                Settle(firstPart, first);
+                Settle(secondPart, second);
+            }
+            else
+            {
+                Settle(first, firstPart);
+                Settle(second, secondPart);
+            }
+
+            spanning.DropOldest();
+            other.DropOldest();
+            if (other.HasAside)
+            {
+                other.DropAside();
+            }
+            else
+            {
+                other.DropOldest();
+            }
+
+            return true;
+        }
+
+        // Puts back in the queue a target of zone settled as a touch when it finished, if it outlasted the other zone's
+        // oldest target: a touch by someone standing in the other zone ends before they leave it. It finished while that
+        // target was still open only because a split-off target is closed when the next head is confirmed (two people
+        // close behind each other, both split apart in both zones, lost the second).
+        private bool RequeueOutlasting(int zone)
+        {
+            PairingZone pairing = _zones[zone];
+            PairingZone other = _zones[1 - zone];
+            if (!pairing.HasAside || !pairing.AsideWasNeverQueued || pairing.Aside.EndMs <= other.OldestEndMs
+                || pairing.Aside.Origin != TargetOrigin.ValleySplit)
+            {
+                return false;
+            }
+
+            // Both zones split two heads apart: the other zone's oldest target was closed at a valley, by the next head.
+            bool otherSplit = other.Count > 1 ? other.SecondIsSplit && other.SecondStartMs == other.OldestEndMs
+                : other.IsOpen && other.OpenIsSplit && other.OpenStartMs == other.OldestEndMs;
+            if (!otherSplit || pairing.Count == 0 || !TwoBodySpan.AreTwoHeads(pairing.Oldest, pairing.Aside) || !TwoBodySpan.IsSeenPassing(pairing.Aside))
+            {
+                return false;
+            }
+
+            if (pairing.RequeueAside())
+            {
+                Orphans++;
+            }
+
+            return true;
+        }
+
+        // A target kept aside that did not turn out to be one of two people under a long target is an orphan after all.
+        private void DropAsides()
+        {
+            for (int zone = 0; zone < 2; zone++)
+            {
+                if (_zones[zone].HasAside)
+                {
+                    _zones[zone].DropAside();
+                    Orphans++;
+                }
+            }
         }
 
         // True when zone has a target after its oldest (queued, or open now) that began by timeMs and rose on its own,
@@ -479,11 +611,20 @@ namespace EdgeSensor.Core.Counting
         {
             TargetSummary target = _zones[zone].Oldest;
             _zones[zone].DropOldest();
-            Orphan(zone, target);
+            DropAsides();
+            Discard(zone, target, false);
         }
 
-        // A target of zone that found no partner: a return over the line, or just an orphan.
+        // A target of zone settled as soon as it finished, never queued (a touch across the line by someone standing in the
+        // other zone).
         private void Orphan(int zone, TargetSummary target)
+        {
+            Discard(zone, target, true);
+        }
+
+        // A target of zone that found no partner: a return over the line, one of two people the other zone saw as one
+        // (kept aside), or just an orphan.
+        private void Discard(int zone, TargetSummary target, bool neverQueued)
         {
             if (_held.IsHeld && zone == _held.OriginZone && target.StartMs <= _held.DestinationEndMs + _maxGap && target.EndMs >= _held.DestinationEndMs
                 && !IsOtherBody(target.NearestMillimeters, _held.NearestMillimeters))
@@ -497,7 +638,41 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
+            if (neverQueued || MayBeOneOfTwo(zone, target))
+            {
+                // Seen in this zone as a person of its own while the other zone has one target over the same time: it
+                // may be one of two people walking close behind each other, whom the other zone saw as one. And a touch
+                // is judged when it finishes, against the other zone's target still open then; a split-off target is
+                // only closed when the next head is confirmed, so that target may turn out to have ended first. Kept
+                // for the next pairing to decide (SplitSpan, RequeueOutlasting); otherwise it is an orphan then.
+                if (_zones[zone].HasAside)
+                {
+                    Orphans++;
+                }
+
+                _zones[zone].SetAside(target, neverQueued);
+                return;
+            }
+
             Orphans++;
+        }
+
+        // True when target stands as tall as a person and the other zone has a target (queued or open) that began
+        // before it ended: the long one it may be half of.
+        private bool MayBeOneOfTwo(int zone, TargetSummary target)
+        {
+            if (!TwoBodySpan.IsTallEnough(target))
+            {
+                return false;
+            }
+
+            PairingZone other = _zones[1 - zone];
+            if (other.Count > 0)
+            {
+                return other.OldestStartMs <= target.EndMs && other.OldestEndMs >= target.StartMs;
+            }
+
+            return other.IsOpen && other.OpenStartMs <= target.EndMs;
         }
 
         private bool CanStillPair(int zone, int other, long nowMs)

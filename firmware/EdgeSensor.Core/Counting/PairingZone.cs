@@ -15,6 +15,7 @@ namespace EdgeSensor.Core.Counting
         private int _count;
 
         private TargetSummary _lead;
+        private TargetSummary _aside;
 
         /// <summary>True while a finished low target waits for the zone's next target (see <see cref="HoldLead"/>).</summary>
         public bool HasLead { get; private set; }
@@ -39,6 +40,54 @@ namespace EdgeSensor.Core.Counting
             return _lead;
         }
 
+        /// <summary>
+        /// True while a finished target that was about to be settled without a partner is kept aside, because it may be
+        /// one of two people whom the other zone saw as one long target (see <see cref="TwoBodySpan"/>).
+        /// </summary>
+        public bool HasAside { get; private set; }
+
+        /// <summary>The target kept aside (valid while <see cref="HasAside"/>).</summary>
+        public TargetSummary Aside => _aside;
+
+        /// <summary>True when the target kept aside was settled before it was ever queued (as a touch across the line).</summary>
+        public bool AsideWasNeverQueued { get; private set; }
+
+        /// <summary>Keeps <paramref name="target"/> aside until the next pairing decides whether it is a second body.</summary>
+        public void SetAside(TargetSummary target, bool neverQueued)
+        {
+            _aside = target;
+            AsideWasNeverQueued = neverQueued;
+            HasAside = true;
+        }
+
+        /// <summary>Puts the target kept aside back among the waiting targets, in order of start; true when that dropped the oldest.</summary>
+        public bool RequeueAside()
+        {
+            HasAside = false;
+            bool dropped = Enqueue(_aside);
+            for (int i = _count - 1; i > 0; i--)
+            {
+                int at = (_head + i) % Capacity;
+                int before = (_head + i - 1) % Capacity;
+                if (_targets[before].StartMs <= _targets[at].StartMs)
+                {
+                    break;
+                }
+
+                TargetSummary swap = _targets[before];
+                _targets[before] = _targets[at];
+                _targets[at] = swap;
+            }
+
+            return dropped;
+        }
+
+        /// <summary>Forgets the target kept aside.</summary>
+        public void DropAside()
+        {
+            HasAside = false;
+        }
+
         /// <summary>Targets waiting for a partner.</summary>
         public int Count => _count;
 
@@ -50,6 +99,9 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>End (ms) of the oldest waiting target.</summary>
         public long OldestEndMs => _targets[_head].EndMs;
+
+        /// <summary>The waiting target after the oldest (valid while <see cref="Count"/> is above 1).</summary>
+        public TargetSummary Second => _targets[(_head + 1) % Capacity];
 
         /// <summary>Start (ms) of the waiting target after the oldest (valid while <see cref="Count"/> is above 1).</summary>
         public long SecondStartMs => _targets[(_head + 1) % Capacity].StartMs;
@@ -135,6 +187,7 @@ namespace EdgeSensor.Core.Counting
         {
             IsOpen = false;
             HasLead = false;
+            HasAside = false;
             _count = 0;
         }
     }

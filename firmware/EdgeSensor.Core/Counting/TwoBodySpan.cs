@@ -1,0 +1,140 @@
+namespace EdgeSensor.Core.Counting
+{
+    /// <summary>
+    /// Recognises one long target in a zone that is two people walking close behind each other, seen apart in the
+    /// other zone. Each zone sees a stretch of floor along the walking line that widens with the mount height, so
+    /// where one zone still shows the gap between two close followers (two targets, the second often split off a
+    /// valley), the other sees them merge into one target that began with the first and ended with the second.
+    /// Pairing first-in first-out would give the long target to one of the two and leave the other an orphan.
+    /// Pure decisions on finished targets: nothing is stored, nothing allocated.
+    /// </summary>
+    public static class TwoBodySpan
+    {
+        // A second person's head stands taller than anything pushed ahead of a person (a stroller's hood and handle, a
+        // cart: at most about 1.1 m), so a low target next to a person is never taken for a second body.
+        private const int MinBodyHeightMillimeters = 1150;
+
+        // Two people walking in line show two heads about equally near the sensor; a stroller's hood stands at least
+        // 300 mm below the head of the adult pushing it (an adult is 1.45 m or taller, the hood at most about 1.1 m), and
+        // a wheelchair's footrest or its user's knees far lower than the user's head, a door leaf's edge closing behind a
+        // person lower than their head. Fragments that far apart are one body and what it pushes, sits in or walked
+        // through, not two people.
+        private const int MaxHeadGapMillimeters = 300;
+
+        // Each person walked through the short zone's whole stretch of floor: the stretches of the two zones are equally
+        // long and adjoin at the line, so that took about the lag of one body walking from one zone to the other. At
+        // least MinPassNumerator/MinPassDenominator of it: a fragment of one head (split by noise, or the shoulders) is
+        // shorter; at most MaxPassLags of it: someone who stayed longer stood still in the zone (a loiterer), and their
+        // stay can split into pieces that are no two people.
+        private const int MinPassNumerator = 1;
+        private const int MinPassDenominator = 2;
+        private const int MaxPassLags = 2;
+
+        // The span lasted from the first person's arrival to the second's leaving: two bodies, one behind the other,
+        // each taking about one lag to pass. A single body, even a long one, leaves a shorter span.
+        private const int MinSpanLags = 2;
+
+        // Two people one behind the other walk at the same pace, so the first's lag between the zones and the second's
+        // agree, but for the few samples a zone's threshold can cut off the end of a target (a leaving lag of a third of
+        // the arriving one, in simulated traces). A larger ratio is someone who stopped on the way (a loiterer under the
+        // sensor), or one long, slow body whose front one zone saw and whose back the other (a wheelchair under a 3.2 m
+        // mount gave 3.3).
+        private const int MaxLagRatio = 3;
+
+        /// <summary>
+        /// True when <paramref name="span"/> (one zone) is the two people whose targets in the other zone are
+        /// <paramref name="first"/> and <paramref name="second"/> (in that order): two heads about equally near the
+        /// sensor, following each other within <paramref name="maxGapMs"/>, each walking through its zone; the span
+        /// began with the first and ended with the second (both people leading, or both trailing, in the span's zone)
+        /// and lasted as long as two bodies take to pass.
+        /// </summary>
+        public static bool Covers(TargetSummary span, TargetSummary first, TargetSummary second, int maxGapMs)
+        {
+            if (second.StartMs < first.EndMs || second.StartMs - first.EndMs > maxGapMs || second.Origin == TargetOrigin.Background)
+            {
+                // Not the second of two heads: it rose neither from the floor nor out of a valley after the first, but
+                // below a still level the zone settled on after the first (someone who stopped there, a queue standing).
+                return false;
+            }
+
+            int headGap = first.NearestMillimeters - second.NearestMillimeters;
+            if (headGap >= MaxHeadGapMillimeters || -headGap >= MaxHeadGapMillimeters
+                || !IsHeadOf(first, span) || !IsHeadOf(second, span))
+            {
+                return false;
+            }
+
+            // The lags of the first person's arrival and of the second's leaving: both people walked the same way, so
+            // both lags have the same sign (the span's zone first, or the other zone first).
+            long startLag = first.OnsetMs - span.OnsetMs;
+            long endLag = second.EndMs - span.EndMs;
+            if ((startLag <= 0 || endLag <= 0) && (startLag >= 0 || endLag >= 0))
+            {
+                return false;
+            }
+
+            startLag = startLag < 0 ? -startLag : startLag;
+            endLag = endLag < 0 ? -endLag : endLag;
+
+            // One body is in both zones at once at the line (or within the pair gap), so its lag is less than its own
+            // time in a zone plus the gap: a span that began or ended farther off is not these two people.
+            if (startLag > Duration(first) + maxGapMs || endLag > Duration(second) + maxGapMs)
+            {
+                return false;
+            }
+
+            // A zone's threshold can cut one end of a target short, so the larger lag is the one body's walk between zones.
+            long lag = startLag > endLag ? startLag : endLag;
+            long shorterLag = startLag > endLag ? endLag : startLag;
+            if (lag > shorterLag * MaxLagRatio)
+            {
+                return false;
+            }
+            return Duration(span) >= lag * MinSpanLags && IsWalkingPass(first, lag) && IsWalkingPass(second, lag);
+        }
+
+        /// <summary>
+        /// True when the head of <paramref name="target"/>, split off a valley, was seen at least as long after its
+        /// detection as the valley before it lasted: a second head is confirmed as it arrives and then seen passing; one
+        /// confirmed only at its very end was a sway or a lean of someone standing.
+        /// </summary>
+        public static bool IsSeenPassing(TargetSummary target)
+        {
+            return target.EndMs - target.OnsetMs >= target.OnsetMs - target.StartMs;
+        }
+
+        /// <summary>True when both targets may be people's heads, about equally near the sensor.</summary>
+        public static bool AreTwoHeads(TargetSummary first, TargetSummary second)
+        {
+            int headGap = first.NearestMillimeters - second.NearestMillimeters;
+            return IsTallEnough(first) && IsTallEnough(second) && headGap < MaxHeadGapMillimeters && -headGap < MaxHeadGapMillimeters;
+        }
+
+        /// <summary>True when <paramref name="target"/> stands taller than anything pushed: it may be a person's head.</summary>
+        public static bool IsTallEnough(TargetSummary target)
+        {
+            return target.HeightMillimeters > MinBodyHeightMillimeters;
+        }
+
+        // The span's nearest reading is the head of one of the two people (the taller one's), so each of them comes as
+        // near as the span did, but for the difference between two heads.
+        private static bool IsHeadOf(TargetSummary target, TargetSummary span)
+        {
+            int gap = target.NearestMillimeters - span.NearestMillimeters;
+            return IsTallEnough(target) && gap < MaxHeadGapMillimeters && -gap < MaxHeadGapMillimeters;
+        }
+
+        // The lower bound is judged on the time the head was seen (from its detection): a piece split off a valley whose
+        // new head was confirmed only at its very end is a sway or a lean of the same body, not a second person passing.
+        private static bool IsWalkingPass(TargetSummary target, long lagMs)
+        {
+            long seen = target.EndMs - target.OnsetMs;
+            return seen * MinPassDenominator >= lagMs * MinPassNumerator && Duration(target) <= lagMs * MaxPassLags;
+        }
+
+        private static long Duration(TargetSummary target)
+        {
+            return target.EndMs - target.StartMs;
+        }
+    }
+}
