@@ -31,6 +31,9 @@ namespace EdgeSensor.Core.Counting
         private const int MaxSideHeightGapMillimeters = 500;
 
         private readonly PairingZone[] _zones = new PairingZone[2];
+        private readonly bool[] _stillLevel = new bool[2];
+        private readonly int[] _stillEpisode = new int[2];
+        private readonly long[] _stillMs = new long[2];
         private readonly DoorDiscriminator _door;
         private readonly int _maxGap;
         private readonly int _minHeight;
@@ -113,6 +116,40 @@ namespace EdgeSensor.Core.Counting
         public void OnNoTargetPresent(int zone)
         {
             _zones[zone].MarkAbsent();
+        }
+
+        /// <summary>
+        /// No target is in <paramref name="zone"/> now, in occupancy <paramref name="episode"/>: the floor is empty, or
+        /// (<paramref name="stillLevel"/>) the zone holds a still level above it (a door leaf standing open, a person who stopped).
+        /// </summary>
+        public void OnNoTargetPresent(int zone, bool stillLevel, int episode, long timeMs)
+        {
+            _zones[zone].MarkAbsent();
+            _stillLevel[zone] = stillLevel;
+            _stillEpisode[zone] = episode;
+            _stillMs[zone] = timeMs;
+            if (!_held.IsHeld || zone != _held.DestinationZone)
+            {
+                return;
+            }
+
+            _held.IsStanding = stillLevel && _held.DestinationMayStand && episode == _held.DestinationEpisode;
+            if (IsStandingPastLine() && timeMs > _held.DestinationEndMs)
+            {
+                // A person who stops just past the line stands still, and a still body can read as a level of its own (a
+                // zone sees a blend of head, shoulders and floor: a plateau well below the head it came in with). Until
+                // that level goes, the person may still be standing there, free to go on or to come back.
+                _held.DestinationEndMs = timeMs;
+            }
+        }
+
+        // True while the held crossing's destination zone holds the still level its target ended in, and the origin zone
+        // does not hold one too: a door leaf standing open lies along the walking line, across both zones, while a person
+        // stopped past the line stands in the destination zone only.
+        private bool IsStandingPastLine()
+        {
+            int origin = _held.OriginZone;
+            return _held.IsStanding && !(_stillLevel[origin] && !_zones[origin].IsPresent);
         }
 
         /// <summary>A target appeared in <paramref name="zone"/>.</summary>
@@ -517,6 +554,20 @@ namespace EdgeSensor.Core.Counting
             _held.DestinationTargetEndMs = destination.EndMs;
             _held.DestinationEpisode = destination.Episode;
             _held.NearestMillimeters = nearestMillimeters;
+
+            // A still level can be the person standing only if the zone's presence began with them: a target that rose out
+            // of a presence already there (a door leaf swinging in ahead of the person, or standing open) may leave that
+            // presence behind as the level.
+            _held.DestinationMayStand = destination.Origin == TargetOrigin.Floor;
+
+            // The detector settles on a still level only after watching it for a while, and dates the target's end back to
+            // where the level began: by the time the pair is made, the zone may already be standing on it.
+            int zone = _held.DestinationZone;
+            _held.IsStanding = _held.DestinationMayStand && _stillLevel[zone] && !_zones[zone].IsPresent && _stillEpisode[zone] == destination.Episode;
+            if (IsStandingPastLine() && _stillMs[zone] > _held.DestinationEndMs)
+            {
+                _held.DestinationEndMs = _stillMs[zone];
+            }
         }
 
         // True when inner was detected after outer and ended before it.
@@ -556,7 +607,7 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
 
-            if (destination.IsPresentIn(_held.DestinationEpisode))
+            if (destination.IsPresentIn(_held.DestinationEpisode) || IsStandingPastLine())
             {
                 // Still standing in the destination zone (same continuous presence): they may yet turn back - unless
                 // the origin zone already finished a target meanwhile. Someone coming back leaves the destination

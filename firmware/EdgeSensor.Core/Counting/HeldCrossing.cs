@@ -24,6 +24,12 @@ namespace EdgeSensor.Core.Counting
         /// <summary>The nearer of the crossing's two nearest readings (mm): how close the body came to the sensor.</summary>
         public int NearestMillimeters;
 
+        /// <summary>True when a still level the destination zone settles on after the destination target may be the person standing.</summary>
+        public bool DestinationMayStand;
+
+        /// <summary>True while the destination zone holds such a still level (the person may be standing just past the line).</summary>
+        public bool IsStanding;
+
         /// <summary>True while a crossing is held.</summary>
         public bool IsHeld => Kind != CrossingKind.None;
 
