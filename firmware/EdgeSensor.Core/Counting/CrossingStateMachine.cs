@@ -25,6 +25,13 @@ namespace EdgeSensor.Core.Counting
         private const int PushedLengthNumerator = 5;
         private const int PushedLengthDenominator = 4;
 
+        // When the pusher reads less than PusherRiseMillimeters taller (a blended zone under a high mount reads every
+        // body below its top, a stroller's broad flat hood less so than a head), height cannot tell a stroller from a
+        // person walking ahead, and length must do it alone with a margin: the stroller (0.72-1.05 m) plus the reach
+        // back to its handle (0.25-0.5 m) holds the zone at least AttachedPushedLengthFactor times as long as the
+        // pusher's body (0.25-0.3 m deep) does; a person ahead is one body deep, however the valley between them cut it.
+        private const int AttachedPushedLengthFactor = 2;
+
         // Largest difference between the nearest distances of the two targets of one crossing: a head in one zone
         // against the shoulders in the other (about 300 mm down, Drillis & Contini: shoulders at 0.82 of stature)
         // plus sway and noise.
@@ -194,6 +201,12 @@ namespace EdgeSensor.Core.Counting
                     target.Samples += lead.Samples;
                     target.Origin = lead.Origin;
                     PushedObjectMerges++;
+
+                    // The merged target is the person walking behind the vehicle: a pusher is never pushed, so it is not
+                    // held back for whoever follows (that chained a close queue - a wheelchair, its follower and the next
+                    // person - into one count).
+                    Accept(zone, target);
+                    return;
                 }
                 else
                 {
@@ -215,16 +228,33 @@ namespace EdgeSensor.Core.Counting
         // walking ahead - it is long along the path, so (moving at the pusher's speed) it took the zone at least
         // PushedLengthNumerator/PushedLengthDenominator times as long to pass as the person did. A stroller is
         // 0.8-1.0 m long against a body 0.25-0.3 m deep; a child is shallower than an adult.
+        // A pusher who reads taller, but by less than PusherRiseMillimeters, is still taken when attached to the vehicle
+        // (the pusher's hands are on the handle, so the zone never clears between the two: the person's target splits
+        // off the vehicle's at the very sample it ends) and the vehicle held the zone AttachedPushedLengthFactor times
+        // as long as the person.
         private bool IsPushedBy(TargetSummary lead, TargetSummary target)
         {
-            if (target.OnsetMs - lead.EndMs > _maxGap || target.HeightMillimeters - lead.HeightMillimeters < PusherRiseMillimeters)
+            int rise = target.HeightMillimeters - lead.HeightMillimeters;
+            if (target.OnsetMs - lead.EndMs > _maxGap || rise <= 0)
             {
                 return false;
             }
 
             long leadMs = lead.EndMs - lead.StartMs;
             long personMs = target.EndMs - target.StartMs;
-            return leadMs * PushedLengthDenominator >= personMs * PushedLengthNumerator;
+            if (rise >= PusherRiseMillimeters)
+            {
+                return leadMs * PushedLengthDenominator >= personMs * PushedLengthNumerator;
+            }
+
+            return IsAttachedTo(lead, target) && leadMs >= personMs * AttachedPushedLengthFactor;
+        }
+
+        // True when target split off lead in one continuous presence of the zone, starting where lead ended: nothing
+        // between them went back to the floor.
+        private static bool IsAttachedTo(TargetSummary lead, TargetSummary target)
+        {
+            return target.Origin == TargetOrigin.ValleySplit && target.Episode == lead.Episode && target.StartMs == lead.EndMs;
         }
 
         // True when the target open behind the held-back low one has already lasted longer than a pusher can (see
