@@ -55,10 +55,11 @@ public sealed class EndToEndGoalTests
     [DataRow(CoverageModel.Raster, 0.98)]
     public void SingleFile(CoverageModel coverage, double floor) => EventAtLeast("single-file", coverage, floor);
 
-    // Goal tailgating (0.5 s headway) >= 97%: met on the raster model (worst 97.8%); not on the footprint model (worst 78.9%,
-    // 3.0 m: slow pairs leave no gap in the zone at all, docs/counting.md limits).
+    // Goal tailgating (0.5 s headway) >= 97%: met on the raster model (worst 97.8%); not on the footprint model (worst 85.6%,
+    // 3.0 m: slow pairs often leave no gap in either zone, docs/counting.md limits; 78.9% before one long target over two
+    // in the other zone was counted as two).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.78)]
+    [DataRow(CoverageModel.Footprint, 0.85)]
     [DataRow(CoverageModel.Raster, 0.97)]
     public void Tailgating(CoverageModel coverage, double floor) => EventAtLeast("tailgating", coverage, floor);
 
@@ -68,11 +69,11 @@ public sealed class EndToEndGoalTests
     [DataRow(CoverageModel.Raster, 0.97)]
     public void Sunlight(CoverageModel coverage, double floor) => EventAtLeast("sunlight", coverage, floor);
 
-    // Goal: at most 2% of turn-backs counted. Met on the footprint model; the raster model counts up to 7.4% (2.2 m; a
-    // head turning back on the line shows in the far zone too).
+    // Goal: at most 2% of turn-backs counted. Met on the footprint model; the raster model counts up to 3.7% (2.8 m; 7.4%
+    // at 2.2 m before a crossing was held while the person may stand past the line).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, 0.02)]
-    [DataRow(CoverageModel.Raster, 0.08)]
+    [DataRow(CoverageModel.Raster, 0.04)]
     public void TurnBacksAreRarelyCounted(CoverageModel coverage, double ceiling)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -95,9 +96,9 @@ public sealed class EndToEndGoalTests
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 3000, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 3000, 0.01)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Child, 2200, 0.02)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 3000, 0.86)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 3000, 0.57)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 3000, 0.02)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.18)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.11)]
     public void GroupsAgainstAdults_GroupPure(CoverageModel coverage, PopulationGroup group, int maxMount, double maxGap)
     {
         foreach (VariantTally v in Runs(coverage, maxMount))
@@ -113,12 +114,12 @@ public sealed class EndToEndGoalTests
     // Goal: every group within 1 pp of adults in mixed traffic (false counts charged to the nearest person's group).
     // Not met; ceilings on the gap at today's worst over 2.2–3.0 m.
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.042)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.048)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.06)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.42)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.05)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.16)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.40)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.02)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.12)]
     public void GroupsAgainstAdults_MixedTraffic(CoverageModel coverage, PopulationGroup group, double maxGap)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -130,11 +131,11 @@ public sealed class EndToEndGoalTests
         }
     }
 
-    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 94.8% footprint, 80.3% raster, both at 3.0 m,
+    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 95.4% footprint, 83.7% raster, both at 3.0 m,
     // with the sensor noise drawn per seed).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.94)]
-    [DataRow(CoverageModel.Raster, 0.80)]
+    [DataRow(CoverageModel.Footprint, 0.95)]
+    [DataRow(CoverageModel.Raster, 0.83)]
     public void Overall(CoverageModel coverage, double floor)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -165,22 +166,27 @@ public sealed class EndToEndGoalTests
     // door rule (a leaf swung open stops in both zones at once): door on the raster model 33% -> 42% (2.8 m), 46% with
     // the stray-target pairing rules. Lowered with the sensor noise drawn per seed: door on the footprint model 95% ->
     // 85% (3.0 m), loiter on the footprint model 91% -> 86% (2.2 m), inclusive on the raster model 83% -> 75% (3.0 m).
+    // Raised with weak dips (children seen on the raster model): inclusive on the raster model 75% -> 81%; with the held
+    // crossing that waits while the person may stand past the line: loiter on the footprint model 86% -> 91%. Lowered
+    // with weak dips: mixed on the raster model 81% -> 80% (3.0 m: children turning back are now seen in both zones).
     // Raster loiter is in its own test below.
     [TestMethod]
     [DataRow("door", CoverageModel.Footprint, 0.85)]
     [DataRow("door", CoverageModel.Raster, 0.46)]
-    [DataRow("loiter", CoverageModel.Footprint, 0.86)]
+    [DataRow("loiter", CoverageModel.Footprint, 0.91)]
     [DataRow("event-surge", CoverageModel.Footprint, 0.91)]
-    [DataRow("event-surge", CoverageModel.Raster, 0.85)]
+    [DataRow("event-surge", CoverageModel.Raster, 0.86)]
     [DataRow("mixed", CoverageModel.Footprint, 0.90)]
-    [DataRow("mixed", CoverageModel.Raster, 0.81)]
+    [DataRow("mixed", CoverageModel.Raster, 0.80)]
     [DataRow("inclusive", CoverageModel.Footprint, 0.99)]
-    [DataRow("inclusive", CoverageModel.Raster, 0.75)]
+    [DataRow("inclusive", CoverageModel.Raster, 0.81)]
     public void OtherScenarios(string scenario, CoverageModel coverage, double floor) => EventAtLeast(scenario, coverage, floor);
 
-    // Loiterers on the raster model are counted (count accuracy >= 82% at every mount) but often late: the crossing
-    // is held until they walk on, more than 2 s after they crossed the line, so at 3.0 m every one of seeds 1-2 is a
-    // miss and a false count (event accuracy 0%; 56% up to 2.8 m). Floors at today's figures; the goal was >= 90%.
+    // Loiterers on the raster model: the crossing is held while the zone past the line holds a still level the person's
+    // own target ended in, so a stop is counted when they walk on (event accuracy 74% up to 2.8 m on seeds 1-2, 56%
+    // before). At 3.0 m a standing person also leaves a still level in the near zone, which the hold takes for an open
+    // door leaf across both zones: event accuracy 13% there, count accuracy 83%. Floors at today's figures; the goal was
+    // >= 90%.
     [TestMethod]
     public void Loiter_OnTheRasterModel_IsCountedThoughLate()
     {
@@ -192,7 +198,7 @@ public sealed class EndToEndGoalTests
 
         foreach (VariantTally v in Runs(CoverageModel.Raster, 2800))
         {
-            Assert.IsGreaterThanOrEqualTo(0.56, v.Find("loiter")!.EventAccuracy!.Value, $"loiter event accuracy on {v.Variant.Label}");
+            Assert.IsGreaterThanOrEqualTo(0.73, v.Find("loiter")!.EventAccuracy!.Value, $"loiter event accuracy on {v.Variant.Label}");
         }
     }
 }
