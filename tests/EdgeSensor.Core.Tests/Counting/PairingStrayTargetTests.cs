@@ -17,7 +17,7 @@ public sealed class PairingStrayTargetTests
         // The leaf sweeps both zones (tops 600 mm away), the zone-0 sweep is nested in the zone-1 one and settles as a
         // touch; the zone-1 sweep stays queued and meets the person's zone-0 target (top 1227 mm): not one body. Before,
         // both were dropped and the person's zone-1 target was left an orphan.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(1, start: 17078, end: 18268, nearest: 600, episode: 1);
         run.Target(0, start: 17463, end: 17883, nearest: 610, episode: 1);
         run.Target(0, start: 18233, end: 18653, nearest: 1227, episode: 2);
@@ -34,7 +34,7 @@ public sealed class PairingStrayTargetTests
         // Traced at 2.2 m, hence the heights. The leaf's sweep in zone 1 (top 219 mm) ended 180 ms before the person showed up in zone 0 (544 mm): within the
         // pair gap, but the person's own zone-1 target overlaps their zone-0 one. Before, the sweep paired with the
         // person's zone-0 target as an exit and the person's zone-1 target cancelled it as a turn-back.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(1, start: 3597, end: 4317, nearest: 219, episode: 1, height: 1977);
         run.Target(0, start: 3993, end: 4281, nearest: 727, episode: 1, height: 1473);
         run.Target(0, start: 4497, end: 4857, nearest: 544, episode: 2, height: 1656);
@@ -51,7 +51,7 @@ public sealed class PairingStrayTargetTests
         // An exit (zone 1 then zone 0, tops 1410 mm); the closing leaf's low edge (2396 mm, 142 mm above the floor)
         // passes through zone 1 as the person leaves zone 0. A returning person would come as near the sensor as
         // they did crossing. Before, the stray cancelled the exit as a turn-back.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(1, start: 49348, end: 49698, nearest: 1415, episode: 11);
         run.Target(0, start: 49593, end: 50013, nearest: 1406, episode: 11);
         run.Target(1, start: 49978, end: 50678, nearest: 2396, episode: 12, height: 142);
@@ -65,7 +65,7 @@ public sealed class PairingStrayTargetTests
     public void PersonComingBackOverTheLine_StillCancelsTheCrossing()
     {
         // The same body (tops 1400 mm) back in the origin zone before leaving the destination: a turn-back.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(0, start: 1000, end: 1700, nearest: 1100, episode: 1);
         run.Target(1, start: 1300, end: 2200, nearest: 1100, episode: 1);
         run.Target(0, start: 2000, end: 2900, nearest: 1120, episode: 2);
@@ -81,7 +81,7 @@ public sealed class PairingStrayTargetTests
         // at 119340 ms. Neither zone ever sees the floor: the second's head splits off each zone's target. When the second
         // shows in zone 1 (a split at 119838, confirmed at 120538) after it had shown in zone 0 (119453), the first has
         // moved on. Before, the count waited until the second finished in zone 0 (121903): 2.6 s late.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(0, start: 115673, end: 119313, nearest: 1561, episode: 14, height: 1234);
         run.Target(1, start: 116758, end: 119838, nearest: 1566, episode: 14, height: 1225);
         run.Target(0, start: 119313, end: 121903, nearest: 1508, episode: 14, height: 1287, onset: 119453);
@@ -90,73 +90,5 @@ public sealed class PairingStrayTargetTests
 
         Assert.AreEqual(2, run.Pairing.Entries, run.Describe());
         Assert.IsTrue(run.FirstCountMs <= 119340 + 2000, $"first count at {run.FirstCountMs} ms");
-    }
-
-    /// <summary>Feeds targets to the pairing stage in time order: rise at start, fall at end, evaluating after each.</summary>
-    private sealed class Run
-    {
-        private const int Mount = 2500;
-        private readonly List<(long Time, int Zone, bool Rise, TargetSummary Target)> _events = new();
-
-        public CrossingStateMachine Pairing { get; } = new(new CounterSettings { MountHeightMillimeters = Mount, InsideZone = 1 });
-
-        public long FirstCountMs { get; private set; } = long.MaxValue;
-
-        public void Target(int zone, long start, long end, int nearest, int episode, int height = -1, long onset = -1)
-        {
-            var target = new TargetSummary
-            {
-                StartMs = start,
-                OnsetMs = onset >= 0 ? onset : start,
-                EndMs = end,
-                NearestMillimeters = nearest,
-                FarthestCoreMillimeters = Mount - 100,
-                HeightMillimeters = height >= 0 ? height : Mount - nearest,
-                Samples = (int)((end - start) / 72), // one zone is ranged every other 36 ms cycle
-                Origin = onset > start ? TargetOrigin.ValleySplit : TargetOrigin.Floor,
-                Episode = episode,
-            };
-            _events.Add((onset > start ? onset : start, zone, true, target));
-            _events.Add((end, zone, false, target));
-        }
-
-        public void Finish()
-        {
-            long last = 0;
-            // A split ends one target and opens the next on one sample: the fall goes first.
-            foreach (var e in _events.OrderBy(e => e.Time).ThenBy(e => e.Rise))
-            {
-                if (e.Rise)
-                {
-                    Pairing.OnTargetPresent(e.Zone, e.Target.Episode, e.Time);
-                    Pairing.OnRise(e.Zone, e.Target.StartMs, e.Target.OnsetMs);
-                }
-                else
-                {
-                    Pairing.OnNoTargetPresent(e.Zone);
-                    Pairing.OnFall(e.Zone, e.Target);
-                }
-
-                Evaluate(e.Time);
-                last = e.Time;
-            }
-
-            for (long t = last; t <= last + 3000; t += 100)
-            {
-                Evaluate(t);
-            }
-        }
-
-        private void Evaluate(long timeMs)
-        {
-            Pairing.Evaluate(timeMs);
-            if (Pairing.Entries + Pairing.Exits > 0 && FirstCountMs == long.MaxValue)
-            {
-                FirstCountMs = timeMs;
-            }
-        }
-
-        public string Describe() =>
-            $"entries {Pairing.Entries} exits {Pairing.Exits} turnbacks {Pairing.TurnBacks} orphans {Pairing.Orphans} door {Pairing.DoorRejections} mismatch {Pairing.MismatchRejections}";
     }
 }

@@ -17,7 +17,7 @@ public sealed class PushedObjectPairingTests
         // inclusive-stroller, raster, 2.5 m, seed 1, at 178-181 s: in each zone the stroller (1030-1090 mm) rises from
         // the floor and the pusher (1250-1270 mm) splits off it with no floor between them, after a stroller target
         // twice as long. Before, the 200 mm rise was below the 300 mm asked of a pusher, and both were counted.
-        var run = new Run(2500);
+        var run = new PairingScript(2500);
         run.Target(1, start: 178638, end: 179758, height: 1027, episode: 5);
         run.Target(0, start: 179093, end: 180073, height: 1085, episode: 3);
         run.Target(1, start: 179758, onset: 179828, end: 180318, height: 1246, episode: 5);
@@ -34,7 +34,7 @@ public sealed class PushedObjectPairingTests
     {
         // The same heights and times, but the zones emptied between the low target and the taller one (the taller rose
         // from the floor, in a new presence): a child walking ahead of an adult, not a vehicle on its pusher's hands.
-        var run = new Run(2500);
+        var run = new PairingScript(2500);
         run.Target(1, start: 178638, end: 179758, height: 1027, episode: 5);
         run.Target(0, start: 179093, end: 180073, height: 1085, episode: 3);
         run.Target(1, start: 179828, end: 180318, height: 1246, episode: 6);
@@ -50,7 +50,7 @@ public sealed class PushedObjectPairingTests
     {
         // tailgating, raster, 3.0 m, seed 104, at 158-160 s: two adults read 1070 and 1120 mm, the second split off the
         // first. The first lasted less than twice as long as the second: one body, not a stroller's length.
-        var run = new Run(3000);
+        var run = new PairingScript(3000);
         run.Target(0, start: 158303, end: 158933, height: 1066, episode: 25);
         run.Target(1, start: 158758, end: 159248, height: 1075, episode: 22);
         run.Target(0, start: 158933, onset: 159003, end: 159283, height: 1126, episode: 25);
@@ -68,7 +68,7 @@ public sealed class PushedObjectPairingTests
         // of the person close behind (1050-1080 mm), who is followed at once by another (1230-1240 mm). A pusher is a
         // person walking, not a thing pushed: once merged it is no lead to hold back again. Before, the merged target
         // was held and swallowed the next person too.
-        var run = new Run(2800);
+        var run = new PairingScript(2800);
         run.Target(0, start: 236143, end: 237193, height: 726, episode: 104);
         run.Target(1, start: 236738, end: 237858, height: 688, episode: 107);
         run.Target(0, start: 237613, end: 238243, height: 1080, episode: 105);
@@ -78,61 +78,5 @@ public sealed class PushedObjectPairingTests
         run.Finish();
 
         Assert.AreEqual(2, run.Pairing.Entries, run.Describe());
-    }
-
-    private sealed class Run(int mount)
-    {
-        private readonly List<(long Time, int Zone, bool Rise, TargetSummary Target)> _events = new();
-
-        public CrossingStateMachine Pairing { get; } = new(new CounterSettings { MountHeightMillimeters = mount, InsideZone = 1 });
-
-        // A target split off the one before it in its zone (onset after start) starts where that one ended: no floor between.
-        public void Target(int zone, long start, long end, int height, int episode, long onset = -1)
-        {
-            var target = new TargetSummary
-            {
-                StartMs = start,
-                OnsetMs = onset >= 0 ? onset : start,
-                EndMs = end,
-                NearestMillimeters = mount - height,
-                FarthestCoreMillimeters = mount - 100,
-                HeightMillimeters = height,
-                Samples = (int)((end - start) / 70), // one zone is ranged every other 35 ms cycle
-                Origin = onset > start ? TargetOrigin.ValleySplit : TargetOrigin.Floor,
-                Episode = episode,
-            };
-            _events.Add((onset > start ? onset : start, zone, true, target));
-            _events.Add((end, zone, false, target));
-        }
-
-        public void Finish()
-        {
-            long last = 0;
-            // A split ends one target and opens the next on one sample: the fall goes first.
-            foreach (var e in _events.OrderBy(e => e.Time).ThenBy(e => e.Rise))
-            {
-                if (e.Rise)
-                {
-                    Pairing.OnTargetPresent(e.Zone, e.Target.Episode, e.Time);
-                    Pairing.OnRise(e.Zone, e.Target.StartMs, e.Target.OnsetMs);
-                }
-                else
-                {
-                    Pairing.OnNoTargetPresent(e.Zone);
-                    Pairing.OnFall(e.Zone, e.Target);
-                }
-
-                Pairing.Evaluate(e.Time);
-                last = e.Time;
-            }
-
-            for (long t = last; t <= last + 3000; t += 100)
-            {
-                Pairing.Evaluate(t);
-            }
-        }
-
-        public string Describe() =>
-            $"entries {Pairing.Entries} exits {Pairing.Exits} turnbacks {Pairing.TurnBacks} orphans {Pairing.Orphans} door {Pairing.DoorRejections} mismatch {Pairing.MismatchRejections} merges {Pairing.PushedObjectMerges}";
     }
 }

@@ -18,7 +18,7 @@ public sealed class TailgatingPairingTests
         // tailgating, 3.0 m, seed 4, 157 s: two people leaving (zone 1 then zone 0). Zone 1 saw one target for 1.33 s;
         // zone 0 saw the first, then the second split off a valley. The first zone-0 target lies within the long one and
         // was settled as a touch across the line: one exit instead of two.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(0, start: 156763, end: 157253, nearest: 1308, episode: 15, height: 1682);
         run.Target(1, start: 156238, end: 157568, nearest: 1239, episode: 16, height: 1756);
         run.Target(0, start: 157253, end: 157813, nearest: 1243, episode: 15, height: 1747, onset: 157323);
@@ -34,7 +34,7 @@ public sealed class TailgatingPairingTests
     {
         // tailgating, 3.0 m, seed 3, 103 s: two people entering (zone 0 then zone 1). The second's zone-0 target ended
         // while zone 1's long target was still open and was settled at once as a touch: one entry instead of two.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(0, start: 102513, end: 103213, nearest: 1296, episode: 4, height: 1697);
         run.Target(0, start: 103213, end: 103703, nearest: 1356, episode: 4, height: 1637, onset: 103283);
         run.Target(1, start: 103038, end: 104298, nearest: 1286, episode: 6, height: 1712);
@@ -51,7 +51,7 @@ public sealed class TailgatingPairingTests
         // target is closed only when the next head is confirmed, so zone 1's first target (ended at its valley, 5613 ms)
         // was still open when the second person's zone-0 target finished (5721 ms), and that one was settled as a touch
         // across the line: one entry instead of two.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(0, start: 4713, end: 5289, nearest: 1540, episode: 1, height: 1268, reportedAt: 5433);
         run.Target(0, start: 5289, end: 5721, nearest: 1558, episode: 1, height: 1250, onset: 5433);
         run.Target(1, start: 5181, end: 5613, nearest: 1540, episode: 1, height: 1255, reportedAt: 5757);
@@ -67,7 +67,7 @@ public sealed class TailgatingPairingTests
     {
         // inclusive-stroller, 2.8 m, seed 1, 179 s: zone 1 split the stroller (hood 1554 mm away, read 1.24 m high) from
         // the adult pushing it (1188 mm); zone 0 saw both as one. The hood is 366 mm below the head: not a second person.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(1, start: 178358, end: 179268, nearest: 1554, episode: 21, height: 1240, onset: 178428);
         run.Target(1, start: 179268, end: 180458, nearest: 1188, episode: 21, height: 1606, onset: 179338);
         run.Target(0, start: 179023, end: 181053, nearest: 1177, episode: 15, height: 1616);
@@ -83,7 +83,7 @@ public sealed class TailgatingPairingTests
     {
         // loiter, 2.5 m, seed 103, 318 s: someone stood 22 s under the sensor; zone 0 split the stay in two, the second
         // piece confirmed only at its end. Their lags between the zones (0.5 s arriving, 7 s leaving) are no walk.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(0, start: 317833, end: 325533, nearest: 864, episode: 15, height: 1628);
         run.Target(0, start: 325533, end: 333723, nearest: 1130, episode: 15, height: 1362, onset: 333653);
         run.Target(1, start: 318288, end: 340968, nearest: 839, episode: 13, height: 1645);
@@ -98,7 +98,7 @@ public sealed class TailgatingPairingTests
     {
         // turn-back, 2.8 m, seed 105, 48 s: the person's zone-1 reading split while they leaned into zone 0 (the new head
         // confirmed only 70 ms before that piece ended), then they came back into zone 1.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(1, start: 48438, end: 49348, nearest: 1198, episode: 2, height: 1598);
         run.Target(1, start: 49348, end: 50258, nearest: 1471, episode: 2, height: 1325, onset: 50188);
         run.Target(0, start: 49103, end: 50573, nearest: 1202, episode: 3, height: 1591);
@@ -115,7 +115,7 @@ public sealed class TailgatingPairingTests
         // door, raster model, 3.2 m, 50 ms timing budget, seed 2, 154 s: a leaf standing open drops below the background
         // in one zone and, one read cycle later (52 ms), in the other, where it splits in two. Cut in two, the span's
         // second part no longer showed the simultaneous onset the door rule looks for, and was counted.
-        var run = new Run(timingBudgetMs: 50);
+        var run = new PairingScript(timingBudgetMs: 50);
         run.Target(1, start: 154490, end: 154906, nearest: 2120, episode: 7, height: 1142, origin: TargetOrigin.Background);
         run.Target(0, start: 154542, end: 154750, nearest: 1962, episode: 9, height: 1287, origin: TargetOrigin.Background);
         run.Target(0, start: 154750, end: 155062, nearest: 1782, episode: 9, height: 1467, onset: 154854);
@@ -131,7 +131,7 @@ public sealed class TailgatingPairingTests
         // door, raster model, 2.8 m, seed 208, 77 s: an adult leaves (zone 1, top 1076 mm away, then zone 0) and the leaf
         // closes behind them; zone 1 saw adult and leaf as one target, zone 0 split the leaf's edge (1550 mm) off the
         // adult (1275 mm). The edge comes 474 mm less near than the long target's top: no second head.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(1, start: 77488, end: 78958, nearest: 1076, episode: 5, height: 1765);
         run.Target(0, start: 77873, end: 78503, nearest: 1275, episode: 6, height: 1566);
         run.Target(0, start: 78503, end: 79203, nearest: 1550, episode: 6, height: 1291, onset: 78783);
@@ -149,7 +149,7 @@ public sealed class TailgatingPairingTests
         // zone 0's reading splits, the new head confirmed only 70 ms before that piece ended, and zone 1's splits 4.7 s
         // after its valley. The piece settled as a touch outlasted zone 1's first target, but it is a sway, not a second
         // person passing: put back, it paired with zone 1's last piece as an entry.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(0, start: 205623, end: 212623, nearest: 1775, episode: 9, height: 1272, reportedAt: 214233);
         run.Target(0, start: 212623, end: 214303, nearest: 1873, episode: 9, height: 1174, onset: 214233);
         run.Target(1, start: 206288, end: 211818, nearest: 2335, episode: 13, height: 720, reportedAt: 216508);
@@ -164,7 +164,7 @@ public sealed class TailgatingPairingTests
     {
         // One adult (top 1180 mm) crossing at a steady pace: zone 0 splits their pass in two short halves (a shoulder
         // dip), zone 1 sees one ordinary pass. The span is one body's length, not two.
-        var run = new Run();
+        var run = new PairingScript();
         run.Target(0, start: 10000, end: 10420, nearest: 1184, episode: 1, height: 1320);
         run.Target(0, start: 10420, end: 10770, nearest: 1181, episode: 1, height: 1320, onset: 10490);
         run.Target(1, start: 10525, end: 11295, nearest: 1178, episode: 1, height: 1320);
@@ -172,77 +172,5 @@ public sealed class TailgatingPairingTests
 
         Assert.AreEqual(1, run.Pairing.Entries, run.Describe());
         Assert.AreEqual(0, run.Pairing.Exits, run.Describe());
-    }
-
-    /// <summary>Feeds targets to the pairing stage in time order: rise at onset, fall at end, evaluating after each.</summary>
-    private sealed class Run
-    {
-        private const int Mount = 2500;
-        private readonly List<(long Time, int Zone, bool Rise, TargetSummary Target)> _events = new();
-
-        public Run(int timingBudgetMs = 33)
-        {
-            Pairing = new CrossingStateMachine(new CounterSettings { MountHeightMillimeters = Mount, InsideZone = 1, TimingBudgetMilliseconds = timingBudgetMs });
-        }
-
-        public CrossingStateMachine Pairing { get; }
-
-        // reportedAt: when the fall reaches the pairing stage, if later than the end (a target closed at a valley is
-        // reported when the next head is confirmed).
-        public void Target(int zone, long start, long end, int nearest, int episode, int height, long onset = -1, TargetOrigin? origin = null, long reportedAt = -1)
-        {
-            var target = new TargetSummary
-            {
-                StartMs = start,
-                OnsetMs = onset >= 0 ? onset : start,
-                EndMs = end,
-                NearestMillimeters = nearest,
-                FarthestCoreMillimeters = Mount - 100,
-                HeightMillimeters = height,
-                Samples = (int)((end - start) / 72), // one zone is ranged every other 36 ms cycle
-                Origin = origin ?? (onset > start ? TargetOrigin.ValleySplit : TargetOrigin.Floor),
-                Episode = episode,
-            };
-            _events.Add((target.OnsetMs, zone, true, target));
-            _events.Add((reportedAt > end ? reportedAt : end, zone, false, target));
-        }
-
-        public void Finish()
-        {
-            long last = 0;
-            // A split ends one target and opens the next on one sample: the fall goes first, and the pairing stage
-            // evaluates once both are in (as the counter does per sample).
-            var ordered = _events.OrderBy(e => e.Time).ThenBy(e => e.Rise).ToList();
-            for (int i = 0; i < ordered.Count; i++)
-            {
-                var e = ordered[i];
-                if (e.Rise)
-                {
-                    Pairing.OnTargetPresent(e.Zone, e.Target.Episode, e.Time);
-                    Pairing.OnRise(e.Zone, e.Target.StartMs, e.Target.OnsetMs);
-                }
-                else
-                {
-                    Pairing.OnNoTargetPresent(e.Zone);
-                    Pairing.OnFall(e.Zone, e.Target);
-                }
-
-                if (i + 1 < ordered.Count && ordered[i + 1].Time == e.Time && ordered[i + 1].Zone == e.Zone)
-                {
-                    continue;
-                }
-
-                Pairing.Evaluate(e.Time);
-                last = e.Time;
-            }
-
-            for (long t = last; t <= last + 3000; t += 100)
-            {
-                Pairing.Evaluate(t);
-            }
-        }
-
-        public string Describe() =>
-            $"entries {Pairing.Entries} exits {Pairing.Exits} splits {Pairing.SpanSplits} turnbacks {Pairing.TurnBacks} orphans {Pairing.Orphans} door {Pairing.DoorRejections} mismatch {Pairing.MismatchRejections}";
     }
 }
