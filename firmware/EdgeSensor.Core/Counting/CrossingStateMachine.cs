@@ -37,10 +37,16 @@ namespace EdgeSensor.Core.Counting
         // plus sway and noise.
         private const int MaxSideHeightGapMillimeters = 500;
 
+        // A still level in the destination this much nearer than the origin's is a person standing there, not a door leaf:
+        // one leaf, a flat panel seen by both zones, reads within about its slant across them of the same distance (up to
+        // ~0.2 m), while a standing person puts head and shoulders into the destination and only an edge into the origin.
+        private const int StandingLevelGapMillimeters = 200;
+
         private readonly PairingZone[] _zones = new PairingZone[2];
         private readonly bool[] _stillLevel = new bool[2];
         private readonly int[] _stillEpisode = new int[2];
         private readonly long[] _stillMs = new long[2];
+        private readonly int[] _stillLevelMm = new int[2];
         private readonly DoorDiscriminator _door;
         private readonly int _maxGap;
         private readonly int _minHeight;
@@ -127,12 +133,24 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>
         /// No target is in <paramref name="zone"/> now, in occupancy <paramref name="episode"/>: the floor is empty, or
-        /// (<paramref name="stillLevel"/>) the zone holds a still level above it (a door leaf standing open, a person who stopped).
+        /// (<paramref name="stillLevel"/>) the zone holds a still level above it (a door leaf standing open, a person who stopped)
+        /// at an unknown distance.
         /// </summary>
         public void OnNoTargetPresent(int zone, bool stillLevel, int episode, long timeMs)
         {
+            OnNoTargetPresent(zone, stillLevel, 0, episode, timeMs);
+        }
+
+        /// <summary>
+        /// No target is in <paramref name="zone"/> now, in occupancy <paramref name="episode"/>: the floor is empty, or
+        /// (<paramref name="stillLevel"/>) the zone holds a still level above it (a door leaf standing open, a person who stopped),
+        /// <paramref name="stillLevelMillimeters"/> away from the sensor (0 when not known).
+        /// </summary>
+        public void OnNoTargetPresent(int zone, bool stillLevel, int stillLevelMillimeters, int episode, long timeMs)
+        {
             _zones[zone].MarkAbsent();
             _stillLevel[zone] = stillLevel;
+            _stillLevelMm[zone] = stillLevel ? stillLevelMillimeters : 0;
             _stillEpisode[zone] = episode;
             _stillMs[zone] = timeMs;
             if (!_held.IsHeld || zone != _held.DestinationZone)
@@ -152,11 +170,22 @@ namespace EdgeSensor.Core.Counting
 
         // True while the held crossing's destination zone holds the still level its target ended in, and the origin zone
         // does not hold one too: a door leaf standing open lies along the walking line, across both zones, while a person
-        // stopped past the line stands in the destination zone only.
+        // stopped past the line stands in the destination zone only. A zone's footprint widens with the mount, though, and
+        // the origin zone may see the edge of a person standing beside it (their shoulder, an arm) as a level of its own.
         private bool IsStandingPastLine()
         {
             int origin = _held.OriginZone;
-            return _held.IsStanding && !(_stillLevel[origin] && !_zones[origin].IsPresent);
+            bool originStill = _stillLevel[origin] && !_zones[origin].IsPresent;
+            return _held.IsStanding && (!originStill || IsNearerThanOrigin());
+        }
+
+        // True when the destination's still level is clearly nearer than the origin's (StandingLevelGapMillimeters): the
+        // person stands in the destination and the origin sees only their edge, not one leaf lying across both zones.
+        private bool IsNearerThanOrigin()
+        {
+            int destination = _stillLevelMm[_held.DestinationZone];
+            int origin = _stillLevelMm[_held.OriginZone];
+            return destination > 0 && origin > 0 && origin - destination >= StandingLevelGapMillimeters;
         }
 
         /// <summary>A target appeared in <paramref name="zone"/>.</summary>

@@ -218,7 +218,7 @@ namespace EdgeSensor.Core.Counting
             }
             else
             {
-                _crossings.OnNoTargetPresent(zone, detector.IsOccupied, detector.Episode, _now);
+                _crossings.OnNoTargetPresent(zone, detector.IsOccupied, _zones[zone].StillLevelMillimeters, detector.Episode, _now);
             }
 
             if (e == ZoneEvent.Fall || e == ZoneEvent.Split)

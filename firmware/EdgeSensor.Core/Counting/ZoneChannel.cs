@@ -77,6 +77,10 @@ namespace EdgeSensor.Core.Counting
         private const int WeakDipSigmasTimesTwo = 5;
         private const int WeakDipMinDivisor = 2;
 
+        // The still level's distance follows each reading 1/StillLevelFollowDivisor of the way: an average over a few
+        // samples, as the detector's own background follows it, so that one noisy reading moves it little.
+        private const int StillLevelFollowDivisor = 4;
+
         private readonly MedianFilter _filter;
         private readonly ZoneCalibrator _calibrator;
         private readonly ZoneOccupancyDetector _detector;
@@ -94,6 +98,7 @@ namespace EdgeSensor.Core.Counting
         private long _lastValidMs;
         private bool _unknown;
         private int _signalFailStreak;
+        private int _stillLevel;
 
         /// <summary>Creates the zone pipeline from validated settings.</summary>
         public ZoneChannel(CounterSettings settings)
@@ -139,6 +144,12 @@ namespace EdgeSensor.Core.Counting
             }
         }
 
+        /// <summary>
+        /// How far (mm) the still level this zone holds lies (its detector's background: a door leaf standing open, a person
+        /// who stopped), averaged over the readings since it settled; 0 while the zone holds none.
+        /// </summary>
+        public int StillLevelMillimeters => _detector.State == DetectorState.Background ? _stillLevel : 0;
+
         /// <summary>Current floor baseline in mm (0 before calibration).</summary>
         public int BaselineMillimeters => _baselineQ >> BaselineFractionBits;
 
@@ -175,7 +186,9 @@ namespace EdgeSensor.Core.Counting
                 return ZoneEvent.None;
             }
 
+            bool wasStill = _detector.State == DetectorState.Background;
             ZoneEvent e = _detector.Update(timeMs, f);
+            FollowStillLevel(wasStill, f);
             return Track(timeMs, f, e);
         }
 
@@ -284,6 +297,17 @@ namespace EdgeSensor.Core.Counting
             }
 
             return e;
+        }
+
+        private void FollowStillLevel(bool wasStill, int f)
+        {
+            if (_detector.State != DetectorState.Background)
+            {
+                return;
+            }
+
+            // The detector settles on a level only after watching it for a while, so the reading it settles on is already on it.
+            _stillLevel = wasStill ? _stillLevel + ((f - _stillLevel) / StillLevelFollowDivisor) : f;
         }
 
         private void TrackNoise(int delta)
