@@ -125,22 +125,6 @@ namespace EdgeSensor.Core.Counting
             }
         }
 
-        /// <summary>No target is in <paramref name="zone"/> now (empty floor, or a still background).</summary>
-        public void OnNoTargetPresent(int zone)
-        {
-            _zones[zone].MarkAbsent();
-        }
-
-        /// <summary>
-        /// No target is in <paramref name="zone"/> now, in occupancy <paramref name="episode"/>: the floor is empty, or
-        /// (<paramref name="stillLevel"/>) the zone holds a still level above it (a door leaf standing open, a person who stopped)
-        /// at an unknown distance.
-        /// </summary>
-        public void OnNoTargetPresent(int zone, bool stillLevel, int episode, long timeMs)
-        {
-            OnNoTargetPresent(zone, stillLevel, 0, episode, timeMs);
-        }
-
         /// <summary>
         /// No target is in <paramref name="zone"/> now, in occupancy <paramref name="episode"/>: the floor is empty, or
         /// (<paramref name="stillLevel"/>) the zone holds a still level above it (a door leaf standing open, a person who stopped),

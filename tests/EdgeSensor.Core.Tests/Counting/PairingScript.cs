@@ -43,10 +43,10 @@ internal sealed class PairingScript
     /// from the mount). A target split off the one before it in its zone has its onset after its start and starts where
     /// that one ended. <paramref name="reportedAt"/>: when its fall reaches the pairing stage, if later than its end (a
     /// target closed at a valley is reported when the next head is confirmed, a still level 0.8 s after it began);
-    /// <paramref name="stillAfter"/>: the zone holds a still level after it.
+    /// <paramref name="stillAfter"/>: the zone holds a still level after it, <paramref name="stillMm"/> away (0: not known).
     /// </summary>
     public void Target(int zone, long start, long end, int nearest = -1, int episode = 1, int height = -1, long onset = -1,
-        TargetOrigin? origin = null, long reportedAt = -1, int samples = -1, bool stillAfter = false)
+        TargetOrigin? origin = null, long reportedAt = -1, int samples = -1, bool stillAfter = false, int stillMm = 0)
     {
         if (nearest < 0 && height < 0)
         {
@@ -65,14 +65,14 @@ internal sealed class PairingScript
             Origin = origin ?? (onset > start ? TargetOrigin.ValleySplit : TargetOrigin.Floor),
             Episode = episode,
         };
-        _events.Add(new Event(target.OnsetMs, zone, Kind.Rise, target));
-        _events.Add(new Event(reportedAt > end ? reportedAt : end, zone, stillAfter ? Kind.FallOntoStillLevel : Kind.Fall, target));
+        _events.Add(new Event(target.OnsetMs, zone, Kind.Rise, target, 0));
+        _events.Add(new Event(reportedAt > end ? reportedAt : end, zone, stillAfter ? Kind.FallOntoStillLevel : Kind.Fall, target, stillAfter ? stillMm : 0));
     }
 
     /// <summary>The still level <paramref name="zone"/> held went away at <paramref name="timeMs"/> (the floor again).</summary>
     public void Empty(int zone, long timeMs)
     {
-        _events.Add(new Event(timeMs, zone, Kind.Empty, default));
+        _events.Add(new Event(timeMs, zone, Kind.Empty, default, 0));
     }
 
     /// <summary>
@@ -110,6 +110,7 @@ internal sealed class PairingScript
     {
         var present = new[] { -1, -1 };
         var still = new[] { -1, -1 };
+        var stillMm = new[] { 0, 0 };
         List<Event> ordered = Ordered();
         long end = ordered[^1].Time + SettleMs;
         int next = 0;
@@ -127,6 +128,7 @@ internal sealed class PairingScript
                 {
                     present[e.Zone] = e.Kind == Kind.Empty ? present[e.Zone] : -1;
                     still[e.Zone] = e.Kind == Kind.FallOntoStillLevel ? e.Target.Episode : -1;
+                    stillMm[e.Zone] = e.StillMm;
                 }
             }
 
@@ -137,7 +139,7 @@ internal sealed class PairingScript
             }
             else
             {
-                Pairing.OnNoTargetPresent(zone, still[zone] >= 0, still[zone] >= 0 ? still[zone] : 0, now);
+                Pairing.OnNoTargetPresent(zone, still[zone] >= 0, stillMm[zone], still[zone] >= 0 ? still[zone] : 0, now);
             }
 
             Evaluate(now);
@@ -158,10 +160,10 @@ internal sealed class PairingScript
                 Pairing.OnRise(e.Zone, e.Target.StartMs, e.Target.OnsetMs);
                 break;
             case Kind.Empty:
-                Pairing.OnNoTargetPresent(e.Zone, false, 0, now);
+                Pairing.OnNoTargetPresent(e.Zone, false, 0, 0, now);
                 break;
             default:
-                Pairing.OnNoTargetPresent(e.Zone, e.Kind == Kind.FallOntoStillLevel, e.Target.Episode, now);
+                Pairing.OnNoTargetPresent(e.Zone, e.Kind == Kind.FallOntoStillLevel, e.StillMm, e.Target.Episode, now);
                 Pairing.OnFall(e.Zone, e.Target);
                 break;
         }
@@ -176,5 +178,5 @@ internal sealed class PairingScript
         }
     }
 
-    private readonly record struct Event(long Time, int Zone, Kind Kind, TargetSummary Target);
+    private readonly record struct Event(long Time, int Zone, Kind Kind, TargetSummary Target, int StillMm);
 }
