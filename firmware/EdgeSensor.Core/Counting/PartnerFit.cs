@@ -19,10 +19,11 @@ namespace EdgeSensor.Core.Counting
         /// True when <paramref name="oldest"/> (the other zone's oldest target) fits <paramref name="target"/> poorly
         /// enough for a follower in its zone to fit clearly better, and ended first: it can only be the origin side of a
         /// crossing into <paramref name="target"/>'s zone, which a follower overlapping the target may turn out to be not.
+        /// One that ended before the target began is left to the stray rules (a door leaf or a stray ahead of a person).
         /// </summary>
         public static bool MayBeBeaten(TargetSummary target, TargetSummary oldest)
         {
-            return oldest.EndMs <= target.EndMs && Gap(target, oldest) >= ClearlyBetterMillimeters;
+            return oldest.EndMs >= target.StartMs && oldest.EndMs <= target.EndMs && Gap(target, oldest) >= ClearlyBetterMillimeters;
         }
 
         /// <summary>
