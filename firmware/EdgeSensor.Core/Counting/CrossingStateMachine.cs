@@ -103,6 +103,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Long targets recognised as two people walking close behind each other (<see cref="TwoBodySpan"/>).</summary>
         public int SpanSplits { get; private set; }
 
+        /// <summary>Targets left over in a dense flow, dropped for their zone's follower (<see cref="PartnerFit"/>).</summary>
+        public int LeftOverDrops { get; private set; }
+
         /// <summary>True while a crossing waits for confirmation.</summary>
         public bool HasHeld => _held.IsHeld;
 
@@ -343,19 +346,20 @@ namespace EdgeSensor.Core.Counting
                 }
             }
 
-            if (_zones[0].Count > 0 && _zones[1].Count > 0)
+            bool bothQueued = _zones[0].Count > 0 && _zones[1].Count > 0;
+            if (bothQueued && !AwaitsBetterPartner(0) && !AwaitsBetterPartner(1))
             {
                 PairOldest();
                 return true;
             }
 
-            if (_zones[0].Count > 0 && !CanStillPair(0, 1, nowMs))
+            if (!bothQueued && _zones[0].Count > 0 && !CanStillPair(0, 1, nowMs))
             {
                 Orphan(0);
                 return true;
             }
 
-            if (_zones[1].Count > 0 && !CanStillPair(1, 0, nowMs))
+            if (!bothQueued && _zones[1].Count > 0 && !CanStillPair(1, 0, nowMs))
             {
                 Orphan(1);
                 return true;
@@ -435,9 +439,45 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
+            if (IsLeftOver(1, a) || IsLeftOver(0, b))
+            {
+                return;
+            }
+
             Settle(a, b);
             _zones[0].DropOldest();
             _zones[1].DropOldest();
+        }
+
+        // True when the oldest target of zone is left over (PartnerFit: its follower in the zone is clearly the same body
+        // as target, of the other zone), and drops it: a person whose other side was lost (two people seen as one there)
+        // in a dense flow. Paired, it would be counted against the flow and shift every later pair by one person.
+        private bool IsLeftOver(int zone, TargetSummary target)
+        {
+            PairingZone pairing = _zones[zone];
+            if (pairing.Count < 2 || !PartnerFit.PrefersNext(target, pairing.Oldest, pairing.Second))
+            {
+                return false;
+            }
+
+            pairing.DropOldest();
+            Orphans++;
+            LeftOverDrops++;
+            return true;
+        }
+
+        // True while the oldest target of zone should wait for the other zone's open target before pairing: the other
+        // zone's oldest fits it poorly (PartnerFit.MayBeBeaten) and the open one overlaps it, so it may be its partner.
+        private bool AwaitsBetterPartner(int zone)
+        {
+            PairingZone other = _zones[1 - zone];
+            if (other.Count != 1 || !other.IsOpen || _zones[zone].HasAside || other.HasAside)
+            {
+                return false;
+            }
+
+            TargetSummary target = _zones[zone].Oldest;
+            return other.OpenStartMs <= target.EndMs && other.OpenStartMs >= other.OldestEndMs && PartnerFit.MayBeBeaten(target, other.Oldest);
         }
 
         // Decides the pair of a (zone 0) and b (zone 1) and holds the crossing it makes, confirming the one held before.
