@@ -17,7 +17,7 @@ public sealed class SurgePairingTests
         // event-surge, footprint 2.2 m, held-out seed 104, 183-196 s: seven people entering. Zone 0 saw the second and
         // third as one target; zone 1 saw them apart, the third 320 mm lower. The left-over zone-1 target paired with the
         // fourth person's zone-0 target as an exit, and from then on each zone-0 target with the previous zone-1 one.
-        var run = new Run();
+        var run = new PairingScript(mount: 2200);
         run.Target(0, start: 180283, end: 181543, nearest: 528, episode: 62, height: 1665);
         run.Target(1, start: 181088, end: 182348, nearest: 533, episode: 53, height: 1659);
         run.Target(0, start: 181543, end: 182803, nearest: 597, episode: 62, height: 1596, onset: 181613);
@@ -44,7 +44,7 @@ public sealed class SurgePairingTests
     {
         // One body seen by its head in zone 0 and its shoulders in zone 1 (250 mm farther), the next person in zone 1
         // starting only after the first has left zone 0: nothing else could be its partner.
-        var run = new Run();
+        var run = new PairingScript(mount: 2200);
         run.Target(0, start: 1000, end: 2200, nearest: 600, episode: 1, height: 1600);
         run.Target(1, start: 1800, end: 3000, nearest: 850, episode: 1, height: 1350);
         run.Target(1, start: 3300, end: 4500, nearest: 600, episode: 2, height: 1600);
@@ -60,7 +60,7 @@ public sealed class SurgePairingTests
     {
         // Someone entering reads 200 mm lower in zone 1 (shoulders); someone leaving, as tall as the first's head, starts
         // in zone 1 while the first is still in zone 0. The first's own zone-1 target started earlier and ended first.
-        var run = new Run();
+        var run = new PairingScript(mount: 2200);
         run.Target(0, start: 1000, end: 2200, nearest: 600, episode: 1, height: 1600);
         run.Target(1, start: 1800, end: 2900, nearest: 800, episode: 1, height: 1400);
         run.Target(1, start: 3000, end: 4200, nearest: 610, episode: 2, height: 1590);
@@ -69,72 +69,5 @@ public sealed class SurgePairingTests
 
         Assert.AreEqual(1, run.Pairing.Entries, run.Describe());
         Assert.AreEqual(1, run.Pairing.Exits, run.Describe());
-    }
-
-    private sealed class Run
-    {
-        private const int Mount = 2200;
-        private readonly List<(long Time, int Zone, bool Rise, TargetSummary Target)> _events = new();
-
-        public Run()
-        {
-            Pairing = new CrossingStateMachine(new CounterSettings { MountHeightMillimeters = Mount, InsideZone = 1 });
-        }
-
-        public CrossingStateMachine Pairing { get; }
-
-        public void Target(int zone, long start, long end, int nearest, int episode, int height, long onset = -1)
-        {
-            var target = new TargetSummary
-            {
-                StartMs = start,
-                OnsetMs = onset >= 0 ? onset : start,
-                EndMs = end,
-                NearestMillimeters = nearest,
-                FarthestCoreMillimeters = Mount - 100,
-                HeightMillimeters = height,
-                Samples = (int)((end - start) / 72),
-                Origin = onset > start ? TargetOrigin.ValleySplit : TargetOrigin.Floor,
-                Episode = episode,
-            };
-            _events.Add((target.OnsetMs, zone, true, target));
-            _events.Add((end, zone, false, target));
-        }
-
-        public void Finish()
-        {
-            long last = 0;
-            var ordered = _events.OrderBy(e => e.Time).ThenBy(e => e.Rise).ToList();
-            for (int i = 0; i < ordered.Count; i++)
-            {
-                var e = ordered[i];
-                if (e.Rise)
-                {
-                    Pairing.OnTargetPresent(e.Zone, e.Target.Episode, e.Time);
-                    Pairing.OnRise(e.Zone, e.Target.StartMs, e.Target.OnsetMs);
-                }
-                else
-                {
-                    Pairing.OnNoTargetPresent(e.Zone);
-                    Pairing.OnFall(e.Zone, e.Target);
-                }
-
-                if (i + 1 < ordered.Count && ordered[i + 1].Time == e.Time && ordered[i + 1].Zone == e.Zone)
-                {
-                    continue;
-                }
-
-                Pairing.Evaluate(e.Time);
-                last = e.Time;
-            }
-
-            for (long t = last; t <= last + 3000; t += 100)
-            {
-                Pairing.Evaluate(t);
-            }
-        }
-
-        public string Describe() =>
-            $"entries {Pairing.Entries} exits {Pairing.Exits} splits {Pairing.SpanSplits} turnbacks {Pairing.TurnBacks} orphans {Pairing.Orphans} door {Pairing.DoorRejections} mismatch {Pairing.MismatchRejections}";
     }
 }
