@@ -67,6 +67,28 @@ namespace EdgeSensor.Core.Counting
         // nearly every adult's head (the 1st percentile of women's stature is about 1.45 m, CDC NHANES).
         private const int BriefValleyMinHeadMillimeters = 1300;
 
+        // Step between two heads: where a zone reports the highest surface anywhere in it, a mount high enough that its
+        // footprint holds some of both people shows no valley between close followers: the reading holds the first
+        // head's level, then switches to the second head's, nearer or farther. A head here is a level held within the
+        // noise band for at least StepPlateauSamples samples (~0.28 s; a walker's head stays 0.3 s or more in a zone),
+        // at most MaxHeadMilliseconds (a walker's head crosses a zone's footprint, under 0.5 m at head height up to
+        // 3.2 m, plus the head's 0.2 m, in under a second; a standing person's stays), at least
+        // BriefValleyMinHeadMillimeters above the floor. Two such levels make two people when:
+        // - the switch is abrupt, at most one sample between them: the reading changes head as soon as the first leaves
+        //   or the second arrives, while a person leaning or bending moves the nearest surface in a ramp over many samples;
+        // - each level is flat against the step (its spread at most 1/StepFlatnessDivisor of the step), again not a ramp;
+        // - the step is at most MaxHeadStepMillimeters: the top of the shoulders lies about a head's height (~0.13 of the
+        //   stature) below the crown, 200 mm or more for anyone whose shoulders clear that height (stature above
+        //   ~1.53 m); a backpack is lower still;
+        // - the second level ended too within MaxHeadMilliseconds: a standing person whose head is at the footprint's edge
+        //   shows the side of the head, any level between crown and shoulders, for as long as they stand. So the split
+        //   is decided when the second level ends, and dated back to where it began.
+        private const int StepPlateauSamples = 4;
+        private const int StepFlatnessDivisor = 2;
+        private const int MaxHeadMilliseconds = 1000;
+        private const int MaxHeadStepMillimeters = 200;
+        private const int MaxStepGapSamples = 2;
+
         // A fall that starts a second head is at least 1/MinFallDivisor of the split depth (the class summary) and
         // at least FallNoiseSigmas of the ranging noise at that distance, so one noisy sample cannot fake a head.
         private const int MinFallDivisor = 3;
@@ -121,6 +143,22 @@ namespace EdgeSensor.Core.Counting
         private long _nearLevelMs;
         private long _valleyStartMs;
         private int _nearLevelSamples;
+        private int _segMin;
+        private int _segMax;
+        private long _segStartMs;
+        private long _segLastMs;
+        private int _segSamples;
+        private int _headLevel;
+        private int _headSpread;
+        private int _headEndIndex;
+        private int _sampleIndex;
+        private int _segStartIndex;
+        private int _segLastIndex;
+        private long _stepStartMs;
+        private int _stepNearest;
+        private int _stepSamples;
+        private long _headEndMs;
+        private bool _hasHeadLevel;
         private long _lastActiveMs;
         private int _episode;
         private int _weakDepth;
@@ -405,6 +443,11 @@ namespace EdgeSensor.Core.Counting
                 return SplitAtValley(timeMs, d);
             }
 
+            if (IsHeadStep(timeMs, d, fall))
+            {
+                return SplitAtStep(timeMs, d);
+            }
+
             Extend(timeMs, d);
             if (_current.IsBornInPresence && d >= _background - fall)
             {
@@ -442,6 +485,104 @@ namespace EdgeSensor.Core.Counting
             return rise >= _splitDepth / BriefValleyDepthDivisor && rise >= BriefValleyNoiseSigmas * NoiseAt(_peak)
                 && _nearLevelSamples >= MinHeadSamples && timeMs - _valleyStartMs <= BriefValleyMilliseconds
                 && _baseline - _current.NearestMillimeters >= BriefValleyMinHeadMillimeters;
+        }
+
+        private bool IsHeadStep(long timeMs, int d, int fall)
+        {
+            _sampleIndex++;
+            int low = d < _segMin ? d : _segMin;
+            int high = d > _segMax ? d : _segMax;
+            if (high - low <= fall)
+            {
+                _segMin = low;
+                _segMax = high;
+                _segLastMs = timeMs;
+                _segLastIndex = _sampleIndex;
+                _segSamples++;
+                if (_segSamples == StepPlateauSamples && _hasHeadLevel && _segMax < _headLevel && IsHeadHigh(_segMin) && IsStepFromHead(fall))
+                {
+                    _stepStartMs = _segStartMs;
+                    _stepNearest = _segMin;
+                    _stepSamples = _segSamples;
+                    return true;
+                }
+
+                return false;
+            }
+
+            // The level moved out of the band: the segment that ends here is a head if it held long enough up high.
+            bool isHead = _segSamples >= StepPlateauSamples && _segLastMs - _segStartMs <= MaxHeadMilliseconds && IsHeadHigh(_segMin);
+            bool isStep = isHead && _hasHeadLevel && IsStepFromHead(fall);
+            if (isHead)
+            {
+                _headLevel = _segMin;
+                _headSpread = _segMax - _segMin;
+                _headEndMs = _segLastMs;
+                _headEndIndex = _segLastIndex;
+                _hasHeadLevel = true;
+            }
+
+            // Kept until SplitAtStep has read the segment.
+            _stepStartMs = _segStartMs;
+            _stepNearest = _segMin;
+            _stepSamples = _segSamples;
+            StartSegment(timeMs, d);
+            return isStep;
+        }
+
+        private bool IsStepFromHead(int fall)
+        {
+            int step = _segMin > _headLevel ? _segMin - _headLevel : _headLevel - _segMin;
+            bool apart = _segMin > _headLevel ? _segMin - fall > _headLevel : _segMax + fall < _headLevel;
+            bool flat = _headSpread * StepFlatnessDivisor <= step && (_segMax - _segMin) * StepFlatnessDivisor <= step;
+            return apart && flat && step <= MaxHeadStepMillimeters && _segStartIndex - _headEndIndex <= MaxStepGapSamples;
+        }
+
+        private bool IsHeadHigh(int d)
+        {
+            return _baseline - d >= BriefValleyMinHeadMillimeters;
+        }
+
+        private void StartSegment(long timeMs, int d)
+        {
+            _segMin = d;
+            _segMax = d;
+            _segStartMs = timeMs;
+            _segLastMs = timeMs;
+            _segStartIndex = _sampleIndex;
+            _segLastIndex = _sampleIndex;
+            _segSamples = 1;
+        }
+
+        private ZoneEvent SplitAtStep(long timeMs, int d)
+        {
+            // The second head began where its level began; the first target ended there. The new target ends at the
+            // floor like one that rose from it: its level is not a background to return to. The head just seen stays
+            // the last head level, so that a third close follower is split from the second the same way.
+            long step = _stepStartMs;
+            int samples = _stepSamples;
+            int head = _headLevel;
+            int spread = _headSpread;
+            long headEnd = _headEndMs;
+            int headEndIndex = _headEndIndex;
+            int index = _sampleIndex;
+            Finish(step);
+            Open(step, _stepNearest, TargetOrigin.ValleySplit);
+            _sampleIndex = index;
+            StartSegment(timeMs, d);
+            _headLevel = head;
+            _headSpread = spread;
+            _headEndMs = headEnd;
+            _headEndIndex = headEndIndex;
+            _hasHeadLevel = true;
+            _current.Samples = samples;
+            _current.OnsetMs = timeMs;
+            _nearLevelSamples = samples;
+            _nearLevelMs = headEnd;
+            _background = _exitAbove;
+            _lastActiveMs = timeMs;
+            Extend(timeMs, d);
+            return ZoneEvent.Split;
         }
 
         private ZoneEvent SplitAtValley(long timeMs, int d)
@@ -545,6 +686,9 @@ namespace EdgeSensor.Core.Counting
             _nearLevelMs = timeMs;
             _valleyStartMs = timeMs;
             _nearLevelSamples = 1;
+            _sampleIndex = 0;
+            StartSegment(timeMs, d);
+            _hasHeadLevel = false;
         }
     }
 }

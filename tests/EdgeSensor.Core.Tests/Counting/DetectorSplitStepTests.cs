@@ -1,0 +1,114 @@
+using EdgeSensor.Core.Counting;
+
+namespace EdgeSensor.Core.Tests.Counting;
+
+/// <summary>
+/// Issue 9, close followers under a 3.0 m mount where a zone reports the highest surface anywhere in it: the zone's
+/// footprint holds part of both people, so no valley shows between their heads; the reading holds one head's level and
+/// switches within a sample to the other's. Two head-high levels, each held like a walker's head and a step apart that
+/// one person's outline cannot make, are two targets; a walker's head and shoulders, a standing person's head at the
+/// footprint's edge or a person leaning are one.
+/// </summary>
+[TestClass]
+public sealed class DetectorSplitStepTests
+{
+    private const int Floor = 2990;
+    private const int Sigma = 40;
+    private const int PeriodMs = 70;
+    private const int FloorSamples = 20;
+
+    // The first sample of the second head: after the floor, the ramp in and 7 samples of the first head.
+    private const long SecondHeadMs = (FloorSamples + 4 + 7) * PeriodMs;
+
+    private static readonly int[] RampIn = { 2500, 2180, 1850, 1660 };
+    private static readonly int[] RampOut = { 1580, 1900, 2300, 2700 };
+
+    [TestMethod]
+    public void TallerFollower_StepNearer_SplitsWhereTheSecondHeadBegins()
+    {
+        var events = Run(RampIn, Level(1385, 7), Level(1290, 7), RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Split Fall", events.Names);
+        Assert.AreEqual(SecondHeadMs, events.Finished[0].EndMs, "first head ends where the second's level begins");
+    }
+
+    [TestMethod]
+    public void ShorterFollower_StepFarther_SplitsWhenTheSecondHeadHasPassed()
+    {
+        var events = Run(RampIn, Level(1210, 7), Level(1345, 7), RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Split Fall", events.Names);
+        Assert.AreEqual(SecondHeadMs, events.Finished[0].EndMs);
+    }
+
+    [TestMethod]
+    public void WalkersHeadThenShoulders_StaysOneTarget()
+    {
+        // Shoulders 260 mm below the crown: more than a step between two heads may be.
+        var events = Run(RampIn, Level(1300, 6), Level(1560, 4), RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Fall", events.Names, events.Names);
+    }
+
+    [TestMethod]
+    public void StandingPersonHeadAtTheFootprintsEdge_StaysOneTarget()
+    {
+        // The head leaves the footprint and its side, 140 mm below the crown, stays in view for seconds.
+        var events = Run(RampIn, Level(1300, 4), Level(1440, 60), RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Fall", events.Names, events.Names);
+    }
+
+    // A level held for some samples, with a small alternating wobble (a walker's bob and the ranging noise).
+    private static int[] Level(int distance, int samples)
+    {
+        var level = new int[samples];
+        for (int i = 0; i < samples; i++)
+        {
+            level[i] = distance + ((i % 3) - 1) * 10;
+        }
+
+        return level;
+    }
+
+    private static Recorded Run(params int[][] parts)
+    {
+        var zone = new ZoneOccupancyDetector(200);
+        zone.SetThresholds(Floor, 5 * Sigma, (10 * Sigma) / 3, Sigma);
+        var recorded = new Recorded();
+        long t = 0;
+        foreach (int[] part in new[] { Level(Floor, FloorSamples) }.Concat(parts))
+        {
+            foreach (int d in part)
+            {
+                ZoneEvent e = zone.Update(t, d);
+                if (e != ZoneEvent.None)
+                {
+                    recorded.Add(e, zone.Finished);
+                }
+
+                t += PeriodMs;
+            }
+        }
+
+        return recorded;
+    }
+
+    private sealed class Recorded
+    {
+        private readonly List<string> _names = new();
+
+        public List<TargetSummary> Finished { get; } = new();
+
+        public string Names => string.Join(" ", _names);
+
+        public void Add(ZoneEvent e, TargetSummary finished)
+        {
+            _names.Add(e.ToString());
+            if (e == ZoneEvent.Split || e == ZoneEvent.Fall)
+            {
+                Finished.Add(finished);
+            }
+        }
+    }
+}
