@@ -55,11 +55,11 @@ public sealed class EndToEndGoalTests
     [DataRow(CoverageModel.Raster, 0.98)]
     public void SingleFile(CoverageModel coverage, double floor) => EventAtLeast("single-file", coverage, floor);
 
-    // Goal tailgating (0.5 s headway) >= 97%: met on the raster model (worst 97.8%); not on the footprint model (worst 85.6%,
-    // 3.0 m: slow pairs often leave no gap in either zone, docs/counting.md limits; 78.9% before one long target over two
-    // in the other zone was counted as two).
+    // Goal tailgating (0.5 s headway) >= 97%: met on the raster model (worst 97.8%); not on the footprint model (worst 91.1%,
+    // 3.0 m: some pairs leave no gap and no step between the heads in either zone, docs/counting.md limits; 78.9% before
+    // one long target over two in the other zone was counted as two and a step from head to head split).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.85)]
+    [DataRow(CoverageModel.Footprint, 0.91)]
     [DataRow(CoverageModel.Raster, 0.97)]
     public void Tailgating(CoverageModel coverage, double floor) => EventAtLeast("tailgating", coverage, floor);
 
@@ -116,7 +116,7 @@ public sealed class EndToEndGoalTests
     [TestMethod]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.048)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.01)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.06)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.065)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.40)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.02)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.12)]
@@ -131,11 +131,11 @@ public sealed class EndToEndGoalTests
         }
     }
 
-    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 95.4% footprint, 83.7% raster, both at 3.0 m,
+    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 96.1% footprint, 84.2% raster, both at 3.0 m,
     // with the sensor noise drawn per seed).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.95)]
-    [DataRow(CoverageModel.Raster, 0.83)]
+    [DataRow(CoverageModel.Footprint, 0.96)]
+    [DataRow(CoverageModel.Raster, 0.84)]
     public void Overall(CoverageModel coverage, double floor)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -167,14 +167,15 @@ public sealed class EndToEndGoalTests
     // the stray-target pairing rules. Lowered with the sensor noise drawn per seed: door on the footprint model 95% ->
     // 85% (3.0 m), loiter on the footprint model 91% -> 86% (2.2 m), inclusive on the raster model 83% -> 75% (3.0 m).
     // Raised with weak dips (children seen on the raster model): inclusive on the raster model 75% -> 81%; with the held
-    // crossing that waits while the person may stand past the line: loiter on the footprint model 86% -> 91%. Lowered
+    // crossing that waits while the person may stand past the line: loiter on the footprint model 86% -> 91%; with the
+    // left-over rule for dense flows and the step split: event-surge on the footprint model 91% -> 93%. Lowered
     // with weak dips: mixed on the raster model 81% -> 80% (3.0 m: children turning back are now seen in both zones).
     // Raster loiter is in its own test below.
     [TestMethod]
     [DataRow("door", CoverageModel.Footprint, 0.85)]
     [DataRow("door", CoverageModel.Raster, 0.46)]
     [DataRow("loiter", CoverageModel.Footprint, 0.91)]
-    [DataRow("event-surge", CoverageModel.Footprint, 0.91)]
+    [DataRow("event-surge", CoverageModel.Footprint, 0.93)]
     [DataRow("event-surge", CoverageModel.Raster, 0.86)]
     [DataRow("mixed", CoverageModel.Footprint, 0.90)]
     [DataRow("mixed", CoverageModel.Raster, 0.80)]
@@ -183,22 +184,22 @@ public sealed class EndToEndGoalTests
     public void OtherScenarios(string scenario, CoverageModel coverage, double floor) => EventAtLeast(scenario, coverage, floor);
 
     // Loiterers on the raster model: the crossing is held while the zone past the line holds a still level the person's
-    // own target ended in, so a stop is counted when they walk on (event accuracy 74% up to 2.8 m on seeds 1-2, 56%
-    // before). At 3.0 m a standing person also leaves a still level in the near zone, which the hold takes for an open
-    // door leaf across both zones: event accuracy 13% there, count accuracy 83%. Floors at today's figures; the goal was
-    // >= 90%.
+    // own target ended in, so a stop is counted when they walk on (event accuracy 78% up to 2.8 m on seeds 1-2, 56%
+    // before). At 3.0 m a standing person also leaves a still level in the near zone; the hold tells it from an open door
+    // leaf only when the far zone's level is clearly nearer: event accuracy 35% there (13% before), count accuracy 78%
+    // (an early count no longer offsets a miss). Floors at today's figures; the goal was >= 90%.
     [TestMethod]
     public void Loiter_OnTheRasterModel_IsCountedThoughLate()
     {
         foreach (VariantTally v in Runs(CoverageModel.Raster))
         {
             ScenarioTally t = v.Find("loiter")!;
-            Assert.IsGreaterThanOrEqualTo(0.82, t.Accuracy!.Value, $"loiter count accuracy on {v.Variant.Label}");
+            Assert.IsGreaterThanOrEqualTo(0.78, t.Accuracy!.Value, $"loiter count accuracy on {v.Variant.Label}");
         }
 
         foreach (VariantTally v in Runs(CoverageModel.Raster, 2800))
         {
-            Assert.IsGreaterThanOrEqualTo(0.73, v.Find("loiter")!.EventAccuracy!.Value, $"loiter event accuracy on {v.Variant.Label}");
+            Assert.IsGreaterThanOrEqualTo(0.78, v.Find("loiter")!.EventAccuracy!.Value, $"loiter event accuracy on {v.Variant.Label}");
         }
     }
 }
