@@ -86,14 +86,37 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
 
         public LoopbackAdapter(int port)
         {
-            // Reusing the address lets a restarted broker bind the port its predecessor's connections still linger on.
-            _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            if (port != 0)
+            {
+                AllowRebindWhileConnectionsLinger(_socket);
+            }
+
             _socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
             _socket.Listen();
             Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
         }
 
         public int Port { get; }
+
+        // A restarted broker binds the port its predecessor's connections still linger on (TIME_WAIT): SO_REUSEADDR.
+        // Not .NET's ReuseAddress on Linux: it sets SO_REUSEPORT as well, which lets a second listener bind a port that
+        // another broker is listening on, and the kernel then shares the connections between the two (a test's
+        // consumer reached another test's broker). Linux's SOL_SOCKET = 1, SO_REUSEADDR = 2 (socket(7)); elsewhere
+        // ReuseAddress is SO_REUSEADDR alone.
+        private const int LinuxSolSocket = 1;
+        private const int LinuxSoReuseAddr = 2;
+
+        private static void AllowRebindWhileConnectionsLinger(Socket socket)
+        {
+            if (OperatingSystem.IsLinux())
+            {
+                socket.SetRawSocketOption(LinuxSolSocket, LinuxSoReuseAddr, BitConverter.GetBytes(1));
+            }
+            else
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
+        }
 
         public Func<IMqttChannelAdapter, Task>? ClientHandler { get; set; }
 

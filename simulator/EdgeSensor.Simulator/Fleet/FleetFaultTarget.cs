@@ -50,7 +50,15 @@ internal sealed class FleetFaultTarget(EmbeddedBroker? broker, PublisherConnecti
         }
 
         long reconnects = Consumer?.ReconnectCount ?? 0;
-        Broker = await EmbeddedBroker.StartAsync(_port, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Broker = await EmbeddedBroker.StartAsync(_port, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            // Another program took the port while the broker was down: the devices know no other address.
+            throw new FleetException($"broker-outage: the embedded broker could not listen on port {_port} again ({ex.Message}); another program took it during the outage");
+        }
 
         // The SDK reconnects with backoff and subscribes again before it counts the reconnect; devices wait for that.
         var waited = Stopwatch.StartNew();

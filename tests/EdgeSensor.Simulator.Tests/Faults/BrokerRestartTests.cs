@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using EdgeSensor.Simulator.Fleet;
 using MQTTnet;
 
@@ -49,5 +50,17 @@ public sealed class BrokerRestartTests
                 await Task.Delay(20);
             }
         }
+    }
+
+    [TestMethod]
+    [Timeout(30_000, CooperativeCancellation = true)]
+    public async Task ARestart_NeverSharesAPortAnotherBrokerListensOn()
+    {
+        // With SO_REUSEPORT two listeners could bind one port and the kernel would hand each new connection to either.
+        await using EmbeddedBroker running = await EmbeddedBroker.StartAsync();
+
+        SocketException refused = await Assert.ThrowsExactlyAsync<SocketException>(() => EmbeddedBroker.StartAsync(running.Port));
+
+        Assert.AreEqual(SocketError.AddressAlreadyInUse, refused.SocketErrorCode);
     }
 }
