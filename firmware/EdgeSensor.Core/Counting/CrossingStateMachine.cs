@@ -858,18 +858,10 @@ namespace EdgeSensor.Core.Counting
                 return CrossingKind.None;
             }
 
-            // Order by detection: a split-born target's start is its valley top, which may be shared with the
-            // other zone's (a door standing open in both), while the head itself shows up later in one zone first.
-            long startLag = b.OnsetMs - a.OnsetMs;
-            long endLag = b.EndMs - a.EndMs;
-            if (startLag > 0 && endLag >= 0)
+            int origin = TargetSummary.PassedFirst(a, b);
+            if (origin >= 0)
             {
-                return KindFrom(0);
-            }
-
-            if (startLag < 0 && endLag <= 0)
-            {
-                return KindFrom(1);
+                return KindFrom(origin);
             }
 
             TurnBacks++;

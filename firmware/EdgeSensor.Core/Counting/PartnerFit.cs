@@ -38,9 +38,7 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
 
-            long startLag = next.OnsetMs - target.OnsetMs;
-            long endLag = next.EndMs - target.EndMs;
-            bool crosses = (startLag > 0 && endLag >= 0) || (startLag < 0 && endLag <= 0);
+            bool crosses = TargetSummary.PassedFirst(target, next) >= 0;
             return crosses && Gap(target, next) + ClearlyBetterMillimeters <= Gap(target, oldest);
         }
 

@@ -43,5 +43,29 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>True when the target began out of a presence already in the zone (a valley split or a background).</summary>
         public bool IsBornInPresence => Origin != TargetOrigin.Floor;
+
+        /// <summary>
+        /// Which of two targets, one per zone, a body passing over the line reached first: 0 for <paramref name="a"/> (detected
+        /// first, and ended first or together), 1 for <paramref name="b"/>, -1 when start order and end
+        /// order disagree (in and back out of the same zone). Ordered by detection: a split-born target's start is its valley top,
+        /// which may be shared with the other zone's (a door standing open in both), while the head itself shows up later in one
+        /// zone first.
+        /// </summary>
+        public static int PassedFirst(TargetSummary a, TargetSummary b)
+        {
+            long startLag = b.OnsetMs - a.OnsetMs;
+            long endLag = b.EndMs - a.EndMs;
+            if (startLag > 0 && endLag >= 0)
+            {
+                return 0;
+            }
+
+            if (startLag < 0 && endLag <= 0)
+            {
+                return 1;
+            }
+
+            return -1;
+        }
     }
 }
