@@ -33,6 +33,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>End (ms) of the held-back target.</summary>
         public long LeadEndMs => _lead.EndMs;
 
+        /// <summary>Nearest reading (mm) of the held-back target.</summary>
+        public int LeadNearestMillimeters => _lead.NearestMillimeters;
+
         /// <summary>Returns the held-back target and forgets it.</summary>
         public TargetSummary TakeLead()
         {

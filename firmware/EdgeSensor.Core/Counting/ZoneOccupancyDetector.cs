@@ -206,6 +206,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>When the current target was detected (valid after a Rise or Split; see <see cref="TargetSummary.OnsetMs"/>).</summary>
         public long CurrentOnsetMs => _current.OnsetMs;
 
+        /// <summary>Nearest filtered distance (mm) the open target has come so far (valid while <see cref="HasTarget"/>).</summary>
+        public int CurrentNearestMillimeters => _current.NearestMillimeters;
+
         /// <summary>
         /// The last finished target (valid after a Fall or Split). Its <see cref="TargetSummary.HeightMillimeters"/>
         /// is 0 here: the height is measured against the floor the zone channel holds (<see cref="ZoneChannel.FinishedTarget"/>).
