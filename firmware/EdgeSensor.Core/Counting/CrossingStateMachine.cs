@@ -47,6 +47,7 @@ namespace EdgeSensor.Core.Counting
         private readonly int[] _stillEpisode = new int[2];
         private readonly long[] _stillMs = new long[2];
         private readonly int[] _stillLevelMm = new int[2];
+        private readonly int[] _openNearestMm = new int[2];
         private readonly DoorDiscriminator _door;
         private readonly int _maxGap;
         private readonly int _minHeight;
@@ -117,10 +118,14 @@ namespace EdgeSensor.Core.Counting
             _held.Kind = CrossingKind.None;
         }
 
-        /// <summary>A target (a person, not a still background) is in <paramref name="zone"/> now, in occupancy <paramref name="episode"/>.</summary>
-        public void OnTargetPresent(int zone, int episode, long timeMs)
+        /// <summary>
+        /// A target (a person, not a still background) is in <paramref name="zone"/> now, in occupancy <paramref name="episode"/>;
+        /// the nearest it has come to the sensor so far is <paramref name="nearestMillimeters"/> away.
+        /// </summary>
+        public void OnTargetPresent(int zone, int episode, int nearestMillimeters, long timeMs)
         {
             _zones[zone].MarkPresent(episode);
+            _openNearestMm[zone] = nearestMillimeters;
             if (_held.IsHeld && zone == _held.DestinationZone && episode == _held.DestinationEpisode && timeMs > _held.DestinationEndMs)
             {
                 // The person is still in the destination zone: the crossing's far side is not finished yet.

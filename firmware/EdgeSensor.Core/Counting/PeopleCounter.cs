@@ -214,7 +214,7 @@ namespace EdgeSensor.Core.Counting
             ZoneOccupancyDetector detector = _zones[zone].Detector;
             if (detector.HasTarget)
             {
-                _crossings.OnTargetPresent(zone, detector.Episode, _now);
+                _crossings.OnTargetPresent(zone, detector.Episode, detector.CurrentNearestMillimeters, _now);
             }
             else
             {

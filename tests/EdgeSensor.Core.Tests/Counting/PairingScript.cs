@@ -109,6 +109,7 @@ internal sealed class PairingScript
     public void FinishTicking()
     {
         var present = new[] { -1, -1 };
+        var nearest = new[] { 0, 0 };
         var still = new[] { -1, -1 };
         var stillMm = new[] { 0, 0 };
         List<Event> ordered = Ordered();
@@ -123,6 +124,7 @@ internal sealed class PairingScript
                 if (e.Kind == Kind.Rise)
                 {
                     present[e.Zone] = e.Target.Episode;
+                    nearest[e.Zone] = e.Target.NearestMillimeters;
                 }
                 else
                 {
@@ -135,7 +137,7 @@ internal sealed class PairingScript
             int zone = (int)(now / CycleMs) % 2;
             if (present[zone] >= 0)
             {
-                Pairing.OnTargetPresent(zone, present[zone], now);
+                Pairing.OnTargetPresent(zone, present[zone], nearest[zone], now);
             }
             else
             {
@@ -156,7 +158,7 @@ internal sealed class PairingScript
         switch (e.Kind)
         {
             case Kind.Rise:
-                Pairing.OnTargetPresent(e.Zone, e.Target.Episode, now);
+                Pairing.OnTargetPresent(e.Zone, e.Target.Episode, e.Target.NearestMillimeters, now);
                 Pairing.OnRise(e.Zone, e.Target.StartMs, e.Target.OnsetMs);
                 break;
             case Kind.Empty:
