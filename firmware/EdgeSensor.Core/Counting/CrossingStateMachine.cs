@@ -32,6 +32,9 @@ namespace EdgeSensor.Core.Counting
         // pusher's body (0.25-0.3 m deep) does; a person ahead is one body deep, however the valley between them cut it.
         private const int AttachedPushedLengthFactor = 2;
 
+        // A pusher's head comes into the zone within this long of the pusher's own target (see OutlastsPusher).
+        private const int PusherHeadMilliseconds = 1000;
+
         // Largest difference between the nearest distances of the two targets of one crossing: a head in one zone
         // against the shoulders in the other (about 300 mm down, Drillis & Contini: shoulders at 0.82 of stature)
         // plus sway and noise.
@@ -282,15 +285,29 @@ namespace EdgeSensor.Core.Counting
         // IsPushedBy: a pusher passes the zone in at most PushedLengthDenominator/PushedLengthNumerator of the time their
         // vehicle took), so the low one is no pushed object and need not wait for it to finish. Without this, a seated
         // person reading low under a high mount was held until the next one in a queue had passed the zone: 1-2 s late.
-        private static bool OutlastsPusher(PairingZone pairing, long nowMs)
+        // How near the open target has come so far tells sooner. A pusher who does not stand PusherRiseMillimeters taller
+        // than the vehicle must pass in 1/AttachedPushedLengthFactor of its time; one who does shows it early, because the
+        // head is the first thing above the handle, at most an arm's reach and half a body (~0.6 m) behind the hands, which
+        // a pusher walking at least 0.6 m/s brings into the zone within PusherHeadMilliseconds. So a follower that has lasted
+        // longer than both without coming that much nearer is another body (a second wheelchair user close behind the
+        // first): before, the first was counted only when the second was nearly through, 2-3 s late.
+        private bool OutlastsPusher(int zone, long nowMs)
         {
+            PairingZone pairing = _zones[zone];
             if (!pairing.IsOpen)
             {
                 return false;
             }
 
             long leadMs = pairing.LeadEndMs - pairing.LeadStartMs;
-            return (nowMs - pairing.OpenStartMs) * PushedLengthNumerator > leadMs * PushedLengthDenominator;
+            long openMs = nowMs - pairing.OpenStartMs;
+            if (openMs * PushedLengthNumerator > leadMs * PushedLengthDenominator)
+            {
+                return true;
+            }
+
+            bool risen = pairing.LeadNearestMillimeters - _openNearestMm[zone] >= PusherRiseMillimeters;
+            return !risen && openMs > PusherHeadMilliseconds && openMs * AttachedPushedLengthFactor > leadMs;
         }
 
         // Queues a finished target of zone, unless it is too low for a person or a touch across the line.
@@ -343,7 +360,7 @@ namespace EdgeSensor.Core.Counting
             for (int zone = 0; zone < 2; zone++)
             {
                 PairingZone pairing = _zones[zone];
-                if (pairing.HasLead && (pairing.LeadEndMs + _maxGap < (pairing.IsOpen ? pairing.OpenOnsetMs : nowMs) || OutlastsPusher(pairing, nowMs)))
+                if (pairing.HasLead && (pairing.LeadEndMs + _maxGap < (pairing.IsOpen ? pairing.OpenOnsetMs : nowMs) || OutlastsPusher(zone, nowMs)))
                 {
                     // Nothing taller followed within the gap: the low target stands on its own (a child, say).
                     Accept(zone, pairing.TakeLead());

@@ -31,6 +31,7 @@ internal sealed class PairingScript
         Fall,
         FallOntoStillLevel,
         Empty,
+        Head,
     }
 
     public CrossingStateMachine Pairing { get; }
@@ -44,9 +45,12 @@ internal sealed class PairingScript
     /// that one ended. <paramref name="reportedAt"/>: when its fall reaches the pairing stage, if later than its end (a
     /// target closed at a valley is reported when the next head is confirmed, a still level 0.8 s after it began);
     /// <paramref name="stillAfter"/>: the zone holds a still level after it, <paramref name="stillMm"/> away (0: not known).
+    /// While open it reports its nearest reading as come so far: from its rise, unless <paramref name="headAt"/> says when
+    /// that came (before it, it reports <paramref name="earlyNearest"/>).
     /// </summary>
     public void Target(int zone, long start, long end, int nearest = -1, int episode = 1, int height = -1, long onset = -1,
-        TargetOrigin? origin = null, long reportedAt = -1, int samples = -1, bool stillAfter = false, int stillMm = 0)
+        TargetOrigin? origin = null, long reportedAt = -1, int samples = -1, bool stillAfter = false, int stillMm = 0,
+        long headAt = -1, int earlyNearest = 0)
     {
         if (nearest < 0 && height < 0)
         {
@@ -65,7 +69,18 @@ internal sealed class PairingScript
             Origin = origin ?? (onset > start ? TargetOrigin.ValleySplit : TargetOrigin.Floor),
             Episode = episode,
         };
-        _events.Add(new Event(target.OnsetMs, zone, Kind.Rise, target, 0));
+        if (headAt > target.OnsetMs)
+        {
+            TargetSummary early = target;
+            early.NearestMillimeters = earlyNearest;
+            _events.Add(new Event(target.OnsetMs, zone, Kind.Rise, early, 0));
+            _events.Add(new Event(headAt, zone, Kind.Head, target, 0));
+        }
+        else
+        {
+            _events.Add(new Event(target.OnsetMs, zone, Kind.Rise, target, 0));
+        }
+
         _events.Add(new Event(reportedAt > end ? reportedAt : end, zone, stillAfter ? Kind.FallOntoStillLevel : Kind.Fall, target, stillAfter ? stillMm : 0));
     }
 
@@ -121,7 +136,7 @@ internal sealed class PairingScript
             {
                 Event e = ordered[next++];
                 Apply(e, now);
-                if (e.Kind == Kind.Rise)
+                if (e.Kind == Kind.Rise || e.Kind == Kind.Head)
                 {
                     present[e.Zone] = e.Target.Episode;
                     nearest[e.Zone] = e.Target.NearestMillimeters;
@@ -160,6 +175,9 @@ internal sealed class PairingScript
             case Kind.Rise:
                 Pairing.OnTargetPresent(e.Zone, e.Target.Episode, e.Target.NearestMillimeters, now);
                 Pairing.OnRise(e.Zone, e.Target.StartMs, e.Target.OnsetMs);
+                break;
+            case Kind.Head:
+                Pairing.OnTargetPresent(e.Zone, e.Target.Episode, e.Target.NearestMillimeters, now);
                 break;
             case Kind.Empty:
                 Pairing.OnNoTargetPresent(e.Zone, false, 0, 0, now);
