@@ -689,6 +689,18 @@ namespace EdgeSensor.Core.Counting
             return origin.IsBornInPresence && origin.Episode == _held.DestinationEpisode;
         }
 
+        // True when a target of the origin zone whose nearest reading is nearestMillimeters may be only the edge of the
+        // person standing past the line, not someone following them: the destination zone settled, in the crossing's own
+        // presence, on a still level (the stander's blend of head, shoulders and floor), and the origin target comes no
+        // nearer than that. The origin zone sees only the stander's edge, which reads farther than the zone they stand in;
+        // a follower walking up brings a head into the origin zone, nearer than the stander's blend.
+        private bool IsStandersEdge(int nearestMillimeters)
+        {
+            int zone = _held.DestinationZone;
+            int level = _stillLevelMm[zone];
+            return _held.DestinationMayStand && _stillEpisode[zone] == _held.DestinationEpisode && level > 0 && nearestMillimeters >= level;
+        }
+
         private bool OriginMayReturn(long nowMs)
         {
             if (_zones[_held.OriginZone].HasLead)
@@ -699,7 +711,8 @@ namespace EdgeSensor.Core.Counting
 
             PairingZone destination = _zones[_held.DestinationZone];
             PairingZone origin = _zones[_held.OriginZone];
-            if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationTargetEndMs && origin.IsOpen && origin.OpenOnsetMs < destination.OpenStartMs)
+            if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationTargetEndMs && origin.IsOpen && origin.OpenOnsetMs < destination.OpenStartMs
+                && !IsStandersEdge(_openNearestMm[_held.OriginZone]))
             {
                 // Two bodies: the destination target has ended and the zone has risen to a new one since (a new head after
                 // a valley, or a rise from a still background), and the origin zone had a new target before that began. The
@@ -719,7 +732,7 @@ namespace EdgeSensor.Core.Counting
                 // zone before the origin zone; a target that ends in the origin while the destination is still
                 // occupied is the next person following (a queue of wheelchairs never lets the zone clear) or a
                 // touch across the line, so the crossing need not wait for the whole queue to pass.
-                return origin.Count == 0;
+                return origin.Count == 0 || IsStandersEdge(origin.Oldest.NearestMillimeters);
             }
 
             if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationEndMs)
