@@ -32,6 +32,18 @@ namespace EdgeSensor.Core.Counting
         // pusher's body (0.25-0.3 m deep) does; a person ahead is one body deep, however the valley between them cut it.
         private const int AttachedPushedLengthFactor = 2;
 
+        // ... but a zone's footprint adds its own width (0.24 x depth: ~0.7 m of floor at 3 m) to the time each of the two
+        // takes to pass, so at a high mount the stroller's lead shrinks to 1.5-2 times the pusher's, and one body can reach 2
+        // by where the valley cut it. There a vehicle is also told by the time it holds the zone on its own: a stroller and
+        // the reach to its handle, together at least ~0.95 m along the path (EN 1888 strollers from 0.7 m, forearms from
+        // 0.25 m), take at least MinVehiclePassMilliseconds to pass a point at a pushing pace of 1.4 m/s or less, while a
+        // body 0.25-0.35 m deep at a walking pace passes it in a third of that and a blended zone cuts its target short. So
+        // a lead at least AttachedLongNumerator/AttachedLongDenominator (1.5) times as long as its pusher and that long is
+        // a vehicle too.
+        private const int AttachedLongNumerator = 3;
+        private const int AttachedLongDenominator = 2;
+        private const int MinVehiclePassMilliseconds = 680;
+
         // A pusher's head comes into the zone within this long of the pusher's own target (see OutlastsPusher).
         private const int PusherHeadMilliseconds = 1000;
 
@@ -255,7 +267,8 @@ namespace EdgeSensor.Core.Counting
         // A pusher who reads taller, but by less than PusherRiseMillimeters, is still taken when attached to the vehicle
         // (the pusher's hands are on the handle, so the zone never clears between the two: the person's target splits
         // off the vehicle's at the very sample it ends) and the vehicle held the zone AttachedPushedLengthFactor times
-        // as long as the person.
+        // as long as the person, or 1.5 times as long and at least as long as a vehicle takes to pass (see
+        // MinVehiclePassMilliseconds).
         private bool IsPushedBy(TargetSummary lead, TargetSummary target)
         {
             int rise = target.HeightMillimeters - lead.HeightMillimeters;
@@ -271,7 +284,13 @@ namespace EdgeSensor.Core.Counting
                 return leadMs * PushedLengthDenominator >= personMs * PushedLengthNumerator;
             }
 
-            return IsAttachedTo(lead, target) && leadMs >= personMs * AttachedPushedLengthFactor;
+            if (!IsAttachedTo(lead, target))
+            {
+                return false;
+            }
+
+            return leadMs >= personMs * AttachedPushedLengthFactor
+                || (leadMs * AttachedLongDenominator >= personMs * AttachedLongNumerator && leadMs >= MinVehiclePassMilliseconds);
         }
 
         // True when target split off lead in one continuous presence of the zone, starting where lead ended: nothing
