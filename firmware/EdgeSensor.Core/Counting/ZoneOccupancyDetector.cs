@@ -147,6 +147,7 @@ namespace EdgeSensor.Core.Counting
         private int _segMax;
         private long _segStartMs;
         private long _segLastMs;
+        private long _segHeadMs;
         private int _segSamples;
         private int _headLevel;
         private int _headSpread;
@@ -155,6 +156,7 @@ namespace EdgeSensor.Core.Counting
         private int _segStartIndex;
         private int _segLastIndex;
         private long _stepStartMs;
+        private long _stepHeadMs;
         private int _stepNearest;
         private int _stepSamples;
         private long _headEndMs;
@@ -499,9 +501,15 @@ namespace EdgeSensor.Core.Counting
                 _segLastMs = timeMs;
                 _segLastIndex = _sampleIndex;
                 _segSamples++;
+                if (_segSamples == StepPlateauSamples)
+                {
+                    _segHeadMs = timeMs;
+                }
+
                 if (_segSamples == StepPlateauSamples && _hasHeadLevel && _segMax < _headLevel && IsHeadHigh(_segMin) && IsStepFromHead(fall))
                 {
                     _stepStartMs = _segStartMs;
+                    _stepHeadMs = _segHeadMs;
                     _stepNearest = _segMin;
                     _stepSamples = _segSamples;
                     return true;
@@ -524,6 +532,7 @@ namespace EdgeSensor.Core.Counting
 
             // Kept until SplitAtStep has read the segment.
             _stepStartMs = _segStartMs;
+            _stepHeadMs = _segHeadMs;
             _stepNearest = _segMin;
             _stepSamples = _segSamples;
             StartSegment(timeMs, d);
@@ -549,6 +558,7 @@ namespace EdgeSensor.Core.Counting
             _segMax = d;
             _segStartMs = timeMs;
             _segLastMs = timeMs;
+            _segHeadMs = timeMs;
             _segStartIndex = _sampleIndex;
             _segLastIndex = _sampleIndex;
             _segSamples = 1;
@@ -576,7 +586,13 @@ namespace EdgeSensor.Core.Counting
             _headEndIndex = headEndIndex;
             _hasHeadLevel = true;
             _current.Samples = samples;
-            _current.OnsetMs = timeMs;
+
+            // Detected when its level had held as long as a walker's head does (StepPlateauSamples), not when the split
+            // was decided: a farther second head is split off only once its level ends (it must not be the side of a
+            // standing person's head), by which time it has passed. Dated at the decision, it looked confirmed only at its
+            // very end, like a sway of one body, and the pairing dropped it when the other zone split the same two
+            // people later than this one (close tailgaters under a 3.0 m mount: one of the two lost).
+            _current.OnsetMs = _stepHeadMs;
             _nearLevelSamples = samples;
             _nearLevelMs = headEnd;
             _background = _exitAbove;

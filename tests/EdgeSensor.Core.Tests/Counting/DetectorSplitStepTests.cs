@@ -42,6 +42,19 @@ public sealed class DetectorSplitStepTests
     }
 
     [TestMethod]
+    public void ShorterFollower_StepFarther_DetectedWhenItsLevelHeldLikeAHead()
+    {
+        // The split is decided only when the farther level ends, but the second head was a head as soon as its level
+        // had held for a head's samples: that is when it was detected, so it counts as seen passing, not as a piece
+        // confirmed at its very end (a sway), and the pairing keeps it when the other zone splits the two later.
+        var events = Run(RampIn, Level(1210, 7), Level(1345, 7), RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Split Fall", events.Names);
+        Assert.AreEqual(SecondHeadMs + 3 * PeriodMs, events.Finished[1].OnsetMs, "onset at the level's fourth sample");
+        Assert.IsTrue(TwoBodySpan.IsSeenPassing(events.Finished[1]));
+    }
+
+    [TestMethod]
     public void WalkersHeadThenShoulders_StaysOneTarget()
     {
         // Shoulders 260 mm below the crown: more than a step between two heads may be.
