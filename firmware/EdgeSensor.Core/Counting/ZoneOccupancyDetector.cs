@@ -148,6 +148,7 @@ namespace EdgeSensor.Core.Counting
         private long _segStartMs;
         private long _segLastMs;
         private long _segHeadMs;
+        private int _segNearestBefore;
         private int _segSamples;
         private int _headLevel;
         private int _headSpread;
@@ -559,6 +560,7 @@ namespace EdgeSensor.Core.Counting
             _segStartMs = timeMs;
             _segLastMs = timeMs;
             _segHeadMs = timeMs;
+            _segNearestBefore = _current.NearestMillimeters;
             _segStartIndex = _sampleIndex;
             _segLastIndex = _sampleIndex;
             _segSamples = 1;
@@ -576,7 +578,16 @@ namespace EdgeSensor.Core.Counting
             long headEnd = _headEndMs;
             int headEndIndex = _headEndIndex;
             int index = _sampleIndex;
+            int firstNearest = _segNearestBefore;
             Finish(step);
+            if (firstNearest > _finished.NearestMillimeters)
+            {
+                // A nearer second head was read into the first target until its level had held long enough: the first
+                // person came only as near as the target had before that level began (their own head, not the follower's,
+                // which the pairing would compare with the first person's target in the other zone).
+                _finished.NearestMillimeters = firstNearest;
+            }
+
             Open(step, _stepNearest, TargetOrigin.ValleySplit);
             _sampleIndex = index;
             StartSegment(timeMs, d);

@@ -33,6 +33,18 @@ public sealed class DetectorSplitStepTests
     }
 
     [TestMethod]
+    public void TallerFollower_StepNearer_FirstTargetKeepsItsOwnHeadLevel()
+    {
+        // The split is decided once the nearer level has held like a head, so its samples were read into the first
+        // target until then; the first person came only as near as their own head (1385 mm), not the follower's.
+        var events = Run(RampIn, Level(1385, 7), Level(1290, 7), RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Split Fall", events.Names);
+        Assert.AreEqual(1375, events.Finished[0].NearestMillimeters, "the first head's level (its lowest reading)");
+        Assert.AreEqual(1280, events.Finished[1].NearestMillimeters);
+    }
+
+    [TestMethod]
     public void ShorterFollower_StepFarther_SplitsWhenTheSecondHeadHasPassed()
     {
         var events = Run(RampIn, Level(1210, 7), Level(1345, 7), RampOut, Level(Floor, 10));
