@@ -77,9 +77,11 @@ namespace EdgeSensor.Core.Counting
         // - the switch is abrupt, at most one sample between them: the reading changes head as soon as the first leaves
         //   or the second arrives, while a person leaning or bending moves the nearest surface in a ramp over many samples;
         // - each level is flat against the step (its spread at most 1/StepFlatnessDivisor of the step), again not a ramp;
-        // - the step is at most MaxHeadStepMillimeters: the top of the shoulders lies about a head's height (~0.13 of the
-        //   stature) below the crown, 200 mm or more for anyone whose shoulders clear that height (stature above
-        //   ~1.53 m); a backpack is lower still;
+        // - a farther second level is at most MaxHeadStepMillimeters away: the top of the shoulders lies about a head's
+        //   height (~0.13 of the stature) below the crown, 200 mm or more for anyone whose shoulders clear that height
+        //   (stature above ~1.53 m); a backpack is lower still. A nearer second level may be any step: one person's
+        //   shoulders and backpack follow their head, farther, and what leads it (the shoulders' front edge) is a few
+        //   centimetres, never a level held as long as a head (two adults' statures differ by up to ~0.5 m);
         // - the second level ended too within MaxHeadMilliseconds: a standing person whose head is at the footprint's edge
         //   shows the side of the head, any level between crown and shoulders, for as long as they stand. So the split
         //   is decided when the second level ends, and dated back to where it began.
@@ -545,7 +547,8 @@ namespace EdgeSensor.Core.Counting
             int step = _segMin > _headLevel ? _segMin - _headLevel : _headLevel - _segMin;
             bool apart = _segMin > _headLevel ? _segMin - fall > _headLevel : _segMax + fall < _headLevel;
             bool flat = _headSpread * StepFlatnessDivisor <= step && (_segMax - _segMin) * StepFlatnessDivisor <= step;
-            return apart && flat && step <= MaxHeadStepMillimeters && _segStartIndex - _headEndIndex <= MaxStepGapSamples;
+            bool nearer = _segMin < _headLevel;
+            return apart && flat && (nearer || step <= MaxHeadStepMillimeters) && _segStartIndex - _headEndIndex <= MaxStepGapSamples;
         }
 
         private bool IsHeadHigh(int d)

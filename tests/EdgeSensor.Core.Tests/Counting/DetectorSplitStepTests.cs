@@ -45,6 +45,18 @@ public sealed class DetectorSplitStepTests
     }
 
     [TestMethod]
+    public void MuchTallerFollower_StepNearerByMoreThanAShoulderDrop_Splits()
+    {
+        // Two adults 270 mm apart in stature: more than a crown stands above its own shoulders, but a level that comes
+        // nearer is never the same person's shoulders (they follow the head, farther), so the size of the step does not
+        // matter when it is nearer.
+        var events = Run(RampIn, Level(1400, 7), Level(1130, 7), RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Split Fall", events.Names);
+        Assert.AreEqual(SecondHeadMs, events.Finished[0].EndMs, "first head ends where the second's level begins");
+    }
+
+    [TestMethod]
     public void ShorterFollower_StepFarther_SplitsWhenTheSecondHeadHasPassed()
     {
         var events = Run(RampIn, Level(1210, 7), Level(1345, 7), RampOut, Level(Floor, 10));
