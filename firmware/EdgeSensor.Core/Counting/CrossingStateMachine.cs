@@ -57,6 +57,11 @@ namespace EdgeSensor.Core.Counting
         // ~0.2 m), while a standing person puts head and shoulders into the destination and only an edge into the origin.
         private const int StandingLevelGapMillimeters = 200;
 
+        // A person walking back over the line is in the origin zone for at least a head's passage (0.3 s or more, four or
+        // more readings of the zone); a target of fewer readings than this is a stray reading (a ranging outlier, an edge
+        // of something at the footprint's rim), not the person coming back.
+        private const int MinReturnSamples = 2;
+
         private readonly PairingZone[] _zones = new PairingZone[2];
         private readonly bool[] _stillLevel = new bool[2];
         private readonly int[] _stillEpisode = new int[2];
@@ -815,7 +820,7 @@ namespace EdgeSensor.Core.Counting
         private void Discard(int zone, TargetSummary target, bool neverQueued)
         {
             if (_held.IsHeld && zone == _held.OriginZone && target.StartMs <= _held.DestinationEndMs + _maxGap && target.EndMs >= _held.DestinationEndMs
-                && !IsOtherBody(target.NearestMillimeters, _held.NearestMillimeters))
+                && !IsOtherBody(target.NearestMillimeters, _held.NearestMillimeters) && target.Samples >= MinReturnSamples)
             {
                 // Back into the origin zone before leaving the destination, and still there after leaving it: walked
                 // past the line and returned. It must be the same body: a target that comes nowhere near as close to

@@ -77,9 +77,11 @@ namespace EdgeSensor.Core.Counting
         // - the switch is abrupt, at most one sample between them: the reading changes head as soon as the first leaves
         //   or the second arrives, while a person leaning or bending moves the nearest surface in a ramp over many samples;
         // - each level is flat against the step (its spread at most 1/StepFlatnessDivisor of the step), again not a ramp;
-        // - the step is at most MaxHeadStepMillimeters: the top of the shoulders lies about a head's height (~0.13 of the
-        //   stature) below the crown, 200 mm or more for anyone whose shoulders clear that height (stature above
-        //   ~1.53 m); a backpack is lower still;
+        // - a farther second level is at most MaxHeadStepMillimeters away: the top of the shoulders lies about a head's
+        //   height (~0.13 of the stature) below the crown, 200 mm or more for anyone whose shoulders clear that height
+        //   (stature above ~1.53 m); a backpack is lower still. A nearer second level may be any step: one person's
+        //   shoulders and backpack follow their head, farther, and what leads it (the shoulders' front edge) is a few
+        //   centimetres, never a level held as long as a head (two adults' statures differ by up to ~0.5 m);
         // - the second level ended too within MaxHeadMilliseconds: a standing person whose head is at the footprint's edge
         //   shows the side of the head, any level between crown and shoulders, for as long as they stand. So the split
         //   is decided when the second level ends, and dated back to where it began.
@@ -147,6 +149,8 @@ namespace EdgeSensor.Core.Counting
         private int _segMax;
         private long _segStartMs;
         private long _segLastMs;
+        private long _segHeadMs;
+        private int _segNearestBefore;
         private int _segSamples;
         private int _headLevel;
         private int _headSpread;
@@ -155,6 +159,7 @@ namespace EdgeSensor.Core.Counting
         private int _segStartIndex;
         private int _segLastIndex;
         private long _stepStartMs;
+        private long _stepHeadMs;
         private int _stepNearest;
         private int _stepSamples;
         private long _headEndMs;
@@ -502,9 +507,15 @@ namespace EdgeSensor.Core.Counting
                 _segLastMs = timeMs;
                 _segLastIndex = _sampleIndex;
                 _segSamples++;
+                if (_segSamples == StepPlateauSamples)
+                {
+                    _segHeadMs = timeMs;
+                }
+
                 if (_segSamples == StepPlateauSamples && _hasHeadLevel && _segMax < _headLevel && IsHeadHigh(_segMin) && IsStepFromHead(fall))
                 {
                     _stepStartMs = _segStartMs;
+                    _stepHeadMs = _segHeadMs;
                     _stepNearest = _segMin;
                     _stepSamples = _segSamples;
                     return true;
@@ -527,6 +538,7 @@ namespace EdgeSensor.Core.Counting
 
             // Kept until SplitAtStep has read the segment.
             _stepStartMs = _segStartMs;
+            _stepHeadMs = _segHeadMs;
             _stepNearest = _segMin;
             _stepSamples = _segSamples;
             StartSegment(timeMs, d);
@@ -538,7 +550,8 @@ namespace EdgeSensor.Core.Counting
             int step = _segMin > _headLevel ? _segMin - _headLevel : _headLevel - _segMin;
             bool apart = _segMin > _headLevel ? _segMin - fall > _headLevel : _segMax + fall < _headLevel;
             bool flat = _headSpread * StepFlatnessDivisor <= step && (_segMax - _segMin) * StepFlatnessDivisor <= step;
-            return apart && flat && step <= MaxHeadStepMillimeters && _segStartIndex - _headEndIndex <= MaxStepGapSamples;
+            bool nearer = _segMin < _headLevel;
+            return apart && flat && (nearer || step <= MaxHeadStepMillimeters) && _segStartIndex - _headEndIndex <= MaxStepGapSamples;
         }
 
         private bool IsHeadHigh(int d)
@@ -552,6 +565,8 @@ namespace EdgeSensor.Core.Counting
             _segMax = d;
             _segStartMs = timeMs;
             _segLastMs = timeMs;
+            _segHeadMs = timeMs;
+            _segNearestBefore = _current.NearestMillimeters;
             _segStartIndex = _sampleIndex;
             _segLastIndex = _sampleIndex;
             _segSamples = 1;
@@ -569,7 +584,16 @@ namespace EdgeSensor.Core.Counting
             long headEnd = _headEndMs;
             int headEndIndex = _headEndIndex;
             int index = _sampleIndex;
+            int firstNearest = _segNearestBefore;
             Finish(step);
+            if (firstNearest > _finished.NearestMillimeters)
+            {
+                // A nearer second head was read into the first target until its level had held long enough: the first
+                // person came only as near as the target had before that level began (their own head, not the follower's,
+                // which the pairing would compare with the first person's target in the other zone).
+                _finished.NearestMillimeters = firstNearest;
+            }
+
             Open(step, _stepNearest, TargetOrigin.ValleySplit);
             _sampleIndex = index;
             StartSegment(timeMs, d);
@@ -579,7 +603,13 @@ namespace EdgeSensor.Core.Counting
             _headEndIndex = headEndIndex;
             _hasHeadLevel = true;
             _current.Samples = samples;
-            _current.OnsetMs = timeMs;
+
+            // Detected when its level had held as long as a walker's head does (StepPlateauSamples), not when the split
+            // was decided: a farther second head is split off only once its level ends (it must not be the side of a
+            // standing person's head), by which time it has passed. Dated at the decision, it looked confirmed only at its
+            // very end, like a sway of one body, and the pairing dropped it when the other zone split the same two
+            // people later than this one (close tailgaters under a 3.0 m mount: one of the two lost).
+            _current.OnsetMs = _stepHeadMs;
             _nearLevelSamples = samples;
             _nearLevelMs = headEnd;
             _background = _exitAbove;

@@ -33,12 +33,49 @@ public sealed class DetectorSplitStepTests
     }
 
     [TestMethod]
+    public void TallerFollower_StepNearer_FirstTargetKeepsItsOwnHeadLevel()
+    {
+        // The split is decided once the nearer level has held like a head, so its samples were read into the first
+        // target until then; the first person came only as near as their own head (1385 mm), not the follower's.
+        var events = Run(RampIn, Level(1385, 7), Level(1290, 7), RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Split Fall", events.Names);
+        Assert.AreEqual(1375, events.Finished[0].NearestMillimeters, "the first head's level (its lowest reading)");
+        Assert.AreEqual(1280, events.Finished[1].NearestMillimeters);
+    }
+
+    [TestMethod]
+    public void MuchTallerFollower_StepNearerByMoreThanAShoulderDrop_Splits()
+    {
+        // Two adults 270 mm apart in stature: more than a crown stands above its own shoulders, but a level that comes
+        // nearer is never the same person's shoulders (they follow the head, farther), so the size of the step does not
+        // matter when it is nearer.
+        var events = Run(RampIn, Level(1400, 7), Level(1130, 7), RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Split Fall", events.Names);
+        Assert.AreEqual(SecondHeadMs, events.Finished[0].EndMs, "first head ends where the second's level begins");
+    }
+
+    [TestMethod]
     public void ShorterFollower_StepFarther_SplitsWhenTheSecondHeadHasPassed()
     {
         var events = Run(RampIn, Level(1210, 7), Level(1345, 7), RampOut, Level(Floor, 10));
 
         Assert.AreEqual("Rise Split Fall", events.Names);
         Assert.AreEqual(SecondHeadMs, events.Finished[0].EndMs);
+    }
+
+    [TestMethod]
+    public void ShorterFollower_StepFarther_DetectedWhenItsLevelHeldLikeAHead()
+    {
+        // The split is decided only when the farther level ends, but the second head was a head as soon as its level
+        // had held for a head's samples: that is when it was detected, so it counts as seen passing, not as a piece
+        // confirmed at its very end (a sway), and the pairing keeps it when the other zone splits the two later.
+        var events = Run(RampIn, Level(1210, 7), Level(1345, 7), RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Split Fall", events.Names);
+        Assert.AreEqual(SecondHeadMs + 3 * PeriodMs, events.Finished[1].OnsetMs, "onset at the level's fourth sample");
+        Assert.IsTrue(TwoBodySpan.IsSeenPassing(events.Finished[1]));
     }
 
     [TestMethod]
