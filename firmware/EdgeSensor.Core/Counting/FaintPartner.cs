@@ -4,7 +4,7 @@ namespace EdgeSensor.Core.Counting
     /// Evidence from both zones together (docs/counting.md, "Faint partners"). A body walking over the line passes one
     /// zone and then the other, and the two footprints meet at the line, so the body leaves one zone as it enters the
     /// other. A zone that reports a blend of all it sees may read a small child as a target in one zone and only
-    /// 1.8-2.5 sigma of the floor noise nearer than the floor in the other, under the weak-dip depth: the target is then
+    /// 2-2.5 sigma of the floor noise nearer than the floor in the other, under the weak-dip depth: the target is then
     /// left without a partner and the child is not counted. A faint dip in the empty zone that meets the other zone's
     /// target in walking order - ending as that target begins, or beginning as it ends - is that body's passage, and it
     /// is handed to the pairing stage as a target of its own, which still decides the direction (and finds a turn-back).
@@ -15,10 +15,11 @@ namespace EdgeSensor.Core.Counting
     {
         // A faint dip: WindowSamples readings of the empty zone averaging at least DipSigmasTimesFive / 5 sigma of its
         // floor noise nearer than the floor, each counted at most CapSigmasTimesTwo / 2 sigma deep so that one stray
-        // reading (multipath, a ranging outlier) cannot make one: the two others must still average 1.45 sigma. Three
-        // normal readings average 1.8 sigma (3.1 sigma of their mean) about once in 1000 windows.
+        // reading (multipath, a ranging outlier) cannot make one: the two others must still average 1.75 sigma. Three
+        // normal readings average 2 sigma (3.5 sigma of their mean) about once in 4000 windows, and only the few windows
+        // that meet a faint target of the other zone in walking order are at risk.
         private const int WindowSamples = 3;
-        private const int DipSigmasTimesFive = 9;
+        private const int DipSigmasTimesFive = 10;
         private const int CapSigmasTimesTwo = 5;
 
         // The zone is quiet: no target or still level in it for QuietMilliseconds (a body leaving a zone fades out of its
