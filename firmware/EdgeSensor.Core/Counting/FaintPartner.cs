@@ -101,8 +101,10 @@ namespace EdgeSensor.Core.Counting
             if (dipNow && !_dipUsed[zone] && otherDetector.State == DetectorState.Empty)
             {
                 // This zone's faint dip began as the other zone's last target, a walker's passage, ended: the body walking on.
+                // Only if this zone saw nothing of its own while that target was there: a target it had then was already
+                // that body's partner, and a faint dip after it is the body's fading tail or noise, not another passage.
                 TargetSummary last = other.FinishedTarget;
-                if (last.Samples > 0 && IsFaintPassage(last, other) && _dipStart[zone] > last.OnsetMs
+                if (last.Samples > 0 && IsFaintPassage(last, other) && detector.LastActiveMs < last.StartMs && _dipStart[zone] > last.OnsetMs
                     && _dipStart[zone] <= last.EndMs + MeetMilliseconds && timeMs > last.EndMs)
                 {
                     return Take(zone);
