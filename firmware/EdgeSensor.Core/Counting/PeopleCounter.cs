@@ -26,6 +26,7 @@ namespace EdgeSensor.Core.Counting
         private readonly CrossingStateMachine _crossings;
         private readonly OccupancyTracker _occupancy;
         private readonly PirPresence _pir;
+        private readonly FaintPartner _faint = new FaintPartner();
         private readonly bool _tofFitted;
         private long _now;
         private long _tofEmptySince;
@@ -154,6 +155,13 @@ namespace EdgeSensor.Core.Counting
             ZoneChannel channel = _zones[zone];
             ZoneEvent e = channel.Process(_now, distanceMillimeters, rangeStatus);
             Route(zone, e);
+            if (_faint.Observe(zone, _now, distanceMillimeters, !invalid, channel, _zones[1 - zone], e))
+            {
+                // A faint dip that partners the other zone's target in walking order (FaintPartner): one more target to pair.
+                _crossings.OnRise(_faint.FoundZone, _faint.Found.StartMs, _faint.Found.OnsetMs);
+                _crossings.OnFall(_faint.FoundZone, _faint.Found);
+            }
+
             return Finish();
         }
 

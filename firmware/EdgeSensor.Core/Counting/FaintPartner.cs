@@ -1,0 +1,223 @@
+namespace EdgeSensor.Core.Counting
+{
+    /// <summary>
+    /// Evidence from both zones together (docs/counting.md, "Faint partners"). A body walking over the line passes one
+    /// zone and then the other, and the two footprints meet at the line, so the body leaves one zone as it enters the
+    /// other. A zone that reports a blend of all it sees may read a small child as a target in one zone and only
+    /// 2-2.5 sigma of the floor noise nearer than the floor in the other, under the weak-dip depth: the target is then
+    /// left without a partner and the child is not counted. A faint dip in the empty zone that meets the other zone's
+    /// target in walking order - ending as that target begins, or beginning as it ends - is that body's passage, and it
+    /// is handed to the pairing stage as a target of its own, which still decides the direction (and finds a turn-back).
+    /// The floor noise alone never builds a crossing this way: it needs a target in the other zone, of a body or a door.
+    /// Nothing is allocated per sample.
+    /// </summary>
+    public sealed class FaintPartner
+    {
+        // A faint dip: WindowSamples readings of the empty zone averaging at least DipSigmasTimesFive / 5 sigma of its
+        // floor noise nearer than the floor, each counted at most CapSigmasTimesTwo / 2 sigma deep so that one stray
+        // reading (multipath, a ranging outlier) cannot make one: the two others must still average 1.75 sigma. Three
+        // normal readings average 2 sigma (3.5 sigma of their mean) about once in 4000 windows, and only the few windows
+        // that meet a faint target of the other zone in walking order are at risk.
+        private const int WindowSamples = 3;
+        private const int DipSigmasTimesFive = 10;
+        private const int CapSigmasTimesTwo = 5;
+
+        // The zone is quiet: no target or still level in it for QuietMilliseconds (a body leaving a zone fades out of its
+        // blend over a few hundred ms: that tail is the body the zone already saw, not another one).
+        private const int QuietMilliseconds = 500;
+
+        // ... and its recent level at the floor: an average of the last ~2^LevelShift readings, each clipped at
+        // CapSigmasTimesTwo / 2 sigma, within 1 sigma of the floor when the window's first reading came. A door leaf standing
+        // at the footprint's edge holds the level off the floor; on an empty floor that average (0.3 sigma wide) strays that
+        // far about once in 1000 readings.
+        private const int LevelShift = 3;
+        private const int LevelFractionBits = 4;
+
+        // Walking order: the footprints meet at the line, so a body's faint dip in one zone and its target in the other
+        // touch in time. The dip may end at most MeetMilliseconds before the target begins (or begin at most that long
+        // after it ended): a target begins and ends where the blend crosses a threshold, while the body's edge is still in
+        // view, and a window of three readings spans ~0.2 s. At 0.6 m/s a body moves under 0.3 m in that time.
+        private const int MeetMilliseconds = 400;
+
+        // A target that lasted longer than a walker takes to pass a zone (under 0.5 m of footprint at head height up to a
+        // 3.2 m mount, plus a 0.3 m body, at 0.6 m/s or more: ~1.5 s) is someone standing or loitering, whose leaving
+        // is no passage over the line that a faint dip could complete.
+        private const int MaxPassageMilliseconds = 1500;
+
+        // A faint target: its nearest reading at most this many enter deltas nearer than the floor (see IsFaintPassage).
+        private const int FaintTargetEnterDeltas = 2;
+
+        private readonly int[] _depth = new int[2 * WindowSamples];
+        private readonly long[] _ms = new long[2 * WindowSamples];
+        private readonly int[] _nearest = new int[2 * WindowSamples];
+        private readonly bool[] _quiet = new bool[2 * WindowSamples];
+        private readonly int[] _levelQ = new int[2];
+        private readonly bool[] _levelSet = new bool[2];
+        private readonly int[] _count = new int[2];
+        private readonly int[] _next = new int[2];
+        private readonly bool[] _hasDip = new bool[2];
+        private readonly bool[] _dipUsed = new bool[2];
+        private readonly long[] _dipStart = new long[2];
+        private readonly long[] _dipOnset = new long[2];
+        private readonly long[] _dipEnd = new long[2];
+        private readonly int[] _dipNearest = new int[2];
+        private readonly int[] _dipBaseline = new int[2];
+        private readonly int[] _dipSamples = new int[2];
+        private int _episode;
+        private TargetSummary _found;
+
+        /// <summary>The zone of the faint target <see cref="Observe"/> found.</summary>
+        public int FoundZone { get; private set; }
+
+        /// <summary>The faint target <see cref="Observe"/> found (its height measured against that zone's floor).</summary>
+        public TargetSummary Found => _found;
+
+        /// <summary>Faint targets found so far.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>
+        /// Takes one sample of <paramref name="zone"/> after its channel processed it (event <paramref name="e"/>); returns
+        /// true when it found a faint target (<see cref="FoundZone"/>, <see cref="Found"/>) that partners a target of the
+        /// other zone in walking order.
+        /// </summary>
+        public bool Observe(int zone, long timeMs, int distanceMillimeters, bool valid, ZoneChannel channel, ZoneChannel other, ZoneEvent e)
+        {
+            bool dipNow = valid && Record(zone, timeMs, distanceMillimeters, channel);
+            ZoneOccupancyDetector detector = channel.Detector;
+            ZoneOccupancyDetector otherDetector = other.Detector;
+            int otherZone = 1 - zone;
+            if ((e == ZoneEvent.Fall || e == ZoneEvent.Split) && _hasDip[otherZone] && !_dipUsed[otherZone]
+                && otherDetector.State == DetectorState.Empty && IsFaintPassage(channel.FinishedTarget, channel))
+            {
+                // This zone's target, a walker's passage, is over: the other zone's faint dip just before it began is the
+                // body arriving from there.
+                TargetSummary target = channel.FinishedTarget;
+                if (_dipEnd[otherZone] >= target.StartMs - MeetMilliseconds && _dipOnset[otherZone] < target.OnsetMs)
+                {
+                    return Take(otherZone);
+                }
+            }
+
+            if (dipNow && !_dipUsed[zone] && otherDetector.State == DetectorState.Empty)
+            {
+                // This zone's faint dip began as the other zone's last target, a walker's passage, ended: the body walking on.
+                // Only if this zone saw nothing of its own while that target was there: a target it had then was already
+                // that body's partner, and a faint dip after it is the body's fading tail or noise, not another passage.
+                TargetSummary last = other.FinishedTarget;
+                if (last.Samples > 0 && IsFaintPassage(last, other) && detector.LastActiveMs < last.StartMs && _dipStart[zone] > last.OnsetMs
+                    && _dipStart[zone] <= last.EndMs + MeetMilliseconds && timeMs > last.EndMs)
+                {
+                    return Take(zone);
+                }
+            }
+
+            return false;
+        }
+
+        // True for a target a faint body makes while walking: out of the floor, over in a walker's passage, and itself
+        // faint - its blend at most FaintTargetEnterDeltas enter deltas nearer than the floor (detector of zone). The two
+        // zones see a body alike, so one that reads well clear of the threshold in one zone (an adult, a wheelchair, a door
+        // leaf) shows clearly in the other too: a faint dip there is something else (noise, a stray edge).
+        private static bool IsFaintPassage(TargetSummary target, ZoneChannel channel)
+        {
+            int enterDelta = channel.BaselineMillimeters - channel.Detector.EnterBelowMillimeters;
+            return !target.IsBornInPresence && target.EndMs - target.StartMs <= MaxPassageMilliseconds
+                && target.HeightMillimeters <= enterDelta * FaintTargetEnterDeltas;
+        }
+
+        // Adds the reading to the zone's window; returns true when the window is a faint dip now (and records it).
+        private bool Record(int zone, long timeMs, int distance, ZoneChannel channel)
+        {
+            int noise = channel.NoiseMillimeters;
+            int baseline = channel.BaselineMillimeters;
+            int cap = (noise * CapSigmasTimesTwo) / 2;
+            int depth = baseline - distance;
+            int level = _levelQ[zone] >> LevelFractionBits;
+            bool quietLevel = _levelSet[zone] && level <= noise && -level <= noise;
+            int clipped = depth > cap ? cap : (depth < -cap ? -cap : depth);
+            _levelQ[zone] = _levelSet[zone] ? _levelQ[zone] + (((clipped << LevelFractionBits) - _levelQ[zone]) >> LevelShift) : clipped << LevelFractionBits;
+            _levelSet[zone] = true;
+
+            ZoneOccupancyDetector detector = channel.Detector;
+            if (detector.State != DetectorState.Empty || timeMs - detector.LastActiveMs < QuietMilliseconds)
+            {
+                // Not a quiet empty floor: whatever dip came before belongs to the presence that followed it.
+                _count[zone] = 0;
+                _hasDip[zone] = false;
+                return false;
+            }
+
+            int slot = (zone * WindowSamples) + _next[zone];
+            _quiet[slot] = quietLevel;
+            _depth[slot] = depth > cap ? cap : depth;
+            _ms[slot] = timeMs;
+            _nearest[slot] = distance;
+            _next[zone] = _next[zone] + 1 < WindowSamples ? _next[zone] + 1 : 0;
+            if (_count[zone] < WindowSamples)
+            {
+                _count[zone]++;
+                return false;
+            }
+
+            int sum = 0;
+            int nearest = distance;
+            for (int i = 0; i < WindowSamples; i++)
+            {
+                int s = (zone * WindowSamples) + i;
+                sum += _depth[s];
+                nearest = _nearest[s] < nearest ? _nearest[s] : nearest;
+            }
+
+            int oldest = (zone * WindowSamples) + _next[zone];
+            if (noise <= 0 || sum * 5 < WindowSamples * DipSigmasTimesFive * noise)
+            {
+                return false;
+            }
+
+            long first = _ms[oldest];
+            if (_hasDip[zone] && first <= _dipEnd[zone])
+            {
+                // The same dip goes on (its start rose out of a quiet floor).
+                _dipEnd[zone] = timeMs;
+                _dipSamples[zone]++;
+                _dipNearest[zone] = nearest < _dipNearest[zone] ? nearest : _dipNearest[zone];
+                return true;
+            }
+
+            if (!_quiet[oldest])
+            {
+                return false;
+            }
+
+            _hasDip[zone] = true;
+            _dipUsed[zone] = false;
+            _dipStart[zone] = first;
+            _dipOnset[zone] = timeMs;
+            _dipEnd[zone] = timeMs;
+            _dipSamples[zone] = WindowSamples;
+            _dipNearest[zone] = nearest;
+            _dipBaseline[zone] = baseline;
+            return true;
+        }
+
+        private bool Take(int zone)
+        {
+            _dipUsed[zone] = true;
+            _episode--;
+            _found.StartMs = _dipStart[zone];
+            _found.OnsetMs = _dipOnset[zone];
+            _found.EndMs = _dipEnd[zone];
+            _found.NearestMillimeters = _dipNearest[zone];
+            _found.FarthestCoreMillimeters = _dipNearest[zone];
+            _found.HeightMillimeters = _dipBaseline[zone] - _dipNearest[zone];
+            _found.Samples = _dipSamples[zone];
+            _found.Origin = TargetOrigin.Floor;
+
+            // Its own occupancy episode, negative so that it is never one with a detector's (those count up from 1).
+            _found.Episode = _episode;
+            FoundZone = zone;
+            Count++;
+            return true;
+        }
+    }
+}
