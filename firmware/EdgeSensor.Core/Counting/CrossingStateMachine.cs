@@ -480,8 +480,11 @@ namespace EdgeSensor.Core.Counting
                 // passing just before the person it opened for). The later one stays queued for its real partner.
                 // (Dropping both lost the person every time a leaf or a lean left a stray target ahead of them.) Tested
                 // before the door rules: a stray whose onset happens to fall in the person's read cycle looks simultaneous.
+                // But when the one that ended first is only the first part of a body that stayed in its zone over the whole
+                // of the other (see StaysOver), the other is the stray: that body's edge reaching over the line.
                 MismatchRejections++;
-                _zones[a.EndMs <= b.EndMs ? 0 : 1].DropOldest();
+                int first = a.EndMs <= b.EndMs ? 0 : 1;
+                _zones[StaysOver(first, first == 0 ? b : a) ? 1 - first : first].DropOldest();
                 return;
             }
 
@@ -493,6 +496,25 @@ namespace EdgeSensor.Core.Counting
             Settle(a, b);
             _zones[0].DropOldest();
             _zones[1].DropOldest();
+        }
+
+        // True when the oldest target of zone and the target split off it next are one body that stayed in the zone from
+        // before other began until after it ended, and other reads lower than that body's head: what a person standing at
+        // the line, or turning back at it, shows the other zone when they lean or reach over it (a shoulder, an arm; more
+        // than a head-to-shoulder gap below the head). Their head moving towards the line and back cuts their own zone's
+        // presence in two at a valley, and the part detected after the edge would otherwise pair with it as a crossing.
+        private bool StaysOver(int zone, TargetSummary other)
+        {
+            PairingZone pairing = _zones[zone];
+            if (pairing.Count < 2)
+            {
+                return false;
+            }
+
+            TargetSummary body = pairing.Oldest;
+            TargetSummary rest = pairing.Second;
+            return IsAttachedTo(body, rest) && !AreTwoBodies(body, rest) && other.OnsetMs > body.OnsetMs && other.EndMs < rest.EndMs
+                && other.NearestMillimeters > body.NearestMillimeters && other.NearestMillimeters > rest.NearestMillimeters;
         }
 
         // True when the oldest target of zone is left over (PartnerFit: its follower in the zone is clearly the same body
