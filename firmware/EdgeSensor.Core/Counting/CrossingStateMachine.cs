@@ -778,7 +778,9 @@ namespace EdgeSensor.Core.Counting
                 // zone before the origin zone; a target that ends in the origin while the destination is still
                 // occupied is the next person following (a queue of wheelchairs never lets the zone clear) or a
                 // touch across the line, so the crossing need not wait for the whole queue to pass.
-                return origin.Count == 0 || IsStandersEdge(origin.Oldest.NearestMillimeters);
+                // A single reading is no one following: a person walking up passes the zone over several readings, like one
+                // coming back (MinReturnSamples); one reading is a ranging outlier or an edge at the footprint's rim.
+                return origin.Count == 0 || IsStandersEdge(origin.Oldest.NearestMillimeters) || origin.Oldest.Samples < MinReturnSamples;
             }
 
             if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationEndMs)
