@@ -586,7 +586,11 @@ namespace EdgeSensor.Core.Counting
         {
             // The level is timed from the first reading at it, not from this segment's start: the noise can cut one
             // still level into several segments.
-            if (_hasHeadLevel || _segSamples < StepPlateauSamples || _lowHeadSpoilt)
+            // A target that rose out of a background held as long as a vehicle takes to pass rose out of something long
+            // standing in the zone (a stroller's hood, held since the person ahead of it left): its first level is the
+            // vehicle's handle, not a child's head. Between two walkers the zone holds a background only for their gap.
+            bool outOfVehicle = _current.Origin == TargetOrigin.Background && _current.StartMs - _finished.EndMs >= VehiclePassMilliseconds;
+            if (_hasHeadLevel || _segSamples < StepPlateauSamples || _lowHeadSpoilt || outOfVehicle)
             {
                 return;
             }
@@ -709,8 +713,13 @@ namespace EdgeSensor.Core.Counting
             // A second head after a valley: the first target ended at the valley's top.
             long valley = _peakMs;
             int level = _peak;
+            bool heldValley = _segSamples >= StepPlateauSamples;
             Finish(valley);
             Open(valley, d, TargetOrigin.ValleySplit);
+
+            // A valley held as a level (a stroller's hood standing between the person ahead and its handle), not a gap
+            // between two bodies: what rises out of it is the vehicle's next part, never a child's head.
+            _lowHeadSpoilt = heldValley;
             _current.OnsetMs = timeMs;
             _background = level;
             _lastActiveMs = timeMs;

@@ -88,6 +88,34 @@ public sealed class ChildAheadOfTallerTests
     }
 
     [TestMethod]
+    public void AdultThenStrollerHoodThenHandleThenPusher_HandleIsNoChild()
+    {
+        // An adult walks ahead of a stroller: the zone holds the adult's head, then the stroller's hood (1.05 m), then,
+        // after the valley split at the hood, the handle (1.2 m, as brief as a child's head), then the pusher. The target
+        // split off at the hood began out of a level held there, not out of a gap down towards the floor between two
+        // bodies, so its first level is the vehicle's handle, not a child's head: only the adult and the stroller's unit.
+        var events = Run(
+            ChildRampIn, Level(790, 6), new[] { 1100 }, Level(1445, 9), new[] { 1470 }, Level(1320, 7), new[] { 1200, 1050, 950 }, Level(895, 7),
+            RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Split Fall", events.Names);
+    }
+
+    [TestMethod]
+    public void HandleRisingOutOfTheHoodHeldAsBackground_IsNoChild()
+    {
+        // Two people close behind each other (a valley between them), then the stroller's hood, farther than that valley:
+        // the zone holds the hood as its background once the second person has left, and the handle then rises out of
+        // it (after ~1 s, as long as a vehicle takes to pass), not from the floor or a gap between bodies. The handle must
+        // not become a target of its own.
+        var events = Run(
+            ChildRampIn, Level(790, 6), new[] { 1170 }, Level(790, 6), Level(1455, 14), Level(1320, 7), new[] { 1200, 1050, 950 },
+            Level(895, 7), RampOut, Level(Floor, 10));
+
+        Assert.IsFalse(events.Finished.Any(f => f.NearestMillimeters >= 1250 && f.NearestMillimeters <= 1340), events.Names);
+    }
+
+    [TestMethod]
     public void AdultsOwnEntryRamp_StaysOneTarget()
     {
         // Chest, shoulders, then the crown: a ramp with no level held as long as a head.
