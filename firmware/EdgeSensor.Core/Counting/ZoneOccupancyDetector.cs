@@ -106,6 +106,10 @@ namespace EdgeSensor.Core.Counting
         // less long than that.
         private const int LowHeadMinMillimeters = 1150;
         private const int VehiclePassMilliseconds = 680;
+
+        // A stroller's hood stands 0.75 m or more above the floor (EN 1888 prams and strollers: hoods of 0.8-1.1 m); a
+        // seated person's knees (~0.6 m) and a wheelchair's footrest stand lower.
+        private const int VehicleHoodMinMillimeters = 700;
         private const int TallerFollowerRiseMillimeters = 300;
         private const int MaxRampGapSamples = 5;
 
@@ -595,6 +599,12 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
+            if (_baseline - _segMin < VehicleHoodMinMillimeters)
+            {
+                // Held below a stroller's hood: a wheelchair's footrest or its user's knees, ahead of the user's head.
+                return;
+            }
+
             if (_segMin - _current.NearestMillimeters > FallThreshold(_segMin) || _segLastMs - _nearLevelStartMs >= VehiclePassMilliseconds
                 || IsHeadHigh(_segMin) || _baseline - _segMin < LowHeadMinMillimeters)
             {
@@ -713,12 +723,13 @@ namespace EdgeSensor.Core.Counting
             // A second head after a valley: the first target ended at the valley's top.
             long valley = _peakMs;
             int level = _peak;
-            bool heldValley = _segSamples >= StepPlateauSamples;
+            bool heldValley = _segSamples >= StepPlateauSamples && _baseline - level >= VehicleHoodMinMillimeters;
             Finish(valley);
             Open(valley, d, TargetOrigin.ValleySplit);
 
-            // A valley held as a level (a stroller's hood standing between the person ahead and its handle), not a gap
-            // between two bodies: what rises out of it is the vehicle's next part, never a child's head.
+            // A valley held as a level at a stroller hood's height (a hood standing between the person ahead and its
+            // handle), not a gap between two bodies: what rises out of it is the vehicle's next part, never a child's
+            // head. A level held lower is a wheelchair's footrest or its user's knees, ahead of the user's head.
             _lowHeadSpoilt = heldValley;
             _current.OnsetMs = timeMs;
             _background = level;

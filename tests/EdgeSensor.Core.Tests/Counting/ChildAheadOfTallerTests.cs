@@ -116,6 +116,30 @@ public sealed class ChildAheadOfTallerTests
     }
 
     [TestMethod]
+    public void WheelchairUserAfterAFootrestValleyThenAdult_SplitsIntoTwoTargets()
+    {
+        // The person ahead leaves, the zone holds the wheelchair's footrest (0.3 m above the floor) for a few samples,
+        // then the seated user's head (1.25 m) and, close behind, a taller adult: the footrest is no stroller hood, so
+        // the user's head is a head a taller follower splits from (the other zone splits the two too, and a split in one
+        // zone only lost both people to a height mismatch).
+        var events = Run(
+            ChildRampIn, Level(790, 6), new[] { 1400 }, Level(2200, 5), new[] { 1800 }, Level(1250, 7), new[] { 1000 }, Level(700, 7),
+            RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Split Split Fall", events.Names);
+    }
+
+    [TestMethod]
+    public void WheelchairUserFromTheFloorAfterAHeldFootrestThenAdult_SplitsIntoTwoTargets()
+    {
+        // The zone rises from the floor to the wheelchair's footrest (0.3 m) held for a few samples, then the seated
+        // user's head and a taller adult close behind: the footrest is no level that makes the user's head a vehicle's.
+        var events = Run(Level(2200, 6), new[] { 1800 }, Level(1250, 7), new[] { 1000 }, Level(700, 7), RampOut, Level(Floor, 10));
+
+        Assert.AreEqual("Rise Split Fall", events.Names);
+    }
+
+    [TestMethod]
     public void AdultsOwnEntryRamp_StaysOneTarget()
     {
         // Chest, shoulders, then the crown: a ramp with no level held as long as a head.
