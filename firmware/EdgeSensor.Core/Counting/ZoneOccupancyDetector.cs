@@ -95,7 +95,7 @@ namespace EdgeSensor.Core.Counting
         // level like a walker's head, but below BriefValleyMinHeadMillimeters, and the adult's head, standing 0.3 m or
         // more taller, comes in as a ramp, not a switch: the highest surface in the zone climbs the follower's chest,
         // shoulders and crown as they enter (~0.2 m of body at a walker's 0.8 m/s or more: up to four samples). A level
-        // held like a head (StepPlateauSamples, within MaxHeadMilliseconds) at least LowHeadMinMillimeters above the floor
+        // held like a head (StepPlateauSamples, under VehiclePassMilliseconds) at least LowHeadMinMillimeters above the floor
         // stands taller than anything pushed (a stroller's hood and handle, a wheelchair's push handles: at most ~1.15 m),
         // and one person's outline only falls away behind the head, so a level at least TallerFollowerRiseMillimeters
         // nearer after it, reached within MaxRampGapSamples, is a second, taller person. Lower levels are left to the
@@ -584,12 +584,12 @@ namespace EdgeSensor.Core.Counting
             return apart && flat && (nearer || step <= MaxHeadStepMillimeters) && _segStartIndex - _headEndIndex <= MaxStepGapSamples;
         }
 
-        // A segment that ends here held like a walker's head below a head-high level but above anything pushed, at the
-        // nearest level of the target, before any head-high level in it: the head of a child (or a seated person) a taller follower may split from.
+        // A segment that ends here (at timeMs) held like a walker's head below a head-high level but above anything
+        // pushed, at the nearest level of the target, before any head-high level in it: the head of a child (or a seated
+        // person) a taller follower may split from. The level is timed from its first reading, not from this segment's
+        // start: the noise can cut one still level into several segments.
         private void RecordLowHead(long timeMs)
         {
-            // The level is timed from the first reading at it, not from this segment's start: the noise can cut one
-            // still level into several segments.
             // A target that rose out of a background held as long as a vehicle takes to pass rose out of something long
             // standing in the zone (a stroller's hood, held since the person ahead of it left): its first level is the
             // vehicle's handle, not a child's head. Between two walkers the zone holds a background only for their gap.
