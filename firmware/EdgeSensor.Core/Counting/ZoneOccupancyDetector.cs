@@ -91,6 +91,28 @@ namespace EdgeSensor.Core.Counting
         private const int MaxHeadStepMillimeters = 200;
         private const int MaxStepGapSamples = 2;
 
+        // Step from a child's head to a taller follower's: a child (0.9-1.6 m) walking right ahead of an adult holds a
+        // level like a walker's head, but below BriefValleyMinHeadMillimeters, and the adult's head, standing 0.3 m or
+        // more taller, comes in as a ramp, not a switch: the highest surface in the zone climbs the follower's chest,
+        // shoulders and crown as they enter (~0.2 m of body at a walker's 0.8 m/s or more: up to four samples). A level
+        // held like a head (StepPlateauSamples, under VehiclePassMilliseconds) at least LowHeadMinMillimeters above the floor
+        // stands taller than anything pushed (a stroller's hood and handle, a wheelchair's push handles: at most ~1.15 m),
+        // and one person's outline only falls away behind the head, so a level at least TallerFollowerRiseMillimeters
+        // nearer after it, reached within MaxRampGapSamples, is a second, taller person. Lower levels are left to the
+        // pairing stage's pushed-object rule. A pushed stroller's handle with the pusher's forearms on it can reach that
+        // height too, but a stroller and the reach to its handle (at least ~0.95 m along the path) hold a zone at least
+        // VehiclePassMilliseconds at a pushing pace of 1.4 m/s or less, while a child's head (its footprint at head height
+        // plus ~0.15 m) passes sooner, and sooner still when the follower cuts it short: so a low head is a level held
+        // less long than that.
+        private const int LowHeadMinMillimeters = 1150;
+        private const int VehiclePassMilliseconds = 680;
+
+        // A stroller's hood stands 0.75 m or more above the floor (EN 1888 prams and strollers: hoods of 0.8-1.1 m); a
+        // seated person's knees (~0.6 m) and a wheelchair's footrest stand lower.
+        private const int VehicleHoodMinMillimeters = 700;
+        private const int TallerFollowerRiseMillimeters = 300;
+        private const int MaxRampGapSamples = 5;
+
         // A fall that starts a second head is at least 1/MinFallDivisor of the split depth (the class summary) and
         // at least FallNoiseSigmas of the ranging noise at that distance, so one noisy sample cannot fake a head.
         private const int MinFallDivisor = 3;
@@ -143,6 +165,7 @@ namespace EdgeSensor.Core.Counting
         private int _plateau;
         private long _plateauMs;
         private long _nearLevelMs;
+        private long _nearLevelStartMs;
         private long _valleyStartMs;
         private int _nearLevelSamples;
         private int _segMin;
@@ -164,6 +187,12 @@ namespace EdgeSensor.Core.Counting
         private int _stepSamples;
         private long _headEndMs;
         private bool _hasHeadLevel;
+        private bool _hasLowHead;
+        private bool _lowHeadSpoilt;
+        private int _lowHeadLevel;
+        private int _lowHeadSpread;
+        private int _lowHeadEndIndex;
+        private long _lowHeadLeftMs;
         private long _lastActiveMs;
         private int _episode;
         private int _weakDepth;
@@ -521,12 +550,13 @@ namespace EdgeSensor.Core.Counting
                     return true;
                 }
 
-                return false;
+                return _segSamples == StepPlateauSamples && IsTallerFollowerOfLowHead(timeMs, fall);
             }
 
             // The level moved out of the band: the segment that ends here is a head if it held long enough up high.
             bool isHead = _segSamples >= StepPlateauSamples && _segLastMs - _segStartMs <= MaxHeadMilliseconds && IsHeadHigh(_segMin);
             bool isStep = isHead && _hasHeadLevel && IsStepFromHead(fall);
+            RecordLowHead(timeMs);
             if (isHead)
             {
                 _headLevel = _segMin;
@@ -552,6 +582,76 @@ namespace EdgeSensor.Core.Counting
             bool flat = _headSpread * StepFlatnessDivisor <= step && (_segMax - _segMin) * StepFlatnessDivisor <= step;
             bool nearer = _segMin < _headLevel;
             return apart && flat && (nearer || step <= MaxHeadStepMillimeters) && _segStartIndex - _headEndIndex <= MaxStepGapSamples;
+        }
+
+        // A segment that ends here (at timeMs) held like a walker's head below a head-high level but above anything
+        // pushed, at the nearest level of the target, before any head-high level in it: the head of a child (or a seated
+        // person) a taller follower may split from. The level is timed from its first reading, not from this segment's
+        // start: the noise can cut one still level into several segments.
+        private void RecordLowHead(long timeMs)
+        {
+            // A target that rose out of a background held as long as a vehicle takes to pass rose out of something long
+            // standing in the zone (a stroller's hood, held since the person ahead of it left): its first level is the
+            // vehicle's handle, not a child's head. Between two walkers the zone holds a background only for their gap.
+            bool outOfVehicle = _current.Origin == TargetOrigin.Background && _current.StartMs - _finished.EndMs >= VehiclePassMilliseconds;
+            if (_hasHeadLevel || _segSamples < StepPlateauSamples || _lowHeadSpoilt || outOfVehicle)
+            {
+                return;
+            }
+
+            if (_baseline - _segMin < VehicleHoodMinMillimeters)
+            {
+                // Held below a stroller's hood: a wheelchair's footrest or its user's knees, ahead of the user's head.
+                return;
+            }
+
+            if (_segMin - _current.NearestMillimeters > FallThreshold(_segMin) || _segLastMs - _nearLevelStartMs >= VehiclePassMilliseconds
+                || IsHeadHigh(_segMin) || _baseline - _segMin < LowHeadMinMillimeters)
+            {
+                // A level held before, other than a child's head: a stroller shows its hood, then its handle with the
+                // pusher's forearms on it, each a level of its own; a child's outline only ramps up to the crown.
+                _lowHeadSpoilt = true;
+                _hasLowHead = false;
+                return;
+            }
+
+            _lowHeadLevel = _segMin;
+            _lowHeadSpread = _segMax - _segMin;
+            _lowHeadEndIndex = _segLastIndex;
+            _lowHeadLeftMs = timeMs;
+            _hasLowHead = true;
+        }
+
+        // True when the level now held like a head is a taller follower of the low head seen before it (see
+        // LowHeadMinMillimeters); sets up the split as IsHeadStep does. The first target keeps the low head's level as
+        // its nearest, not the ramp's, and the follower's level becomes the head level the next step is measured from.
+        private bool IsTallerFollowerOfLowHead(long timeMs, int fall)
+        {
+            if (_hasHeadLevel || !_hasLowHead || !IsHeadHigh(_segMin))
+            {
+                return false;
+            }
+
+            int rise = _lowHeadLevel - _segMax;
+            bool flat = _lowHeadSpread * StepFlatnessDivisor <= rise && (_segMax - _segMin) * StepFlatnessDivisor <= rise;
+            if (rise < TallerFollowerRiseMillimeters || rise <= fall || !flat || _segStartIndex - _lowHeadEndIndex > MaxRampGapSamples)
+            {
+                return false;
+            }
+
+            // The follower began where the reading left the low head's level (their ramp in), and was there to see from
+            // then: dated at their level's fourth sample instead, they looked to arrive after their own target in the other
+            // zone, and the pair was taken for a crossing the other way.
+            _stepStartMs = _lowHeadLeftMs;
+            _stepHeadMs = _lowHeadLeftMs;
+            _stepNearest = _segMin;
+            _stepSamples = _segSamples;
+            _segNearestBefore = _lowHeadLevel;
+            _headLevel = _segMin;
+            _headSpread = _segMax - _segMin;
+            _headEndMs = timeMs;
+            _headEndIndex = _sampleIndex;
+            return true;
         }
 
         private bool IsHeadHigh(int d)
@@ -623,8 +723,14 @@ namespace EdgeSensor.Core.Counting
             // A second head after a valley: the first target ended at the valley's top.
             long valley = _peakMs;
             int level = _peak;
+            bool heldValley = _segSamples >= StepPlateauSamples && _baseline - level >= VehicleHoodMinMillimeters;
             Finish(valley);
             Open(valley, d, TargetOrigin.ValleySplit);
+
+            // A valley held as a level at a stroller hood's height (a hood standing between the person ahead and its
+            // handle), not a gap between two bodies: what rises out of it is the vehicle's next part, never a child's
+            // head. A level held lower is a wheelchair's footrest or its user's knees, ahead of the user's head.
+            _lowHeadSpoilt = heldValley;
             _current.OnsetMs = timeMs;
             _background = level;
             _lastActiveMs = timeMs;
@@ -639,6 +745,7 @@ namespace EdgeSensor.Core.Counting
             {
                 // A new nearest: the samples seen so far still count for the head if they lie within its noise band.
                 _nearLevelSamples = _current.NearestMillimeters - d <= band ? _nearLevelSamples : 0;
+                _nearLevelStartMs = _nearLevelSamples == 0 ? timeMs : _nearLevelStartMs;
                 _current.NearestMillimeters = d;
                 _peak = d;
                 _peakMs = timeMs;
@@ -717,11 +824,14 @@ namespace EdgeSensor.Core.Counting
             _plateau = d;
             _plateauMs = timeMs;
             _nearLevelMs = timeMs;
+            _nearLevelStartMs = timeMs;
             _valleyStartMs = timeMs;
             _nearLevelSamples = 1;
             _sampleIndex = 0;
             StartSegment(timeMs, d);
             _hasHeadLevel = false;
+            _hasLowHead = false;
+            _lowHeadSpoilt = false;
         }
     }
 }
