@@ -127,6 +127,10 @@ namespace EdgeSensor.Core.Counting
         private const int WeakEndSamples = 2;
         private const int WeakEndDivisor = 2;
 
+        // A window can build a weak dip only out of readings at least 1/PendingDipDivisor of the weak depth deep: with each
+        // reading capped at 7/5 of it, three must sum to three weak depths, so the shallowest holds at least 3 - 2 x 7/5.
+        private const int PendingDipDivisor = 5;
+
         // "Long ago" for a zone never occupied: far from any real time, and far from overflow when subtracted.
         private const long NeverActiveMs = long.MinValue / 2;
 
@@ -175,6 +179,8 @@ namespace EdgeSensor.Core.Counting
         private int _windowNext;
         private int _windowCount;
         private bool _isWeak;
+        private int _dipRun;
+        private long _dipRunStartMs;
         private int _weakEndRun;
         private long _weakEndStartMs;
         private TargetSummary _current;
@@ -204,6 +210,16 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>Last time the zone was not empty.</summary>
         public long LastActiveMs => _lastActiveMs;
+
+        /// <summary>
+        /// True while the empty zone holds the first readings of what may yet be confirmed as a weak dip (fewer than a
+        /// window of them, each deep enough to be part of one): a faint body is known only a window after it began, and
+        /// later still when the sensor reports a reading in between invalid.
+        /// </summary>
+        public bool HasPendingDip => _state == DetectorState.Empty && _weakDepth > 0 && _dipRun > 0 && _dipRun < WeakWindowSamples;
+
+        /// <summary>First reading of the pending dip (valid while <see cref="HasPendingDip"/>): where a weak target would be dated.</summary>
+        public long PendingDipStartMs => _dipRunStartMs;
 
         /// <summary>Start of the current target (valid after a Rise or Split).</summary>
         public long CurrentStartMs => _current.StartMs;
@@ -256,6 +272,7 @@ namespace EdgeSensor.Core.Counting
             _state = DetectorState.Empty;
             _isWeak = false;
             _windowCount = 0;
+            _dipRun = 0;
             return open;
         }
 
@@ -308,6 +325,7 @@ namespace EdgeSensor.Core.Counting
 
         private bool IsWeakDip(long timeMs, int d, bool quiet)
         {
+            TrackPendingDip(timeMs, _baseline - d);
             _windowDepth[_windowNext] = _baseline - d;
             _windowMs[_windowNext] = timeMs;
             _windowQuiet[_windowNext] = quiet;
@@ -332,6 +350,23 @@ namespace EdgeSensor.Core.Counting
             }
 
             return sum >= WeakWindowSamples * _weakDepth;
+        }
+
+        // Counts the run of readings deep enough to be part of a weak dip, and when it began.
+        private void TrackPendingDip(long timeMs, int depth)
+        {
+            if (_weakDepth <= 0 || depth * PendingDipDivisor < _weakDepth)
+            {
+                _dipRun = 0;
+                return;
+            }
+
+            if (_dipRun == 0)
+            {
+                _dipRunStartMs = timeMs;
+            }
+
+            _dipRun++;
         }
 
         private ZoneEvent OpenWeak(long timeMs, int d)
@@ -702,6 +737,7 @@ namespace EdgeSensor.Core.Counting
         {
             _state = DetectorState.Target;
             _isWeak = false;
+            _dipRun = 0;
             _lastActiveMs = timeMs;
             _current.StartMs = timeMs;
             _current.OnsetMs = timeMs;
