@@ -105,7 +105,7 @@ namespace EdgeSensor.Core.Counting
         // (4.3 sigma of their mean) come by chance about once in 10^5 windows; the cap keeps one stray reading (multipath,
         // sunlight, a ranging outlier), however far off, from building a dip: with it at 3.5 sigma the two others must
         // still average 2 sigma (a chance of 0.2 %). A child passes a zone in 0.4-1 s, 6-14 readings, so its deepest three
-        // fit easily, and the target is known two readings after it began, within the pair gap of the other zone's target.
+        // fit easily, and the target is known two valid readings after it began (the pairing waits for it: HasPendingDip).
         private const int WeakWindowSamples = 3;
         private const int WeakCapNumerator = 7;
         private const int WeakCapDenominator = 5;
