@@ -68,6 +68,8 @@ namespace EdgeSensor.Core.Counting
         private readonly long[] _stillMs = new long[2];
         private readonly int[] _stillLevelMm = new int[2];
         private readonly int[] _openNearestMm = new int[2];
+        private readonly bool[] _dipPending = new bool[2];
+        private readonly long[] _dipStartMs = new long[2];
         private readonly DoorDiscriminator _door;
         private readonly int _maxGap;
         private readonly int _minHeight;
@@ -198,6 +200,16 @@ namespace EdgeSensor.Core.Counting
             int destination = _stillLevelMm[_held.DestinationZone];
             int origin = _stillLevelMm[_held.OriginZone];
             return destination > 0 && origin > 0 && origin - destination >= StandingLevelGapMillimeters;
+        }
+
+        /// <summary>
+        /// Whether empty <paramref name="zone"/> holds the first readings of a faint dip not yet confirmed as a target
+        /// (<see cref="ZoneOccupancyDetector.HasPendingDip"/>), begun at <paramref name="startMs"/>.
+        /// </summary>
+        public void OnPendingDip(int zone, bool pending, long startMs)
+        {
+            _dipPending[zone] = pending;
+            _dipStartMs[zone] = startMs;
         }
 
         /// <summary>A target appeared in <paramref name="zone"/>.</summary>
@@ -904,6 +916,13 @@ namespace EdgeSensor.Core.Counting
             if (_zones[other].IsOpen)
             {
                 return _zones[other].OpenStartMs <= end + _maxGap;
+            }
+
+            if (_dipPending[other] && _dipStartMs[other] <= end + _maxGap)
+            {
+                // A faint body is confirmed only a window of readings after it began (longer when a reading in between is
+                // invalid), and dated back to its first: one begun within the gap may still come as this target's partner.
+                return true;
             }
 
             return nowMs <= end + _maxGap;

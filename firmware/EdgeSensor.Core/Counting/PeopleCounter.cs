@@ -220,6 +220,7 @@ namespace EdgeSensor.Core.Counting
         private void Route(int zone, ZoneEvent e)
         {
             ZoneOccupancyDetector detector = _zones[zone].Detector;
+            _crossings.OnPendingDip(zone, detector.HasPendingDip, detector.PendingDipStartMs);
             if (detector.HasTarget)
             {
                 _crossings.OnTargetPresent(zone, detector.Episode, detector.CurrentNearestMillimeters, _now);

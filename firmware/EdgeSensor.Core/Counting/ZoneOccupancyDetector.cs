@@ -127,7 +127,7 @@ namespace EdgeSensor.Core.Counting
         // (4.3 sigma of their mean) come by chance about once in 10^5 windows; the cap keeps one stray reading (multipath,
         // sunlight, a ranging outlier), however far off, from building a dip: with it at 3.5 sigma the two others must
         // still average 2 sigma (a chance of 0.2 %). A child passes a zone in 0.4-1 s, 6-14 readings, so its deepest three
-        // fit easily, and the target is known two readings after it began, within the pair gap of the other zone's target.
+        // fit easily, and the target is known two valid readings after it began (the pairing waits for it: HasPendingDip).
         private const int WeakWindowSamples = 3;
         private const int WeakCapNumerator = 7;
         private const int WeakCapDenominator = 5;
@@ -148,6 +148,10 @@ namespace EdgeSensor.Core.Counting
         // floor: one reading of a child's noisy blend may come up that far, two rarely do.
         private const int WeakEndSamples = 2;
         private const int WeakEndDivisor = 2;
+
+        // A window can build a weak dip only out of readings at least 1/PendingDipDivisor of the weak depth deep: with each
+        // reading capped at 7/5 of it, three must sum to three weak depths, so the shallowest holds at least 3 - 2 x 7/5.
+        private const int PendingDipDivisor = 5;
 
         // "Long ago" for a zone never occupied: far from any real time, and far from overflow when subtracted.
         private const long NeverActiveMs = long.MinValue / 2;
@@ -204,6 +208,8 @@ namespace EdgeSensor.Core.Counting
         private int _windowNext;
         private int _windowCount;
         private bool _isWeak;
+        private int _dipRun;
+        private long _dipRunStartMs;
         private int _weakEndRun;
         private long _weakEndStartMs;
         private TargetSummary _current;
@@ -233,6 +239,16 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>Last time the zone was not empty.</summary>
         public long LastActiveMs => _lastActiveMs;
+
+        /// <summary>
+        /// True while the empty zone holds the first readings of what may yet be confirmed as a weak dip (fewer than a
+        /// window of them, each deep enough to be part of one): a faint body is known only a window after it began, and
+        /// later still when the sensor reports a reading in between invalid.
+        /// </summary>
+        public bool HasPendingDip => _state == DetectorState.Empty && _weakDepth > 0 && _dipRun > 0 && _dipRun < WeakWindowSamples;
+
+        /// <summary>First reading of the pending dip (valid while <see cref="HasPendingDip"/>): where a weak target would be dated.</summary>
+        public long PendingDipStartMs => _dipRunStartMs;
 
         /// <summary>Start of the current target (valid after a Rise or Split).</summary>
         public long CurrentStartMs => _current.StartMs;
@@ -285,6 +301,7 @@ namespace EdgeSensor.Core.Counting
             _state = DetectorState.Empty;
             _isWeak = false;
             _windowCount = 0;
+            _dipRun = 0;
             return open;
         }
 
@@ -337,6 +354,7 @@ namespace EdgeSensor.Core.Counting
 
         private bool IsWeakDip(long timeMs, int d, bool quiet)
         {
+            TrackPendingDip(timeMs, _baseline - d);
             _windowDepth[_windowNext] = _baseline - d;
             _windowMs[_windowNext] = timeMs;
             _windowQuiet[_windowNext] = quiet;
@@ -361,6 +379,23 @@ namespace EdgeSensor.Core.Counting
             }
 
             return sum >= WeakWindowSamples * _weakDepth;
+        }
+
+        // Counts the run of readings deep enough to be part of a weak dip, and when it began.
+        private void TrackPendingDip(long timeMs, int depth)
+        {
+            if (_weakDepth <= 0 || depth * PendingDipDivisor < _weakDepth)
+            {
+                _dipRun = 0;
+                return;
+            }
+
+            if (_dipRun == 0)
+            {
+                _dipRunStartMs = timeMs;
+            }
+
+            _dipRun++;
         }
 
         private ZoneEvent OpenWeak(long timeMs, int d)
@@ -809,6 +844,7 @@ namespace EdgeSensor.Core.Counting
         {
             _state = DetectorState.Target;
             _isWeak = false;
+            _dipRun = 0;
             _lastActiveMs = timeMs;
             _current.StartMs = timeMs;
             _current.OnsetMs = timeMs;
