@@ -14,8 +14,8 @@ public sealed class DetectorSplitStepTests
 {
     private const int Floor = 2990;
     private const int Sigma = 40;
-    private const int PeriodMs = 70;
-    private const int FloorSamples = 20;
+    private const int PeriodMs = DetectorScript.PeriodMs;
+    private const int FloorSamples = DetectorScript.FloorSamples;
 
     // The first sample of the second head: after the floor, the ramp in and 7 samples of the first head.
     private const long SecondHeadMs = (FloorSamples + 4 + 7) * PeriodMs;
@@ -96,56 +96,7 @@ public sealed class DetectorSplitStepTests
         Assert.AreEqual("Rise Fall", events.Names, events.Names);
     }
 
-    // A level held for some samples, with a small alternating wobble (a walker's bob and the ranging noise).
-    private static int[] Level(int distance, int samples)
-    {
-        var level = new int[samples];
-        for (int i = 0; i < samples; i++)
-        {
-            level[i] = distance + ((i % 3) - 1) * 10;
-        }
+    private static int[] Level(int distance, int samples) => DetectorScript.Level(distance, samples);
 
-        return level;
-    }
-
-    private static Recorded Run(params int[][] parts)
-    {
-        var zone = new ZoneOccupancyDetector(200);
-        zone.SetThresholds(Floor, 5 * Sigma, (10 * Sigma) / 3, Sigma);
-        var recorded = new Recorded();
-        long t = 0;
-        foreach (int[] part in new[] { Level(Floor, FloorSamples) }.Concat(parts))
-        {
-            foreach (int d in part)
-            {
-                ZoneEvent e = zone.Update(t, d);
-                if (e != ZoneEvent.None)
-                {
-                    recorded.Add(e, zone.Finished);
-                }
-
-                t += PeriodMs;
-            }
-        }
-
-        return recorded;
-    }
-
-    private sealed class Recorded
-    {
-        private readonly List<string> _names = new();
-
-        public List<TargetSummary> Finished { get; } = new();
-
-        public string Names => string.Join(" ", _names);
-
-        public void Add(ZoneEvent e, TargetSummary finished)
-        {
-            _names.Add(e.ToString());
-            if (e == ZoneEvent.Split || e == ZoneEvent.Fall)
-            {
-                Finished.Add(finished);
-            }
-        }
-    }
+    private static DetectorScript.Recorded Run(params int[][] parts) => DetectorScript.Run(Floor, Sigma, parts);
 }
