@@ -160,13 +160,6 @@ public sealed class DetectorWeakDipTests
 
     private static int Gaussian(Random rng, int sigma)
     {
-        // Sum of 12 uniforms minus 6: mean 0, variance 1 (Irwin-Hall), enough for a test's noise.
-        double sum = 0;
-        for (int k = 0; k < 12; k++)
-        {
-            sum += rng.NextDouble();
-        }
-
-        return (int)((sum - 6) * sigma);
+        return (int)(StandardNormal.NextBounded(rng) * sigma);
     }
 }

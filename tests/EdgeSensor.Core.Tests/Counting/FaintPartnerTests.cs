@@ -148,9 +148,7 @@ public sealed class FaintPartnerTests
 
         private int Gaussian()
         {
-            double u1 = 1.0 - _rng.NextDouble();
-            double u2 = _rng.NextDouble();
-            return (int)(Sigma * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+            return (int)(Sigma * StandardNormal.Next(_rng));
         }
     }
 }

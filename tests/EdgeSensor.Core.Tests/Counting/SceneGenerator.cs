@@ -158,12 +158,7 @@ internal sealed class SceneGenerator
         return new TofSample(time, zone, (int)Math.Max(1, Math.Round(truth + sigma * Normal(random))), 0);
     }
 
-    private static double Normal(Random random)
-    {
-        double u1 = 1.0 - random.NextDouble();
-        double u2 = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
+    private static double Normal(Random random) => StandardNormal.Next(random);
 
     private int FaultAt(double t)
     {

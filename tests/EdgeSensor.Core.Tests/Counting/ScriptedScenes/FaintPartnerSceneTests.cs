@@ -91,25 +91,5 @@ public sealed class FaintPartnerSceneTests
         return counter;
     }
 
-    private static List<TofSample> Noisier(List<TofSample> samples, Random rng)
-    {
-        var output = new List<TofSample>(samples.Count);
-        foreach (TofSample s in samples)
-        {
-            if (s.RangeStatus != 0)
-            {
-                output.Add(s);
-                continue;
-            }
-
-            double metres = s.DistanceMillimeters / 1000.0;
-            double sigma = ExtraNoisePerSquareMetre * metres * metres;
-            double u1 = 1.0 - rng.NextDouble();
-            double u2 = rng.NextDouble();
-            double normal = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-            output.Add(s with { DistanceMillimeters = Math.Max(1, (int)Math.Round(s.DistanceMillimeters + (sigma * normal))) });
-        }
-
-        return output;
-    }
+    private static List<TofSample> Noisier(List<TofSample> samples, Random rng) => RayScene.WithExtraNoise(samples, ExtraNoisePerSquareMetre, rng);
 }

@@ -162,12 +162,31 @@ internal sealed class RayScene
         hi = Math.Min(hi, Math.Max(a, b));
     }
 
-    private static double Normal(Random random)
+    /// <summary>
+    /// The samples with more ranging noise on the valid ones: sigma <paramref name="sigmaPerSquareMetre"/> mm per (distance
+    /// in m)^2, as a darker floor or daylight gives (a VL53L1X's ranging noise at 3 m varies by a factor of two or more with
+    /// the floor's reflectance and the ambient light; UM2356 "ranging performance").
+    /// </summary>
+    public static List<TofSample> WithExtraNoise(List<TofSample> samples, double sigmaPerSquareMetre, Random rng)
     {
-        double u1 = 1.0 - random.NextDouble();
-        double u2 = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+        var output = new List<TofSample>(samples.Count);
+        foreach (TofSample s in samples)
+        {
+            if (s.RangeStatus != 0)
+            {
+                output.Add(s);
+                continue;
+            }
+
+            double metres = s.DistanceMillimeters / 1000.0;
+            double sigma = sigmaPerSquareMetre * metres * metres;
+            output.Add(s with { DistanceMillimeters = Math.Max(1, (int)Math.Round(s.DistanceMillimeters + (sigma * StandardNormal.Next(rng)))) });
+        }
+
+        return output;
     }
+
+    private static double Normal(Random random) => StandardNormal.Next(random);
 }
 
 /// <summary>An axis-aligned box standing on the floor (mm; x along the walking line).</summary>
