@@ -55,11 +55,12 @@ public sealed class EndToEndGoalTests
     [DataRow(CoverageModel.Raster, 0.98)]
     public void SingleFile(CoverageModel coverage, double floor) => EventAtLeast("single-file", coverage, floor);
 
-    // Goal tailgating (0.5 s headway) >= 97%: met on the raster model (worst 97.8%); not on the footprint model (worst 91.1%,
-    // 3.0 m: some pairs leave no gap and no step between the heads in either zone, docs/counting.md limits; 78.9% before
-    // one long target over two in the other zone was counted as two and a step from head to head split).
+    // Goal tailgating (0.5 s headway) >= 97%: met on the raster model (worst 97.8%); not on the footprint model (worst 92.2%,
+    // 3.0 m: some pairs of equal height leave no gap and no step between the heads in either zone, docs/counting.md limits;
+    // 78.9% before one long target over two in the other zone was counted as two and a step from head to head split, 91.1%
+    // before a step split was dated by the second head's own level).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.91)]
+    [DataRow(CoverageModel.Footprint, 0.92)]
     [DataRow(CoverageModel.Raster, 0.97)]
     public void Tailgating(CoverageModel coverage, double floor) => EventAtLeast("tailgating", coverage, floor);
 
@@ -89,16 +90,17 @@ public sealed class EndToEndGoalTests
     // Met for every group on the footprint model (wheelchair users are no longer counted late in a queue); elsewhere
     // ceilings on the gap a little above today's worst (engine of issue 9). On the raster model a child's
     // signal-weighted reading above 2.5 m is often within a few sigma of the floor's noise, under the noise-based enter
-    // threshold, and more so with the sensor noise drawn per seed (docs/counting.md); raster strollers at 2.8 m are
-    // false counts of the low target ahead of the pusher.
+    // threshold, and more so with the sensor noise drawn per seed (docs/counting.md); raster strollers at 2.8 m were
+    // false counts of the low target ahead of the pusher (gap 11 pp, 3.6 pp once a long attached vehicle is merged at a
+    // high mount too).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 3000, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 3000, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 3000, 0.01)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Child, 2200, 0.02)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 3000, 0.57)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 3000, 0.48)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 3000, 0.02)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.11)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.04)]
     public void GroupsAgainstAdults_GroupPure(CoverageModel coverage, PopulationGroup group, int maxMount, double maxGap)
     {
         foreach (VariantTally v in Runs(coverage, maxMount))
@@ -114,12 +116,12 @@ public sealed class EndToEndGoalTests
     // Goal: every group within 1 pp of adults in mixed traffic (false counts charged to the nearest person's group).
     // Not met; ceilings on the gap at today's worst over 2.2–3.0 m.
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.048)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.045)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.065)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.40)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.36)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.02)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.12)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.04)]
     public void GroupsAgainstAdults_MixedTraffic(CoverageModel coverage, PopulationGroup group, double maxGap)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -131,11 +133,11 @@ public sealed class EndToEndGoalTests
         }
     }
 
-    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 96.1% footprint, 84.2% raster, both at 3.0 m,
+    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 96.4% footprint, 85.7% raster, both at 3.0 m,
     // with the sensor noise drawn per seed).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, 0.96)]
-    [DataRow(CoverageModel.Raster, 0.84)]
+    [DataRow(CoverageModel.Raster, 0.85)]
     public void Overall(CoverageModel coverage, double floor)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -168,19 +170,21 @@ public sealed class EndToEndGoalTests
     // 85% (3.0 m), loiter on the footprint model 91% -> 86% (2.2 m), inclusive on the raster model 83% -> 75% (3.0 m).
     // Raised with weak dips (children seen on the raster model): inclusive on the raster model 75% -> 81%; with the held
     // crossing that waits while the person may stand past the line: loiter on the footprint model 86% -> 91%; with the
-    // left-over rule for dense flows and the step split: event-surge on the footprint model 91% -> 93%. Lowered
+    // left-over rule for dense flows and the step split: event-surge on the footprint model 91% -> 93%, 95% with a child's
+    // head split from a taller follower ramping in; mixed on the footprint model 90% -> 91%; with faint partners and
+    // late-confirmed partners: inclusive on the raster model 81% -> 87%. Lowered
     // with weak dips: mixed on the raster model 81% -> 80% (3.0 m: children turning back are now seen in both zones).
     // Raster loiter is in its own test below.
     [TestMethod]
     [DataRow("door", CoverageModel.Footprint, 0.85)]
     [DataRow("door", CoverageModel.Raster, 0.46)]
     [DataRow("loiter", CoverageModel.Footprint, 0.91)]
-    [DataRow("event-surge", CoverageModel.Footprint, 0.93)]
+    [DataRow("event-surge", CoverageModel.Footprint, 0.95)]
     [DataRow("event-surge", CoverageModel.Raster, 0.86)]
-    [DataRow("mixed", CoverageModel.Footprint, 0.90)]
+    [DataRow("mixed", CoverageModel.Footprint, 0.91)]
     [DataRow("mixed", CoverageModel.Raster, 0.80)]
     [DataRow("inclusive", CoverageModel.Footprint, 0.99)]
-    [DataRow("inclusive", CoverageModel.Raster, 0.81)]
+    [DataRow("inclusive", CoverageModel.Raster, 0.87)]
     public void OtherScenarios(string scenario, CoverageModel coverage, double floor) => EventAtLeast(scenario, coverage, floor);
 
     // Loiterers on the raster model: the crossing is held while the zone past the line holds a still level the person's
