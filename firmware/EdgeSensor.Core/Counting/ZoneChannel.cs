@@ -287,6 +287,17 @@ namespace EdgeSensor.Core.Counting
                 return e;
             }
 
+            if (e == ZoneEvent.Cancel && _detector.State == DetectorState.Background)
+            {
+                // The detector found its target to be a still level held since it rose (a leaf standing at the footprint's
+                // edge): a low surface in the band is part of the scene, like one an empty zone settles on.
+                int level = _stillLevel;
+                _detector.Clear();
+                SetBaseline(level, timeMs);
+                Rebaselines++;
+                return e;
+            }
+
             if (e == ZoneEvent.None && timeMs - _stableSince >= _staticAbsorb)
             {
                 // A target that has not moved for this long is part of the scene now, not a person.

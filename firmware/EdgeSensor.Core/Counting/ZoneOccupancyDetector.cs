@@ -30,6 +30,11 @@ namespace EdgeSensor.Core.Counting
         // A level held this long (ms) within the noise band is a still surface, not a person moving through.
         private const int PlateauMilliseconds = 800;
 
+        // A target that rose from the floor and held one level (within the noise band) from its first reading for this long
+        // is a still surface: a walker's body passes a zone's footprint in under a second (MaxHeadMilliseconds), and the
+        // reading changes by more than the noise while a body comes in.
+        private const int StillSinceRiseMilliseconds = 1000;
+
         // ... and only a level this far (mm) above the target's nearest point: a door leaf standing open is seen low
         // at the edge of the view (~1.8 m away) after its top (~0.4 m) passed; a person standing still is not.
         private const int PlateauRiseMillimeters = 500;
@@ -255,6 +260,9 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>When the current target was detected (valid after a Rise or Split; see <see cref="TargetSummary.OnsetMs"/>).</summary>
         public long CurrentOnsetMs => _current.OnsetMs;
+
+        /// <summary>True while the other zone holds a shallow still level as its background (set by the counter before each sample).</summary>
+        public bool PeerHoldsStillLevel { get; set; }
 
         /// <summary>Nearest filtered distance (mm) the open target has come so far (valid while <see cref="HasTarget"/>).</summary>
         public int CurrentNearestMillimeters => _current.NearestMillimeters;
@@ -534,6 +542,10 @@ namespace EdgeSensor.Core.Counting
                 _plateau = d;
                 _plateauMs = timeMs;
             }
+            else if (IsStillSinceRise(timeMs))
+            {
+                return SettleOnStillLevel();
+            }
             else if (timeMs - _plateauMs >= PlateauMilliseconds && _plateau - _current.NearestMillimeters >= PlateauRiseMillimeters)
             {
                 // Settled on a still surface far above the nearest point: that surface is background now.
@@ -544,6 +556,31 @@ namespace EdgeSensor.Core.Counting
             }
 
             return ZoneEvent.None;
+        }
+
+        // True when the target rose out of the floor onto a level and has held it, within the noise band, for longer than a
+        // body takes to pass, while the other zone holds a shallow still level too (PeerHoldsStillLevel): a door leaf
+        // standing open lies across both zones at the footprint's edge, and the zone at its tip reads a level just inside
+        // the enter threshold. Left a target, that level runs on as long low targets back to back, and the leaf's closing
+        // sweep falls inside one of them, seconds after its onset, where the simultaneous-onset door rule cannot see it.
+        // Only a shallow level: the target's nearest reading at most two enter deltas nearer than the floor (the peer's
+        // averaged level within one and a half: the nearest of many noisy readings lies ~2 sigma, about half an enter
+        // delta, nearer than their level). A person standing under the sensor reads nearer in at least one zone.
+        private bool IsStillSinceRise(long timeMs)
+        {
+            return PeerHoldsStillLevel && _current.Origin == TargetOrigin.Floor && _plateauMs == _current.StartMs
+                && timeMs - _current.StartMs >= StillSinceRiseMilliseconds
+                && _current.NearestMillimeters >= _enterBelow - (_baseline - _enterBelow);
+        }
+
+        private ZoneEvent SettleOnStillLevel()
+        {
+            // No target at all: the level is background (the zone channel then takes it for its floor, as it does a still
+            // surface an empty zone settles on), and the leaf's closing sweep rises out of it like a new target.
+            _state = DetectorState.Background;
+            _isWeak = false;
+            _background = _plateau;
+            return ZoneEvent.Cancel;
         }
 
         private bool IsValley(long timeMs, int fall)
