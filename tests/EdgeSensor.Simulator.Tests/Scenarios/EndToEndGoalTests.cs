@@ -133,11 +133,11 @@ public sealed class EndToEndGoalTests
         }
     }
 
-    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 96.4% footprint, 85.7% raster, both at 3.0 m,
+    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 96.4% footprint, 87.0% raster, both at 3.0 m,
     // with the sensor noise drawn per seed).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, 0.96)]
-    [DataRow(CoverageModel.Raster, 0.85)]
+    [DataRow(CoverageModel.Raster, 0.87)]
     public void Overall(CoverageModel coverage, double floor)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -172,12 +172,13 @@ public sealed class EndToEndGoalTests
     // crossing that waits while the person may stand past the line: loiter on the footprint model 86% -> 91%; with the
     // left-over rule for dense flows and the step split: event-surge on the footprint model 91% -> 93%, 95% with a child's
     // head split from a taller follower ramping in; mixed on the footprint model 90% -> 91%; with faint partners and
-    // late-confirmed partners: inclusive on the raster model 81% -> 87%. Lowered
+    // late-confirmed partners: inclusive on the raster model 81% -> 87%; with the open leaf's shallow level taken for the
+    // floor: door on the raster model 46% -> 66% (3.0 m). Lowered
     // with weak dips: mixed on the raster model 81% -> 80% (3.0 m: children turning back are now seen in both zones).
     // Raster loiter is in its own test below.
     [TestMethod]
     [DataRow("door", CoverageModel.Footprint, 0.85)]
-    [DataRow("door", CoverageModel.Raster, 0.46)]
+    [DataRow("door", CoverageModel.Raster, 0.66)]
     [DataRow("loiter", CoverageModel.Footprint, 0.91)]
     [DataRow("event-surge", CoverageModel.Footprint, 0.95)]
     [DataRow("event-surge", CoverageModel.Raster, 0.86)]
