@@ -120,9 +120,8 @@ namespace EdgeSensor.Core.Counting
         // leaf) shows clearly in the other too: a faint dip there is something else (noise, a stray edge).
         private static bool IsFaintPassage(TargetSummary target, ZoneChannel channel)
         {
-            int enterDelta = channel.BaselineMillimeters - channel.Detector.EnterBelowMillimeters;
             return !target.IsBornInPresence && target.EndMs - target.StartMs <= MaxPassageMilliseconds
-                && target.HeightMillimeters <= enterDelta * FaintTargetEnterDeltas;
+                && target.HeightMillimeters <= channel.EnterDeltaMillimeters * FaintTargetEnterDeltas;
         }
 
         // Adds the reading to the zone's window; returns true when the window is a faint dip now (and records it).

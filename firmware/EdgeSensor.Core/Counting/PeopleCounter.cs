@@ -155,10 +155,7 @@ namespace EdgeSensor.Core.Counting
             ZoneChannel channel = _zones[zone];
             // A door leaf standing open lies across both zones: the detector may take a shallow level held since its rise
             // for part of the scene only while the other zone holds a still level as shallow (see IsStillSinceRise).
-            ZoneChannel peer = _zones[1 - zone];
-            int peerDelta = peer.BaselineMillimeters - peer.Detector.EnterBelowMillimeters;
-            channel.Detector.PeerHoldsStillLevel = peer.Detector.State == DetectorState.Background
-                && peer.StillLevelMillimeters >= peer.BaselineMillimeters - ((3 * peerDelta) / 2);
+            channel.Detector.PeerHoldsStillLevel = _zones[1 - zone].HoldsShallowStillLevel;
             ZoneEvent e = channel.Process(_now, distanceMillimeters, rangeStatus);
             Route(zone, e);
             if (_faint.Observe(zone, _now, distanceMillimeters, !invalid, channel, _zones[1 - zone], e))

@@ -153,6 +153,16 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Current floor baseline in mm (0 before calibration).</summary>
         public int BaselineMillimeters => _baselineQ >> BaselineFractionBits;
 
+        /// <summary>How far (mm) the detector's single-reading enter threshold lies nearer than the floor the zone holds now.</summary>
+        public int EnterDeltaMillimeters => BaselineMillimeters - _detector.EnterBelowMillimeters;
+
+        /// <summary>
+        /// True while the zone holds a still level within one and a half enter deltas of its floor: what a door leaf standing
+        /// open leaves in a zone it lies across (the detector of the other zone asks it: see ZoneOccupancyDetector.IsStillSinceRise).
+        /// </summary>
+        public bool HoldsShallowStillLevel => _detector.State == DetectorState.Background
+            && StillLevelMillimeters >= BaselineMillimeters - ((3 * EnterDeltaMillimeters) / 2);
+
         /// <summary>
         /// The floor's ranging noise (1 sigma, mm) as the empty zone keeps measuring it (the boot estimate at first). It sets
         /// the weak-dip depth; the single-reading enter threshold keeps the boot estimate, as before.

@@ -615,10 +615,7 @@ namespace EdgeSensor.Core.Counting
 
                 if (_segSamples == StepPlateauSamples && _hasHeadLevel && _segMax < _headLevel && IsHeadHigh(_segMin) && IsStepFromHead(fall))
                 {
-                    _stepStartMs = _segStartMs;
-                    _stepHeadMs = _segHeadMs;
-                    _stepNearest = _segMin;
-                    _stepSamples = _segSamples;
+                    KeepSegmentForStep();
                     return true;
                 }
 
@@ -638,13 +635,18 @@ namespace EdgeSensor.Core.Counting
                 _hasHeadLevel = true;
             }
 
-            // Kept until SplitAtStep has read the segment.
+            KeepSegmentForStep();
+            StartSegment(timeMs, d);
+            return isStep;
+        }
+
+        // Keeps the level segment as the second head's, until SplitAtStep has read it.
+        private void KeepSegmentForStep()
+        {
             _stepStartMs = _segStartMs;
             _stepHeadMs = _segHeadMs;
             _stepNearest = _segMin;
             _stepSamples = _segSamples;
-            StartSegment(timeMs, d);
-            return isStep;
         }
 
         private bool IsStepFromHead(int fall)
