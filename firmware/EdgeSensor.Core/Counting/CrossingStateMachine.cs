@@ -405,7 +405,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             bool bothQueued = _zones[0].Count > 0 && _zones[1].Count > 0;
-            if (bothQueued && !AwaitsBetterPartner(0) && !AwaitsBetterPartner(1))
+            if (bothQueued && !AwaitsBetterPartner(0) && !AwaitsBetterPartner(1) && !AwaitsGapRival())
             {
                 PairOldest();
                 return true;
@@ -429,6 +429,52 @@ namespace EdgeSensor.Core.Counting
             }
 
             return false;
+        }
+
+        // True when partner, the oldest target of zone, which followed side only within the pair gap, stays its partner
+        // although zone's next target overlaps side in time: see PartnerFit.KeepsGapPartner. A rival still open is judged by
+        // how near it has come so far, and only when that is already clearly nearer than side: a target only comes nearer as
+        // it goes on, so that verdict cannot change, while one that reads farther so far may still bring its head.
+        private bool KeepsGapPartner(int zone, TargetSummary side, TargetSummary partner)
+        {
+            PairingZone pairing = _zones[zone];
+            if (pairing.Count > 1)
+            {
+                return PartnerFit.KeepsGapPartner(side, partner, pairing.Second);
+            }
+
+            return pairing.IsOpen && IsClearlyNearerSoFar(zone, side, partner);
+        }
+
+        private bool IsClearlyNearerSoFar(int zone, TargetSummary side, TargetSummary partner)
+        {
+            TargetSummary rival = partner;
+            rival.NearestMillimeters = _openNearestMm[zone];
+            return rival.NearestMillimeters > 0 && rival.NearestMillimeters < side.NearestMillimeters && PartnerFit.KeepsGapPartner(side, partner, rival);
+        }
+
+        // True while the oldest targets of the two zones follow each other within the pair gap only, may be one whole body, and
+        // the target open now in one of the zones began before the other's ended and has not yet come clearly nearer than
+        // them: it may be the later, overlapping target that rules out the gap-only pair, or a rival that reads unlike it
+        // (PartnerFit.KeepsGapPartner); which one shows only as its head is seen.
+        private bool AwaitsGapRival()
+        {
+            TargetSummary a = _zones[0].Oldest;
+            TargetSummary b = _zones[1].Oldest;
+            bool gapOnly = (a.StartMs > b.EndMs || b.StartMs > a.EndMs) && a.StartMs <= b.EndMs + _maxGap && b.StartMs <= a.EndMs + _maxGap;
+            if (!gapOnly || !PartnerFit.IsOneWholeBody(a, b))
+            {
+                return false;
+            }
+
+            return (OpensRivalBy(1, a.EndMs) && !IsClearlyNearerSoFar(1, a, b)) || (OpensRivalBy(0, b.EndMs) && !IsClearlyNearerSoFar(0, b, a));
+        }
+
+        // True when zone's only queued target is followed by an open target that rose on its own by timeMs (see StartsBy).
+        private bool OpensRivalBy(int zone, long timeMs)
+        {
+            PairingZone pairing = _zones[zone];
+            return pairing.Count == 1 && pairing.IsOpen && pairing.OpenStartMs <= timeMs && !pairing.OpenIsSplit;
         }
 
         private void PairOldest()
@@ -459,13 +505,14 @@ namespace EdgeSensor.Core.Counting
                 // is in both at once on the way; the gap only forgives a side seen late or briefly. If the other zone
                 // already has a later target that does overlap, that one is the partner, and this one is a stray that
                 // passed before (a door leaf sweeping ahead of the person it opened for).
-                if (StartsBy(1, a.EndMs))
+                // Unless the two read like one body and that later target clearly does not (PartnerFit.KeepsGapPartner).
+                if (StartsBy(1, a.EndMs) && !KeepsGapPartner(1, a, b))
                 {
                     Orphan(1);
                     return;
                 }
 
-                if (StartsBy(0, b.EndMs))
+                if (StartsBy(0, b.EndMs) && !KeepsGapPartner(0, b, a))
                 {
                     Orphan(0);
                     return;

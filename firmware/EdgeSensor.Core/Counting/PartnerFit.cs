@@ -42,6 +42,32 @@ namespace EdgeSensor.Core.Counting
             return crosses && Gap(target, next) + ClearlyBetterMillimeters <= Gap(target, oldest);
         }
 
+        /// <summary>
+        /// True when <paramref name="partner"/>, which followed <paramref name="side"/> across the line only within the pair
+        /// gap, is its other side after all, although <paramref name="rival"/>, the next target of the partner's zone, overlaps
+        /// it in time: the partner reads like the same body and the rival clearly does not. A short or faint body (a child
+        /// under a high mount) fills neither zone while it is over the line itself, so its two targets may miss each other by
+        /// a reading or two; in a dense flow the next person is already in the zone by then, and taking them for the partner
+        /// drops the first person's side and pairs every later target with the previous person's.
+        /// </summary>
+        public static bool KeepsGapPartner(TargetSummary side, TargetSummary partner, TargetSummary rival)
+        {
+            return IsOneWholeBody(side, partner) && Gap(side, partner) + ClearlyBetterMillimeters <= Gap(side, rival);
+        }
+
+        /// <summary>
+        /// True when a gap-only <paramref name="partner"/> of <paramref name="side"/> may be the same whole body: both rose
+        /// out of the bare floor and they read alike. A piece born out of a presence already in its zone (a valley split, a
+        /// still background) may be a fragment of a long body - a stroller's hood ahead of its pusher, a wheelchair - whose
+        /// real sides are the longer targets overlapping it; two such fragments paired would count the vehicle apart from
+        /// its pusher. While this holds, a rival still open in the partner's zone must finish (and show how near it comes)
+        /// before the pair is judged.
+        /// </summary>
+        public static bool IsOneWholeBody(TargetSummary side, TargetSummary partner)
+        {
+            return side.Origin == TargetOrigin.Floor && partner.Origin == TargetOrigin.Floor && Gap(side, partner) < ClearlyBetterMillimeters;
+        }
+
         private static int Gap(TargetSummary a, TargetSummary b)
         {
             int gap = a.NearestMillimeters - b.NearestMillimeters;
