@@ -68,6 +68,7 @@ namespace EdgeSensor.Core.Counting
         private readonly long[] _stillMs = new long[2];
         private readonly int[] _stillLevelMm = new int[2];
         private readonly int[] _openNearestMm = new int[2];
+        private readonly int[] _nearestWhenOtherRoseMm = new int[2];
         private readonly bool[] _dipPending = new bool[2];
         private readonly long[] _dipStartMs = new long[2];
         private readonly DoorDiscriminator _door;
@@ -125,6 +126,9 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>Long targets recognised as two people walking close behind each other (<see cref="TwoBodySpan"/>).</summary>
         public int SpanSplits { get; private set; }
+
+        /// <summary>Pairs of long targets recognised as two people walking close behind each other (<see cref="MergedPair"/>).</summary>
+        public int MergedPairSplits { get; private set; }
 
         /// <summary>Targets left over in a dense flow, dropped for their zone's follower (<see cref="PartnerFit"/>).</summary>
         public int LeftOverDrops { get; private set; }
@@ -215,13 +219,18 @@ namespace EdgeSensor.Core.Counting
         /// <summary>A target appeared in <paramref name="zone"/>.</summary>
         public void OnRise(int zone, long timeMs)
         {
-            _zones[zone].Open(timeMs, timeMs);
+            OnRise(zone, timeMs, timeMs);
         }
 
         /// <summary>A target appeared in <paramref name="zone"/>: it began at <paramref name="startMs"/> and was detected at <paramref name="onsetMs"/>.</summary>
         public void OnRise(int zone, long startMs, long onsetMs)
         {
             _zones[zone].Open(startMs, onsetMs);
+            _nearestWhenOtherRoseMm[zone] = 0;
+            if (_zones[1 - zone].IsOpen && _nearestWhenOtherRoseMm[1 - zone] == 0)
+            {
+                _nearestWhenOtherRoseMm[1 - zone] = _openNearestMm[1 - zone];
+            }
         }
 
         /// <summary>The target open in <paramref name="zone"/> was dropped without a verdict.</summary>
@@ -241,6 +250,8 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public void OnFall(int zone, TargetSummary target)
         {
+            target.NearestWhenOtherRoseMillimeters = _nearestWhenOtherRoseMm[zone];
+            _nearestWhenOtherRoseMm[zone] = 0;
             PairingZone pairing = _zones[zone];
             pairing.Close();
             if (pairing.HasLead)
@@ -505,7 +516,18 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
-            Settle(a, b);
+            if (MergedPair.IsTwoPeople(a, b))
+            {
+                // Both zones saw two close followers as one target each (MergedPair): one crossing each.
+                MergedPairSplits++;
+                Settle(MergedPair.FirstHalf(a), MergedPair.FirstHalf(b));
+                Settle(MergedPair.SecondHalf(a), MergedPair.SecondHalf(b));
+            }
+            else
+            {
+                Settle(a, b);
+            }
+
             _zones[0].DropOldest();
             _zones[1].DropOldest();
         }

@@ -1,0 +1,81 @@
+using EdgeSensor.Core.Counting;
+
+namespace EdgeSensor.Core.Tests.Counting;
+
+/// <summary>
+/// The pairing stage against two adults walking 0.5 s apart that both zones of a high mount saw as one long target each
+/// (the floor between them never showed). Each zone's target lasted about twice the lag between the zones, while one
+/// walking adult holds a zone well under that. The sequences are copied (times, distances, heights) from footprint
+/// simulator traces at 3.0 m that lost one of the two, or from ones that must stay one person (a single adult, a
+/// stroller and its pusher, a wheelchair). Inside zone 1: zone 0 to zone 1 is an entry.
+/// </summary>
+[TestClass]
+public sealed class FptailMergedPairTests
+{
+    [TestMethod]
+    public void TwoAdultsMergedInBothZones_Leaving_CountsBoth()
+    {
+        // tailgating, 3.0 m, seed 2, 148.6 s and 149.1 s: two exits; zone 1 held one target 1.33 s, zone 0 1.40 s, the
+        // zones 0.6 s apart: one exit instead of two.
+        var run = new PairingScript(mount: 3000);
+        run.Target(1, start: 147278, end: 148608, nearest: 1336, episode: 11, height: 1664);
+        run.Target(0, start: 147873, end: 149273, nearest: 1334, episode: 26, height: 1654);
+        run.Finish();
+
+        Assert.AreEqual(0, run.Pairing.Entries, run.Describe());
+        Assert.AreEqual(2, run.Pairing.Exits, run.Describe());
+    }
+
+    [TestMethod]
+    public void TwoAdultsMergedInBothZones_Entering_CountsBoth()
+    {
+        // tailgating, 3.0 m, seed 2, 39.2 s: two entries read as one.
+        var run = new PairingScript(mount: 3000);
+        run.Target(0, start: 37273, end: 38743, nearest: 1288, episode: 10, height: 1716);
+        run.Target(1, start: 37938, end: 39338, nearest: 1315, episode: 2, height: 1671);
+        run.Finish();
+
+        Assert.AreEqual(2, run.Pairing.Entries, run.Describe());
+        Assert.AreEqual(0, run.Pairing.Exits, run.Describe());
+    }
+
+    [TestMethod]
+    public void OneAdultWalking_CountsOnce()
+    {
+        // tailgating, 3.0 m, seed 2, 102.6 s: one adult alone; each zone held it about 1.3 lags.
+        var run = new PairingScript(mount: 3000);
+        run.Target(0, start: 102583, end: 103353, nearest: 1300, height: 1700);
+        run.Target(1, start: 103178, end: 103598, nearest: 1300, height: 1700);
+        run.Finish();
+
+        Assert.AreEqual(1, run.Pairing.Entries, run.Describe());
+        Assert.AreEqual(0, run.Pairing.Exits, run.Describe());
+    }
+
+    [TestMethod]
+    public void StrollerAndPusherInOneTarget_CountsOnce()
+    {
+        // inclusive-stroller, 3.0 m, 144 s: the stroller and its pusher held each zone 2.5 s, 3.1 lags.
+        var run = new PairingScript(mount: 3000);
+        run.Target(0, start: 143953, end: 146473, height: 1671);
+        run.Target(1, start: 144758, end: 147278, height: 1676);
+        run.Finish();
+
+        Assert.AreEqual(1, run.Pairing.Entries, run.Describe());
+        Assert.AreEqual(0, run.Pairing.Exits, run.Describe());
+    }
+
+    [TestMethod]
+    public void WheelchairHoldingEachZoneTwoLags_CountsOnce()
+    {
+        // inclusive-wheelchair, 3.0 m, 55 s: a wheelchair (its user's head 1.39 m up) held each zone 2.3 lags, as long
+        // as two walking adults would; its user sits lower than a standing adult.
+        var run = new PairingScript(mount: 3000);
+        run.Target(1, start: 54248, end: 55998, height: 1383);
+        run.Target(0, start: 54983, end: 56663, height: 1387);
+        run.Finish();
+
+        Assert.AreEqual(0, run.Pairing.Entries, run.Describe());
+        Assert.AreEqual(1, run.Pairing.Exits, run.Describe());
+    }
+}
