@@ -78,4 +78,19 @@ public sealed class FptailMergedPairTests
         Assert.AreEqual(0, run.Pairing.Entries, run.Describe());
         Assert.AreEqual(1, run.Pairing.Exits, run.Describe());
     }
+
+    [TestMethod]
+    public void StrollerPushedAheadHoldingEachZoneTwoAndAHalfLags_CountsOnce()
+    {
+        // RayScene, 2.8 m (FairCountingSceneTests stroller ahead of an adult): the stroller and its pusher held each zone
+        // 2.46 lags, as long as two close walkers might; but when the pushed stroller reached zone 1, zone 0 had seen only
+        // its hood (1.8 m from the sensor), the pusher's head (0.98 m) came later.
+        var run = new PairingScript(mount: 2800);
+        run.Target(0, start: 4569, end: 5721, nearest: 983, height: 1824, headAt: 5400, earlyNearest: 1800);
+        run.Target(1, start: 5037, end: 6189, nearest: 979, height: 1815, headAt: 5850, earlyNearest: 1800);
+        run.Finish();
+
+        Assert.AreEqual(1, run.Pairing.Entries, run.Describe());
+        Assert.AreEqual(0, run.Pairing.Exits, run.Describe());
+    }
 }
