@@ -73,6 +73,7 @@ namespace EdgeSensor.Core.Counting
         private readonly long[] _dipStartMs = new long[2];
         private readonly DoorDiscriminator _door;
         private readonly int _maxGap;
+        private readonly int _readCycleMs;
         private readonly int _minHeight;
         private readonly int _outsideZone;
         private HeldCrossing _held;
@@ -90,6 +91,9 @@ namespace EdgeSensor.Core.Counting
             _zones[1] = new PairingZone();
             _door = new DoorDiscriminator(settings);
             _maxGap = settings.MaxPairGapMilliseconds;
+
+            // The two zones are ranged in turn, so each is read once every two timing budgets.
+            _readCycleMs = 2 * settings.TimingBudgetMilliseconds;
             _minHeight = settings.MinPersonHeightMillimeters;
             _outsideZone = 1 - settings.InsideZone;
         }
@@ -516,7 +520,7 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
-            if (MergedPair.IsTwoPeople(a, b))
+            if (MergedPair.IsTwoPeople(a, b, _readCycleMs))
             {
                 // Both zones saw two close followers as one target each (MergedPair): one crossing each.
                 MergedPairSplits++;

@@ -9,10 +9,10 @@ namespace EdgeSensor.Core.Counting
     /// </summary>
     public static class MergedPair
     {
-        // A standing adult's head is 1.45 m or more above the floor; a seated person's (a wheelchair user, whose chair
-        // holds a zone as long as two walkers do) is lower. Children are not split here: a child's head and a seated
-        // adult's stand at the same height.
-        private const int MinStandingHeightMillimeters = 1450;
+        // A seated person's head (a wheelchair user, whose chair holds a zone as long as two walkers do) stands at most
+        // about 1.5 m above the floor: a seat of 0.45-0.5 m and a sitting height of up to about 1 m. Only heads above
+        // that are taken for standing adults; children and short adults are not split here.
+        private const int MinStandingHeightMillimeters = 1550;
 
         // Two heads in line stand about equally high; a stroller's hood at least this far below the head of its pusher.
         private const int MaxEarlyHeadGapMillimeters = 300;
@@ -40,14 +40,15 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>
         /// True when <paramref name="a"/> (zone 0) and <paramref name="b"/> (zone 1), which pair as one crossing, are two
-        /// standing people walking in line: both rose on their own (not split off a valley, whose start is the end of
-        /// someone else), both as tall as a standing adult with heads about equally near, both ends in the same order
+        /// standing people walking in line: both rose from the empty floor (one split off a valley starts where someone
+        /// else ended, one born out of a still level - a door leaf standing open - where that level ended: neither's hold
+        /// is one walk), both as tall as a standing adult with heads about equally near, both ends in the same order
         /// with lags that agree, and each zone held longer than one body holds it at the speed the lag gives, but no longer
         /// than two and a half lags.
         /// </summary>
-        public static bool IsTwoPeople(TargetSummary a, TargetSummary b)
+        public static bool IsTwoPeople(TargetSummary a, TargetSummary b, int readCycleMs)
         {
-            if (a.Origin == TargetOrigin.ValleySplit || b.Origin == TargetOrigin.ValleySplit || !TwoBodySpan.AreTwoHeads(a, b)
+            if (a.Origin != TargetOrigin.Floor || b.Origin != TargetOrigin.Floor || !TwoBodySpan.AreTwoHeads(a, b)
                 || a.HeightMillimeters < MinStandingHeightMillimeters || b.HeightMillimeters < MinStandingHeightMillimeters)
             {
                 return false;
@@ -85,8 +86,11 @@ namespace EdgeSensor.Core.Counting
             // (hold - lag) / lag is the length of what held the zone, in zone lengths at head height; a zone's length there
             // grows with the head's distance from the sensor, so times that distance it is the length along the walk over
             // the footprint's slope. The nearer head gives the shorter zone, the smaller estimate.
+            // Each end is known only to the zone's read cycle, so the lag may be up to a cycle longer than measured: judge
+            // with the longest it may be (a lag of a few cycles says little about the speed).
+            long measuredLag = lag + readCycleMs;
             int nearest = a.NearestMillimeters < b.NearestMillimeters ? a.NearestMillimeters : b.NearestMillimeters;
-            return (shorter - lag) * nearest >= lag * MinTwoBodyLengthOverSlopeMillimeters
+            return (shorter - lag) * nearest >= measuredLag * MinTwoBodyLengthOverSlopeMillimeters
                 && longer * MaxSpanLagsDenominator <= lag * MaxSpanLagsNumerator;
         }
 
