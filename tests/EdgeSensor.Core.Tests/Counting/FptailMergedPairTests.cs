@@ -93,4 +93,46 @@ public sealed class FptailMergedPairTests
         Assert.AreEqual(1, run.Pairing.Entries, run.Describe());
         Assert.AreEqual(0, run.Pairing.Exits, run.Describe());
     }
+
+    [TestMethod]
+    public void OneAdultWithALagOfAFewReadCycles_CountsOnce()
+    {
+        // sunlight, raster, 2.5 m, seed 2, 201.3 s: one adult; each zone held it 560 ms against a measured lag of 245 ms,
+        // three and a half read cycles: too coarse a lag to say the hold was longer than one body's.
+        var run = new PairingScript(mount: 2500);
+        run.Target(0, start: 200163, end: 200723, nearest: 986, height: 1551);
+        run.Target(1, start: 200408, end: 200968, nearest: 1020, height: 1553);
+        run.Finish();
+
+        Assert.AreEqual(1, run.Pairing.Entries, run.Describe());
+        Assert.AreEqual(0, run.Pairing.Exits, run.Describe());
+    }
+
+    [TestMethod]
+    public void TargetsBornOutOfAStillLevel_AreNotSplit()
+    {
+        // The merged pair of TwoAdultsMergedInBothZones_Leaving_CountsBoth, but both targets rose out of a still level (a
+        // door leaf standing open in view): their starts are where the level ended, not where a body walked in, so their
+        // holds measure no walk.
+        var run = new PairingScript(mount: 3000);
+        run.Target(1, start: 147278, end: 148608, nearest: 1336, episode: 11, height: 1664, origin: TargetOrigin.Background);
+        run.Target(0, start: 147873, end: 149273, nearest: 1334, episode: 26, height: 1654, origin: TargetOrigin.Background);
+        run.Finish();
+
+        Assert.AreEqual(0, run.Pairing.MergedPairSplits, run.Describe());
+    }
+
+    [TestMethod]
+    public void WheelchairUserSittingTall_CountsOnce()
+    {
+        // inclusive-wheelchair, footprint, 3.0 m, seed 101, 160.3 s: the user's head 1.49 m up, the chair held each zone
+        // 2.3 lags, and the user's head had been seen (1548 mm away against 1506 mm) when the chair reached zone 1.
+        var run = new PairingScript(mount: 3000);
+        run.Target(0, start: 157813, end: 159353, nearest: 1506, height: 1488, headAt: 158300, earlyNearest: 1548);
+        run.Target(1, start: 158478, end: 160018, nearest: 1520, height: 1471);
+        run.Finish();
+
+        Assert.AreEqual(1, run.Pairing.Entries, run.Describe());
+        Assert.AreEqual(0, run.Pairing.Exits, run.Describe());
+    }
 }
