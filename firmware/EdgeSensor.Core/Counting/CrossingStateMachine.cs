@@ -520,16 +520,13 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
-            if (MergedPair.IsTwoPeople(a, b, _readCycleMs))
+            Settle(a, b);
+            if (_held.IsHeld && MergedPair.IsTwoPeople(a, b, _readCycleMs))
             {
-                // Both zones saw two close followers as one target each (MergedPair): one crossing each.
+                // Both zones saw two close followers as one target each (MergedPair): the crossing counts both. Held as one,
+                // so that one person walking in and straight back, whose targets look the same, is no count at all.
+                _held.People = 2;
                 MergedPairSplits++;
-                Settle(MergedPair.FirstHalf(a), MergedPair.FirstHalf(b));
-                Settle(MergedPair.SecondHalf(a), MergedPair.SecondHalf(b));
-            }
-            else
-            {
-                Settle(a, b);
             }
 
             _zones[0].DropOldest();
@@ -738,6 +735,7 @@ namespace EdgeSensor.Core.Counting
         private void Hold(CrossingKind kind, TargetSummary destination, int nearestMillimeters)
         {
             _held.Kind = kind;
+            _held.People = 1;
             _held.OriginZone = OriginOf(kind);
             _held.DestinationEndMs = destination.EndMs;
             _held.DestinationTargetEndMs = destination.EndMs;
@@ -847,11 +845,11 @@ namespace EdgeSensor.Core.Counting
         {
             if (_held.Kind == CrossingKind.Entry)
             {
-                Entries++;
+                Entries += _held.People;
             }
             else if (_held.Kind == CrossingKind.Exit)
             {
-                Exits++;
+                Exits += _held.People;
             }
 
             if (_held.IsHeld)

@@ -93,26 +93,5 @@ namespace EdgeSensor.Core.Counting
             return (shorter - lag) * nearest >= measuredLag * MinTwoBodyLengthOverSlopeMillimeters
                 && longer * MaxSpanLagsDenominator <= lag * MaxSpanLagsNumerator;
         }
-
-        /// <summary>
-        /// The first person's part of <paramref name="target"/>: its first half (both people walked at one pace, so each
-        /// held the zone about as long).
-        /// </summary>
-        public static TargetSummary FirstHalf(TargetSummary target)
-        {
-            TargetSummary part = target;
-            part.EndMs = target.StartMs + ((target.EndMs - target.StartMs) / 2);
-            return part;
-        }
-
-        /// <summary>The second person's part of <paramref name="target"/>: its second half, as if split off a valley there.</summary>
-        public static TargetSummary SecondHalf(TargetSummary target)
-        {
-            TargetSummary part = target;
-            part.StartMs = target.StartMs + ((target.EndMs - target.StartMs) / 2);
-            part.OnsetMs = part.StartMs;
-            part.Origin = TargetOrigin.ValleySplit;
-            return part;
-        }
     }
 }

@@ -135,4 +135,21 @@ public sealed class FptailMergedPairTests
         Assert.AreEqual(1, run.Pairing.Entries, run.Describe());
         Assert.AreEqual(0, run.Pairing.Exits, run.Describe());
     }
+
+    [TestMethod]
+    public void OneAdultWalkingInAndStraightBack_CountsNothing()
+    {
+        // inclusive-adult, footprint, 3.0 m, seed 2, 180 s: one adult walked from zone 1 well into zone 0 and back; both
+        // zones held them as long as two walkers, and zone 1 saw them come back. Both crossings of a merged pair are held
+        // as one, so the return cancels them together (cut in two, the first had been confirmed before the return).
+        var run = new PairingScript(mount: 3000);
+        run.Target(1, start: 178778, end: 180108, nearest: 1350, episode: 24, height: 1639);
+        run.Target(1, start: 180108, end: 180248, nearest: 1657, episode: 24, height: 1332, onset: 180178);
+        run.Target(0, start: 179373, end: 180633, nearest: 1350, episode: 32, height: 1636);
+        run.Target(1, start: 180318, end: 180878, nearest: 1376, episode: 24, height: 1613, origin: TargetOrigin.Background);
+        run.Finish();
+
+        Assert.AreEqual(0, run.Pairing.Entries, run.Describe());
+        Assert.AreEqual(0, run.Pairing.Exits, run.Describe());
+    }
 }
