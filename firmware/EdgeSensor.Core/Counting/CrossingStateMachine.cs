@@ -68,10 +68,12 @@ namespace EdgeSensor.Core.Counting
         private readonly long[] _stillMs = new long[2];
         private readonly int[] _stillLevelMm = new int[2];
         private readonly int[] _openNearestMm = new int[2];
+        private readonly int[] _nearestWhenOtherRoseMm = new int[2];
         private readonly bool[] _dipPending = new bool[2];
         private readonly long[] _dipStartMs = new long[2];
         private readonly DoorDiscriminator _door;
         private readonly int _maxGap;
+        private readonly int _readCycleMs;
         private readonly int _minHeight;
         private readonly int _outsideZone;
         private HeldCrossing _held;
@@ -89,6 +91,9 @@ namespace EdgeSensor.Core.Counting
             _zones[1] = new PairingZone();
             _door = new DoorDiscriminator(settings);
             _maxGap = settings.MaxPairGapMilliseconds;
+
+            // The two zones are ranged in turn, so each is read once every two timing budgets.
+            _readCycleMs = 2 * settings.TimingBudgetMilliseconds;
             _minHeight = settings.MinPersonHeightMillimeters;
             _outsideZone = 1 - settings.InsideZone;
         }
@@ -125,6 +130,9 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>Long targets recognised as two people walking close behind each other (<see cref="TwoBodySpan"/>).</summary>
         public int SpanSplits { get; private set; }
+
+        /// <summary>Pairs of long targets recognised as two people walking close behind each other (<see cref="MergedPair"/>).</summary>
+        public int MergedPairSplits { get; private set; }
 
         /// <summary>Targets left over in a dense flow, dropped for their zone's follower (<see cref="PartnerFit"/>).</summary>
         public int LeftOverDrops { get; private set; }
@@ -215,13 +223,18 @@ namespace EdgeSensor.Core.Counting
         /// <summary>A target appeared in <paramref name="zone"/>.</summary>
         public void OnRise(int zone, long timeMs)
         {
-            _zones[zone].Open(timeMs, timeMs);
+            OnRise(zone, timeMs, timeMs);
         }
 
         /// <summary>A target appeared in <paramref name="zone"/>: it began at <paramref name="startMs"/> and was detected at <paramref name="onsetMs"/>.</summary>
         public void OnRise(int zone, long startMs, long onsetMs)
         {
             _zones[zone].Open(startMs, onsetMs);
+            _nearestWhenOtherRoseMm[zone] = 0;
+            if (_zones[1 - zone].IsOpen && _nearestWhenOtherRoseMm[1 - zone] == 0)
+            {
+                _nearestWhenOtherRoseMm[1 - zone] = _openNearestMm[1 - zone];
+            }
         }
 
         /// <summary>The target open in <paramref name="zone"/> was dropped without a verdict.</summary>
@@ -241,6 +254,8 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public void OnFall(int zone, TargetSummary target)
         {
+            target.NearestWhenOtherRoseMillimeters = _nearestWhenOtherRoseMm[zone];
+            _nearestWhenOtherRoseMm[zone] = 0;
             PairingZone pairing = _zones[zone];
             pairing.Close();
             if (pairing.HasLead)
@@ -553,6 +568,14 @@ namespace EdgeSensor.Core.Counting
             }
 
             Settle(a, b);
+            if (_held.IsHeld && MergedPair.IsTwoPeople(a, b, _readCycleMs))
+            {
+                // Both zones saw two close followers as one target each (MergedPair): the crossing counts both. Held as one,
+                // so that one person walking in and straight back, whose targets look the same, is no count at all.
+                _held.People = 2;
+                MergedPairSplits++;
+            }
+
             _zones[0].DropOldest();
             _zones[1].DropOldest();
         }
@@ -759,6 +782,7 @@ namespace EdgeSensor.Core.Counting
         private void Hold(CrossingKind kind, TargetSummary destination, int nearestMillimeters)
         {
             _held.Kind = kind;
+            _held.People = 1;
             _held.OriginZone = OriginOf(kind);
             _held.DestinationEndMs = destination.EndMs;
             _held.DestinationTargetEndMs = destination.EndMs;
@@ -868,11 +892,11 @@ namespace EdgeSensor.Core.Counting
         {
             if (_held.Kind == CrossingKind.Entry)
             {
-                Entries++;
+                Entries += _held.People;
             }
             else if (_held.Kind == CrossingKind.Exit)
             {
-                Exits++;
+                Exits += _held.People;
             }
 
             if (_held.IsHeld)

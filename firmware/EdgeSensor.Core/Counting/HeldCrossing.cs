@@ -9,6 +9,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>The crossing held, or <see cref="CrossingKind.None"/> when nothing is held.</summary>
         public CrossingKind Kind;
 
+        /// <summary>How many people the crossing counts: 1, or 2 for two walkers both zones saw as one (<see cref="MergedPair"/>).</summary>
+        public int People;
+
         /// <summary>The zone the person came from (0 or 1).</summary>
         public int OriginZone;
 

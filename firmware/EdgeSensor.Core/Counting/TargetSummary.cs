@@ -41,6 +41,13 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public int Episode;
 
+        /// <summary>
+        /// The nearest distance this target had come (mm) when a target rose in the other zone while it was open; 0 when
+        /// none did. For a body walking over the line it is what the body showed in its first zone by the time it
+        /// reached the second.
+        /// </summary>
+        public int NearestWhenOtherRoseMillimeters;
+
         /// <summary>True when the target began out of a presence already in the zone (a valley split or a background).</summary>
         public bool IsBornInPresence => Origin != TargetOrigin.Floor;
 
