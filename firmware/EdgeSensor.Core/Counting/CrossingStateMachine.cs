@@ -961,6 +961,12 @@ namespace EdgeSensor.Core.Counting
             }
 
             int origin = TargetSummary.PassedFirst(a, b);
+            if (origin >= 0 && StoppedInOrigin(origin == 0 ? a : b, origin == 0 ? b : a, origin))
+            {
+                DoorRejections++;
+                return CrossingKind.None;
+            }
+
             if (origin >= 0)
             {
                 return KindFrom(origin);
@@ -968,6 +974,20 @@ namespace EdgeSensor.Core.Counting
 
             TurnBacks++;
             return CrossingKind.None;
+        }
+
+        // True when the origin target rose from the bare floor and the origin zone, never empty since, now holds a still
+        // level, and the destination target ended within the time a still level takes to be recognised after it: what
+        // the zones saw stopped at one moment, in the zone it swept first, instead of going on over the line. A walker
+        // leaves the zone they came from before the one they go to; a door leaf swinging open sweeps the zones in turn,
+        // like a walker, then stops standing open at the footprint's edge, and each zone dates its stop within that
+        // time. Not someone who stopped across the line: their front holds the destination zone for as long as they
+        // stand. Not someone walking under the open leaf: their target rose out of the leaf's level and returned to it.
+        private bool StoppedInOrigin(TargetSummary originTarget, TargetSummary destinationTarget, int originZone)
+        {
+            return originTarget.Origin == TargetOrigin.Floor && _stillLevel[originZone] && !_zones[originZone].IsPresent
+                && _stillEpisode[originZone] == originTarget.Episode
+                && destinationTarget.EndMs - originTarget.EndMs <= ZoneOccupancyDetector.PlateauMilliseconds;
         }
 
         // A crossing out of the outside zone is an entry; out of the inside zone, an exit.
