@@ -550,6 +550,7 @@ namespace EdgeSensor.Core.Counting
             {
                 // Settled on a still surface far above the nearest point: that surface is background now.
                 Finish(_plateauMs);
+                _finished.SettledOnStillLevel = true;
                 _state = DetectorState.Background;
                 _background = _plateau;
                 return ZoneEvent.Fall;
@@ -894,6 +895,7 @@ namespace EdgeSensor.Core.Counting
             _current.Samples = 1;
             _current.Origin = origin;
             _current.Episode = _episode;
+            _current.SettledOnStillLevel = false;
             _peak = d;
             _peakMs = timeMs;
             _plateau = d;
