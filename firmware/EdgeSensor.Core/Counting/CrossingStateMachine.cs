@@ -52,6 +52,11 @@ namespace EdgeSensor.Core.Counting
         // plus sway and noise.
         private const int MaxSideHeightGapMillimeters = 500;
 
+        // A door leaf standing open at the doorway's side is seen only by a zone's outermost rays, low down, in a sliver of
+        // the zone: its still level reads below this height above the floor. A stroller's hood stands 0.75 m or more up
+        // (EN 1888: hoods of 0.8-1.1 m), and a person who stops reads higher still (see StoppedInOrigin).
+        private const int LeafLevelMaxHeightMillimeters = 700;
+
         // A still level in the destination this much nearer than the origin's is a person standing there, not a door leaf:
         // one leaf, a flat panel seen by both zones, reads within about its slant across them of the same distance (up to
         // ~0.2 m), while a standing person puts head and shoulders into the destination and only an edge into the origin.
@@ -1032,6 +1037,12 @@ namespace EdgeSensor.Core.Counting
             }
 
             int origin = TargetSummary.PassedFirst(a, b);
+            if (origin >= 0 && StoppedInOrigin(origin == 0 ? a : b, origin == 0 ? b : a, origin))
+            {
+                DoorRejections++;
+                return CrossingKind.None;
+            }
+
             if (origin >= 0)
             {
                 return KindFrom(origin);
@@ -1039,6 +1050,27 @@ namespace EdgeSensor.Core.Counting
 
             TurnBacks++;
             return CrossingKind.None;
+        }
+
+        // True when both targets rose from the bare floor, the origin one ended settling on a low still level, which the
+        // origin zone, never empty since, still holds, and the destination target ended within the time a still level
+        // takes to be recognised after it: what the zones saw stopped at one moment, in the zone it swept first, instead
+        // of going on over the line. A walker leaves the zone they came from before the one they go to; a door leaf
+        // swinging open sweeps the zones in turn, like a walker, then stops standing open at the doorway's side, and each
+        // zone dates its stop within that time. The leaf swings out of a closed door, out of view, so neither zone held
+        // anything before (someone walking under the leaf standing open rises out of its level in the zone where most of
+        // it stands). At the doorway's side only the zone's outermost rays reach the leaf, low down, and it fills a
+        // sliver of the zone: its level reads below LeafLevelMaxHeightMillimeters, while what follows a person slowly
+        // (a stroller's hood, 0.75 m or more up) or a person who stops reads higher. Not someone who stopped across the
+        // line either: their front holds the destination zone for as long as they stand.
+        private bool StoppedInOrigin(TargetSummary originTarget, TargetSummary destinationTarget, int originZone)
+        {
+            int level = _stillLevelMm[originZone];
+            int floor = originTarget.NearestMillimeters + originTarget.HeightMillimeters;
+            return originTarget.SettledOnStillLevel && originTarget.Origin == TargetOrigin.Floor && destinationTarget.Origin == TargetOrigin.Floor
+                && _stillLevel[originZone] && !_zones[originZone].IsPresent && _stillEpisode[originZone] == originTarget.Episode
+                && level > 0 && floor - level < LeafLevelMaxHeightMillimeters
+                && destinationTarget.EndMs - originTarget.EndMs <= ZoneOccupancyDetector.PlateauMilliseconds;
         }
 
         // A crossing out of the outside zone is an entry; out of the inside zone, an exit.

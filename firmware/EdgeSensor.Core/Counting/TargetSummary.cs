@@ -48,6 +48,12 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public int NearestWhenOtherRoseMillimeters;
 
+        /// <summary>
+        /// True when the target ended by settling on a still level far above its nearest reading, which the zone then kept
+        /// as its background (a door leaf that stopped standing open in view), not by leaving the zone.
+        /// </summary>
+        public bool SettledOnStillLevel;
+
         /// <summary>True when the target began out of a presence already in the zone (a valley split or a background).</summary>
         public bool IsBornInPresence => Origin != TargetOrigin.Floor;
 

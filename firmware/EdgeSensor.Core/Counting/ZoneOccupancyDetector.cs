@@ -28,7 +28,7 @@ namespace EdgeSensor.Core.Counting
     public sealed class ZoneOccupancyDetector
     {
         // A level held this long (ms) within the noise band is a still surface, not a person moving through.
-        private const int PlateauMilliseconds = 800;
+        internal const int PlateauMilliseconds = 800;
 
         // A target that rose from the floor and held one level (within the noise band) from its first reading for this long
         // is a still surface: a walker's body passes a zone's footprint in under a second (MaxHeadMilliseconds), and the
@@ -550,6 +550,7 @@ namespace EdgeSensor.Core.Counting
             {
                 // Settled on a still surface far above the nearest point: that surface is background now.
                 Finish(_plateauMs);
+                _finished.SettledOnStillLevel = true;
                 _state = DetectorState.Background;
                 _background = _plateau;
                 return ZoneEvent.Fall;
@@ -894,6 +895,7 @@ namespace EdgeSensor.Core.Counting
             _current.Samples = 1;
             _current.Origin = origin;
             _current.Episode = _episode;
+            _current.SettledOnStillLevel = false;
             _peak = d;
             _peakMs = timeMs;
             _plateau = d;

@@ -44,13 +44,14 @@ internal sealed class PairingScript
     /// from the mount). A target split off the one before it in its zone has its onset after its start and starts where
     /// that one ended. <paramref name="reportedAt"/>: when its fall reaches the pairing stage, if later than its end (a
     /// target closed at a valley is reported when the next head is confirmed, a still level 0.8 s after it began);
-    /// <paramref name="stillAfter"/>: the zone holds a still level after it, <paramref name="stillMm"/> away (0: not known).
+    /// <paramref name="stillAfter"/>: the zone holds a still level after it, <paramref name="stillMm"/> away (0: not known);
+    /// <paramref name="settled"/>: the target ended by settling on that level (the detector's plateau rule).
     /// While open it reports its nearest reading as come so far: from its rise, unless <paramref name="headAt"/> says when
     /// that came (before it, it reports <paramref name="earlyNearest"/>).
     /// </summary>
     public void Target(int zone, long start, long end, int nearest = -1, int episode = 1, int height = -1, long onset = -1,
         TargetOrigin? origin = null, long reportedAt = -1, int samples = -1, bool stillAfter = false, int stillMm = 0,
-        long headAt = -1, int earlyNearest = 0)
+        long headAt = -1, int earlyNearest = 0, bool settled = false)
     {
         if (nearest < 0 && height < 0)
         {
@@ -68,6 +69,7 @@ internal sealed class PairingScript
             Samples = samples >= 0 ? samples : (int)((end - start) / ZoneSampleMs),
             Origin = origin ?? (onset > start ? TargetOrigin.ValleySplit : TargetOrigin.Floor),
             Episode = episode,
+            SettledOnStillLevel = settled,
         };
         if (headAt > target.OnsetMs)
         {
