@@ -72,7 +72,8 @@ public static class AccuracyRunner
         ReplayResult r = TraceReplayer.Run(trace, new ReplayOptions());
         var tally = new ScenarioTally { Name = scenario.Name, Runs = 1 };
         Score.MatchEvents(trace.Records, r.Crossings, out int missed, out int falseCounts, out var unmatched, out var missedTruths, tally.MissedByGroup);
-        tally.Errors.AddRange(ErrorEvent.Of(traceName, variant.Label, scenario.Name, seed, missedTruths, unmatched, t => Attribute(scene, t)));
+        tally.Errors.AddRange(ErrorEvent.Of(traceName, variant.Label, scenario.Name, seed, missedTruths, unmatched, t => Attribute(scene, t),
+            missedTruths.Count > 0 ? new ZoneVisibility(trace.Records) : null));
         foreach (TraceRecord row in trace.Records)
         {
             if (row.Kind == TraceKind.Truth && row.Channel >= 0 && row.Channel < 4)

@@ -66,7 +66,7 @@ public sealed class ScoreTests
         Assert.AreEqual(Population.PopulationGroup.Wheelchair, lateMiss.Group, "a miss belongs to its truth row's group");
         Assert.IsNull(errors.Single(e => e.IsMiss && e.TimeMs == 40_000).NearestCountOffsetMs, "the exit 20 s away is no late count of it");
         Assert.AreEqual(-3_500, errors.Single(e => !e.IsMiss && e.TimeMs == 13_500).NearestCountOffsetMs);
-        Assert.AreEqual("t.csv,raster 2.5 m,mixed,7,10000,missed,entry,wheelchair,3500", lateMiss.ToCsv());
+        Assert.AreEqual("t.csv,raster 2.5 m,mixed,7,10000,missed,entry,wheelchair,3500,,", lateMiss.ToCsv(), "no visibility given: its columns stay empty");
         Assert.AreEqual(ErrorEvent.CsvHeader.Split(',').Length, lateMiss.ToCsv().Split(',').Length);
     }
 

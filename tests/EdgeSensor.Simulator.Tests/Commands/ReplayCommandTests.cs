@@ -142,11 +142,17 @@ public sealed class ReplayCommandTests
             Assert.AreEqual(0, errorsCode, errorsErr);
             StringAssert.Contains(errorsErr, "errors: " + errors);
             string[] lines = File.ReadAllLines(errors);
-            Assert.AreEqual("trace,variant,scenario,seed,time_ms,error,direction,group,nearest_other_ms", lines[0]);
+            Assert.AreEqual("trace,variant,scenario,seed,time_ms,error,direction,group,nearest_other_ms,zone0_dip_sigma,zone1_dip_sigma", lines[0]);
             // Two people abreast look like one to two zones along the line: one of each pair is always missed.
             Assert.IsGreaterThan(1, lines.Length, "side-by-side pairs are listed");
             Assert.IsTrue(lines.Skip(1).All(l => l.StartsWith("side-by-side-footprint-2500mm-seed1.csv,footprint 2.5 m,side-by-side,1,", StringComparison.Ordinal)), string.Join(" | ", lines));
             Assert.IsTrue(lines.Skip(1).Any(l => l.Contains(",missed,", StringComparison.Ordinal)), string.Join(" | ", lines));
+            // The one of a pair abreast who is missed walked under the sensor in plain view: far above the floor noise in both zones.
+            foreach (string[] miss in lines.Skip(1).Select(l => l.Split(',')).Where(f => f[5] == "missed"))
+            {
+                Assert.IsGreaterThan(5.0, double.Parse(miss[9], System.Globalization.CultureInfo.InvariantCulture), string.Join(",", miss));
+                Assert.IsGreaterThan(5.0, double.Parse(miss[10], System.Globalization.CultureInfo.InvariantCulture), string.Join(",", miss));
+            }
         }
         finally
         {
