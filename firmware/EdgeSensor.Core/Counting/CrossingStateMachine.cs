@@ -835,6 +835,17 @@ namespace EdgeSensor.Core.Counting
             return _held.DestinationMayStand && _stillEpisode[zone] == _held.DestinationEpisode && level > 0 && nearestMillimeters >= level;
         }
 
+        // True when the person who crossed still stands in the destination zone as a target (their sway keeps the zone from
+        // settling into a still level, so IsStandersEdge has no level to compare with) and the origin zone's target rose
+        // out of the still level that zone settled on behind them and came nowhere near as close as the head they crossed
+        // with: the origin zone sees their edge (a shoulder or an arm swaying back over the line). Someone following walks up
+        // from the bare floor (a stroller pushed in, a child, low as they are) or passes with a head as near as theirs.
+        private bool IsTrackedStandersEdge(TargetSummary target)
+        {
+            return _held.DestinationMayStand && _zones[_held.DestinationZone].IsPresentIn(_held.DestinationEpisode)
+                && target.Origin == TargetOrigin.Background && IsOtherBody(target.NearestMillimeters, _held.NearestMillimeters);
+        }
+
         private bool OriginMayReturn(long nowMs)
         {
             if (_zones[_held.OriginZone].HasLead)
@@ -868,7 +879,8 @@ namespace EdgeSensor.Core.Counting
                 // touch across the line, so the crossing need not wait for the whole queue to pass.
                 // A single reading is no one following: a person walking up passes the zone over several readings, like one
                 // coming back (MinReturnSamples); one reading is a ranging outlier or an edge at the footprint's rim.
-                return origin.Count == 0 || IsStandersEdge(origin.Oldest.NearestMillimeters) || origin.Oldest.Samples < MinReturnSamples;
+                return origin.Count == 0 || IsStandersEdge(origin.Oldest.NearestMillimeters) || IsTrackedStandersEdge(origin.Oldest)
+                    || origin.Oldest.Samples < MinReturnSamples;
             }
 
             if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationEndMs)
