@@ -55,12 +55,12 @@ public sealed class EndToEndGoalTests
     [DataRow(CoverageModel.Raster, 0.98)]
     public void SingleFile(CoverageModel coverage, double floor) => EventAtLeast("single-file", coverage, floor);
 
-    // Goal tailgating (0.5 s headway) >= 97%: met on the raster model (worst 97.8%); not on the footprint model (worst 92.2%,
-    // 3.0 m: some pairs of equal height leave no gap and no step between the heads in either zone, docs/counting.md limits;
-    // 78.9% before one long target over two in the other zone was counted as two and a step from head to head split, 91.1%
-    // before a step split was dated by the second head's own level).
+    // Goal tailgating (0.5 s headway) >= 97%: met on both models (worst 97.8%, footprint 2.8 m and raster 3.0 m); on the
+    // footprint model 92.2% (3.0 m) before a zone held longer than two bodies' depth at the pace the lag between the
+    // zones gives was counted as two (MergedPair), 78.9% before one long target over two in the other zone was counted as
+    // two and a step from head to head split.
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.92)]
+    [DataRow(CoverageModel.Footprint, 0.97)]
     [DataRow(CoverageModel.Raster, 0.97)]
     public void Tailgating(CoverageModel coverage, double floor) => EventAtLeast("tailgating", coverage, floor);
 
@@ -133,7 +133,7 @@ public sealed class EndToEndGoalTests
         }
     }
 
-    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 96.4% footprint, 87.0% raster, both at 3.0 m,
+    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 96.9% footprint, 87.6% raster, both at 3.0 m,
     // with the sensor noise drawn per seed).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, 0.96)]
@@ -173,15 +173,16 @@ public sealed class EndToEndGoalTests
     // left-over rule for dense flows and the step split: event-surge on the footprint model 91% -> 93%, 95% with a child's
     // head split from a taller follower ramping in; mixed on the footprint model 90% -> 91%; with faint partners and
     // late-confirmed partners: inclusive on the raster model 81% -> 87%; with the open leaf's shallow level taken for the
-    // floor: door on the raster model 46% -> 66% (3.0 m). Lowered
+    // floor: door on the raster model 46% -> 66% (3.0 m), 68% (2.5 m) with a leaf that stopped in the zone it swept first;
+    // with a gap-only pair that reads like one whole body kept: event-surge on the raster model 86% -> 88%. Lowered
     // with weak dips: mixed on the raster model 81% -> 80% (3.0 m: children turning back are now seen in both zones).
     // Raster loiter is in its own test below.
     [TestMethod]
     [DataRow("door", CoverageModel.Footprint, 0.85)]
-    [DataRow("door", CoverageModel.Raster, 0.66)]
+    [DataRow("door", CoverageModel.Raster, 0.68)]
     [DataRow("loiter", CoverageModel.Footprint, 0.91)]
     [DataRow("event-surge", CoverageModel.Footprint, 0.95)]
-    [DataRow("event-surge", CoverageModel.Raster, 0.86)]
+    [DataRow("event-surge", CoverageModel.Raster, 0.88)]
     [DataRow("mixed", CoverageModel.Footprint, 0.91)]
     [DataRow("mixed", CoverageModel.Raster, 0.80)]
     [DataRow("inclusive", CoverageModel.Footprint, 0.99)]
