@@ -599,8 +599,10 @@ namespace EdgeSensor.Core.Counting
         // a stroller's hood (a blended reading under a high mount) waits there to see whether a pusher follows, and is a
         // person's side all the same. Paired without it, the oldest went to a faint stray that rose in the same read
         // cycle, and the person's own side was left over to pair with the next person's as a crossing the wrong way.
-        // Only a held target that rose on its own: one split off a valley may be the same body swaying or standing on
-        // (a loiterer), whose pieces are no new person.
+        // Only a held target that rose on its own (one split off a valley may be the same body swaying or standing on, a
+        // loiterer, whose pieces are no new person), and only when the pair first-in first-out would make is no walker
+        // anyway (the door rules reject it: it appeared at once in both zones): otherwise the oldest may well be the
+        // target's other side, read a little differently (a seated person's head in one zone, their knees in the other).
         private bool AwaitsBetterPartner(int zone)
         {
             PairingZone other = _zones[1 - zone];
@@ -611,7 +613,8 @@ namespace EdgeSensor.Core.Counting
 
             TargetSummary target = _zones[zone].Oldest;
             bool openOverlaps = other.IsOpen && other.OpenStartMs <= target.EndMs && other.OpenStartMs >= other.OldestEndMs;
-            bool heldOverlaps = other.HasLead && !other.LeadIsSplit && other.LeadStartMs <= target.EndMs && other.LeadStartMs >= other.OldestEndMs;
+            bool heldOverlaps = other.HasLead && !other.LeadIsSplit && other.LeadStartMs <= target.EndMs && other.LeadStartMs >= other.OldestEndMs
+                && (zone == 0 ? _door.IsDoor(target, other.Oldest) : _door.IsDoor(other.Oldest, target));
             return (openOverlaps || heldOverlaps) && PartnerFit.MayBeBeaten(target, other.Oldest);
         }
 
