@@ -621,18 +621,29 @@ namespace EdgeSensor.Core.Counting
             return true;
         }
 
-        // True while the oldest target of zone should wait for the other zone's open target before pairing: the other
-        // zone's oldest fits it poorly (PartnerFit.MayBeBeaten) and the open one overlaps it, so it may be its partner.
+        // True while the oldest target of zone should wait for the other zone's next target before pairing: the other
+        // zone's oldest fits it poorly (PartnerFit.MayBeBeaten) and the next one overlaps it, so it may be its partner.
+        // The next one may still be open, or finished and held back for the pair gap (HoldLead): a head reading as low as
+        // a stroller's hood (a blended reading under a high mount) waits there to see whether a pusher follows, and is a
+        // person's side all the same. Paired without it, the oldest went to a faint stray that rose in the same read
+        // cycle, and the person's own side was left over to pair with the next person's as a crossing the wrong way.
+        // Only a held target that rose on its own (one split off a valley may be the same body swaying or standing on, a
+        // loiterer, whose pieces are no new person), and only when the pair first-in first-out would make is no walker
+        // anyway (the door rules reject it: it appeared at once in both zones): otherwise the oldest may well be the
+        // target's other side, read a little differently (a seated person's head in one zone, their knees in the other).
         private bool AwaitsBetterPartner(int zone)
         {
             PairingZone other = _zones[1 - zone];
-            if (other.Count != 1 || !other.IsOpen || _zones[zone].HasAside || other.HasAside)
+            if (other.Count != 1 || _zones[zone].HasAside || other.HasAside)
             {
                 return false;
             }
 
             TargetSummary target = _zones[zone].Oldest;
-            return other.OpenStartMs <= target.EndMs && other.OpenStartMs >= other.OldestEndMs && PartnerFit.MayBeBeaten(target, other.Oldest);
+            bool openOverlaps = other.IsOpen && other.OpenStartMs <= target.EndMs && other.OpenStartMs >= other.OldestEndMs;
+            bool heldOverlaps = other.HasLead && !other.LeadIsSplit && other.LeadStartMs <= target.EndMs && other.LeadStartMs >= other.OldestEndMs
+                && (zone == 0 ? _door.IsDoor(target, other.Oldest) : _door.IsDoor(other.Oldest, target));
+            return (openOverlaps || heldOverlaps) && PartnerFit.MayBeBeaten(target, other.Oldest);
         }
 
         // Decides the pair of a (zone 0) and b (zone 1) and holds the crossing it makes, confirming the one held before.

@@ -36,6 +36,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Nearest reading (mm) of the held-back target.</summary>
         public int LeadNearestMillimeters => _lead.NearestMillimeters;
 
+        /// <summary>True when the held-back target was split off a valley of the presence before it in this zone.</summary>
+        public bool LeadIsSplit => _lead.Origin == TargetOrigin.ValleySplit;
+
         /// <summary>Returns the held-back target and forgets it.</summary>
         public TargetSummary TakeLead()
         {
