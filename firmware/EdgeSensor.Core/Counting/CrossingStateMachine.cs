@@ -694,7 +694,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             TargetSummary span = spanning.Oldest;
-            if (!TwoBodySpan.Covers(span, first, second, _maxGap))
+            if (!TwoBodySpan.Covers(span, first, second, _maxGap, EndsAlone(spanZone, span, second)))
             {
                 return false;
             }
@@ -736,6 +736,21 @@ namespace EdgeSensor.Core.Counting
             }
 
             return true;
+        }
+
+        // True when zone shows nothing of its own after span that may be a body span is taken to cover: no target split off
+        // span at the very sample span ended (queued after it, kept aside, held back or open), and none that rose anew before
+        // follower (of the other zone) ended there. A body walking over the line is in both zones at once, so a new target
+        // in span's zone while follower was still in the other is follower's own side, not part of span.
+        private bool EndsAlone(int zone, TargetSummary span, TargetSummary follower)
+        {
+            PairingZone pairing = _zones[zone];
+            long end = span.EndMs;
+            bool queued = pairing.Count > 1 && pairing.SecondStartMs >= end && (pairing.SecondIsSplit ? pairing.SecondStartMs == end : pairing.SecondStartMs <= follower.EndMs);
+            bool aside = pairing.HasAside && pairing.Aside.Origin == TargetOrigin.ValleySplit && pairing.Aside.StartMs == end;
+            bool heldBack = pairing.HasLead && pairing.LeadStartMs >= end && pairing.LeadStartMs <= follower.EndMs;
+            bool open = pairing.Count == 1 && pairing.IsOpen && pairing.OpenStartMs >= end && (pairing.OpenIsSplit ? pairing.OpenStartMs == end : pairing.OpenStartMs <= follower.EndMs);
+            return !queued && !aside && !heldBack && !open;
         }
 
         // Puts back in the queue a target of zone settled as a touch when it finished, if it outlasted the other zone's

@@ -21,6 +21,10 @@ namespace EdgeSensor.Core.Counting
         // through, not two people.
         private const int MaxHeadGapMillimeters = 300;
 
+        // A child walking on their own (about 3 years and older) stands 0.95 m and taller (CDC growth charts); a door leaf's
+        // lower edge sweeping shut behind a person reads lower than that.
+        private const int MinFollowerHeightMillimeters = 1000;
+
         // Each person walked through the short zone's whole stretch of floor: the stretches of the two zones are equally
         // long and adjoin at the line, so that took about the lag of one body walking from one zone to the other. At
         // least MinPassNumerator/MinPassDenominator of it: a fragment of one head (split by noise, or the shoulders) is
@@ -46,9 +50,11 @@ namespace EdgeSensor.Core.Counting
         /// <paramref name="first"/> and <paramref name="second"/> (in that order): two heads about equally near the
         /// sensor, following each other within <paramref name="maxGapMs"/>, each walking through its zone; the span
         /// began with the first and ended with the second (both people leading, or both trailing, in the span's zone)
-        /// and lasted as long as two bodies take to pass.
+        /// and lasted as long as two bodies take to pass. The second may read far lower than the first (a child behind an
+        /// adult) only when <paramref name="spanEndsAlone"/>: its zone showed nothing of its own after the span that may be
+        /// that second body.
         /// </summary>
-        public static bool Covers(TargetSummary span, TargetSummary first, TargetSummary second, int maxGapMs)
+        public static bool Covers(TargetSummary span, TargetSummary first, TargetSummary second, int maxGapMs, bool spanEndsAlone)
         {
             if (second.StartMs < first.EndMs || second.StartMs - first.EndMs > maxGapMs || second.Origin == TargetOrigin.Background)
             {
@@ -58,8 +64,8 @@ namespace EdgeSensor.Core.Counting
             }
 
             int headGap = first.NearestMillimeters - second.NearestMillimeters;
-            if (headGap >= MaxHeadGapMillimeters || -headGap >= MaxHeadGapMillimeters
-                || !IsHeadOf(first, span) || !IsHeadOf(second, span))
+            if ((headGap >= MaxHeadGapMillimeters || -headGap >= MaxHeadGapMillimeters || !IsHeadOf(first, span) || !IsHeadOf(second, span))
+                && !(spanEndsAlone && IsLowerFollower(span, first, second)))
             {
                 return false;
             }
@@ -91,6 +97,18 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
             return Duration(span) >= lag * MinSpanLags && IsWalkingPass(first, lag) && IsWalkingPass(second, lag);
+        }
+
+        // True when second, lower than first by more than two heads differ, followed first as a person of its own (a child
+        // close behind a parent). Anything pushed goes ahead of the person pushing it (a stroller, a cart) and a wheelchair's
+        // footrest ahead of its user, so a lower target behind a person, the span's head being that person's, is no part
+        // of them. It still had to come nearer than a person's height threshold to be queued at all. Only when the span's
+        // zone saw nothing of its own right after the span (spanEndsAlone): a lower thing that zone also saw apart (a door
+        // leaf swinging shut behind the person, a person behind a leaf's top edge) was never under the span.
+        private static bool IsLowerFollower(TargetSummary span, TargetSummary first, TargetSummary second)
+        {
+            return second.NearestMillimeters - first.NearestMillimeters >= MaxHeadGapMillimeters && IsHeadOf(first, span)
+                && second.HeightMillimeters >= MinFollowerHeightMillimeters && second.StartMs <= span.EndMs;
         }
 
         /// <summary>
