@@ -481,7 +481,7 @@ namespace EdgeSensor.Core.Counting
         {
             TargetSummary a = _zones[0].Oldest;
             TargetSummary b = _zones[1].Oldest;
-            bool gapOnly = (a.StartMs > b.EndMs || b.StartMs > a.EndMs) && a.StartMs <= b.EndMs + _maxGap && b.StartMs <= a.EndMs + _maxGap;
+            bool gapOnly = !MeetWithin(a, b, 0) && MeetWithin(a, b, _maxGap);
             if (!gapOnly || !PartnerFit.IsOneWholeBody(a, b))
             {
                 return false;
@@ -495,6 +495,12 @@ namespace EdgeSensor.Core.Counting
         {
             PairingZone pairing = _zones[zone];
             return pairing.Count == 1 && pairing.IsOpen && pairing.OpenStartMs <= timeMs && !pairing.OpenIsSplit;
+        }
+
+        // True when a and b, one target per zone, overlap in time once each is allowed slackMs after its end.
+        private static bool MeetWithin(TargetSummary a, TargetSummary b, long slackMs)
+        {
+            return a.StartMs <= b.EndMs + slackMs && b.StartMs <= a.EndMs + slackMs;
         }
 
         private void PairOldest()
@@ -512,14 +518,14 @@ namespace EdgeSensor.Core.Counting
             DropAsides();
             TargetSummary a = _zones[0].Oldest;
             TargetSummary b = _zones[1].Oldest;
-            if (a.StartMs > b.EndMs + _maxGap || b.StartMs > a.EndMs + _maxGap)
+            if (!MeetWithin(a, b, _maxGap))
             {
                 // No overlap: the one that ended first can never pair with anything later.
                 Orphan(a.EndMs <= b.EndMs ? 0 : 1);
                 return;
             }
 
-            if (a.StartMs > b.EndMs || b.StartMs > a.EndMs)
+            if (!MeetWithin(a, b, 0))
             {
                 // Apart in time, within the gap only. The zones meet at the line, so a body walking from one to the other
                 // is in both at once on the way; the gap only forgives a side seen late or briefly. If the other zone
@@ -746,11 +752,18 @@ namespace EdgeSensor.Core.Counting
         {
             PairingZone pairing = _zones[zone];
             long end = span.EndMs;
-            bool queued = pairing.Count > 1 && pairing.SecondStartMs >= end && (pairing.SecondIsSplit ? pairing.SecondStartMs == end : pairing.SecondStartMs <= follower.EndMs);
+            bool queued = pairing.Count > 1 && IsOwnAfter(pairing.SecondStartMs, pairing.SecondIsSplit, end, follower.EndMs);
             bool aside = pairing.HasAside && pairing.Aside.Origin == TargetOrigin.ValleySplit && pairing.Aside.StartMs == end;
-            bool heldBack = pairing.HasLead && pairing.LeadStartMs >= end && pairing.LeadStartMs <= follower.EndMs;
-            bool open = pairing.Count == 1 && pairing.IsOpen && pairing.OpenStartMs >= end && (pairing.OpenIsSplit ? pairing.OpenStartMs == end : pairing.OpenStartMs <= follower.EndMs);
+            bool heldBack = pairing.HasLead && IsOwnAfter(pairing.LeadStartMs, false, end, follower.EndMs);
+            bool open = pairing.Count == 1 && pairing.IsOpen && IsOwnAfter(pairing.OpenStartMs, pairing.OpenIsSplit, end, follower.EndMs);
             return !queued && !aside && !heldBack && !open;
+        }
+
+        // True when a target that began at startMs may be a body of its own after a span that ended at endMs: split off the
+        // span at its very end, or risen anew before the follower of the other zone ended at followerEndMs (see EndsAlone).
+        private static bool IsOwnAfter(long startMs, bool isSplit, long endMs, long followerEndMs)
+        {
+            return startMs >= endMs && (isSplit ? startMs == endMs : startMs <= followerEndMs);
         }
 
         // Puts back in the queue a target of zone settled as a touch when it finished, if it outlasted the other zone's
