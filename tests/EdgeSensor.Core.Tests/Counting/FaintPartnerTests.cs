@@ -98,57 +98,29 @@ public sealed class FaintPartnerTests
         Assert.AreEqual(0, run.Partner.Count);
     }
 
-    private sealed class Run
+    private sealed class Run() : AlternatingZoneScript(FloorMm, Sigma, HalfPeriodMs, seed: 21)
     {
-        private readonly ZoneChannel[] _zones = new ZoneChannel[2];
-        private readonly Random _rng = new(21);
-
-        public Run()
-        {
-            var settings = new CounterSettings { MountHeightMillimeters = 3000 };
-            _zones[0] = new ZoneChannel(settings);
-            _zones[1] = new ZoneChannel(settings);
-        }
+        private readonly ZoneChannel[] _zones =
+        [
+            new ZoneChannel(new CounterSettings { MountHeightMillimeters = 3000 }),
+            new ZoneChannel(new CounterSettings { MountHeightMillimeters = 3000 }),
+        ];
 
         public FaintPartner Partner { get; } = new();
 
-        public long Now { get; private set; }
-
         public long TargetOnsetMs { get; private set; }
 
-        public void Floor(int ms)
-        {
-            Both(ms / (2 * HalfPeriodMs), 0, 0, noisy: true);
-        }
+        protected override int HeldFloor(int zone) => _zones[zone].IsCalibrated ? _zones[zone].BaselineMillimeters : 0;
 
-        // Samples of zone 1 then zone 0 in turn: zone 1 depth1 mm nearer than the floor, zone 0 depth0 mm.
-        public void Both(int samples, int depth1, int depth0, bool noisy = false)
+        protected override void Feed(int zone, long timeMs, int reading)
         {
-            for (int i = 0; i < samples; i++)
-            {
-                Feed(1, depth1, noisy);
-                Feed(0, depth0, noisy);
-            }
-        }
-
-        private void Feed(int zone, int depth, bool noisy)
-        {
-            Now += HalfPeriodMs;
-            // Scripted readings are measured from the floor the zone holds (its boot estimate is off the true floor by a
-            // little noise), so that a dip is as deep against it as the script says.
-            int reading = noisy || !_zones[zone].IsCalibrated ? FloorMm - depth + Gaussian() : _zones[zone].BaselineMillimeters - depth;
-            ZoneEvent e = _zones[zone].Process(Now, reading, 0);
+            ZoneEvent e = _zones[zone].Process(timeMs, reading, 0);
             if (e == ZoneEvent.Rise && zone == 0)
             {
                 TargetOnsetMs = _zones[0].Detector.CurrentOnsetMs;
             }
 
-            Partner.Observe(zone, Now, reading, true, _zones[zone], _zones[1 - zone], e);
-        }
-
-        private int Gaussian()
-        {
-            return (int)(Sigma * StandardNormal.Next(_rng));
+            Partner.Observe(zone, timeMs, reading, true, _zones[zone], _zones[1 - zone], e);
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class LateOnsetPartnerSceneTests
         // invalid, so it is confirmed only after the pair gap has run out.
         run.Both(2, 0, 0);
         run.Both(1, 0, Dip);
-        run.Both(1, 0, Run.Invalid);
+        run.Both(1, 0, AlternatingZoneScript.Invalid);
         run.Both(6, 0, Dip);
         run.Floor(3000);
         Assert.AreEqual(0, run.Counter.Entries, CounterHarness.Describe(run.Counter));
@@ -44,54 +44,22 @@ public sealed class LateOnsetPartnerSceneTests
         run.Both(6, 300, 0);
         run.Both(15, 0, 0);
         run.Both(1, 0, Dip);
-        run.Both(1, 0, Run.Invalid);
+        run.Both(1, 0, AlternatingZoneScript.Invalid);
         run.Both(6, 0, Dip);
         run.Floor(3000);
         Assert.AreEqual(0, run.Counter.Entries + run.Counter.Exits, CounterHarness.Describe(run.Counter));
     }
 
-    private sealed class Run
+    private sealed class Run() : AlternatingZoneScript(FloorMm, Sigma, HalfPeriodMs, seed: 31)
     {
-        public const int Invalid = -1;
-
-        private readonly Random _rng = new(31);
-
         public PeopleCounter Counter { get; } = new(new CounterSettings { MountHeightMillimeters = 3000, InsideZone = 1 });
 
-        public long Now { get; private set; }
+        protected override int HeldFloor(int zone) => Counter.BaselineMillimeters(zone);
 
-        public void Floor(int ms)
-        {
-            Both(ms / (2 * HalfPeriodMs), 0, 0, noisy: true);
-        }
+        protected override void Feed(int zone, long timeMs, int reading) => Counter.AddTofSample(timeMs, zone, reading, 0);
 
-        // Samples of zone 1 then zone 0 in turn: zone 1 depth1 mm nearer than its floor, zone 0 depth0 mm (or Invalid).
-        public void Both(int samples, int depth1, int depth0, bool noisy = false)
-        {
-            for (int i = 0; i < samples; i++)
-            {
-                Feed(1, depth1, noisy);
-                Feed(0, depth0, noisy);
-                Counter.Tick(Now);
-            }
-        }
+        protected override void FeedInvalid(int zone, long timeMs) => Counter.AddTofSample(timeMs, zone, 0, 2);
 
-        private void Feed(int zone, int depth, bool noisy)
-        {
-            Now += HalfPeriodMs;
-            if (depth == Invalid)
-            {
-                Counter.AddTofSample(Now, zone, 0, 2);
-                return;
-            }
-
-            int floor = noisy || Counter.BaselineMillimeters(zone) == 0 ? FloorMm + Gaussian() : Counter.BaselineMillimeters(zone);
-            Counter.AddTofSample(Now, zone, floor - depth, 0);
-        }
-
-        private int Gaussian()
-        {
-            return (int)(Sigma * StandardNormal.Next(_rng));
-        }
+        protected override void AfterCycle(long timeMs) => Counter.Tick(timeMs);
     }
 }
