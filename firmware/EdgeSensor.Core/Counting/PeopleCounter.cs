@@ -238,6 +238,14 @@ namespace EdgeSensor.Core.Counting
                 _crossings.OnFall(zone, _zones[zone].FinishedTarget);
             }
 
+            if (detector.LeftStillLevel)
+            {
+                // A person who stood still enough to be taken for background walked off: their last target in this zone.
+                TargetSummary left = _zones[zone].FinishedTarget;
+                _crossings.OnRise(zone, left.StartMs, left.OnsetMs);
+                _crossings.OnFall(zone, left);
+            }
+
             if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
             {
                 _crossings.OnRise(zone, detector.CurrentStartMs, detector.CurrentOnsetMs);

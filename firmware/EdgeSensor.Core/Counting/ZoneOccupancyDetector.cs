@@ -219,6 +219,13 @@ namespace EdgeSensor.Core.Counting
         private long _weakEndStartMs;
         private TargetSummary _current;
         private TargetSummary _finished;
+        private bool _bodyLevel;
+        private long _bodyLevelMs;
+        private bool _leftStillLevel;
+        private int _leaveSamples;
+        private long _leaveFloorMs;
+        private int _leaveLevel;
+        private int _leaveFarthest;
 
         /// <summary>Creates a detector; thresholds are set by <see cref="SetThresholds"/> after calibration.</summary>
         public ZoneOccupancyDetector(int splitDepthMillimeters)
@@ -302,6 +309,12 @@ namespace EdgeSensor.Core.Counting
             _weakDepth = weakDepthMillimeters;
         }
 
+        /// <summary>
+        /// True for the sample on which a still level a target had settled on (a person who stopped under the sensor)
+        /// went away: <see cref="Finished"/> then holds the walk off that level (see <c>LeaveStillLevel</c>).
+        /// </summary>
+        public bool LeftStillLevel => _leftStillLevel;
+
         /// <summary>Forgets the current target and background; returns true when a target was open.</summary>
         public bool Clear()
         {
@@ -310,6 +323,7 @@ namespace EdgeSensor.Core.Counting
             _isWeak = false;
             _windowCount = 0;
             _dipRun = 0;
+            _bodyLevel = false;
             return open;
         }
 
@@ -317,6 +331,7 @@ namespace EdgeSensor.Core.Counting
         public ZoneEvent Update(long timeMs, int distanceMillimeters)
         {
             int d = distanceMillimeters;
+            _leftStillLevel = false;
             bool quiet = IsQuietFloor(timeMs);
             TrackLevel(d);
             if (_state == DetectorState.Empty)
@@ -503,6 +518,8 @@ namespace EdgeSensor.Core.Counting
                 return ZoneEvent.Rise;
             }
 
+            TrackLeaving(timeMs, d, fall);
+
             // Follow the background slowly (a door leaf settling, noise); an average, not the noise's maximum.
             _background += (d - _background) / BackgroundFollowDivisor;
             if (_background > _exitAbove)
@@ -510,6 +527,7 @@ namespace EdgeSensor.Core.Counting
                 // The still surface went away (the door closed): judged on the average, so that a surface standing
                 // just inside the exit threshold does not flicker the zone empty and occupied with every noisy reading.
                 _state = DetectorState.Empty;
+                LeaveStillLevel(timeMs);
             }
 
             return ZoneEvent.None;
@@ -534,6 +552,7 @@ namespace EdgeSensor.Core.Counting
                 // Back to the level it rose from: the person left, the background (door, previous person) remains.
                 Finish(timeMs);
                 _state = DetectorState.Background;
+                EnterBodyLevel(_current.Origin == TargetOrigin.ValleySplit, timeMs);
                 return ZoneEvent.Fall;
             }
 
@@ -553,6 +572,7 @@ namespace EdgeSensor.Core.Counting
                 _finished.SettledOnStillLevel = true;
                 _state = DetectorState.Background;
                 _background = _plateau;
+                EnterBodyLevel(false, timeMs);
                 return ZoneEvent.Fall;
             }
 
@@ -581,6 +601,7 @@ namespace EdgeSensor.Core.Counting
             _state = DetectorState.Background;
             _isWeak = false;
             _background = _plateau;
+            EnterBodyLevel(false, 0);
             return ZoneEvent.Cancel;
         }
 
@@ -872,6 +893,74 @@ namespace EdgeSensor.Core.Counting
             }
 
             return fall;
+        }
+
+        // A zone left holding the level a body's own valley split returned to holds that body: a person who stopped and sways
+        // (their head moving off and back cuts their target at a valley, and the valley's level is their still blend of
+        // head, shoulders and floor). A level a target settled on far above its head (a door leaf standing open) or one
+        // the previous person's target rose out of is no such body.
+        private void EnterBodyLevel(bool body, long timeMs)
+        {
+            _bodyLevel = body;
+            _bodyLevelMs = timeMs;
+            _leaveSamples = 0;
+        }
+
+        // Counts the readings since the zone last read at its still level: readings farther than the level by more than the
+        // noise are a body walking off it towards the floor. Judged against the level as it stood when they began to leave
+        // it, not the average that follows them out.
+        private void TrackLeaving(long timeMs, int d, int fall)
+        {
+            if (d <= (_leaveSamples == 0 ? _background : _leaveLevel) + fall)
+            {
+                _leaveSamples = 0;
+                return;
+            }
+
+            if (_leaveSamples == 0)
+            {
+                _leaveFloorMs = 0;
+                _leaveLevel = _background;
+                _leaveFarthest = d;
+            }
+
+            if (_leaveFloorMs == 0 && d > _exitAbove)
+            {
+                _leaveFloorMs = timeMs;
+            }
+
+            _leaveSamples++;
+            _leaveFarthest = d > _leaveFarthest ? d : _leaveFarthest;
+        }
+
+        // The still level went away. When it was a person standing (EnterBodyLevel), their stay and their walk off it are the
+        // last of their presence in this zone: a target from when they settled to the first reading of the floor again (the averaged
+        // level the zone is released on lags it by several readings), so that
+        // the pairing stage sees which zone they walked off into (the one they leave last). Dated from the settling, not
+        // from the first reading that left the level: a stander's body is seen by the next zone as they start to move
+        // (a wide footprint under a high mount), before their own zone's reading clears the noise band.
+        // Without it a person who stopped, was taken for background and walked on left no target in the zone they stood
+        // in, and their crossing was lost.
+        private void LeaveStillLevel(long timeMs)
+        {
+            if (!_bodyLevel || _leaveSamples == 0)
+            {
+                return;
+            }
+
+            _bodyLevel = false;
+            _leftStillLevel = true;
+            _finished.StartMs = _bodyLevelMs;
+            _finished.OnsetMs = _bodyLevelMs;
+            _finished.EndMs = _leaveFloorMs > 0 ? _leaveFloorMs : timeMs;
+            _finished.NearestMillimeters = _leaveLevel;
+            _finished.FarthestCoreMillimeters = _leaveFarthest;
+            _finished.HeightMillimeters = 0;
+            _finished.Samples = _leaveSamples;
+            _finished.Origin = TargetOrigin.Background;
+            _finished.Episode = _episode;
+            _finished.NearestWhenOtherRoseMillimeters = 0;
+            _finished.SettledOnStillLevel = false;
         }
 
         private void Finish(long endMs)
