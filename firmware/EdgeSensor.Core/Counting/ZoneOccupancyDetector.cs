@@ -39,6 +39,11 @@ namespace EdgeSensor.Core.Counting
         // at the edge of the view (~1.8 m away) after its top (~0.4 m) passed; a person standing still is not.
         private const int PlateauRiseMillimeters = 500;
 
+        // A body level held this long (ms) before it is left is someone who stopped, not the gap behind a walker: a walker
+        // passes a zone's footprint in under a second, and the level a valley split leaves between two close followers
+        // lasts only until the second one's head; a loiterer stands for seconds.
+        private const int StanderMilliseconds = 2000;
+
         // The split depth setting is tuned for a floor 2.4 m below the sensor (the default mount height). Higher up,
         // each zone's footprint is wider and the gap between two people shows less, so the depth shrinks in
         // proportion, but never below 1/MinSplitDepthDivisor of the setting (tuned on the simulator).
@@ -224,6 +229,7 @@ namespace EdgeSensor.Core.Counting
         private bool _leftStillLevel;
         private int _leaveSamples;
         private long _leaveFloorMs;
+        private long _leaveStartMs;
         private int _leaveLevel;
         private int _leaveFarthest;
 
@@ -920,6 +926,7 @@ namespace EdgeSensor.Core.Counting
             if (_leaveSamples == 0)
             {
                 _leaveFloorMs = 0;
+                _leaveStartMs = timeMs;
                 _leaveLevel = _background;
                 _leaveFarthest = d;
             }
@@ -943,7 +950,7 @@ namespace EdgeSensor.Core.Counting
         // in, and their crossing was lost.
         private void LeaveStillLevel(long timeMs)
         {
-            if (!_bodyLevel || _leaveSamples == 0)
+            if (!_bodyLevel || _leaveSamples == 0 || _leaveStartMs - _bodyLevelMs < StanderMilliseconds)
             {
                 return;
             }
