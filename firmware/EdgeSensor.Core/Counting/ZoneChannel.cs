@@ -81,6 +81,10 @@ namespace EdgeSensor.Core.Counting
         // samples, as the detector's own background follows it, so that one noisy reading moves it little.
         private const int StillLevelFollowDivisor = 4;
 
+        // The stable run's readings are averaged in a sum that is halved at this many readings (~70 s of one zone), so that
+        // it keeps its mean over a run of any length without overflowing.
+        private const int MaxStableRunReadings = 1024;
+
         private readonly MedianFilter _filter;
         private readonly ZoneCalibrator _calibrator;
         private readonly ZoneOccupancyDetector _detector;
@@ -95,6 +99,8 @@ namespace EdgeSensor.Core.Counting
         private int _stableBand;
         private int _stableRef;
         private long _stableSince;
+        private long _stableSum;
+        private int _stableCount;
         private long _lastValidMs;
         private bool _unknown;
         private int _signalFailStreak;
@@ -269,7 +275,11 @@ namespace EdgeSensor.Core.Counting
             {
                 _stableRef = f;
                 _stableSince = timeMs;
+                _stableSum = 0;
+                _stableCount = 0;
             }
+
+            AddToStableRun(f);
 
             bool nearFloor = delta <= _exitDelta && -delta <= _exitDelta;
             if (!_detector.IsOccupied)
@@ -287,7 +297,7 @@ namespace EdgeSensor.Core.Counting
                     return e;
                 }
 
-                if (timeMs - _stableSince >= _rebaseline)
+                if (timeMs - _stableSince >= _rebaseline && IsStableRunOffFloor(baseline))
                 {
                     // Empty zone steadily off its floor: furniture moved out (farther) or a low object in the band.
                     SetBaseline(_stableRef, timeMs);
@@ -318,6 +328,36 @@ namespace EdgeSensor.Core.Counting
             }
 
             return e;
+        }
+
+        private void AddToStableRun(int f)
+        {
+            if (_stableCount >= MaxStableRunReadings)
+            {
+                // A long run (a quiet floor holds one for hours): halve it, which keeps its mean and bounds the sum.
+                _stableSum /= 2;
+                _stableCount /= 2;
+            }
+
+            _stableSum += f;
+            _stableCount++;
+        }
+
+        // True when the readings of the stable run average farther off the floor than the exit delta. A new floor (furniture
+        // moved in or out, an object left in the band) holds every reading at its own level, so their mean lies off the old
+        // floor as far as the level does. A child lingering at the zone's edge reads as a blend that flickers between the
+        // floor and a few sigma nearer; the stable band (3 sigma of the boot noise, wider still where that estimate came out
+        // high) holds both, and the one reading that happens to stray past the exit delta is no level to take for a floor:
+        // taken, it left the zone's floor a child's depth too near, and the next children under it read as nothing.
+        private bool IsStableRunOffFloor(int baseline)
+        {
+            if (_stableCount == 0)
+            {
+                return false;
+            }
+
+            int offset = (int)(_stableSum / _stableCount) - baseline;
+            return offset > _exitDelta || -offset > _exitDelta;
         }
 
         private void FollowStillLevel(bool wasStill, int f)
@@ -355,6 +395,8 @@ namespace EdgeSensor.Core.Counting
             _baselineQ = baselineMillimeters << BaselineFractionBits;
             _stableRef = baselineMillimeters;
             _stableSince = timeMs;
+            _stableSum = 0;
+            _stableCount = 0;
             SetThresholds();
         }
 
