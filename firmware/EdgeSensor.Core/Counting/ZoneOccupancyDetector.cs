@@ -102,7 +102,8 @@ namespace EdgeSensor.Core.Counting
         private const int MaxStepGapSamples = 2;
 
         // Step from a child's head to a taller follower's: a child (0.9-1.6 m) walking right ahead of an adult holds a
-        // level like a walker's head, but below BriefValleyMinHeadMillimeters, and the adult's head, standing 0.3 m or
+        // level like a walker's head, often below BriefValleyMinHeadMillimeters (and a tall child's just above it, where the
+        // head-step split still needs a switch within MaxStepGapSamples), and the adult's head, standing 0.3 m or
         // more taller, comes in as a ramp, not a switch: the highest surface in the zone climbs the follower's chest,
         // shoulders and crown as they enter (~0.2 m of body at a walker's 0.8 m/s or more: up to four samples). A level
         // held like a head (StepPlateauSamples, under VehiclePassMilliseconds) at least LowHeadMinMillimeters above the floor
@@ -686,10 +687,12 @@ namespace EdgeSensor.Core.Counting
             return apart && flat && (nearer || step <= MaxHeadStepMillimeters) && _segStartIndex - _headEndIndex <= MaxStepGapSamples;
         }
 
-        // A segment that ends here (at timeMs) held like a walker's head below a head-high level but above anything
-        // pushed, at the nearest level of the target, before any head-high level in it: the head of a child (or a seated
-        // person) a taller follower may split from. The level is timed from its first reading, not from this segment's
-        // start: the noise can cut one still level into several segments.
+        // A segment that ends here (at timeMs) held like a walker's head above anything pushed, at the nearest level of the
+        // target, before any other head level in it: the head of a child (or a seated person) a taller follower may split
+        // from. The level is timed from its first reading, not from this segment's start: the noise can cut one still level
+        // into several segments. It may itself stand head-high (a child of 1.3-1.4 m): the head-step split only takes a
+        // follower who switches in within MaxStepGapSamples, while a follower 300 mm taller ramps in over more readings
+        // (chest, shoulders, crown), and one person's outline never rises that far after holding a head's level.
         private void RecordLowHead(long timeMs)
         {
             // A target that rose out of a background held as long as a vehicle takes to pass rose out of something long
@@ -708,7 +711,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             if (_segMin - _current.NearestMillimeters > FallThreshold(_segMin) || _segLastMs - _nearLevelStartMs >= VehiclePassMilliseconds
-                || IsHeadHigh(_segMin) || _baseline - _segMin < LowHeadMinMillimeters)
+                || _baseline - _segMin < LowHeadMinMillimeters)
             {
                 // A level held before, other than a child's head: a stroller shows its hood, then its handle with the
                 // pusher's forearms on it, each a level of its own; a child's outline only ramps up to the crown.
@@ -729,7 +732,9 @@ namespace EdgeSensor.Core.Counting
         // its nearest, not the ramp's, and the follower's level becomes the head level the next step is measured from.
         private bool IsTallerFollowerOfLowHead(long timeMs, int fall)
         {
-            if (_hasHeadLevel || !_hasLowHead || !IsHeadHigh(_segMin))
+            // A head level recorded from the low head's own segment (a head-high child) is no other head before it.
+            bool otherHeadBefore = _hasHeadLevel && _headEndIndex != _lowHeadEndIndex;
+            if (otherHeadBefore || !_hasLowHead || !IsHeadHigh(_segMin))
             {
                 return false;
             }
