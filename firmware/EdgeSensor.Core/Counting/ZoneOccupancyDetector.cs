@@ -216,6 +216,8 @@ namespace EdgeSensor.Core.Counting
         private readonly int[] _windowDepth = new int[WeakWindowSamples];
         private readonly long[] _windowMs = new long[WeakWindowSamples];
         private readonly bool[] _windowQuiet = new bool[WeakWindowSamples];
+        private readonly bool[] _windowAfterFloor = new bool[WeakWindowSamples];
+        private int _floorRun;
         private int _windowNext;
         private int _windowCount;
         private bool _isWeak;
@@ -329,6 +331,7 @@ namespace EdgeSensor.Core.Counting
             _state = DetectorState.Empty;
             _isWeak = false;
             _windowCount = 0;
+            _floorRun = 0;
             _dipRun = 0;
             _bodyLevel = false;
             return open;
@@ -347,6 +350,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             _lastActiveMs = timeMs;
+            _floorRun = 0;
             int fall = FallThreshold(d);
             if (_state == DetectorState.Background)
             {
@@ -388,6 +392,16 @@ namespace EdgeSensor.Core.Counting
             _windowDepth[_windowNext] = _baseline - d;
             _windowMs[_windowNext] = timeMs;
             _windowQuiet[_windowNext] = quiet;
+            _windowAfterFloor[_windowNext] = timeMs - _lastActiveMs < QuietFloorMilliseconds && _floorRun >= WeakEndSamples;
+            if (_baseline - d < _weakDepth / WeakEndDivisor)
+            {
+                _floorRun++;
+            }
+            else if (_floorRun < WeakEndSamples)
+            {
+                _floorRun = 0;
+            }
+
             _windowNext = _windowNext + 1 < WeakWindowSamples ? _windowNext + 1 : 0;
             if (_windowCount < WeakWindowSamples)
             {
@@ -395,7 +409,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             // _windowNext now indexes the oldest reading of the window.
-            if (_weakDepth <= 0 || _windowCount < WeakWindowSamples || !_windowQuiet[_windowNext])
+            if (_weakDepth <= 0 || _windowCount < WeakWindowSamples || (!_windowQuiet[_windowNext] && !IsReDip()))
             {
                 return false;
             }
@@ -409,6 +423,17 @@ namespace EdgeSensor.Core.Counting
             }
 
             return sum >= WeakWindowSamples * _weakDepth;
+        }
+
+        // True when the window, though it follows a target within the quiet time, is a new body and not the fading tail of
+        // the one that left: before the window the zone was back on its floor, two readings in a row within half the weak
+        // depth of it (what ends a weak target), and the window then lies the weak depth below the floor again. A body
+        // leaving a blending zone only fades out of it, its readings moving back to the floor and staying there; coming
+        // nearer again is someone else walking in (a close follower in a dense flow, faint in this zone: a child a few
+        // hundred ms behind the person before).
+        private bool IsReDip()
+        {
+            return _windowAfterFloor[_windowNext];
         }
 
         // Counts the run of readings deep enough to be part of a weak dip, and when it began.
