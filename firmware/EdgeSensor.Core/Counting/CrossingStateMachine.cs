@@ -855,8 +855,11 @@ namespace EdgeSensor.Core.Counting
         // readings near the floor that the noise carried over the threshold (a door leaf standing open at the edge of its
         // zone holds a level there), and its end came after the inner one's as a walker's destination side does. Not
         // someone standing on the line who leans over it, nor two people or a pusher and stroller read as one target: the
-        // outer zone already held a body when the inner target rose. Nor a door leaf closing out of its open position at
-        // that zone's edge: its edge fills both zones in the same read cycle (DoorDiscriminator.CoresBeganTogether).
+        // outer zone already held a body when the inner target rose. The inner target must read at least half as high as
+        // the outer one, as the same body over the line does: a wheelchair's footrest or an arm reaching over the line
+        // from a body in the outer zone reads far lower (and that body's front, its footrest, read low when it rose). Nor
+        // a door leaf closing out of its open position at that zone's edge: its edge fills both zones in the same read
+        // cycle (DoorDiscriminator.CoresBeganTogether).
         private bool IsStretchedWalk(TargetSummary a, TargetSummary b)
         {
             if (IsNestedIn(b, a))
@@ -872,7 +875,7 @@ namespace EdgeSensor.Core.Counting
             int floor = outer.NearestMillimeters + outer.HeightMillimeters;
             int heightWhenInnerRose = floor - outer.NearestWhenOtherRoseMillimeters;
             return outer.Origin == TargetOrigin.Floor && inner.Origin == TargetOrigin.Floor && outer.NearestWhenOtherRoseMillimeters > 0
-                && heightWhenInnerRose * 2 < outer.HeightMillimeters;
+                && heightWhenInnerRose * 2 < outer.HeightMillimeters && inner.HeightMillimeters * 2 >= outer.HeightMillimeters;
         }
 
         // True when inner was detected after outer and ended before it.
