@@ -271,6 +271,7 @@ namespace EdgeSensor.Core.Counting
                     // The pusher behind their stroller: one target from the stroller's arrival to the pusher's leaving.
                     target.StartMs = lead.StartMs;
                     target.OnsetMs = lead.OnsetMs;
+                    target.CoreStartMs = lead.CoreStartMs;
                     target.Samples += lead.Samples;
                     target.Origin = lead.Origin;
                     PushedObjectMerges++;
@@ -545,7 +546,7 @@ namespace EdgeSensor.Core.Counting
                 }
             }
 
-            if (IsNestedIn(b, a) || IsNestedIn(a, b))
+            if ((IsNestedIn(b, a) || IsNestedIn(a, b)) && !IsStretchedWalk(a, b))
             {
                 // One target began after and ended before the other: a person standing on the line and swaying (or
                 // leaning) across it touched the other zone and withdrew. That touch is no side of a crossing; the
@@ -669,7 +670,7 @@ namespace EdgeSensor.Core.Counting
                 Confirm();
                 if (verdict != CrossingKind.None)
                 {
-                    Hold(verdict, originIsZone0 ? b : a, a.NearestMillimeters < b.NearestMillimeters ? a.NearestMillimeters : b.NearestMillimeters);
+                    Hold(verdict, originIsZone0 ? b : a, a.NearestMillimeters < b.NearestMillimeters ? a.NearestMillimeters : b.NearestMillimeters, IsStretchedWalk(a, b));
                 }
             }
         }
@@ -823,7 +824,7 @@ namespace EdgeSensor.Core.Counting
             return pairing.IsOpen && pairing.OpenStartMs <= timeMs && !pairing.OpenIsSplit;
         }
 
-        private void Hold(CrossingKind kind, TargetSummary destination, int nearestMillimeters)
+        private void Hold(CrossingKind kind, TargetSummary destination, int nearestMillimeters, bool stretchedWalk)
         {
             _held.Kind = kind;
             _held.People = 1;
@@ -835,8 +836,9 @@ namespace EdgeSensor.Core.Counting
 
             // A still level can be the person standing only if the zone's presence began with them: a target that rose out
             // of a presence already there (a door leaf swinging in ahead of the person, or standing open) may leave that
-            // presence behind as the level.
-            _held.DestinationMayStand = destination.Origin == TargetOrigin.Floor;
+            // presence behind as the level. So can a destination target that rose before the person did, on readings of a
+            // level already there (a stretched walk, see IsStretchedWalk): the level it ends on is that, not the person.
+            _held.DestinationMayStand = destination.Origin == TargetOrigin.Floor && !stretchedWalk;
 
             // The detector settles on a still level only after watching it for a while, and dates the target's end back to
             // where the level began: by the time the pair is made, the zone may already be standing on it.
@@ -846,6 +848,34 @@ namespace EdgeSensor.Core.Counting
             {
                 _held.DestinationEndMs = _stillMs[zone];
             }
+        }
+
+        // True when one target spans the other in time although the body reached the inner target's zone first: when the
+        // inner target rose, the outer one had read less than half its height above the floor, so it had risen only on
+        // readings near the floor that the noise carried over the threshold (a door leaf standing open at the edge of its
+        // zone holds a level there), and its end came after the inner one's as a walker's destination side does. Not
+        // someone standing on the line who leans over it, nor two people or a pusher and stroller read as one target: the
+        // outer zone already held a body when the inner target rose. The inner target must read at least half as high as
+        // the outer one, as the same body over the line does: a wheelchair's footrest or an arm reaching over the line
+        // from a body in the outer zone reads far lower (and that body's front, its footrest, read low when it rose). Nor
+        // a door leaf closing out of its open position at that zone's edge: its edge fills both zones in the same read
+        // cycle (DoorDiscriminator.CoresBeganTogether).
+        private bool IsStretchedWalk(TargetSummary a, TargetSummary b)
+        {
+            if (IsNestedIn(b, a))
+            {
+                return IsStretchedAround(a, b) && !_door.CoresBeganTogether(a, b);
+            }
+
+            return IsNestedIn(a, b) && IsStretchedAround(b, a) && !_door.CoresBeganTogether(a, b);
+        }
+
+        private static bool IsStretchedAround(TargetSummary outer, TargetSummary inner)
+        {
+            int floor = outer.NearestMillimeters + outer.HeightMillimeters;
+            int heightWhenInnerRose = floor - outer.NearestWhenOtherRoseMillimeters;
+            return outer.Origin == TargetOrigin.Floor && inner.Origin == TargetOrigin.Floor && outer.NearestWhenOtherRoseMillimeters > 0
+                && heightWhenInnerRose * 2 < outer.HeightMillimeters && inner.HeightMillimeters * 2 >= outer.HeightMillimeters;
         }
 
         // True when inner was detected after outer and ended before it.
@@ -1088,6 +1118,11 @@ namespace EdgeSensor.Core.Counting
             }
 
             int origin = TargetSummary.PassedFirst(a, b);
+            if (origin < 0 && IsStretchedWalk(a, b))
+            {
+                // The body reached the inner target's zone first (see IsStretchedWalk).
+                origin = IsNestedIn(a, b) ? 0 : 1;
+            }
             if (origin >= 0 && StoppedInOrigin(origin == 0 ? a : b, origin == 0 ? b : a, origin))
             {
                 DoorRejections++;

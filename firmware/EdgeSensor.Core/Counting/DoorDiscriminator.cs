@@ -41,6 +41,17 @@ namespace EdgeSensor.Core.Counting
             _bandFar = settings.DoorBandFarMillimeters;
         }
 
+        /// <summary>
+        /// True when the cores of <paramref name="a"/> and <paramref name="b"/> (<see cref="TargetSummary.CoreStartMs"/>)
+        /// began in the same read cycle: a rigid leaf's edge sweeping over the zones fills both at once, while a walker's
+        /// body reaches the second zone a step after the first.
+        /// </summary>
+        public bool CoresBeganTogether(TargetSummary a, TargetSummary b)
+        {
+            long lag = b.CoreStartMs - a.CoreStartMs;
+            return lag <= _simultaneous && -lag <= _simultaneous;
+        }
+
         /// <summary>True when the pair of zone-0 target <paramref name="a"/> and zone-1 target <paramref name="b"/> is a door leaf.</summary>
         public bool IsDoor(TargetSummary a, TargetSummary b)
         {

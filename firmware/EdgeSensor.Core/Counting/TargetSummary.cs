@@ -54,6 +54,13 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool SettledOnStillLevel;
 
+        /// <summary>
+        /// First sample (ms) of the target's core: the run of samples, up to its nearest reading, that read at least half
+        /// its height above the zone's floor, when the body itself (or a leaf's edge), not a fringe of it or a level near
+        /// the floor, filled the zone. 0 when not measured (a target put together from a faint dip).
+        /// </summary>
+        public long CoreStartMs;
+
         /// <summary>True when the target began out of a presence already in the zone (a valley split or a background).</summary>
         public bool IsBornInPresence => Origin != TargetOrigin.Floor;
 

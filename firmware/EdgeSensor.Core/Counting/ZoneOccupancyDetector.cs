@@ -164,6 +164,9 @@ namespace EdgeSensor.Core.Counting
         // reading capped at 7/5 of it, three must sum to three weak depths, so the shallowest holds at least 3 - 2 x 7/5.
         private const int PendingDipDivisor = 5;
 
+        // Samples kept to date a target's core back over its rise (TrackCore).
+        private const int RecentSamples = 4;
+
         // "Long ago" for a zone never occupied: far from any real time, and far from overflow when subtracted.
         private const long NeverActiveMs = long.MinValue / 2;
 
@@ -184,6 +187,11 @@ namespace EdgeSensor.Core.Counting
         private long _valleyStartMs;
         private int _nearLevelSamples;
         private int _segMin;
+        private int _coreStartMm;
+        private readonly long[] _recentMs = new long[RecentSamples];
+        private readonly int[] _recentMm = new int[RecentSamples];
+        private int _recentNext;
+        private int _recentCount;
         private int _segMax;
         private long _segStartMs;
         private long _segLastMs;
@@ -902,6 +910,45 @@ namespace EdgeSensor.Core.Counting
             {
                 _current.FarthestCoreMillimeters = d;
             }
+
+            TrackCore(timeMs, d);
+        }
+
+        // Dates the target's core (TargetSummary.CoreStartMs): samples at least half its nearest reading's height above the
+        // floor. The first core sample is judged against the nearest reading so far; when a nearer one moves the half
+        // height past it, the core starts again at the earliest of the last few samples that still reach it, in a row up
+        // to the nearer one (a body's rise into the zone takes a few samples). No history is kept beyond those few.
+        private void TrackCore(long timeMs, int d)
+        {
+            _recentMs[_recentNext] = timeMs;
+            _recentMm[_recentNext] = d;
+            _recentNext = (_recentNext + 1) % RecentSamples;
+            if (_recentCount < RecentSamples)
+            {
+                _recentCount++;
+            }
+
+            if (!IsCore(_coreStartMm))
+            {
+                _current.CoreStartMs = timeMs;
+                _coreStartMm = d;
+                for (int back = 2; back <= _recentCount; back++)
+                {
+                    int i = (_recentNext - back + RecentSamples) % RecentSamples;
+                    if (!IsCore(_recentMm[i]))
+                    {
+                        break;
+                    }
+
+                    _current.CoreStartMs = _recentMs[i];
+                    _coreStartMm = _recentMm[i];
+                }
+            }
+        }
+
+        private bool IsCore(int d)
+        {
+            return (_baseline - d) * 2 >= _baseline - _current.NearestMillimeters;
         }
 
         // The ranging noise (1 sigma, mm) at distance d: the floor's noise, scaled with the square of the distance.
@@ -1022,6 +1069,9 @@ namespace EdgeSensor.Core.Counting
             _current.Origin = origin;
             _current.Episode = _episode;
             _current.SettledOnStillLevel = false;
+            _current.CoreStartMs = timeMs;
+            _coreStartMm = d;
+            _recentCount = 0;
             _peak = d;
             _peakMs = timeMs;
             _plateau = d;

@@ -47,11 +47,12 @@ internal sealed class PairingScript
     /// <paramref name="stillAfter"/>: the zone holds a still level after it, <paramref name="stillMm"/> away (0: not known);
     /// <paramref name="settled"/>: the target ended by settling on that level (the detector's plateau rule).
     /// While open it reports its nearest reading as come so far: from its rise, unless <paramref name="headAt"/> says when
-    /// that came (before it, it reports <paramref name="earlyNearest"/>).
+    /// that came (before it, it reports <paramref name="earlyNearest"/>). <paramref name="coreStart"/>: where its core began
+    /// (<see cref="TargetSummary.CoreStartMs"/>; 0, not measured, unless given).
     /// </summary>
     public void Target(int zone, long start, long end, int nearest = -1, int episode = 1, int height = -1, long onset = -1,
         TargetOrigin? origin = null, long reportedAt = -1, int samples = -1, bool stillAfter = false, int stillMm = 0,
-        long headAt = -1, int earlyNearest = 0, bool settled = false)
+        long headAt = -1, int earlyNearest = 0, bool settled = false, long coreStart = 0)
     {
         if (nearest < 0 && height < 0)
         {
@@ -70,6 +71,7 @@ internal sealed class PairingScript
             Origin = origin ?? (onset > start ? TargetOrigin.ValleySplit : TargetOrigin.Floor),
             Episode = episode,
             SettledOnStillLevel = settled,
+            CoreStartMs = coreStart,
         };
         if (headAt > target.OnsetMs)
         {
