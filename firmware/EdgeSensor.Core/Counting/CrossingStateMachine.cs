@@ -551,9 +551,10 @@ namespace EdgeSensor.Core.Counting
                 // One target began after and ended before the other: a person standing on the line and swaying (or
                 // leaning) across it touched the other zone and withdrew. That touch is no side of a crossing; the
                 // longer target stays queued for its real partner (the person walking on, or none if they go back).
-                if (!_door.IsDoor(a, b))
+                bool bInA = IsNestedIn(b, a);
+                if (!_door.IsDoor(a, b) && !PartnerFit.HeadCameAfter(bInA ? b : a, bInA ? a : b))
                 {
-                    Orphan(IsNestedIn(b, a) ? 1 : 0);
+                    Orphan(bInA ? 1 : 0);
                     return;
                 }
             }

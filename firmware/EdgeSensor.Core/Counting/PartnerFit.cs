@@ -68,6 +68,22 @@ namespace EdgeSensor.Core.Counting
             return side.Origin == TargetOrigin.Floor && partner.Origin == TargetOrigin.Floor && Gap(side, partner) < ClearlyBetterMillimeters;
         }
 
+        /// <summary>
+        /// True when <paramref name="inner"/>, a target that rose and ended within <paramref name="outer"/> of the other zone,
+        /// is a head of its own, not a touch across the line by someone standing in the outer zone: when it rose, the outer
+        /// target had come clearly less near than the head it showed later, and the inner reads as near as that head. A
+        /// person leaning or swaying over the line has their head in their own zone all along, and what reaches over reads
+        /// lower. Here the outer zone held something low first (a stroller's hood, which the inner zone took for its
+        /// background) and the head pushing it came over only after it rose in the inner zone: a walker going from the inner
+        /// zone to the outer one. Dropped as a touch, its side in the outer zone was left over and paired with the next
+        /// person's, and every later pair of the flow shifted by one, counted the wrong way.
+        /// </summary>
+        public static bool HeadCameAfter(TargetSummary inner, TargetSummary outer)
+        {
+            return outer.NearestWhenOtherRoseMillimeters - outer.NearestMillimeters >= ClearlyBetterMillimeters
+                && Gap(inner, outer) < ClearlyBetterMillimeters;
+        }
+
         private static int Gap(TargetSummary a, TargetSummary b)
         {
             int gap = a.NearestMillimeters - b.NearestMillimeters;
