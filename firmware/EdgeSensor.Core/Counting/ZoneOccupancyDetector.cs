@@ -1036,6 +1036,7 @@ namespace EdgeSensor.Core.Counting
             _leftStillLevel = true;
             _finished.StartMs = _bodyLevelMs;
             _finished.OnsetMs = _bodyLevelMs;
+            _finished.CoreStartMs = _bodyLevelMs;
             _finished.EndMs = _leaveFloorMs > 0 ? _leaveFloorMs : timeMs;
             _finished.NearestMillimeters = _leaveLevel;
             _finished.FarthestCoreMillimeters = _leaveFarthest;
