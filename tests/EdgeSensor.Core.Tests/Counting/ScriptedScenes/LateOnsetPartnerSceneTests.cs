@@ -21,7 +21,7 @@ public sealed class LateOnsetPartnerSceneTests
     [TestMethod]
     public void FaintDipConfirmedAfterThePairGap_StillPartnersTheTarget()
     {
-        var run = new Run();
+        var run = new CounterZoneScript(3000, FloorMm, Sigma, HalfPeriodMs, seed: 31);
         run.Floor(4000);
         run.Both(6, 300, 0);
         // Zone 1 back on the floor; zone 0's dip begins two cycles later (within the pair gap) and one of its readings is
@@ -39,7 +39,7 @@ public sealed class LateOnsetPartnerSceneTests
     [TestMethod]
     public void FaintDipLongAfterTheTarget_IsNoPartner()
     {
-        var run = new Run();
+        var run = new CounterZoneScript(3000, FloorMm, Sigma, HalfPeriodMs, seed: 31);
         run.Floor(4000);
         run.Both(6, 300, 0);
         run.Both(15, 0, 0);
@@ -48,18 +48,5 @@ public sealed class LateOnsetPartnerSceneTests
         run.Both(6, 0, Dip);
         run.Floor(3000);
         Assert.AreEqual(0, run.Counter.Entries + run.Counter.Exits, CounterHarness.Describe(run.Counter));
-    }
-
-    private sealed class Run() : AlternatingZoneScript(FloorMm, Sigma, HalfPeriodMs, seed: 31)
-    {
-        public PeopleCounter Counter { get; } = new(new CounterSettings { MountHeightMillimeters = 3000, InsideZone = 1 });
-
-        protected override int HeldFloor(int zone) => Counter.BaselineMillimeters(zone);
-
-        protected override void Feed(int zone, long timeMs, int reading) => Counter.AddTofSample(timeMs, zone, reading, 0);
-
-        protected override void FeedInvalid(int zone, long timeMs) => Counter.AddTofSample(timeMs, zone, 0, 2);
-
-        protected override void AfterCycle(long timeMs) => Counter.Tick(timeMs);
     }
 }

@@ -50,9 +50,9 @@ public sealed class RloiterStanderWalkOffSceneTests
         Assert.AreEqual(0, run.Counter.Entries + run.Counter.Exits, CounterHarness.Describe(run.Counter));
     }
 
-    private static Run StandThenLeave()
+    private static CounterZoneScript StandThenLeave()
     {
-        var run = new Run();
+        var run = new CounterZoneScript(3000, FloorMm, Sigma, HalfPeriodMs, seed: 41);
         run.Floor(4000);
 
         // Walks up through zone 0 and stops short of the line; zone 1 sees nothing of them.
@@ -65,16 +65,5 @@ public sealed class RloiterStanderWalkOffSceneTests
         run.Both(8, 0, Head - 60);
         run.Both(200, 0, Standing);
         return run;
-    }
-
-    private sealed class Run() : AlternatingZoneScript(FloorMm, Sigma, HalfPeriodMs, seed: 41)
-    {
-        public PeopleCounter Counter { get; } = new(new CounterSettings { MountHeightMillimeters = 3000, InsideZone = 1 });
-
-        protected override int HeldFloor(int zone) => Counter.BaselineMillimeters(zone);
-
-        protected override void Feed(int zone, long timeMs, int reading) => Counter.AddTofSample(timeMs, zone, reading, 0);
-
-        protected override void AfterCycle(long timeMs) => Counter.Tick(timeMs);
     }
 }

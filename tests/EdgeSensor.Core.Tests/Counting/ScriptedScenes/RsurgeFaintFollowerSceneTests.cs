@@ -48,16 +48,8 @@ public sealed class RsurgeFaintFollowerSceneTests
         Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
     }
 
-    private sealed class Run() : AlternatingZoneScript(FloorMm, Sigma, HalfPeriodMs, seed: 17)
+    private sealed class Run() : CounterZoneScript(2500, FloorMm, Sigma, HalfPeriodMs, seed: 17)
     {
-        public PeopleCounter Counter { get; } = new(new CounterSettings { MountHeightMillimeters = 2500, InsideZone = 1 });
-
-        protected override int HeldFloor(int zone) => Counter.BaselineMillimeters(zone);
-
-        protected override void Feed(int zone, long timeMs, int reading) => Counter.AddTofSample(timeMs, zone, reading, 0);
-
-        protected override void AfterCycle(long timeMs) => Counter.Tick(timeMs);
-
         // One reading per cycle from each list (zone 1's first), as deep as it says.
         public void Profile(int[] zone1, int[] zone0)
         {
