@@ -25,12 +25,19 @@ namespace EdgeSensor.Core.Counting
         // holds a zone two lags.
         private const int MinTwoBodyLengthOverSlopeMillimeters = 1200;
 
-        // Two people stay one target in a zone only while the floor between them stays hidden, less than about half a
-        // zone apart, so they hold it at most about two and a half lags. Longer is one long body: a pusher behind a
-        // stroller (about 1.8 m from the hood to the pusher's back) holds a zone three lags and more; a person who stopped
-        // holds it longer still.
-        private const int MaxSpanLagsNumerator = 5;
-        private const int MaxSpanLagsDenominator = 2;
+        // Two people stay one target in a zone only while the floor between them stays hidden. A zone reports the nearest
+        // surface anywhere in its footprint, which widens below the heads (shoulders, arms), so two adults in a queue whose
+        // heads are two zone lengths apart at head height (0.5 m under a 3.0 m mount) still hold it as one, for up to about
+        // three lags (2.6 in simulated traces). Longer is one long body or someone who stopped: a pusher behind a stroller
+        // (about 1.8 m from the hood to the pusher's back) holds a zone three lags and more, a person who stopped longer.
+        private const int MaxSpanLags = 3;
+
+        // A target born out of a background began where the zone's level ended, not where the floor did. In a queue that
+        // level is the short gap behind the person ahead (the target before ended less than this long before it), and
+        // the target starts as the next body walks in, as from the floor. A level held longer is something standing in
+        // the zone: a stroller's hood and the reach to its handle hold a zone at least this long at a pushing pace of
+        // 1.4 m/s or less (so the pusher's target is only the rest of one long body), a door leaf standing open longer.
+        private const int MaxQueueGapMilliseconds = 680;
 
         // Both people walked at one pace, so the lag at their arrival (the first's) and at their leaving (the second's)
         // agree to within a read cycle or two. Ends farther apart mean someone stopped or turned on the way, and the
@@ -40,15 +47,15 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>
         /// True when <paramref name="a"/> (zone 0) and <paramref name="b"/> (zone 1), which pair as one crossing, are two
-        /// standing people walking in line: both rose from the empty floor (one split off a valley starts where someone
-        /// else ended, one born out of a still level - a door leaf standing open - where that level ended: neither's hold
-        /// is one walk), both as tall as a standing adult with heads about equally near, both ends in the same order
-        /// with lags that agree, and each zone held longer than one body holds it at the speed the lag gives, but no longer
-        /// than two and a half lags.
+        /// standing people walking in line: both rose from the empty floor or from a queue's short gap behind the person
+        /// ahead (one split off a valley starts where someone else ended, one born out of a level held longer - a door leaf
+        /// standing open, a stroller's hood - where that level ended: neither's hold is one walk), both as tall as a
+        /// standing adult with heads about equally near, both ends in the same order with lags that agree, and each zone
+        /// held longer than one body holds it at the speed the lag gives, but no longer than three lags.
         /// </summary>
         public static bool IsTwoPeople(TargetSummary a, TargetSummary b, int readCycleMs)
         {
-            if (a.Origin != TargetOrigin.Floor || b.Origin != TargetOrigin.Floor || !TwoBodySpan.AreTwoHeads(a, b)
+            if (!StartsWithWalkIn(a) || !StartsWithWalkIn(b) || !TwoBodySpan.AreTwoHeads(a, b)
                 || a.HeightMillimeters < MinStandingHeightMillimeters || b.HeightMillimeters < MinStandingHeightMillimeters)
             {
                 return false;
@@ -91,7 +98,19 @@ namespace EdgeSensor.Core.Counting
             long measuredLag = lag + readCycleMs;
             int nearest = a.NearestMillimeters < b.NearestMillimeters ? a.NearestMillimeters : b.NearestMillimeters;
             return (shorter - lag) * nearest >= measuredLag * MinTwoBodyLengthOverSlopeMillimeters
-                && longer * MaxSpanLagsDenominator <= lag * MaxSpanLagsNumerator;
+                && longer <= lag * MaxSpanLags;
+        }
+
+        // True when the target's start is where a body walked into the zone: out of the empty floor, or out of the short
+        // gap a queue leaves behind the person ahead (MaxQueueGapMilliseconds; 0 is a level held for an unknown time).
+        private static bool StartsWithWalkIn(TargetSummary target)
+        {
+            if (target.Origin == TargetOrigin.Floor)
+            {
+                return true;
+            }
+
+            return target.Origin == TargetOrigin.Background && target.BackgroundHeldMs > 0 && target.BackgroundHeldMs < MaxQueueGapMilliseconds;
         }
     }
 }

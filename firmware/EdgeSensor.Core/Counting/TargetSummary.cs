@@ -61,6 +61,13 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public long CoreStartMs;
 
+        /// <summary>
+        /// For a target born out of a background: how long (ms) the zone had held that level, from the end of the target
+        /// before it to this one's start; 0 for any other origin, or when not measured. The gap between two walkers in a
+        /// queue lasts a fraction of a second; a door leaf standing open, or a stroller's hood ahead of its pusher, longer.
+        /// </summary>
+        public long BackgroundHeldMs;
+
         /// <summary>True when the target began out of a presence already in the zone (a valley split or a background).</summary>
         public bool IsBornInPresence => Origin != TargetOrigin.Floor;
 

@@ -1046,6 +1046,7 @@ namespace EdgeSensor.Core.Counting
             _finished.Episode = _episode;
             _finished.NearestWhenOtherRoseMillimeters = 0;
             _finished.SettledOnStillLevel = false;
+            _finished.BackgroundHeldMs = 0;
         }
 
         private void Finish(long endMs)
@@ -1071,6 +1072,7 @@ namespace EdgeSensor.Core.Counting
             _current.Episode = _episode;
             _current.SettledOnStillLevel = false;
             _current.CoreStartMs = timeMs;
+            _current.BackgroundHeldMs = origin == TargetOrigin.Background ? timeMs - _finished.EndMs : 0;
             _coreStartMm = d;
             _recentCount = 0;
             _peak = d;
