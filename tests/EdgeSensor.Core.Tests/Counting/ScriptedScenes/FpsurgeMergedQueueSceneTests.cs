@@ -8,8 +8,9 @@ namespace EdgeSensor.Core.Tests.Counting.ScriptedScenes;
 /// The first two leave a valley between them, so the zones hold the level of that valley as their background; the next
 /// two walk in out of it a fraction of a second later, so close that neither zone ever sees the floor between their
 /// heads, and each zone holds them as one target about 2.7 times as long as the lag between the zones. They are two
-/// people, as they are when the same pair rises from the empty floor. A stroller whose hood stood in both zones, as a
-/// background, for longer than a walker's gap, and its pusher who then held each zone as long, stays one crossing.
+/// people, as they are when the same pair rises from the empty floor. A stroller and its pusher close behind an adult,
+/// whose hood and pusher each zone holds as long as two close walkers, stay one crossing (FpsurgeMergedPairTests holds
+/// the pusher who rose out of a hood the zone had held as its background).
 /// </summary>
 [TestClass]
 public sealed class FpsurgeMergedQueueSceneTests
@@ -50,8 +51,8 @@ public sealed class FpsurgeMergedQueueSceneTests
         var run = new Run();
         run.Floor(4000);
         var zone0 = new List<int>();
-        // An adult, a valley, then a stroller's hood (0.95 m up) standing in the zone for 1.1 s as the background, then its
-        // pusher (1.75 m) over the handle, held as long as two close walkers would be.
+        // An adult, a valley, then a stroller's hood (0.95 m up) for 1.1 s and its pusher (1.75 m) over the handle: one
+        // target split off the valley, held as long as two close walkers would be.
         Add(zone0, 3, 0);
         Add(zone0, [400, 900, 1400], 1650, 7, [1400, 900]);
         Add(zone0, 3, 500);
