@@ -179,6 +179,9 @@ namespace EdgeSensor.Core.Counting
         private int _floorNoise;
         private int _background;
         private int _peak;
+        private bool _fallPending;
+        private int _fallPendingMm;
+        private long _fallPendingMs;
         private long _peakMs;
         private int _plateau;
         private long _plateauMs;
@@ -576,9 +579,16 @@ namespace EdgeSensor.Core.Counting
         private ZoneEvent UpdateTarget(long timeMs, int d, int fall)
         {
             // Checked before the nearest is updated: the second head may well be nearer than the first.
-            if (d <= _peak - fall && IsValley(timeMs, fall))
+            if (d <= _peak - fall && (_fallPending || IsValley(timeMs, fall)))
             {
-                return SplitAtValley(timeMs, d);
+                return FallFromValley(timeMs, d);
+            }
+
+            if (_fallPending)
+            {
+                // The fall out of a held level was that level's noise: the reading belongs to the target after all.
+                _fallPending = false;
+                Extend(_fallPendingMs, _fallPendingMm);
             }
 
             if (IsHeadStep(timeMs, d, fall))
@@ -643,6 +653,39 @@ namespace EdgeSensor.Core.Counting
             _background = _plateau;
             EnterBodyLevel(false, 0);
             return ZoneEvent.Cancel;
+        }
+
+        // A fall far enough below the valley's top after a head. When the zone held the valley as a level (its last
+        // StepPlateauSamples readings within the noise band: a stroller's hood, a door leaf standing open, the blend of
+        // someone standing at the footprint's edge), the top is the highest of several noisy readings of that level, and
+        // one reading the fall threshold below it is the level's noise as often as a second head (a surface at the
+        // footprint's edge, or a blend of body and floor, reads noisier than the ranging noise alone). A second head keeps
+        // coming in: the next reading must lie that far below the top too. The gap between two walkers is no level (a
+        // zone passes it in a reading or two), so its split is not delayed. The split is made as at the first of the two
+        // readings, as it would have been without the wait.
+        private ZoneEvent FallFromValley(long timeMs, int d)
+        {
+            if (!_fallPending && _segSamples >= StepPlateauSamples)
+            {
+                _fallPending = true;
+                _fallPendingMm = d;
+                _fallPendingMs = timeMs;
+                return ZoneEvent.None;
+            }
+
+            if (!_fallPending)
+            {
+                return SplitAtValley(timeMs, d);
+            }
+
+            // Split as at the first reading, then take this one into the new target as the next sample (it cannot end a
+            // head level this soon: a level takes StepPlateauSamples readings).
+            _fallPending = false;
+            ZoneEvent split = SplitAtValley(_fallPendingMs, _fallPendingMm);
+            IsHeadStep(timeMs, d, FallThreshold(d));
+            Extend(timeMs, d);
+            _lastActiveMs = timeMs;
+            return split;
         }
 
         private bool IsValley(long timeMs, int fall)
@@ -1075,6 +1118,7 @@ namespace EdgeSensor.Core.Counting
             _current.BackgroundHeldMs = origin == TargetOrigin.Background ? timeMs - _finished.EndMs : 0;
             _coreStartMm = d;
             _recentCount = 0;
+            _fallPending = false;
             _peak = d;
             _peakMs = timeMs;
             _plateau = d;
