@@ -332,6 +332,15 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool LeftStillLevel => _leftStillLevel;
 
+        /// <summary>
+        /// A sample without a reading, or the loop's tick between samples: nothing about the target changed, so a walk off a
+        /// still level reported before is not reported again.
+        /// </summary>
+        public void NoReading()
+        {
+            _leftStillLevel = false;
+        }
+
         /// <summary>Forgets the current target and background; returns true when a target was open.</summary>
         public bool Clear()
         {
