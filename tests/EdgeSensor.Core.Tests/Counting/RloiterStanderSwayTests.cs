@@ -6,12 +6,15 @@ namespace EdgeSensor.Core.Tests.Counting;
 /// Issue 9, raster loiter: the walk off a stander's still level (<see cref="ZoneOccupancyDetector.LeftStillLevel"/>).
 /// It is reported on the one reading that showed it: the loop's ticks and invalid readings between two readings of the
 /// zone change nothing, and the pairing stage queued the same walk off once per tick (three times between two readings
-/// of a zone).
+/// of a zone). A stander who sways, their head moving off the level and back a few hundred mm, is still the stander
+/// standing there since they settled: their walk off is reported after it. A new head rising out of a level near the
+/// floor (the tail of the person before, in a dense flow) is someone else, and the level is no stander's.
 /// </summary>
 [TestClass]
 public sealed class RloiterStanderSwayTests
 {
     private const int Floor = 3000;
+    private const int Sigma = 30;
     private const int PeriodMs = 70;
 
     [TestMethod]
@@ -40,6 +43,25 @@ public sealed class RloiterStanderSwayTests
         Assert.Fail("the stander's walk off was never reported");
     }
 
+    [TestMethod]
+    public void StanderWhoSways_WalkOffReportedFromTheirSettling()
+    {
+        var (lefts, finished, levelMs) = Play(StanderProfile(swayBy: 250, sways: 3));
+
+        Assert.AreEqual(1, lefts);
+        Assert.AreEqual(levelMs, finished.StartMs, "the walk off is dated from when they first settled, not their last sway");
+    }
+
+    [TestMethod]
+    public void NewHeadOutOfALevelNearTheFloor_IsNoStandersSway()
+    {
+        // A dense flow: the level between two people is the first one's tail, 300 mm above the floor, and each next head
+        // rises 1.5 m out of it; the levels between them add up to more than a stander's time, but nobody stood there.
+        var (lefts, _, _) = Play(StanderProfile(swayBy: 1500, sways: 3, level: 2700));
+
+        Assert.AreEqual(0, lefts);
+    }
+
     // Head at 2000 mm, a sway off to the level and back (a valley split), the level (the zone's background from then on)
     // held, with sways rising swayBy mm out of it, then a walk off to the floor.
     private static List<int> StanderProfile(int swayBy, int sways, int level = 2200)
@@ -59,5 +81,35 @@ public sealed class RloiterStanderSwayTests
         profile.AddRange([2500, 2800, Floor, Floor]);
         profile.AddRange(DetectorScript.Level(Floor, 20));
         return profile;
+    }
+
+    private static (int Lefts, TargetSummary Finished, long LevelMs) Play(List<int> profile)
+    {
+        var zone = new ZoneOccupancyDetector(200);
+        zone.SetThresholds(Floor, 5 * Sigma, (10 * Sigma) / 3, Sigma);
+        int lefts = 0;
+        TargetSummary finished = default;
+        long levelMs = -1;
+        long t = 0;
+        foreach (int d in profile)
+        {
+            DetectorState before = zone.State;
+            zone.Update(t, d);
+            if (levelMs < 0 && before == DetectorState.Target && zone.State == DetectorState.Background)
+            {
+                levelMs = t;
+            }
+
+            if (zone.LeftStillLevel)
+            {
+                lefts++;
+                finished = zone.Finished;
+            }
+
+            t += PeriodMs;
+        }
+
+        Assert.IsTrue(levelMs >= 0, "the level was never taken for background");
+        return (lefts, finished, levelMs);
     }
 }
