@@ -1118,7 +1118,7 @@ namespace EdgeSensor.Core.Counting
                 return CrossingKind.None;
             }
 
-            int origin = TargetSummary.PassedFirst(a, b);
+            int origin = IsUnpairedStay(0, a) || IsUnpairedStay(1, b) ? TargetSummary.ArrivedFirst(a, b) : TargetSummary.PassedFirst(a, b);
             if (origin < 0 && IsStretchedWalk(a, b))
             {
                 // The body reached the inner target's zone first (see IsStretchedWalk).
@@ -1137,6 +1137,15 @@ namespace EdgeSensor.Core.Counting
 
             TurnBacks++;
             return CrossingKind.None;
+        }
+
+        // True when target, of zone, is a walk off a still level (a person who stood under the sensor) whose arrival no
+        // crossing has taken: the presence it ends is not the destination of the crossing held now. Then the direction is
+        // judged from where the person came from (TargetSummary.ArrivedFirst). When the held crossing did take their
+        // arrival, the walk off is only their departure, to be paired as such: back over the line cancels the held crossing.
+        private bool IsUnpairedStay(int zone, TargetSummary target)
+        {
+            return target.IsWalkOff && !(_held.IsHeld && zone == _held.DestinationZone && target.Episode == _held.DestinationEpisode);
         }
 
         // True when both targets rose from the bare floor, the origin one ended settling on a low still level, which the

@@ -211,6 +211,8 @@ namespace EdgeSensor.Core.Counting
             _found.HeightMillimeters = _dipBaseline[zone] - _dipNearest[zone];
             _found.Samples = _dipSamples[zone];
             _found.Origin = TargetOrigin.Floor;
+            _found.ArrivalMs = _dipStart[zone];
+            _found.IsWalkOff = false;
 
             // Its own occupancy episode, negative so that it is never one with a detector's (those count up from 1).
             _found.Episode = _episode;

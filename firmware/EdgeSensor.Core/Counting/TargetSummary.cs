@@ -68,6 +68,19 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public long BackgroundHeldMs;
 
+        /// <summary>
+        /// When the zone's presence this target belongs to began (ms): the first reading of its <see cref="Episode"/>, when
+        /// the zone left the bare floor. For a target rising from the floor it is its start; for one born in that presence
+        /// (a sway, a walk off a still level) it is when the body first came into the zone. 0 when not known.
+        /// </summary>
+        public long ArrivalMs;
+
+        /// <summary>
+        /// True for the walk off a still level a person had stood on (<see cref="ZoneOccupancyDetector.LeftStillLevel"/>):
+        /// its start is when they settled there, not when they came.
+        /// </summary>
+        public bool IsWalkOff;
+
         /// <summary>True when the target began out of a presence already in the zone (a valley split or a background).</summary>
         public bool IsBornInPresence => Origin != TargetOrigin.Floor;
 
@@ -93,6 +106,29 @@ namespace EdgeSensor.Core.Counting
             }
 
             return -1;
+        }
+
+        /// <summary>
+        /// Like <see cref="PassedFirst"/> for a pair in which a person who had stood still walked off (<see cref="IsWalkOff"/>):
+        /// the zone they reached first is the one their presence began in (<see cref="ArrivalMs"/>), not the one they settled
+        /// in first. Someone who stops across the line stands in both zones, and the targets their stay leaves begin when they
+        /// settled or swayed; going back the way they came, they leave last from the zone they arrived in. Falls back to
+        /// <see cref="PassedFirst"/> when an arrival is unknown or both came in the same reading.
+        /// </summary>
+        public static int ArrivedFirst(TargetSummary a, TargetSummary b)
+        {
+            if (a.ArrivalMs <= 0 || b.ArrivalMs <= 0 || a.ArrivalMs == b.ArrivalMs)
+            {
+                return PassedFirst(a, b);
+            }
+
+            long endLag = b.EndMs - a.EndMs;
+            if (a.ArrivalMs < b.ArrivalMs)
+            {
+                return endLag >= 0 ? 0 : -1;
+            }
+
+            return endLag <= 0 ? 1 : -1;
         }
     }
 }

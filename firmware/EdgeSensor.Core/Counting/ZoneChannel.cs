@@ -211,6 +211,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Declares the zone unknown when no valid sample came for the hold time; may cancel a target.</summary>
         public ZoneEvent CheckTimeout(long timeMs)
         {
+            // No reading (the loop's tick): a walk off reported on the last reading is not reported again, for the
+            // counter reads the flag after every call and would queue the same target once per tick.
+            _detector.NoReading();
             if (_unknown || !_calibrator.IsCalibrated || timeMs - _lastValidMs < _invalidHold)
             {
                 return ZoneEvent.None;
@@ -223,6 +226,8 @@ namespace EdgeSensor.Core.Counting
 
         private ZoneEvent ProcessInvalid(long timeMs, int rangeStatus)
         {
+            // No reading: as for a tick (CheckTimeout), a walk off already reported is not reported again.
+            _detector.NoReading();
             if (rangeStatus == SignalFailStatus && !_calibrator.IsCalibrated)
             {
                 if (_calibrator.AddSignalFail())

@@ -44,6 +44,10 @@ namespace EdgeSensor.Core.Counting
         // lasts only until the second one's head; a loiterer stands for seconds.
         private const int StanderMilliseconds = 2000;
 
+        // How much nearer than a stander's level their own sway reads at most: less than a head and shoulders' depth (the
+        // same 0.5 m that tells two bodies' sides apart in the pairing stage), since part of them is in the level already.
+        private const int SwayMillimeters = 500;
+
         // The split depth setting is tuned for a floor 2.4 m below the sensor (the default mount height). Higher up,
         // each zone's footprint is wider and the gap between two people shows less, so the depth shrinks in
         // proportion, but never below 1/MinSplitDepthDivisor of the setting (tuned on the simulator).
@@ -221,6 +225,7 @@ namespace EdgeSensor.Core.Counting
         private long _lowHeadLeftMs;
         private long _lastActiveMs;
         private int _episode;
+        private long _episodeStartMs;
         private int _weakDepth;
         private int _levelQ;
         private bool _levelSet;
@@ -335,6 +340,15 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool LeftStillLevel => _leftStillLevel;
 
+        /// <summary>
+        /// A sample without a reading, or the loop's tick between samples: nothing about the target changed, so a walk off a
+        /// still level reported before is not reported again.
+        /// </summary>
+        public void NoReading()
+        {
+            _leftStillLevel = false;
+        }
+
         /// <summary>Forgets the current target and background; returns true when a target was open.</summary>
         public bool Clear()
         {
@@ -392,6 +406,7 @@ namespace EdgeSensor.Core.Counting
 
             _windowCount = 0;
             _episode++;
+            _episodeStartMs = timeMs;
             Open(timeMs, d, TargetOrigin.Floor);
             _background = _exitAbove;
             return ZoneEvent.Rise;
@@ -468,6 +483,7 @@ namespace EdgeSensor.Core.Counting
         {
             // The target began with the window's first reading and was detected now.
             _episode++;
+            _episodeStartMs = _windowMs[_windowNext];
             Open(_windowMs[_windowNext], d, TargetOrigin.Floor);
             _current.OnsetMs = timeMs;
             _current.Samples = WeakWindowSamples;
@@ -602,7 +618,15 @@ namespace EdgeSensor.Core.Counting
                 // Back to the level it rose from: the person left, the background (door, previous person) remains.
                 Finish(timeMs);
                 _state = DetectorState.Background;
-                EnterBodyLevel(_current.Origin == TargetOrigin.ValleySplit, timeMs);
+                if (IsSway())
+                {
+                    ReturnToBodyLevel();
+                }
+                else
+                {
+                    EnterBodyLevel(_current.Origin == TargetOrigin.ValleySplit, timeMs);
+                }
+
                 return ZoneEvent.Fall;
             }
 
@@ -1032,6 +1056,22 @@ namespace EdgeSensor.Core.Counting
             _leaveSamples = 0;
         }
 
+        // True when the target that just returned to a stander's level was that person swaying: it rose out of the level and
+        // came less than SwayMillimeters nearer than it. A still person's head and shoulders are in the level's blend already,
+        // and shifting their weight moves only part of them; someone else walking in brings their whole head, far nearer than
+        // a level low over the floor (in a dense flow the level between two people is the first one's tail).
+        private bool IsSway()
+        {
+            return _bodyLevel && _current.Origin == TargetOrigin.Background && _background - _current.NearestMillimeters < SwayMillimeters;
+        }
+
+        // A target that rose out of a stander's level and returned to it is that person swaying (a head or a shoulder moving
+        // off and back): the level is still their body, standing there since they first settled.
+        private void ReturnToBodyLevel()
+        {
+            _leaveSamples = 0;
+        }
+
         // Counts the readings since the zone last read at its still level: readings farther than the level by more than the
         // noise are a body walking off it towards the floor. Judged against the level as it stood when they began to leave
         // it, not the average that follows them out.
@@ -1087,6 +1127,8 @@ namespace EdgeSensor.Core.Counting
             _finished.Samples = _leaveSamples;
             _finished.Origin = TargetOrigin.Background;
             _finished.Episode = _episode;
+            _finished.ArrivalMs = _episodeStartMs;
+            _finished.IsWalkOff = true;
             _finished.NearestWhenOtherRoseMillimeters = 0;
             _finished.SettledOnStillLevel = false;
             _finished.BackgroundHeldMs = 0;
@@ -1113,6 +1155,8 @@ namespace EdgeSensor.Core.Counting
             _current.Samples = 1;
             _current.Origin = origin;
             _current.Episode = _episode;
+            _current.ArrivalMs = _episodeStartMs;
+            _current.IsWalkOff = false;
             _current.SettledOnStillLevel = false;
             _current.CoreStartMs = timeMs;
             _current.BackgroundHeldMs = origin == TargetOrigin.Background ? timeMs - _finished.EndMs : 0;
