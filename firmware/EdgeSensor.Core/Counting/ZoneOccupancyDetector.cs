@@ -239,6 +239,8 @@ namespace EdgeSensor.Core.Counting
         private bool _isWeak;
         private int _dipRun;
         private long _dipRunStartMs;
+        private long _dipRunPreviousMs;
+        private long _dipRunLastMs;
         private int _weakEndRun;
         private long _weakEndStartMs;
         private TargetSummary _current;
@@ -278,14 +280,19 @@ namespace EdgeSensor.Core.Counting
         public long LastActiveMs => _lastActiveMs;
 
         /// <summary>
-        /// True while the empty zone holds the first readings of what may yet be confirmed as a weak dip (fewer than a
-        /// window of them, each deep enough to be part of one): a faint body is known only a window after it began, and
-        /// later still when the sensor reports a reading in between invalid.
+        /// True while the empty zone holds a run of readings that may yet be confirmed as a weak dip (each deep enough to be
+        /// part of one): a faint body is known only a window after it began, later still when the sensor reports a reading in
+        /// between invalid, and later again when the run's first window fell short and a later one, sliding on along the run,
+        /// makes it (a child's blend deepens as they come further into the footprint).
         /// </summary>
-        public bool HasPendingDip => _state == DetectorState.Empty && _weakDepth > 0 && _dipRun > 0 && _dipRun < WeakWindowSamples;
+        public bool HasPendingDip => _state == DetectorState.Empty && _weakDepth > 0 && _dipRun > 0;
 
-        /// <summary>First reading of the pending dip (valid while <see cref="HasPendingDip"/>): where a weak target would be dated.</summary>
-        public long PendingDipStartMs => _dipRunStartMs;
+        /// <summary>
+        /// Where a weak target confirmed by the pending run's next window would be dated (valid while
+        /// <see cref="HasPendingDip"/>): the run's first reading while it is shorter than a window, else the first reading of
+        /// the window the next reading would complete.
+        /// </summary>
+        public long PendingDipStartMs => _dipRun < WeakWindowSamples ? _dipRunStartMs : _dipRunPreviousMs;
 
         /// <summary>Start of the current target (valid after a Rise or Split).</summary>
         public long CurrentStartMs => _current.StartMs;
@@ -462,7 +469,7 @@ namespace EdgeSensor.Core.Counting
             return _windowAfterFloor[_windowNext];
         }
 
-        // Counts the run of readings deep enough to be part of a weak dip, and when it began.
+        // Counts the run of readings deep enough to be part of a weak dip, when it began, and its last two readings (the next window begins at the earlier of them).
         private void TrackPendingDip(long timeMs, int depth)
         {
             if (_weakDepth <= 0 || depth * PendingDipDivisor < _weakDepth)
@@ -474,8 +481,11 @@ namespace EdgeSensor.Core.Counting
             if (_dipRun == 0)
             {
                 _dipRunStartMs = timeMs;
+                _dipRunLastMs = timeMs;
             }
 
+            _dipRunPreviousMs = _dipRunLastMs;
+            _dipRunLastMs = timeMs;
             _dipRun++;
         }
 
