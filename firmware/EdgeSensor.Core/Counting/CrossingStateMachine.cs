@@ -228,13 +228,17 @@ namespace EdgeSensor.Core.Counting
         /// <summary>A target appeared in <paramref name="zone"/>.</summary>
         public void OnRise(int zone, long timeMs)
         {
-            OnRise(zone, timeMs, timeMs);
+            OnRise(zone, timeMs, timeMs, false);
         }
 
-        /// <summary>A target appeared in <paramref name="zone"/>: it began at <paramref name="startMs"/> and was detected at <paramref name="onsetMs"/>.</summary>
-        public void OnRise(int zone, long startMs, long onsetMs)
+        /// <summary>
+        /// A target appeared in <paramref name="zone"/>: it began at <paramref name="startMs"/> and was detected at
+        /// <paramref name="onsetMs"/>; <paramref name="isSplit"/> when it was split off a valley behind a head (a second body
+        /// in a zone still occupied), not risen out of the floor or a background.
+        /// </summary>
+        public void OnRise(int zone, long startMs, long onsetMs, bool isSplit)
         {
-            _zones[zone].Open(startMs, onsetMs);
+            _zones[zone].Open(startMs, onsetMs, isSplit);
             _nearestWhenOtherRoseMm[zone] = 0;
             if (_zones[1 - zone].IsOpen && _nearestWhenOtherRoseMm[1 - zone] == 0)
             {

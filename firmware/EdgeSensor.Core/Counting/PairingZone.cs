@@ -115,8 +115,12 @@ namespace EdgeSensor.Core.Counting
         /// <summary>True when the waiting target after the oldest was split off a valley (valid while <see cref="Count"/> is above 1).</summary>
         public bool SecondIsSplit => _targets[(_head + 1) % Capacity].Origin == TargetOrigin.ValleySplit;
 
-        /// <summary>True when the open target was split off a valley: its start (the valley top) precedes its detection.</summary>
-        public bool OpenIsSplit => OpenStartMs < OpenOnsetMs;
+        /// <summary>
+        /// True when the open target was split off a valley (its start, the valley top, precedes its detection). Told by the
+        /// detector, not by that order: a target rising out of the floor is dated back too (over its rise, or to the first
+        /// reading of a faint dip's window), and taking it for a split let a stray ahead of it keep it from its partner.
+        /// </summary>
+        public bool OpenIsSplit { get; private set; }
 
         /// <summary>True while a target is open in the zone (risen, not yet finished).</summary>
         public bool IsOpen { get; private set; }
@@ -133,10 +137,11 @@ namespace EdgeSensor.Core.Counting
         /// <summary>When the open target was detected.</summary>
         public long OpenOnsetMs { get; private set; }
 
-        /// <summary>A target rose at <paramref name="startMs"/>, detected at <paramref name="onsetMs"/>.</summary>
-        public void Open(long startMs, long onsetMs)
+        /// <summary>A target rose at <paramref name="startMs"/>, detected at <paramref name="onsetMs"/>; <paramref name="isSplit"/> when split off a valley.</summary>
+        public void Open(long startMs, long onsetMs, bool isSplit)
         {
             IsOpen = true;
+            OpenIsSplit = isSplit;
             OpenStartMs = startMs;
             OpenOnsetMs = onsetMs;
         }

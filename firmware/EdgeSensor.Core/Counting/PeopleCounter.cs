@@ -161,7 +161,7 @@ namespace EdgeSensor.Core.Counting
             if (_faint.Observe(zone, _now, distanceMillimeters, !invalid, channel, _zones[1 - zone], e))
             {
                 // A faint dip that partners the other zone's target in walking order (FaintPartner): one more target to pair.
-                _crossings.OnRise(_faint.FoundZone, _faint.Found.StartMs, _faint.Found.OnsetMs);
+                _crossings.OnRise(_faint.FoundZone, _faint.Found.StartMs, _faint.Found.OnsetMs, false);
                 _crossings.OnFall(_faint.FoundZone, _faint.Found);
             }
 
@@ -242,13 +242,13 @@ namespace EdgeSensor.Core.Counting
             {
                 // A person who stood still enough to be taken for background walked off: their last target in this zone.
                 TargetSummary left = _zones[zone].FinishedTarget;
-                _crossings.OnRise(zone, left.StartMs, left.OnsetMs);
+                _crossings.OnRise(zone, left.StartMs, left.OnsetMs, false);
                 _crossings.OnFall(zone, left);
             }
 
             if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
             {
-                _crossings.OnRise(zone, detector.CurrentStartMs, detector.CurrentOnsetMs);
+                _crossings.OnRise(zone, detector.CurrentStartMs, detector.CurrentOnsetMs, e == ZoneEvent.Split);
             }
             else if (e == ZoneEvent.Cancel)
             {

@@ -178,7 +178,7 @@ internal sealed class PairingScript
         {
             case Kind.Rise:
                 Pairing.OnTargetPresent(e.Zone, e.Target.Episode, e.Target.NearestMillimeters, now);
-                Pairing.OnRise(e.Zone, e.Target.StartMs, e.Target.OnsetMs);
+                Pairing.OnRise(e.Zone, e.Target.StartMs, e.Target.OnsetMs, e.Target.Origin == TargetOrigin.ValleySplit);
                 break;
             case Kind.Head:
                 Pairing.OnTargetPresent(e.Zone, e.Target.Episode, e.Target.NearestMillimeters, now);
