@@ -119,7 +119,7 @@ public sealed class EndToEndGoalTests
     [TestMethod]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.045)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.01)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.065)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.07)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.36)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.025)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.04)]
