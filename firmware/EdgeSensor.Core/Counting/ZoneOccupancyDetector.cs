@@ -239,8 +239,6 @@ namespace EdgeSensor.Core.Counting
         private bool _isWeak;
         private int _dipRun;
         private long _dipRunStartMs;
-        private long _dipRunPreviousMs;
-        private long _dipRunLastMs;
         private int _weakEndRun;
         private long _weakEndStartMs;
         private TargetSummary _current;
@@ -290,9 +288,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>
         /// Where a weak target confirmed by the pending run's next window would be dated (valid while
         /// <see cref="HasPendingDip"/>): the run's first reading while it is shorter than a window, else the first reading of
-        /// the window the next reading would complete.
+        /// the window the next reading would complete, the run's last but one (in the window ring, after its oldest).
         /// </summary>
-        public long PendingDipStartMs => _dipRun < WeakWindowSamples ? _dipRunStartMs : _dipRunPreviousMs;
+        public long PendingDipStartMs => _dipRun < WeakWindowSamples ? _dipRunStartMs : _windowMs[(_windowNext + 1) % WeakWindowSamples];
 
         /// <summary>Start of the current target (valid after a Rise or Split).</summary>
         public long CurrentStartMs => _current.StartMs;
@@ -481,11 +479,8 @@ namespace EdgeSensor.Core.Counting
             if (_dipRun == 0)
             {
                 _dipRunStartMs = timeMs;
-                _dipRunLastMs = timeMs;
             }
 
-            _dipRunPreviousMs = _dipRunLastMs;
-            _dipRunLastMs = timeMs;
             _dipRun++;
         }
 
