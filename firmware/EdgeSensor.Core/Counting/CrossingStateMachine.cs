@@ -277,6 +277,7 @@ namespace EdgeSensor.Core.Counting
                     target.OnsetMs = lead.OnsetMs;
                     target.CoreStartMs = lead.CoreStartMs;
                     target.Samples += lead.Samples;
+                    target.CoreSamples += lead.CoreSamples;
                     target.Origin = lead.Origin;
                     PushedObjectMerges++;
 

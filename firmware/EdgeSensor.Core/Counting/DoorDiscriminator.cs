@@ -11,7 +11,9 @@ namespace EdgeSensor.Core.Counting
     /// </summary>
     public sealed class DoorDiscriminator
     {
-        // A flat profile says "rigid edge" only when seen over several samples; a quick walker may give 2-3.
+        // A flat profile says "rigid edge" only when seen over several samples nearer than the enter threshold (the core the
+        // spread is taken over); a quick walker may give 2-3, and a faint body (a child under a high mount) whose blend just
+        // reaches the threshold gives one or two in a long target: one reading has no spread, flat or not.
         private const int MinFlatSamples = 5;
 
         // Two zones are read alternately, one ranging per timing budget: targets rising in the same read cycle
@@ -90,7 +92,7 @@ namespace EdgeSensor.Core.Counting
 
         private bool AreFlatAtSameDistance(TargetSummary a, TargetSummary b)
         {
-            if (a.Samples < MinFlatSamples || b.Samples < MinFlatSamples)
+            if (a.CoreSamples < MinFlatSamples || b.CoreSamples < MinFlatSamples)
             {
                 return false;
             }

@@ -210,6 +210,7 @@ namespace EdgeSensor.Core.Counting
             _found.FarthestCoreMillimeters = _dipNearest[zone];
             _found.HeightMillimeters = _dipBaseline[zone] - _dipNearest[zone];
             _found.Samples = _dipSamples[zone];
+            _found.CoreSamples = 0;
             _found.Origin = TargetOrigin.Floor;
             _found.ArrivalMs = _dipStart[zone];
             _found.IsWalkOff = false;

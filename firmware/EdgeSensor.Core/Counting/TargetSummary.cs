@@ -32,6 +32,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Samples the target lasted.</summary>
         public int Samples;
 
+        /// <summary>Samples nearer than the enter threshold (the ones <see cref="FarthestCoreMillimeters"/> is taken over).</summary>
+        public int CoreSamples;
+
         /// <summary>Where the target began.</summary>
         public TargetOrigin Origin;
 

@@ -915,6 +915,7 @@ namespace EdgeSensor.Core.Counting
             _headEndIndex = headEndIndex;
             _hasHeadLevel = true;
             _current.Samples = samples;
+            _current.CoreSamples = samples;
 
             // Detected when its level had held as long as a walker's head does (StepPlateauSamples), not when the split
             // was decided: a farther second head is split off only once its level ends (it must not be the side of a
@@ -978,9 +979,10 @@ namespace EdgeSensor.Core.Counting
                 _valleyStartMs = _nearLevelMs;
             }
 
-            if (d < _enterBelow && d > _current.FarthestCoreMillimeters)
+            if (d < _enterBelow)
             {
-                _current.FarthestCoreMillimeters = d;
+                _current.CoreSamples++;
+                _current.FarthestCoreMillimeters = d > _current.FarthestCoreMillimeters ? d : _current.FarthestCoreMillimeters;
             }
 
             TrackCore(timeMs, d);
@@ -1130,6 +1132,7 @@ namespace EdgeSensor.Core.Counting
             _finished.FarthestCoreMillimeters = _leaveFarthest;
             _finished.HeightMillimeters = 0;
             _finished.Samples = _leaveSamples;
+            _finished.CoreSamples = _leaveSamples;
             _finished.Origin = TargetOrigin.Background;
             _finished.Episode = _episode;
             _finished.ArrivalMs = _episodeStartMs;
@@ -1158,6 +1161,7 @@ namespace EdgeSensor.Core.Counting
             _current.FarthestCoreMillimeters = d;
             _current.HeightMillimeters = 0;
             _current.Samples = 1;
+            _current.CoreSamples = d < _enterBelow ? 1 : 0;
             _current.Origin = origin;
             _current.Episode = _episode;
             _current.ArrivalMs = _episodeStartMs;
