@@ -52,6 +52,14 @@ namespace EdgeSensor.Core.Counting
         // plus sway and noise.
         private const int MaxSideHeightGapMillimeters = 500;
 
+        // A person coming back over the line brings back the head they crossed with, and the origin zone sees it as it saw
+        // their arrival there: the return reads within ~160 mm of the crossing's nearest, or of the origin target's own
+        // where a blending zone read the person farther than the other zone did (a stander seen best in the zone they
+        // stood in), on either coverage model (turn-back, loiter and inclusive scenes, 2.2-3.0 m). A door leaf's edge
+        // closing behind the person reads 330-450 mm farther than both under a 3.0 m mount, within
+        // MaxSideHeightGapMillimeters, and undid their crossing; a return needs its head within this of either.
+        private const int MaxReturnHeightGapMillimeters = 300;
+
         // A door leaf standing open at the doorway's side is seen only by a zone's outermost rays, low down, in a sliver of
         // the zone: its still level reads below this height above the floor. A stroller's hood stands 0.75 m or more up
         // (EN 1888: hoods of 0.8-1.1 m), and a person who stops reads higher still (see StoppedInOrigin).
@@ -676,7 +684,7 @@ namespace EdgeSensor.Core.Counting
                 Confirm();
                 if (verdict != CrossingKind.None)
                 {
-                    Hold(verdict, originIsZone0 ? b : a, a.NearestMillimeters < b.NearestMillimeters ? a.NearestMillimeters : b.NearestMillimeters, IsStretchedWalk(a, b));
+                    Hold(verdict, originIsZone0 ? a : b, originIsZone0 ? b : a, IsStretchedWalk(a, b));
                 }
             }
         }
@@ -830,7 +838,7 @@ namespace EdgeSensor.Core.Counting
             return pairing.IsOpen && pairing.OpenStartMs <= timeMs && !pairing.OpenIsSplit;
         }
 
-        private void Hold(CrossingKind kind, TargetSummary destination, int nearestMillimeters, bool stretchedWalk)
+        private void Hold(CrossingKind kind, TargetSummary origin, TargetSummary destination, bool stretchedWalk)
         {
             _held.Kind = kind;
             _held.People = 1;
@@ -838,7 +846,8 @@ namespace EdgeSensor.Core.Counting
             _held.DestinationEndMs = destination.EndMs;
             _held.DestinationTargetEndMs = destination.EndMs;
             _held.DestinationEpisode = destination.Episode;
-            _held.NearestMillimeters = nearestMillimeters;
+            _held.NearestMillimeters = origin.NearestMillimeters < destination.NearestMillimeters ? origin.NearestMillimeters : destination.NearestMillimeters;
+            _held.OriginNearestMillimeters = origin.NearestMillimeters;
 
             // A still level can be the person standing only if the zone's presence began with them: a target that rose out
             // of a presence already there (a door leaf swinging in ahead of the person, or standing open) may leave that
@@ -1019,7 +1028,7 @@ namespace EdgeSensor.Core.Counting
         private void Discard(int zone, TargetSummary target, bool neverQueued)
         {
             if (_held.IsHeld && zone == _held.OriginZone && target.StartMs <= _held.DestinationEndMs + _maxGap && target.EndMs >= _held.DestinationEndMs
-                && !IsOtherBody(target.NearestMillimeters, _held.NearestMillimeters) && target.Samples >= MinReturnSamples)
+                && IsSameHead(target) && target.Samples >= MinReturnSamples)
             {
                 // Back into the origin zone before leaving the destination, and still there after leaving it: walked
                 // past the line and returned. It must be the same body: a target that comes nowhere near as close to
@@ -1103,6 +1112,20 @@ namespace EdgeSensor.Core.Counting
 
         // True when a target whose nearest reading is nearestMillimeters lies farther from the sensor than the body of
         // a crossing that came as near as bodyNearestMillimeters can (see AreTwoBodies): it is not that person.
+        // True when target, back in the origin zone, brings the head the held crossing was made with (see
+        // MaxReturnHeightGapMillimeters). A walk off a still level is dated and measured by that level, the blend of a
+        // stander's head, shoulders and floor, which reads farther than their head: it is only held to be no other body.
+        private bool IsSameHead(TargetSummary target)
+        {
+            if (target.IsWalkOff)
+            {
+                return !IsOtherBody(target.NearestMillimeters, _held.NearestMillimeters);
+            }
+
+            return target.NearestMillimeters - _held.NearestMillimeters <= MaxReturnHeightGapMillimeters
+                || target.NearestMillimeters - _held.OriginNearestMillimeters <= MaxReturnHeightGapMillimeters;
+        }
+
         private static bool IsOtherBody(int nearestMillimeters, int bodyNearestMillimeters)
         {
             return nearestMillimeters - bodyNearestMillimeters > MaxSideHeightGapMillimeters;

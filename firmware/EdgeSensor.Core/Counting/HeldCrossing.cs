@@ -27,6 +27,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>The nearer of the crossing's two nearest readings (mm): how close the body came to the sensor.</summary>
         public int NearestMillimeters;
 
+        /// <summary>The origin target's own nearest reading (mm): how the origin zone saw the body.</summary>
+        public int OriginNearestMillimeters;
+
         /// <summary>True when a still level the destination zone settles on after the destination target may be the person standing.</summary>
         public bool DestinationMayStand;
 
