@@ -226,8 +226,9 @@ namespace EdgeSensor.Core.Counting
 
         private ZoneEvent ProcessInvalid(long timeMs, int rangeStatus)
         {
-            // No reading: as for a tick (CheckTimeout), a walk off already reported is not reported again.
-            _detector.NoReading();
+            // No reading: a walk off already reported is not reported again. Every path below clears that flag: a zone
+            // still calibrating has no detector state, the detector clears it on the reading that stands for "nothing
+            // near", and CheckTimeout clears it as on a tick.
             if (rangeStatus == SignalFailStatus && !_calibrator.IsCalibrated)
             {
                 if (_calibrator.AddSignalFail())
