@@ -47,6 +47,11 @@ namespace EdgeSensor.Core.Counting
         // A pusher's head comes into the zone within this long of the pusher's own target (see OutlastsPusher).
         private const int PusherHeadMilliseconds = 1000;
 
+        // A held-back low target is too short for a vehicle when it held its zone less than MinVehiclePassMilliseconds less a
+        // read cycle at each end: a zone is ranged once a read cycle, so a target's measured hold falls short of the time
+        // its body was in view by up to a read cycle where it began and another where it ended.
+        private const int VehiclePassReadCycles = 2;
+
         // Largest difference between the nearest distances of the two targets of one crossing: a head in one zone
         // against the shoulders in the other (about 300 mm down, Drillis & Contini: shoulders at 0.82 of stature)
         // plus sway and noise.
@@ -90,6 +95,9 @@ namespace EdgeSensor.Core.Counting
         private readonly int _minHeight;
         private readonly int _outsideZone;
         private HeldCrossing _held;
+
+        // Per zone: the target open now followed a held-back low target that proved too short for a vehicle (IsShortLead).
+        private readonly bool[] _followsShortLead = new bool[2];
         private CrossingKind _lastConfirmed;
 
         /// <summary>Creates the pairing stage from validated settings.</summary>
@@ -159,6 +167,8 @@ namespace EdgeSensor.Core.Counting
             _zones[0].Clear();
             _zones[1].Clear();
             _held.Kind = CrossingKind.None;
+            _followsShortLead[0] = false;
+            _followsShortLead[1] = false;
         }
 
         /// <summary>
@@ -258,6 +268,7 @@ namespace EdgeSensor.Core.Counting
         public void OnCancel(int zone)
         {
             _zones[zone].Close();
+            _followsShortLead[zone] = false;
             if (_zones[zone].HasLead)
             {
                 Accept(zone, _zones[zone].TakeLead());
@@ -275,6 +286,12 @@ namespace EdgeSensor.Core.Counting
             _nearestWhenOtherRoseMm[zone] = 0;
             PairingZone pairing = _zones[zone];
             pairing.Close();
+            if (_followsShortLead[zone])
+            {
+                target.IsShortLead = true;
+                _followsShortLead[zone] = false;
+            }
+
             if (pairing.HasLead)
             {
                 TargetSummary lead = pairing.TakeLead();
@@ -342,6 +359,13 @@ namespace EdgeSensor.Core.Counting
 
             return leadMs >= personMs * AttachedPushedLengthFactor
                 || (leadMs * AttachedLongDenominator >= personMs * AttachedLongNumerator && leadMs >= MinVehiclePassMilliseconds);
+        }
+
+        // True when lead held its zone for less time than a vehicle takes to pass (MinVehiclePassMilliseconds: a stroller and
+        // the reach to its handle at a pushing pace), less the read cycles its measured hold may fall short by.
+        private bool IsShortOfVehicle(TargetSummary lead)
+        {
+            return lead.EndMs - lead.StartMs < MinVehiclePassMilliseconds - VehiclePassReadCycles * _readCycleMs;
         }
 
         // True when target split off lead in one continuous presence of the zone, starting where lead ended: nothing
@@ -432,8 +456,19 @@ namespace EdgeSensor.Core.Counting
                 PairingZone pairing = _zones[zone];
                 if (pairing.HasLead && (pairing.LeadEndMs + _maxGap < (pairing.IsOpen ? pairing.OpenOnsetMs : nowMs) || OutlastsPusher(zone, nowMs)))
                 {
-                    // Nothing taller followed within the gap: the low target stands on its own (a child, say).
-                    Accept(zone, pairing.TakeLead());
+                    // Nothing taller followed within the gap, or what followed outlasted a pusher: the low target stands on its
+                    // own (a child, say).
+                    bool followed = pairing.IsOpen && pairing.OpenOnsetMs <= pairing.LeadEndMs + _maxGap;
+                    TargetSummary lead = pairing.TakeLead();
+                    if (followed && IsShortOfVehicle(lead))
+                    {
+                        // Its follower outlasted a pusher and it was too short for a vehicle: two bodies walking in line,
+                        // whom a blending zone under a high mount reads as low as a stroller's hood.
+                        lead.IsShortLead = true;
+                        _followsShortLead[zone] = true;
+                    }
+
+                    Accept(zone, lead);
                     return true;
                 }
             }

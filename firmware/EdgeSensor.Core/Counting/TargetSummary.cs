@@ -84,6 +84,14 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool IsWalkOff;
 
+        /// <summary>
+        /// True for a target the pairing held back as low enough to be something pushed, released because the next target of
+        /// its zone, rising within the pair gap, outlasted a pusher, while it had itself held the zone less long than a vehicle
+        /// takes to pass; and for that follower. Both are bodies walking on their own, however low a blending zone reads them
+        /// (see <see cref="TwoBodySpan.IsTallEnough"/>).
+        /// </summary>
+        public bool IsShortLead;
+
         /// <summary>True when the target began out of a presence already in the zone (a valley split or a background).</summary>
         public bool IsBornInPresence => Origin != TargetOrigin.Floor;
 

@@ -128,10 +128,15 @@ namespace EdgeSensor.Core.Counting
             return IsTallEnough(first) && IsTallEnough(second) && headGap < MaxHeadGapMillimeters && -headGap < MaxHeadGapMillimeters;
         }
 
-        /// <summary>True when <paramref name="target"/> stands taller than anything pushed: it may be a person's head.</summary>
+        /// <summary>
+        /// True when <paramref name="target"/> stands taller than anything pushed, or was shown to be no vehicle
+        /// (<see cref="TargetSummary.IsShortLead"/>): it may be a person's head. A zone that blends all it sees (under a high
+        /// mount) reads a walker's head as low as a stroller's hood, so there height alone cannot tell them apart; a vehicle
+        /// also holds its zone longer than a vehicle's pass, and has its pusher right behind it.
+        /// </summary>
         public static bool IsTallEnough(TargetSummary target)
         {
-            return target.HeightMillimeters > MinBodyHeightMillimeters;
+            return target.HeightMillimeters > MinBodyHeightMillimeters || target.IsShortLead;
         }
 
         // The span's nearest reading is the head of one of the two people (the taller one's), so each of them comes as
