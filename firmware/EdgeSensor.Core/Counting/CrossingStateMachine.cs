@@ -407,7 +407,7 @@ namespace EdgeSensor.Core.Counting
         // Queues a finished target of zone, unless it is too low for a person or a touch across the line.
         private void Accept(int zone, TargetSummary target)
         {
-            if (target.HeightMillimeters < _minHeight)
+            if (target.HeightMillimeters < _minHeight && !IsFaintBlend(target))
             {
                 // Lower than any person (a pet, a bag on the floor, the edge of a door leaf settling): it cannot be
                 // one side of a crossing, and pairing it would steal a real person's partner.
@@ -1161,6 +1161,14 @@ namespace EdgeSensor.Core.Counting
                 || target.NearestMillimeters - _held.OriginNearestMillimeters <= MaxReturnHeightGapMillimeters;
         }
 
+        // True for a target no reading of which came past the enter threshold, found by the weak-dip test alone (a sustained
+        // dip of a few sigma): a zone that blends all it sees reads a small child under a high mount so, and its height is
+        // then the blend's depth, not the body's, so the minimum person height says nothing about it.
+        private static bool IsFaintBlend(TargetSummary target)
+        {
+            return target.CoreSamples == 0 && target.Origin == TargetOrigin.Floor;
+        }
+
         private static bool IsOtherBody(int nearestMillimeters, int bodyNearestMillimeters)
         {
             return nearestMillimeters - bodyNearestMillimeters > MaxSideHeightGapMillimeters;
@@ -1169,7 +1177,7 @@ namespace EdgeSensor.Core.Counting
         private CrossingKind Decide(TargetSummary a, TargetSummary b)
         {
             int highest = a.HeightMillimeters > b.HeightMillimeters ? a.HeightMillimeters : b.HeightMillimeters;
-            if (highest < _minHeight)
+            if (highest < _minHeight && !(IsFaintBlend(a) && IsFaintBlend(b)))
             {
                 LowObjectRejections++;
                 return CrossingKind.None;
