@@ -83,6 +83,10 @@ namespace EdgeSensor.Core.Counting
         private readonly PairingZone[] _zones = new PairingZone[2];
         private readonly bool[] _stillLevel = new bool[2];
         private readonly int[] _stillEpisode = new int[2];
+
+        // Per zone: the occupancy episode whose last finished target was a sweep tail (a target split off a valley that lasted
+        // fewer than MaxSweepTailSamples readings; see StoppedInOrigin); -1 for none.
+        private readonly int[] _sweepTailEpisode = new int[] { -1, -1 };
         private readonly long[] _stillMs = new long[2];
         private readonly int[] _stillLevelMm = new int[2];
         private readonly int[] _openNearestMm = new int[2];
@@ -284,6 +288,7 @@ namespace EdgeSensor.Core.Counting
         {
             target.NearestWhenOtherRoseMillimeters = _nearestWhenOtherRoseMm[zone];
             _nearestWhenOtherRoseMm[zone] = 0;
+            _sweepTailEpisode[zone] = target.Origin == TargetOrigin.ValleySplit && target.Samples < MaxSweepTailSamples ? target.Episode : -1;
             PairingZone pairing = _zones[zone];
             pairing.Close();
             if (_followsShortLead[zone])
@@ -1230,15 +1235,28 @@ namespace EdgeSensor.Core.Counting
         // sliver of the zone: its level reads below LeafLevelMaxHeightMillimeters, while what follows a person slowly
         // (a stroller's hood, 0.75 m or more up) or a person who stops reads higher. Not someone who stopped across the
         // line either: their front holds the destination zone for as long as they stand.
+        // The sweep may also split at a valley in the origin zone (MaxSweepTailSamples): then it is its short tail that ends
+        // on the still level, the zone never empty since, and the level the zone holds at the decision is still the tail's
+        // (the valley's top, not yet the leaf's), so its height is not asked. The sweep's own target must then be brief, no
+        // longer than a still level takes to be recognised: a leaf's edge passes a zone within its swing, while someone who
+        // stood in the zone and walked off (a loiterer) held it for seconds.
         private bool StoppedInOrigin(TargetSummary originTarget, TargetSummary destinationTarget, int originZone)
         {
             int level = _stillLevelMm[originZone];
             int floor = originTarget.NearestMillimeters + originTarget.HeightMillimeters;
-            return originTarget.SettledOnStillLevel && originTarget.Origin == TargetOrigin.Floor && destinationTarget.Origin == TargetOrigin.Floor
+            bool sweepTail = _sweepTailEpisode[originZone] == originTarget.Episode
+                && originTarget.EndMs - originTarget.StartMs <= ZoneOccupancyDetector.PlateauMilliseconds;
+            return (originTarget.SettledOnStillLevel || sweepTail) && originTarget.Origin == TargetOrigin.Floor && destinationTarget.Origin == TargetOrigin.Floor
                 && _stillLevel[originZone] && !_zones[originZone].IsPresent && _stillEpisode[originZone] == originTarget.Episode
-                && level > 0 && floor - level < LeafLevelMaxHeightMillimeters
+                && level > 0 && (sweepTail || floor - level < LeafLevelMaxHeightMillimeters)
                 && destinationTarget.EndMs - originTarget.EndMs <= ZoneOccupancyDetector.PlateauMilliseconds;
         }
+
+        // A sweep tail is shorter than this many readings of its zone. A leaf's edge sweeping a zone can read as two dips with
+        // a shallow valley between (the blend of the edge crossing the zone's rays, seen at 3.0 m on the raster model); what
+        // follows the valley is the edge sliding to the doorway's side, 1-2 readings (70-140 ms). A second walker behind the
+        // first is a whole body passing the zone, several readings (a limit of 5 lost tailgaters on the raster model at 3.0 m).
+        private const int MaxSweepTailSamples = 3;
 
         // A crossing out of the outside zone is an entry; out of the inside zone, an exit.
         private CrossingKind KindFrom(int originZone)
