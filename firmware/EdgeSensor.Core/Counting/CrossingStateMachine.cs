@@ -73,6 +73,7 @@ namespace EdgeSensor.Core.Counting
         private readonly long[] _stillMs = new long[2];
         private readonly int[] _stillLevelMm = new int[2];
         private readonly int[] _openNearestMm = new int[2];
+        private readonly long[] _readMs = new long[2];
         private readonly int[] _nearestWhenOtherRoseMm = new int[2];
         private readonly bool[] _dipPending = new bool[2];
         private readonly long[] _dipStartMs = new long[2];
@@ -159,8 +160,22 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public void OnTargetPresent(int zone, int episode, int nearestMillimeters, long timeMs)
         {
+            OnTargetPresent(zone, episode, nearestMillimeters, timeMs, true);
+        }
+
+        /// <summary>
+        /// As <see cref="OnTargetPresent(int, int, int, long)"/>; <paramref name="isReading"/> is false when only time passed
+        /// (a tick without a sample of the zone), which shows nothing new about the target.
+        /// </summary>
+        public void OnTargetPresent(int zone, int episode, int nearestMillimeters, long timeMs, bool isReading)
+        {
             _zones[zone].MarkPresent(episode);
             _openNearestMm[zone] = nearestMillimeters;
+            if (isReading)
+            {
+                _readMs[zone] = timeMs;
+            }
+
             if (_held.IsHeld && zone == _held.DestinationZone && episode == _held.DestinationEpisode && timeMs > _held.DestinationEndMs)
             {
                 // The person is still in the destination zone: the crossing's far side is not finished yet.
@@ -930,7 +945,18 @@ namespace EdgeSensor.Core.Counting
 
             PairingZone destination = _zones[_held.DestinationZone];
             PairingZone origin = _zones[_held.OriginZone];
-            if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationTargetEndMs && origin.IsOpen && origin.OpenOnsetMs < destination.OpenStartMs
+
+            // Someone new in the destination zone shows over several readings, as anyone walking into a zone does
+            // (MinReturnSamples). While the person who crossed lingered there past their target (they stood: a still
+            // level, a sway), a reading after the one a new target rose in must still see it: a single reading just after
+            // the stander left that zone towards the line is their own trailing edge (a back, an arm, a bag) at the
+            // footprint's rim; taken for a newcomer, it confirmed the crossing of a loiterer who went back the way they
+            // came. A walker's crossing is confirmed at once, as before, and so is a head split off a valley behind
+            // another (a queue that never lets the zone clear): an edge rises out of the floor after the zone emptied.
+            bool lingered = _held.DestinationEndMs > _held.DestinationTargetEndMs;
+            bool newcomer = destination.IsOpen
+                && (!lingered || destination.OpenIsSplit || _readMs[_held.DestinationZone] > destination.OpenOnsetMs);
+            if (newcomer && destination.OpenOnsetMs > _held.DestinationTargetEndMs && origin.IsOpen && origin.OpenOnsetMs < destination.OpenStartMs
                 && !IsStandersEdge(_openNearestMm[_held.OriginZone]))
             {
                 // Two bodies: the destination target has ended and the zone has risen to a new one since (a new head after
@@ -957,7 +983,7 @@ namespace EdgeSensor.Core.Counting
                     || origin.Oldest.Samples < MinReturnSamples;
             }
 
-            if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationEndMs)
+            if (newcomer && destination.OpenOnsetMs > _held.DestinationEndMs)
             {
                 // The destination zone, which had emptied, sees someone new: whatever began in the origin zone meanwhile
                 // is moving on over the line (the next person of a queue), not coming back. Confirm now rather than
