@@ -19,7 +19,7 @@ namespace EdgeSensor.Core.Counting
         // many readings (9 or more at a 33 ms timing budget), and its nearest is read at the head. A body brushing the
         // zone for a few readings, or one whose reading at the head was lost (an invalid range status), may show only a
         // shoulder, a head-to-shoulder difference lower than the same body elsewhere. A single reading is no body at all
-        // (a ranging outlier, a fragment split off a presence: CrossingStateMachine's MinReturnSamples) and stays a stray.
+        // (a ranging outlier: CrossingStateMachine's MinReturnSamples) and stays a stray.
         private const int MinStatureSamples = 5;
         private const int MinBodySamples = 2;
 
@@ -46,11 +46,13 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
 
-            if (oldest.Samples >= MinBodySamples && oldest.Samples < MinStatureSamples)
+            if (oldest.Origin == TargetOrigin.Floor && oldest.Samples >= MinBodySamples && oldest.Samples < MinStatureSamples)
             {
-                // A body, but too brief to read a stature from (MinStatureSamples): a person stepping over the line and
-                // straight back leaves such a brush of the zone they came from, then their target beyond the line and
-                // another one on the way back; dropping the first as a left-over paired the way back into a crossing.
+                // A body risen out of the bare floor, but too brief to read a stature from (MinStatureSamples): a person
+                // stepping over the line and straight back leaves such a brush of the zone they came from, then their
+                // target beyond the line and another one on the way back; dropping the first as a left-over paired the way
+                // back into a crossing. A piece risen out of a presence (a door leaf standing open, a valley) is left to
+                // the stray rules.
                 return false;
             }
 
