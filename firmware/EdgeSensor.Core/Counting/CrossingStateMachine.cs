@@ -1148,6 +1148,12 @@ namespace EdgeSensor.Core.Counting
                 return CrossingKind.None;
             }
 
+            if (IsStraddlersBob(a, b))
+            {
+                DoorRejections++;
+                return CrossingKind.None;
+            }
+
             int origin = IsUnpairedStay(0, a) || IsUnpairedStay(1, b) ? TargetSummary.ArrivedFirst(a, b) : TargetSummary.PassedFirst(a, b);
             if (origin < 0 && IsStretchedWalk(a, b))
             {
@@ -1173,6 +1179,20 @@ namespace EdgeSensor.Core.Counting
         // crossing has taken: the presence it ends is not the destination of the crossing held now. Then the direction is
         // judged from where the person came from (TargetSummary.ArrivedFirst). When the held crossing did take their
         // arrival, the walk off is only their departure, to be paired as such: back over the line cancels the held crossing.
+        // True when a and b are the head of one person standing across the line, bobbing: each zone had settled on the
+        // still blend of that body as its background, the head rose out of it in both zones within two read cycles and
+        // sank back into it as closely. A walker coming over the line rises out of the bare floor (or out of someone's
+        // still blend in one zone only) and reaches the zones one after the other; a stander who walks off leaves walk-off
+        // targets (ArrivedFirst decides those).
+        private bool IsStraddlersBob(TargetSummary a, TargetSummary b)
+        {
+            long startLag = b.OnsetMs - a.OnsetMs;
+            long endLag = b.EndMs - a.EndMs;
+            long bound = 2 * _readCycleMs;
+            return a.Origin == TargetOrigin.Background && b.Origin == TargetOrigin.Background && !a.IsWalkOff && !b.IsWalkOff
+                && startLag <= bound && -startLag <= bound && endLag <= bound && -endLag <= bound;
+        }
+
         private bool IsUnpairedStay(int zone, TargetSummary target)
         {
             return target.IsWalkOff && !(_held.IsHeld && zone == _held.DestinationZone && target.Episode == _held.DestinationEpisode);
