@@ -1180,17 +1180,17 @@ namespace EdgeSensor.Core.Counting
         // judged from where the person came from (TargetSummary.ArrivedFirst). When the held crossing did take their
         // arrival, the walk off is only their departure, to be paired as such: back over the line cancels the held crossing.
         // True when a and b are the head of one person standing across the line, bobbing: each zone had settled on the
-        // still blend of that body as its background, the head rose out of it in both zones within two read cycles and
-        // sank back into it as closely. A walker coming over the line rises out of the bare floor (or out of someone's
-        // still blend in one zone only) and reaches the zones one after the other; a stander who walks off leaves walk-off
-        // targets (ArrivedFirst decides those).
+        // still blend of that body as its background, and the head rose out of it in both zones within two read cycles.
+        // How the two end says nothing: the last bob may run into the walk-off, which leaves the zones one after the
+        // other. A walker coming over the line rises out of the bare floor (or out of someone's still blend in one zone
+        // only) and reaches the zones one after the other; a stander who walks off leaves walk-off targets (ArrivedFirst
+        // decides those).
         private bool IsStraddlersBob(TargetSummary a, TargetSummary b)
         {
             long startLag = b.OnsetMs - a.OnsetMs;
-            long endLag = b.EndMs - a.EndMs;
             long bound = 2 * _readCycleMs;
             return a.Origin == TargetOrigin.Background && b.Origin == TargetOrigin.Background && !a.IsWalkOff && !b.IsWalkOff
-                && startLag <= bound && -startLag <= bound && endLag <= bound && -endLag <= bound;
+                && startLag <= bound && -startLag <= bound;
         }
 
         private bool IsUnpairedStay(int zone, TargetSummary target)
