@@ -90,6 +90,7 @@ namespace EdgeSensor.Core.Counting
         private readonly long[] _stillMs = new long[2];
         private readonly int[] _stillLevelMm = new int[2];
         private readonly int[] _openNearestMm = new int[2];
+        private readonly long[] _readMs = new long[2];
         private readonly int[] _nearestWhenOtherRoseMm = new int[2];
         private readonly bool[] _dipPending = new bool[2];
         private readonly long[] _dipStartMs = new long[2];
@@ -181,8 +182,22 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public void OnTargetPresent(int zone, int episode, int nearestMillimeters, long timeMs)
         {
+            OnTargetPresent(zone, episode, nearestMillimeters, timeMs, true);
+        }
+
+        /// <summary>
+        /// As <see cref="OnTargetPresent(int, int, int, long)"/>; <paramref name="isReading"/> is false when only time passed
+        /// (a tick without a sample of the zone), which shows nothing new about the target.
+        /// </summary>
+        public void OnTargetPresent(int zone, int episode, int nearestMillimeters, long timeMs, bool isReading)
+        {
             _zones[zone].MarkPresent(episode);
             _openNearestMm[zone] = nearestMillimeters;
+            if (isReading)
+            {
+                _readMs[zone] = timeMs;
+            }
+
             if (_held.IsHeld && zone == _held.DestinationZone && episode == _held.DestinationEpisode && timeMs > _held.DestinationEndMs)
             {
                 // The person is still in the destination zone: the crossing's far side is not finished yet.
@@ -980,7 +995,18 @@ namespace EdgeSensor.Core.Counting
 
             PairingZone destination = _zones[_held.DestinationZone];
             PairingZone origin = _zones[_held.OriginZone];
-            if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationTargetEndMs && origin.IsOpen && origin.OpenOnsetMs < destination.OpenStartMs
+
+            // Someone new in the destination zone shows over several readings, as anyone walking into a zone does
+            // (MinReturnSamples). While the person who crossed lingered there past their target (they stood: a still
+            // level, a sway), a reading after the one a new target rose in must still see it: a single reading just after
+            // the stander left that zone towards the line is their own trailing edge (a back, an arm, a bag) at the
+            // footprint's rim; taken for a newcomer, it confirmed the crossing of a loiterer who went back the way they
+            // came. A walker's crossing is confirmed at once, as before, and so is a head split off a valley behind
+            // another (a queue that never lets the zone clear): an edge rises out of the floor after the zone emptied.
+            bool lingered = _held.DestinationEndMs > _held.DestinationTargetEndMs;
+            bool newcomer = destination.IsOpen
+                && (!lingered || destination.OpenIsSplit || _readMs[_held.DestinationZone] > destination.OpenOnsetMs);
+            if (newcomer && destination.OpenOnsetMs > _held.DestinationTargetEndMs && origin.IsOpen && origin.OpenOnsetMs < destination.OpenStartMs
                 && !IsStandersEdge(_openNearestMm[_held.OriginZone]))
             {
                 // Two bodies: the destination target has ended and the zone has risen to a new one since (a new head after
@@ -1007,7 +1033,7 @@ namespace EdgeSensor.Core.Counting
                     || origin.Oldest.Samples < MinReturnSamples;
             }
 
-            if (destination.IsOpen && destination.OpenOnsetMs > _held.DestinationEndMs)
+            if (newcomer && destination.OpenOnsetMs > _held.DestinationEndMs)
             {
                 // The destination zone, which had emptied, sees someone new: whatever began in the origin zone meanwhile
                 // is moving on over the line (the next person of a queue), not coming back. Confirm now rather than
@@ -1194,6 +1220,12 @@ namespace EdgeSensor.Core.Counting
                 return CrossingKind.None;
             }
 
+            if (IsStraddlersBob(a, b))
+            {
+                DoorRejections++;
+                return CrossingKind.None;
+            }
+
             int origin = IsUnpairedStay(0, a) || IsUnpairedStay(1, b) ? TargetSummary.ArrivedFirst(a, b) : TargetSummary.PassedFirst(a, b);
             if (origin < 0 && IsStretchedWalk(a, b))
             {
@@ -1219,6 +1251,20 @@ namespace EdgeSensor.Core.Counting
         // crossing has taken: the presence it ends is not the destination of the crossing held now. Then the direction is
         // judged from where the person came from (TargetSummary.ArrivedFirst). When the held crossing did take their
         // arrival, the walk off is only their departure, to be paired as such: back over the line cancels the held crossing.
+        // True when a and b are the head of one person standing across the line, bobbing: each zone had settled on the
+        // still blend of that body as its background, and the head rose out of it in both zones within two read cycles.
+        // How the two end says nothing: the last bob may run into the walk-off, which leaves the zones one after the
+        // other. A walker coming over the line rises out of the bare floor (or out of someone's still blend in one zone
+        // only) and reaches the zones one after the other; a stander who walks off leaves walk-off targets (ArrivedFirst
+        // decides those).
+        private bool IsStraddlersBob(TargetSummary a, TargetSummary b)
+        {
+            long startLag = b.OnsetMs - a.OnsetMs;
+            long bound = 2 * _readCycleMs;
+            return a.Origin == TargetOrigin.Background && b.Origin == TargetOrigin.Background && !a.IsWalkOff && !b.IsWalkOff
+                && startLag <= bound && -startLag <= bound;
+        }
+
         private bool IsUnpairedStay(int zone, TargetSummary target)
         {
             return target.IsWalkOff && !(_held.IsHeld && zone == _held.DestinationZone && target.Episode == _held.DestinationEpisode);

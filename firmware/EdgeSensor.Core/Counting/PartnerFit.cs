@@ -15,6 +15,14 @@ namespace EdgeSensor.Core.Counting
         // nearer to equal than the other candidate is clearly the same body, not a reading difference.
         private const int ClearlyBetterMillimeters = 150;
 
+        // Readings a target needs before its nearest one tells a stature: a head walking through a zone stays there for
+        // many readings (9 or more at a 33 ms timing budget), and its nearest is read at the head. A body brushing the
+        // zone for a few readings, or one whose reading at the head was lost (an invalid range status), may show only a
+        // shoulder, a head-to-shoulder difference lower than the same body elsewhere. A single reading is no body at all
+        // (a ranging outlier: CrossingStateMachine's MinReturnSamples) and stays a stray.
+        private const int MinStatureSamples = 5;
+        private const int MinBodySamples = 2;
+
         /// <summary>
         /// True when <paramref name="oldest"/> (the other zone's oldest target) fits <paramref name="target"/> poorly
         /// enough for a follower in its zone to fit clearly better, and ended first: it can only be the origin side of a
@@ -35,6 +43,16 @@ namespace EdgeSensor.Core.Counting
         {
             if (!MayBeBeaten(target, oldest) || next.StartMs > target.EndMs || next.EndMs < target.StartMs)
             {
+                return false;
+            }
+
+            if (oldest.Origin == TargetOrigin.Floor && oldest.Samples >= MinBodySamples && oldest.Samples < MinStatureSamples)
+            {
+                // A body risen out of the bare floor, but too brief to read a stature from (MinStatureSamples): a person
+                // stepping over the line and straight back leaves such a brush of the zone they came from, then their
+                // target beyond the line and another one on the way back; dropping the first as a left-over paired the way
+                // back into a crossing. A piece risen out of a presence (a door leaf standing open, a valley) is left to
+                // the stray rules.
                 return false;
             }
 

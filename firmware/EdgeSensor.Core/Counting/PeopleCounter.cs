@@ -157,7 +157,7 @@ namespace EdgeSensor.Core.Counting
             // for part of the scene only while the other zone holds a still level as shallow (see IsStillSinceRise).
             channel.Detector.PeerHoldsStillLevel = _zones[1 - zone].HoldsShallowStillLevel;
             ZoneEvent e = channel.Process(_now, distanceMillimeters, rangeStatus);
-            Route(zone, e);
+            Route(zone, e, true);
             if (_faint.Observe(zone, _now, distanceMillimeters, !invalid, channel, _zones[1 - zone], e))
             {
                 // A faint dip that partners the other zone's target in walking order (FaintPartner): one more target to pair.
@@ -191,8 +191,8 @@ namespace EdgeSensor.Core.Counting
                 return CrossingKind.None;
             }
 
-            Route(0, _zones[0].CheckTimeout(_now));
-            Route(1, _zones[1].CheckTimeout(_now));
+            Route(0, _zones[0].CheckTimeout(_now), false);
+            Route(1, _zones[1].CheckTimeout(_now), false);
             return Finish();
         }
 
@@ -220,13 +220,14 @@ namespace EdgeSensor.Core.Counting
             _pir.Advance(_now);
         }
 
-        private void Route(int zone, ZoneEvent e)
+        // isReading: the zone was just sampled (false when only time passed, a tick).
+        private void Route(int zone, ZoneEvent e, bool isReading)
         {
             ZoneOccupancyDetector detector = _zones[zone].Detector;
             _crossings.OnPendingDip(zone, detector.HasPendingDip, detector.PendingDipStartMs);
             if (detector.HasTarget)
             {
-                _crossings.OnTargetPresent(zone, detector.Episode, detector.CurrentNearestMillimeters, _now);
+                _crossings.OnTargetPresent(zone, detector.Episode, detector.CurrentNearestMillimeters, _now, isReading);
             }
             else
             {
