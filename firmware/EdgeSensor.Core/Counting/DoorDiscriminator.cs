@@ -73,16 +73,12 @@ namespace EdgeSensor.Core.Counting
             }
 
             long endLag = b.EndMs - a.EndMs;
-            if (endLag <= _simultaneous && -endLag <= _simultaneous && a.Samples >= MinFlatSamples && b.Samples >= MinFlatSamples
-                && a.SettledOnStillLevel == b.SettledOnStillLevel)
+            if (endLag <= _simultaneous && -endLag <= _simultaneous && a.Samples >= MinFlatSamples && b.Samples >= MinFlatSamples)
             {
                 // Both ended in the same read cycle: one rigid surface that stopped moving (a leaf swung fully open,
                 // settling into the background of both zones at once). A walker leaves the zones one after the
                 // other, by the same lag they entered them with. Both must last several samples: in strong sun a
-                // walker's short fragments may end together by chance. And both must end the same way: a leaf settles into
-                // the background of both zones, while a person who stops at once just past the line ends their target on a
-                // still level in that zone only, in the read cycle they left the other (the way in of a loiterer, whose way
-                // back then counted).
+                // walker's short fragments may end together by chance.
                 return true;
             }
 
