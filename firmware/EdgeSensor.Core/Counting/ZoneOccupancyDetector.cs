@@ -144,6 +144,13 @@ namespace EdgeSensor.Core.Counting
         // still average 2 sigma (a chance of 0.2 %). A child passes a zone in 0.4-1 s, 6-14 readings, so its deepest three
         // fit easily, and the target is known two valid readings after it began (the pairing waits for it: HasPendingDip).
         private const int WeakWindowSamples = 3;
+
+        // A body leaving a zone fades out of its blend through the band between the enter and exit thresholds in a reading
+        // or two. A target whose readings, after its last one past the enter threshold, stay in that band longer than this
+        // is held there by something standing (a door leaf open at the footprint's edge, reading between the thresholds):
+        // the body left where the band began, and the target ends there.
+        private const int MaxTailReadings = 3;
+        private const int ClearBodyEnterDeltas = 2;
         private const int WeakCapNumerator = 7;
         private const int WeakCapDenominator = 5;
 
@@ -227,6 +234,8 @@ namespace EdgeSensor.Core.Counting
         private int _episode;
         private long _episodeStartMs;
         private int _weakDepth;
+        private int _tailReadings;
+        private long _tailStartMs;
         private int _levelQ;
         private bool _levelSet;
         private readonly int[] _windowDepth = new int[WeakWindowSamples];
@@ -396,7 +405,7 @@ namespace EdgeSensor.Core.Counting
             }
             else if (d > _exitAbove)
             {
-                return ReturnToFloor(timeMs);
+                return ReturnToFloor(HasStandingTail() ? _tailStartMs : timeMs);
             }
 
             return UpdateTarget(timeMs, d, fall);
@@ -522,6 +531,14 @@ namespace EdgeSensor.Core.Counting
 
             _weakEndRun++;
             return _weakEndRun >= WeakEndSamples;
+        }
+
+        // True when the target came clearly nearer than the floor (ClearBodyEnterDeltas enter deltas) and its readings have
+        // since lingered between the thresholds for more than MaxTailReadings (see there). A faint body (a small child under
+        // a high mount) reads in that band for as long as it is in view, so its tail is itself.
+        private bool HasStandingTail()
+        {
+            return _tailReadings > MaxTailReadings && _baseline - _current.NearestMillimeters >= ClearBodyEnterDeltas * (_baseline - _enterBelow);
         }
 
         private bool IsQuietFloor(long timeMs)
@@ -979,6 +996,16 @@ namespace EdgeSensor.Core.Counting
                 _valleyStartMs = _nearLevelMs;
             }
 
+            if (d >= _enterBelow)
+            {
+                _tailStartMs = _tailReadings == 0 ? timeMs : _tailStartMs;
+                _tailReadings++;
+            }
+            else
+            {
+                _tailReadings = 0;
+            }
+
             if (d < _enterBelow)
             {
                 _current.CoreSamples++;
@@ -1162,6 +1189,7 @@ namespace EdgeSensor.Core.Counting
             _current.HeightMillimeters = 0;
             _current.Samples = 1;
             _current.CoreSamples = d < _enterBelow ? 1 : 0;
+            _tailReadings = 0;
             _current.Origin = origin;
             _current.Episode = _episode;
             _current.ArrivalMs = _episodeStartMs;
