@@ -30,9 +30,8 @@ public static class LiveRun
         FleetSnapshot last = monitor.Snapshot();
         return await console.Live(LiveTable.Render(last, 0)).AutoClear(false).StartAsync(async context =>
         {
-            while (!run.IsCompleted)
+            void Redraw()
             {
-                await Task.WhenAny(run, Task.Delay(LiveTable.Refresh)).ConfigureAwait(false);
                 FleetSnapshot now = monitor.Snapshot();
                 double seconds = (now.Elapsed - last.Elapsed).TotalSeconds;
                 context.UpdateTarget(LiveTable.Render(now, seconds > 0 ? (now.Opened - last.Opened) / seconds : 0));
@@ -40,7 +39,17 @@ public static class LiveRun
                 last = now;
             }
 
-            return await run.ConfigureAwait(false);
+            while (!run.IsCompleted)
+            {
+                await Task.WhenAny(run, Task.Delay(LiveTable.Refresh)).ConfigureAwait(false);
+                Redraw();
+            }
+
+            // The run may have finished after the last snapshot was taken (the refresh delay ended first): the view ends
+            // with the run's own totals, drawn once more after it completed.
+            FleetResult result = await run.ConfigureAwait(false);
+            Redraw();
+            return result;
         }).ConfigureAwait(false);
     }
 
