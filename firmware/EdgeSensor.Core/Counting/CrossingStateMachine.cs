@@ -1176,8 +1176,6 @@ namespace EdgeSensor.Core.Counting
             return gap > MaxSideHeightGapMillimeters || -gap > MaxSideHeightGapMillimeters;
         }
 
-        // True when a target whose nearest reading is nearestMillimeters lies farther from the sensor than the body of
-        // a crossing that came as near as bodyNearestMillimeters can (see AreTwoBodies): it is not that person.
         // True when target, back in the origin zone, brings the head the held crossing was made with (see
         // MaxReturnHeightGapMillimeters). A walk off a still level is dated and measured by that level, the blend of a
         // stander's head, shoulders and floor, which reads farther than their head: it is only held to be no other body.
@@ -1200,6 +1198,8 @@ namespace EdgeSensor.Core.Counting
             return target.CoreSamples == 0 && target.Origin == TargetOrigin.Floor;
         }
 
+        // True when a target whose nearest reading is nearestMillimeters lies farther from the sensor than the body of
+        // a crossing that came as near as bodyNearestMillimeters can (see AreTwoBodies): it is not that person.
         private static bool IsOtherBody(int nearestMillimeters, int bodyNearestMillimeters)
         {
             return nearestMillimeters - bodyNearestMillimeters > MaxSideHeightGapMillimeters;
@@ -1247,10 +1247,6 @@ namespace EdgeSensor.Core.Counting
             return CrossingKind.None;
         }
 
-        // True when target, of zone, is a walk off a still level (a person who stood under the sensor) whose arrival no
-        // crossing has taken: the presence it ends is not the destination of the crossing held now. Then the direction is
-        // judged from where the person came from (TargetSummary.ArrivedFirst). When the held crossing did take their
-        // arrival, the walk off is only their departure, to be paired as such: back over the line cancels the held crossing.
         // True when a and b are the head of one person standing across the line, bobbing: each zone had settled on the
         // still blend of that body as its background, and the head rose out of it in both zones within two read cycles.
         // How the two end says nothing: the last bob may run into the walk-off, which leaves the zones one after the
@@ -1265,6 +1261,10 @@ namespace EdgeSensor.Core.Counting
                 && startLag <= bound && -startLag <= bound;
         }
 
+        // True when target, of zone, is a walk off a still level (a person who stood under the sensor) whose arrival no
+        // crossing has taken: the presence it ends is not the destination of the crossing held now. Then the direction is
+        // judged from where the person came from (TargetSummary.ArrivedFirst). When the held crossing did take their
+        // arrival, the walk off is only their departure, to be paired as such: back over the line cancels the held crossing.
         private bool IsUnpairedStay(int zone, TargetSummary target)
         {
             return target.IsWalkOff && !(_held.IsHeld && zone == _held.DestinationZone && target.Episode == _held.DestinationEpisode);

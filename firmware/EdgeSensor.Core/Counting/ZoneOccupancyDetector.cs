@@ -144,15 +144,16 @@ namespace EdgeSensor.Core.Counting
         // still average 2 sigma (a chance of 0.2 %). A child passes a zone in 0.4-1 s, 6-14 readings, so its deepest three
         // fit easily, and the target is known two valid readings after it began (the pairing waits for it: HasPendingDip).
         private const int WeakWindowSamples = 3;
-
-        // A body leaving a zone fades out of its blend through the band between the enter and exit thresholds in a reading
-        // or two. A target whose readings, after its last one past the enter threshold, stay in that band longer than this
-        // is held there by something standing (a door leaf open at the footprint's edge, reading between the thresholds):
-        // the body left where the band began, and the target ends there.
-        private const int MaxTailReadings = 3;
-        private const int ClearBodyEnterDeltas = 2;
         private const int WeakCapNumerator = 7;
         private const int WeakCapDenominator = 5;
+
+        // A body leaving a zone fades out of its blend through the band between the enter and exit thresholds in a reading
+        // or two. A target that came at least ClearBodyEnterDeltas enter deltas nearer than the floor and whose readings,
+        // after its last one past the enter threshold, stay in that band longer than MaxTailReadings is held there by
+        // something standing (a door leaf open at the footprint's edge, reading between the thresholds): the body left
+        // where the band began, and the target ends there (HasStandingTail).
+        private const int MaxTailReadings = 3;
+        private const int ClearBodyEnterDeltas = 2;
 
         // The window must rise out of a quiet floor. At its first reading the last target ended at least
         // QuietFloorMilliseconds before (a body leaving a zone fades out of its blend over a few hundred ms), and the
@@ -476,7 +477,8 @@ namespace EdgeSensor.Core.Counting
             return _windowAfterFloor[_windowNext];
         }
 
-        // Counts the run of readings deep enough to be part of a weak dip, when it began, and its last two readings (the next window begins at the earlier of them).
+        // Counts the run of readings deep enough to be part of a weak dip, and when it began (later windows of the run are read
+        // off the window ring: PendingDipStartMs).
         private void TrackPendingDip(long timeMs, int depth)
         {
             if (_weakDepth <= 0 || depth * PendingDipDivisor < _weakDepth)
@@ -996,20 +998,16 @@ namespace EdgeSensor.Core.Counting
                 _valleyStartMs = _nearLevelMs;
             }
 
-            if (d >= _enterBelow)
+            if (d < _enterBelow)
             {
-                _tailStartMs = _tailReadings == 0 ? timeMs : _tailStartMs;
-                _tailReadings++;
+                _tailReadings = 0;
+                _current.CoreSamples++;
+                _current.FarthestCoreMillimeters = d > _current.FarthestCoreMillimeters ? d : _current.FarthestCoreMillimeters;
             }
             else
             {
-                _tailReadings = 0;
-            }
-
-            if (d < _enterBelow)
-            {
-                _current.CoreSamples++;
-                _current.FarthestCoreMillimeters = d > _current.FarthestCoreMillimeters ? d : _current.FarthestCoreMillimeters;
+                _tailStartMs = _tailReadings == 0 ? timeMs : _tailStartMs;
+                _tailReadings++;
             }
 
             TrackCore(timeMs, d);
