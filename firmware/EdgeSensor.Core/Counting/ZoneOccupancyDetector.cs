@@ -18,8 +18,9 @@ namespace EdgeSensor.Core.Counting
     /// open in view), the target ends where the level began and the zone holds that level as its background;
     /// a new target is a drop below the background, and it ends when the distance returns to it.</item>
     /// <item>Weak dips: a zone reports a blend of all it sees, so a child who covers little of a zone mounted high reads
-    /// only a few sigma of the floor noise nearer than the floor, under the single-reading threshold. A few
-    /// consecutive readings that average at least the weak depth below the floor open a target too, but only out of a
+    /// only a few sigma of the floor noise nearer than the floor, under the single-reading threshold. Three
+    /// consecutive readings that average at least the weak depth below the floor open a target too, and so do six that
+    /// average 0.7 of it below the level the zone read before them (a fainter body seen for longer), but only out of a
     /// quiet floor: no target for a while and the recent level at the floor, so that the fading tail of a body that
     /// just left or a leaf standing at the footprint's edge (a level that stays) never builds one. Such a target ends
     /// when the readings are back near the floor, unless it deepened into an ordinary target.</item>
@@ -147,6 +148,16 @@ namespace EdgeSensor.Core.Counting
         private const int WeakCapNumerator = 7;
         private const int WeakCapDenominator = 5;
 
+        // A fainter body needs a longer look: LongWindowSamples readings that average at least
+        // LongDepthNumerator/LongDepthDenominator of the weak depth (1.75 sigma; 4.3 sigma of their mean, as unlikely by
+        // chance as the short window's) with the same cap on each. A small child under a 2.8-3.0 m mount blends into a zone
+        // at about 2 sigma for its whole passage (8-12 readings), seldom three readings averaging 2.5 sigma. Six readings
+        // also integrate a level that merely stays (a leaf standing at the footprint's edge, under the quiet floor's 1
+        // sigma), so the long window is measured from the level the zone read before it, and only out of a quiet floor.
+        private const int LongWindowSamples = 6;
+        private const int LongDepthNumerator = 7;
+        private const int LongDepthDenominator = 10;
+
         // A body leaving a zone fades out of its blend through the band between the enter and exit thresholds in a reading
         // or two. A target that came at least ClearBodyEnterDeltas enter deltas nearer than the floor and whose readings,
         // after its last one past the enter threshold, stay in that band longer than MaxTailReadings is held there by
@@ -239,10 +250,13 @@ namespace EdgeSensor.Core.Counting
         private long _tailStartMs;
         private int _levelQ;
         private bool _levelSet;
-        private readonly int[] _windowDepth = new int[WeakWindowSamples];
-        private readonly long[] _windowMs = new long[WeakWindowSamples];
-        private readonly bool[] _windowQuiet = new bool[WeakWindowSamples];
-        private readonly bool[] _windowAfterFloor = new bool[WeakWindowSamples];
+        private readonly int[] _windowDepth = new int[LongWindowSamples];
+        private readonly long[] _windowMs = new long[LongWindowSamples];
+        private readonly bool[] _windowQuiet = new bool[LongWindowSamples];
+        private readonly bool[] _windowAfterFloor = new bool[LongWindowSamples];
+        private readonly int[] _windowLevel = new int[LongWindowSamples];
+        private int _windowSpan;
+        private int _levelOffset;
         private int _floorRun;
         private int _windowNext;
         private int _windowCount;
@@ -297,10 +311,10 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>
         /// Where a weak target confirmed by the pending run's next window would be dated (valid while
-        /// <see cref="HasPendingDip"/>): the run's first reading while it is shorter than a window, else the first reading of
-        /// the window the next reading would complete, the run's last but one (in the window ring, after its oldest).
+        /// <see cref="HasPendingDip"/>): the run's first reading while it is shorter than the long window, else the first
+        /// reading of the long window the next reading would complete (in the window ring, after its oldest).
         /// </summary>
-        public long PendingDipStartMs => _dipRun < WeakWindowSamples ? _dipRunStartMs : _windowMs[(_windowNext + 1) % WeakWindowSamples];
+        public long PendingDipStartMs => _dipRun < LongWindowSamples ? _dipRunStartMs : _windowMs[(_windowNext + 1) % LongWindowSamples];
 
         /// <summary>Start of the current target (valid after a Rise or Split).</summary>
         public long CurrentStartMs => _current.StartMs;
@@ -383,6 +397,7 @@ namespace EdgeSensor.Core.Counting
             int d = distanceMillimeters;
             _leftStillLevel = false;
             bool quiet = IsQuietFloor(timeMs);
+            _levelOffset = _levelSet ? _baseline - (_levelQ >> LevelFractionBits) : 0; // the level before this reading
             TrackLevel(d);
             if (_state == DetectorState.Empty)
             {
@@ -433,6 +448,7 @@ namespace EdgeSensor.Core.Counting
             _windowDepth[_windowNext] = _baseline - d;
             _windowMs[_windowNext] = timeMs;
             _windowQuiet[_windowNext] = quiet;
+            _windowLevel[_windowNext] = _levelOffset > 0 ? _levelOffset : 0;
             _windowAfterFloor[_windowNext] = timeMs - _lastActiveMs < QuietFloorMilliseconds && _floorRun >= WeakEndSamples;
             if (_baseline - d < _weakDepth / WeakEndDivisor)
             {
@@ -443,38 +459,59 @@ namespace EdgeSensor.Core.Counting
                 _floorRun = 0;
             }
 
-            _windowNext = _windowNext + 1 < WeakWindowSamples ? _windowNext + 1 : 0;
-            if (_windowCount < WeakWindowSamples)
+            _windowNext = _windowNext + 1 < LongWindowSamples ? _windowNext + 1 : 0;
+            if (_windowCount < LongWindowSamples)
             {
                 _windowCount++;
             }
 
-            // _windowNext now indexes the oldest reading of the window.
-            if (_weakDepth <= 0 || _windowCount < WeakWindowSamples || (!_windowQuiet[_windowNext] && !IsReDip()))
+            if (_weakDepth <= 0)
             {
                 return false;
             }
 
             int cap = (_weakDepth * WeakCapNumerator) / WeakCapDenominator;
-            int sum = 0;
-            for (int i = 0; i < WeakWindowSamples; i++)
+            if (IsWindowDip(WeakWindowSamples, _weakDepth, cap, false))
             {
-                int depth = _windowDepth[i];
-                sum += depth > cap ? cap : depth;
+                return true;
             }
 
-            return sum >= WeakWindowSamples * _weakDepth;
+            return IsWindowDip(LongWindowSamples, (_weakDepth * LongDepthNumerator) / LongDepthDenominator, cap, true);
         }
 
-        // True when the window, though it follows a target within the quiet time, is a new body and not the fading tail of
-        // the one that left: before the window the zone was back on its floor, two readings in a row within half the weak
-        // depth of it (what ends a weak target), and the window then lies the weak depth below the floor again. A body
-        // leaving a blending zone only fades out of it, its readings moving back to the floor and staying there; coming
-        // nearer again is someone else walking in (a close follower in a dense flow, faint in this zone: a child a few
-        // hundred ms behind the person before).
-        private bool IsReDip()
+        // True when the last n readings, each capped, average at least the depth below the floor (the long look: below the
+        // level before them) and the window rose out of a quiet floor, or, for the short window, is a re-dip (see
+        // below); _windowSpan is then n, so that the target is dated from the window's first reading.
+        //
+        // A re-dip follows a target within the quiet time, yet is a new body and not the fading tail of the one that left:
+        // before the window the zone was back on its floor, two readings in a row within half the weak depth of it (what
+        // ends a weak target), and the window then lies the weak depth below the floor again. A body leaving a blending zone
+        // only fades out of it, its readings moving back to the floor and staying there; coming nearer again is someone
+        // else walking in (a close follower in a dense flow, faint in this zone: a child a few hundred ms behind the person
+        // before).
+        private bool IsWindowDip(int n, int depth, int cap, bool longLook)
         {
-            return _windowAfterFloor[_windowNext];
+            if (_windowCount < n)
+            {
+                return false;
+            }
+
+            int oldest = _windowNext + LongWindowSamples - n;
+            oldest = oldest >= LongWindowSamples ? oldest - LongWindowSamples : oldest;
+            if (!_windowQuiet[oldest] && (longLook || !_windowAfterFloor[oldest]))
+            {
+                return false;
+            }
+
+            int total = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int k = oldest + i < LongWindowSamples ? oldest + i : oldest + i - LongWindowSamples;
+                total += _windowDepth[k] > cap ? cap : _windowDepth[k];
+            }
+
+            _windowSpan = n;
+            return total - (longLook ? n * _windowLevel[oldest] : 0) >= n * depth;
         }
 
         // Counts the run of readings deep enough to be part of a weak dip, and when it began (later windows of the run are read
@@ -499,10 +536,12 @@ namespace EdgeSensor.Core.Counting
         {
             // The target began with the window's first reading and was detected now.
             _episode++;
-            _episodeStartMs = _windowMs[_windowNext];
-            Open(_windowMs[_windowNext], d, TargetOrigin.Floor);
+            int oldest = _windowNext + LongWindowSamples - _windowSpan;
+            long startMs = _windowMs[oldest >= LongWindowSamples ? oldest - LongWindowSamples : oldest];
+            _episodeStartMs = startMs;
+            Open(startMs, d, TargetOrigin.Floor);
             _current.OnsetMs = timeMs;
-            _current.Samples = WeakWindowSamples;
+            _current.Samples = _windowSpan;
             _lastActiveMs = timeMs;
             _background = _exitAbove;
             _isWeak = true;

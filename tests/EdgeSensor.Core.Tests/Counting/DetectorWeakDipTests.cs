@@ -47,6 +47,48 @@ public sealed class DetectorWeakDipTests
         Assert.IsTrue(found >= dips - 1, $"{found} of {dips} children seen");
     }
 
+    // The faintest children (2.8-3.0 m, raster model): 2 sigma below the floor for a whole passage of 10 readings, with
+    // noise; three readings in a row averaging 2.5 sigma come in about half of them (9 of these 20 with the short window
+    // alone), six averaging 1.75 sigma in most (16).
+    [TestMethod]
+    public void TwoSigmaPassage_OpensOneTargetEach_ThroughTheLongWindow()
+    {
+        var rng = new Random(16);
+        var zone = Detector();
+        long t = 0;
+        int found = 0;
+        const int dips = 20;
+        for (int k = 0; k < dips; k++)
+        {
+            int rises = 0;
+            t = Feed(zone, rng, t, 60, 0, ref rises);
+            t = Feed(zone, rng, t, 10, 2 * Sigma, ref rises);
+            t = Feed(zone, rng, t, 10, 0, ref rises);
+            Assert.IsTrue(rises <= 1, $"dip {k}: {rises} targets for one child");
+            found += rises;
+        }
+
+        Assert.IsTrue(found >= 15, $"{found} of {dips} children seen");
+    }
+
+    // A leaf standing at the footprint's edge holds the zone 35 mm nearer than the floor (under 1 sigma: still a quiet
+    // floor); six readings 95 mm below the floor are then only 60 mm (1.5 sigma) below what the zone read just before.
+    [TestMethod]
+    public void LongDipOnTopOfAStandingLevel_OpensNothing()
+    {
+        var zone = Detector();
+        long t = 0;
+        for (int i = 0; i < 100; i++, t += PeriodMs)
+        {
+            Assert.AreNotEqual(ZoneEvent.Rise, zone.Update(t, Floor - (i < 60 ? 0 : 35)));
+        }
+
+        for (int i = 0; i < 6; i++, t += PeriodMs)
+        {
+            Assert.AreNotEqual(ZoneEvent.Rise, zone.Update(t, Floor - 95), $"reading {i} of the dip");
+        }
+    }
+
     // A door leaf swept through (a deep target), then stands open at the footprint's edge, 2 sigma nearer than the
     // floor for 10 s (half its readings 2.5 sigma or more below the floor): a level that stays is not a body passing.
     [TestMethod]
