@@ -83,6 +83,9 @@ namespace EdgeSensor.Core.Counting
         private readonly PairingZone[] _zones = new PairingZone[2];
         private readonly bool[] _stillLevel = new bool[2];
         private readonly int[] _stillEpisode = new int[2];
+        private readonly int[] _continuedFrom = new int[2];
+        private readonly int[] _continuedTo = new int[2];
+        private readonly long[] _continuedLastMs = new long[2];
 
         // Per zone: the occupancy episode whose last finished target was a sweep tail (a target split off a valley that lasted
         // fewer than MaxSweepTailSamples readings; see StoppedInOrigin); -1 for none.
@@ -192,6 +195,11 @@ namespace EdgeSensor.Core.Counting
         public void OnTargetPresent(int zone, int episode, int nearestMillimeters, long timeMs, bool isReading)
         {
             _zones[zone].MarkPresent(episode);
+            if (episode == _continuedTo[zone] && timeMs > _continuedLastMs[zone])
+            {
+                _continuedLastMs[zone] = timeMs;
+            }
+
             _openNearestMm[zone] = nearestMillimeters;
             if (isReading)
             {
@@ -202,6 +210,22 @@ namespace EdgeSensor.Core.Counting
             {
                 // The person is still in the destination zone: the crossing's far side is not finished yet.
                 _held.DestinationEndMs = timeMs;
+            }
+        }
+
+        /// <summary>
+        /// The body of occupancy <paramref name="fromEpisode"/> in <paramref name="zone"/> is still there, now seen as
+        /// <paramref name="toEpisode"/> (a faint target found ahead of the zone's own detector, which then opened a target
+        /// over the same readings): a crossing held with it as its destination waits for that presence to end.
+        /// </summary>
+        public void OnPresenceContinued(int zone, int fromEpisode, int toEpisode)
+        {
+            _continuedFrom[zone] = fromEpisode;
+            _continuedTo[zone] = toEpisode;
+            _continuedLastMs[zone] = 0;
+            if (_held.IsHeld && zone == _held.DestinationZone && _held.DestinationEpisode == fromEpisode)
+            {
+                _held.DestinationEpisode = toEpisode;
             }
         }
 
@@ -900,7 +924,16 @@ namespace EdgeSensor.Core.Counting
             _held.OriginZone = OriginOf(kind);
             _held.DestinationEndMs = destination.EndMs;
             _held.DestinationTargetEndMs = destination.EndMs;
-            _held.DestinationEpisode = destination.Episode;
+            // A faint destination target whose body the zone's own detector has seen since goes on in that episode, and the
+            // person left the zone when that presence ended.
+            int to = _held.DestinationZone;
+            bool continued = destination.Episode == _continuedFrom[to];
+            _held.DestinationEpisode = continued ? _continuedTo[to] : destination.Episode;
+            if (continued && _continuedLastMs[to] > _held.DestinationEndMs)
+            {
+                _held.DestinationEndMs = _continuedLastMs[to];
+            }
+
             _held.NearestMillimeters = origin.NearestMillimeters < destination.NearestMillimeters ? origin.NearestMillimeters : destination.NearestMillimeters;
             _held.OriginNearestMillimeters = origin.NearestMillimeters;
 

@@ -63,6 +63,8 @@ namespace EdgeSensor.Core.Counting
         private readonly int[] _dipNearest = new int[2];
         private readonly int[] _dipBaseline = new int[2];
         private readonly int[] _dipSamples = new int[2];
+        private readonly long[] _takenEnd = new long[] { long.MinValue, long.MinValue };
+        private readonly int[] _takenEpisode = new int[2];
         private int _episode;
         private TargetSummary _found;
 
@@ -71,6 +73,32 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>The faint target <see cref="Observe"/> found (its height measured against that zone's floor).</summary>
         public TargetSummary Found => _found;
+
+        /// <summary>
+        /// True when <paramref name="target"/>, just finished by <paramref name="zone"/>'s own detector, is the body whose
+        /// passage of the zone a faint target found there already stands for: itself faint, and dated from before that
+        /// faint target ended (a weak target is dated back over its window, which may hold the very readings of the dip).
+        /// </summary>
+        public bool IsTaken(int zone, TargetSummary target, ZoneChannel channel)
+        {
+            return target.StartMs <= _takenEnd[zone] && IsFaintPassage(target, channel);
+        }
+
+        /// <summary>
+        /// True when a target <paramref name="zone"/>'s detector just opened, dated from <paramref name="startMs"/>, began before
+        /// the last faint target found there ended: the same body, still there (<see cref="TakenEpisode"/> names that faint
+        /// target's episode).
+        /// </summary>
+        public bool IsTakenStart(int zone, long startMs)
+        {
+            return startMs <= _takenEnd[zone];
+        }
+
+        /// <summary>The occupancy episode of the last faint target found in <paramref name="zone"/>.</summary>
+        public int TakenEpisode(int zone)
+        {
+            return _takenEpisode[zone];
+        }
 
         /// <summary>Faint targets found so far.</summary>
         public int Count { get; private set; }
@@ -206,6 +234,7 @@ namespace EdgeSensor.Core.Counting
             _found.StartMs = _dipStart[zone];
             _found.OnsetMs = _dipOnset[zone];
             _found.EndMs = _dipEnd[zone];
+            _takenEnd[zone] = _dipEnd[zone];
             _found.NearestMillimeters = _dipNearest[zone];
             _found.FarthestCoreMillimeters = _dipNearest[zone];
             _found.HeightMillimeters = _dipBaseline[zone] - _dipNearest[zone];
@@ -217,6 +246,7 @@ namespace EdgeSensor.Core.Counting
 
             // Its own occupancy episode, negative so that it is never one with a detector's (those count up from 1).
             _found.Episode = _episode;
+            _takenEpisode[zone] = _episode;
             FoundZone = zone;
             Count++;
             return true;

@@ -236,7 +236,16 @@ namespace EdgeSensor.Core.Counting
 
             if (e == ZoneEvent.Fall || e == ZoneEvent.Split)
             {
-                _crossings.OnFall(zone, _zones[zone].FinishedTarget);
+                TargetSummary finished = _zones[zone].FinishedTarget;
+                if (_faint.IsTaken(zone, finished, _zones[zone]))
+                {
+                    // The same body as a faint target the pairing already has for this zone: not a second passage.
+                    _crossings.OnCancel(zone);
+                }
+                else
+                {
+                    _crossings.OnFall(zone, finished);
+                }
             }
 
             if (detector.LeftStillLevel)
@@ -250,6 +259,11 @@ namespace EdgeSensor.Core.Counting
             if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
             {
                 _crossings.OnRise(zone, detector.CurrentStartMs, detector.CurrentOnsetMs, e == ZoneEvent.Split);
+                if (e == ZoneEvent.Rise && _faint.IsTakenStart(zone, detector.CurrentStartMs))
+                {
+                    // The body a faint target stood for is still in the zone: its presence goes on in the new episode.
+                    _crossings.OnPresenceContinued(zone, _faint.TakenEpisode(zone), detector.Episode);
+                }
             }
             else if (e == ZoneEvent.Cancel)
             {
