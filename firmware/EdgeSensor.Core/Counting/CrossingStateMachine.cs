@@ -462,6 +462,11 @@ namespace EdgeSensor.Core.Counting
             PairingZone other = _zones[1 - zone];
             if (_zones[zone].Count > 0 && other.IsOpen && target.OnsetMs > other.OpenOnsetMs)
             {
+                if (TakesOverVehicle(zone, target))
+                {
+                    return;
+                }
+
                 // Detected after the other zone's open target and finished before it: a touch across the line by
                 // someone standing in the other zone (see IsNestedIn). Settled now, so that a long stay on the line
                 // cannot fill the queue and push out the target the person arrived with.
@@ -473,6 +478,37 @@ namespace EdgeSensor.Core.Counting
             {
                 Orphans++;
             }
+        }
+
+        // True when target, about to be settled as a touch, is the person behind the low thing queued last in its zone, and
+        // is merged into it: target split off that low one at the very sample it ended (one presence, the zone never
+        // cleared), reads at least PusherRiseMillimeters taller, and the other zone's open target rose after the low one
+        // came here. That is a vehicle pushed over the line ahead of its pusher: the stroller's hood (or a wheelchair's
+        // footrest and knees) reached the other zone while the head behind it was still coming, so the head here is
+        // detected after the other zone's onset, as a touch across the line would be; but a touch comes from someone the
+        // other zone held before, with no low body of its own ahead of it that came here first. Dropped as a touch, the
+        // pusher left only the low one to pair, and that was then refused against the other zone's head as two things
+        // (rule 5): the crossing was lost.
+        private bool TakesOverVehicle(int zone, TargetSummary target)
+        {
+            PairingZone pairing = _zones[zone];
+            PairingZone other = _zones[1 - zone];
+            TargetSummary low = pairing.Newest;
+            if (!IsAttachedTo(low, target) || target.HeightMillimeters - low.HeightMillimeters < PusherRiseMillimeters
+                || other.OpenOnsetMs < low.OnsetMs)
+            {
+                return false;
+            }
+
+            low.EndMs = target.EndMs;
+            low.NearestMillimeters = target.NearestMillimeters;
+            low.HeightMillimeters = target.HeightMillimeters;
+            low.Samples += target.Samples;
+            low.CoreSamples += target.CoreSamples;
+            low.IsShortLead = false;
+            pairing.ReplaceNewest(low);
+            PushedObjectMerges++;
+            return true;
         }
 
         /// <summary>

@@ -186,6 +186,15 @@ namespace EdgeSensor.Core.Counting
             return dropped;
         }
 
+        /// <summary>The waiting target queued last (valid while <see cref="Count"/> is above 0).</summary>
+        public TargetSummary Newest => _targets[(_head + _count - 1) % Capacity];
+
+        /// <summary>Replaces the waiting target queued last (valid while <see cref="Count"/> is above 0).</summary>
+        public void ReplaceNewest(TargetSummary target)
+        {
+            _targets[(_head + _count - 1) % Capacity] = target;
+        }
+
         /// <summary>Removes the oldest waiting target.</summary>
         public void DropOldest()
         {
