@@ -1301,6 +1301,11 @@ namespace EdgeSensor.Core.Counting
                 // The body reached the inner target's zone first (see IsStretchedWalk).
                 origin = IsNestedIn(a, b) ? 0 : 1;
             }
+            if (origin < 0)
+            {
+                origin = PassedFirstOverSplit(a, b);
+            }
+
             if (origin >= 0 && StoppedInOrigin(origin == 0 ? a : b, origin == 0 ? b : a, origin))
             {
                 DoorRejections++;
@@ -1314,6 +1319,64 @@ namespace EdgeSensor.Core.Counting
 
             TurnBacks++;
             return CrossingKind.None;
+        }
+
+        // Which of a and b, the oldest targets of the zones, a body passing over the line reached first when their own ends
+        // disagree with their onsets (TargetSummary.PassedFirst gave -1), judged again with each one's end taken where its
+        // presence in the zone went on to (ContinuedEndMs): a valley split cuts one presence, and the part after it is the
+        // same body still in the zone when it split off at the very sample the first ended and reads no more than a
+        // vehicle's rise taller (a taller one is a pusher, see IsPushedBy). A stroller's hood ahead of its pusher, or a
+        // wheelchair user and the back of the chair, read as one target in one zone and as two in the other; the first of
+        // the two ends where the rest of the body rises, before its partner has ended, and the walk over the line was taken
+        // for a turn-back (the rest then had no partner). -1 when the order still disagrees.
+        private int PassedFirstOverSplit(TargetSummary a, TargetSummary b)
+        {
+            long aEnd = ContinuedEndMs(0, a);
+            long bEnd = ContinuedEndMs(1, b);
+            if (aEnd == a.EndMs && bEnd == b.EndMs)
+            {
+                return -1;
+            }
+
+            a.EndMs = aEnd;
+            b.EndMs = bEnd;
+            return TargetSummary.PassedFirst(a, b);
+        }
+
+        // The end of the presence target continues in zone: the end of the next finished target (queued after it, or held
+        // back as low) when that one split off target at the very sample target ended, in the same presence, and reads less
+        // than PusherRiseMillimeters taller; target's own end otherwise, or when target is not the zone's oldest.
+        private long ContinuedEndMs(int zone, TargetSummary target)
+        {
+            PairingZone pairing = _zones[zone];
+            if (pairing.Count == 0 || pairing.OldestStartMs != target.StartMs || pairing.OldestEndMs != target.EndMs)
+            {
+                return target.EndMs;
+            }
+
+            if (pairing.Count > 1 && Continues(target, pairing.Second))
+            {
+                return pairing.Second.EndMs;
+            }
+
+            if (pairing.Count == 1 && pairing.HasLead && Continues(target, pairing.Lead))
+            {
+                return pairing.Lead.EndMs;
+            }
+
+            if (pairing.Count == 1 && !pairing.HasLead && pairing.IsOpen && pairing.OpenIsSplit && pairing.OpenStartMs == target.EndMs
+                && pairing.IsPresentIn(target.Episode) && target.NearestMillimeters - _openNearestMm[zone] < PusherRiseMillimeters)
+            {
+                // Still open: the body has not left the zone yet, so it leaves after anything already finished.
+                return long.MaxValue / 2;
+            }
+
+            return target.EndMs;
+        }
+
+        private static bool Continues(TargetSummary first, TargetSummary rest)
+        {
+            return IsAttachedTo(first, rest) && rest.HeightMillimeters - first.HeightMillimeters < PusherRiseMillimeters;
         }
 
         // True when a and b are the head of one person standing across the line, bobbing: each zone had settled on the

@@ -39,6 +39,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>True when the held-back target was split off a valley of the presence before it in this zone.</summary>
         public bool LeadIsSplit => _lead.Origin == TargetOrigin.ValleySplit;
 
+        /// <summary>The held-back target (valid while <see cref="HasLead"/>).</summary>
+        public TargetSummary Lead => _lead;
+
         /// <summary>Returns the held-back target and forgets it.</summary>
         public TargetSummary TakeLead()
         {
