@@ -97,6 +97,11 @@ namespace EdgeSensor.Core.Counting
         //   (stature above ~1.53 m); a backpack is lower still. A nearer second level may be any step: one person's
         //   shoulders and backpack follow their head, farther, and what leads it (the shoulders' front edge) is a few
         //   centimetres, never a level held as long as a head (two adults' statures differ by up to ~0.5 m);
+        // - or a farther second level, up to MaxSecondHeadStepMillimeters (two standing heads both at least
+        //   BriefValleyMinHeadMillimeters up differ by less), held at least as many readings as the head before it: the head
+        //   is the only level seen for the zone's length plus the head's own, while shoulders or a backpack behind it are
+        //   seen alone only for the few centimetres they reach beyond the head, a fraction of that. Held as long, it is a
+        //   second, shorter person right behind (a dense queue, where the zone never sees the floor between them);
         // - the second level ended too within MaxHeadMilliseconds: a standing person whose head is at the footprint's edge
         //   shows the side of the head, any level between crown and shoulders, for as long as they stand. So the split
         //   is decided when the second level ends, and dated back to where it began.
@@ -104,6 +109,7 @@ namespace EdgeSensor.Core.Counting
         private const int StepFlatnessDivisor = 2;
         private const int MaxHeadMilliseconds = 1000;
         private const int MaxHeadStepMillimeters = 200;
+        private const int MaxSecondHeadStepMillimeters = 500;
         private const int MaxStepGapSamples = 2;
 
         // Step from a child's head to a taller follower's: a child (0.9-1.6 m) walking right ahead of an adult holds a
@@ -235,6 +241,7 @@ namespace EdgeSensor.Core.Counting
         private int _stepNearest;
         private int _stepSamples;
         private long _headEndMs;
+        private int _headSamples;
         private bool _hasHeadLevel;
         private bool _hasLowHead;
         private bool _lowHeadSpoilt;
@@ -824,6 +831,7 @@ namespace EdgeSensor.Core.Counting
                 _headSpread = _segMax - _segMin;
                 _headEndMs = _segLastMs;
                 _headEndIndex = _segLastIndex;
+                _headSamples = _segSamples;
                 _hasHeadLevel = true;
             }
 
@@ -847,7 +855,7 @@ namespace EdgeSensor.Core.Counting
             bool apart = _segMin > _headLevel ? _segMin - fall > _headLevel : _segMax + fall < _headLevel;
             bool flat = _headSpread * StepFlatnessDivisor <= step && (_segMax - _segMin) * StepFlatnessDivisor <= step;
             bool nearer = _segMin < _headLevel;
-            return apart && flat && (nearer || step <= MaxHeadStepMillimeters) && _segStartIndex - _headEndIndex <= MaxStepGapSamples;
+            return apart && flat && (nearer || step <= MaxHeadStepMillimeters || (_segSamples >= _headSamples && step <= MaxSecondHeadStepMillimeters)) && _segStartIndex - _headEndIndex <= MaxStepGapSamples;
         }
 
         // A segment that ends here (at timeMs) held like a walker's head above anything pushed, at the nearest level of the
@@ -921,6 +929,7 @@ namespace EdgeSensor.Core.Counting
             _headSpread = _segMax - _segMin;
             _headEndMs = timeMs;
             _headEndIndex = _sampleIndex;
+            _headSamples = _segSamples;
             return true;
         }
 
@@ -952,6 +961,7 @@ namespace EdgeSensor.Core.Counting
             int head = _headLevel;
             int spread = _headSpread;
             long headEnd = _headEndMs;
+            int headSamples = _headSamples;
             int headEndIndex = _headEndIndex;
             int index = _sampleIndex;
             int firstNearest = _segNearestBefore;
@@ -971,6 +981,7 @@ namespace EdgeSensor.Core.Counting
             _headSpread = spread;
             _headEndMs = headEnd;
             _headEndIndex = headEndIndex;
+            _headSamples = headSamples;
             _hasHeadLevel = true;
             _current.Samples = samples;
             _current.CoreSamples = samples;
