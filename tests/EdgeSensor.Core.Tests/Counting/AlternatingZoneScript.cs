@@ -32,6 +32,18 @@ internal abstract class AlternatingZoneScript(int floorMm, int sigmaMm, int half
         }
     }
 
+    /// <summary>
+    /// Plays recorded read cycles, one row each: the depth zone 1 then zone 0 read nearer than their floors (or
+    /// <see cref="Invalid"/>), as a trace's readings give them.
+    /// </summary>
+    public void Play(int[,] cycles)
+    {
+        for (int i = 0; i < cycles.GetLength(0); i++)
+        {
+            Both(1, cycles[i, 0], cycles[i, 1]);
+        }
+    }
+
     /// <summary>The floor <paramref name="zone"/> holds now, or 0 before it has calibrated.</summary>
     protected abstract int HeldFloor(int zone);
 

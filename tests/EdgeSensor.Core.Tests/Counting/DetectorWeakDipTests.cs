@@ -16,6 +16,7 @@ public sealed class DetectorWeakDipTests
     private const int Floor = 2950;
     private const int Sigma = 40;
     private const int PeriodMs = 70;
+    private const int Dips = 20;
 
     // A child passing a zone at 3.0 m: 10 samples (0.7 s) whose blend peaks 4 sigma below the floor (the single-reading
     // threshold is 5 sigma).
@@ -24,27 +25,8 @@ public sealed class DetectorWeakDipTests
     [TestMethod]
     public void ShallowDipOfAPassingChild_OpensOneTargetEach()
     {
-        var rng = new Random(11);
-        var zone = Detector();
-        long t = 0;
-        int found = 0;
-        const int dips = 20;
-        for (int k = 0; k < dips; k++)
-        {
-            int rises = 0;
-            t = Feed(zone, rng, t, 60, 0, ref rises);
-            foreach (int depth in ChildDip)
-            {
-                t = Feed(zone, rng, t, 1, depth, ref rises);
-            }
-
-            t = Feed(zone, rng, t, 10, 0, ref rises);
-            Assert.IsTrue(rises <= 1, $"dip {k}: {rises} targets for one child");
-            found += rises;
-            Assert.IsFalse(zone.HasTarget, $"dip {k}: the target must end when the child has passed");
-        }
-
-        Assert.IsTrue(found >= dips - 1, $"{found} of {dips} children seen");
+        int found = Passages(new Random(11), ChildDip, Dips);
+        Assert.IsTrue(found >= Dips - 1, $"{found} of {Dips} children seen");
     }
 
     // The faintest children (2.8-3.0 m, raster model): 2 sigma below the floor for a whole passage of 10 readings, with
@@ -53,22 +35,9 @@ public sealed class DetectorWeakDipTests
     [TestMethod]
     public void TwoSigmaPassage_OpensOneTargetEach_ThroughTheLongWindow()
     {
-        var rng = new Random(16);
-        var zone = Detector();
-        long t = 0;
-        int found = 0;
-        const int dips = 20;
-        for (int k = 0; k < dips; k++)
-        {
-            int rises = 0;
-            t = Feed(zone, rng, t, 60, 0, ref rises);
-            t = Feed(zone, rng, t, 10, 2 * Sigma, ref rises);
-            t = Feed(zone, rng, t, 10, 0, ref rises);
-            Assert.IsTrue(rises <= 1, $"dip {k}: {rises} targets for one child");
-            found += rises;
-        }
-
-        Assert.IsTrue(found >= 15, $"{found} of {dips} children seen");
+        int[] passage = { 2 * Sigma, 2 * Sigma, 2 * Sigma, 2 * Sigma, 2 * Sigma, 2 * Sigma, 2 * Sigma, 2 * Sigma, 2 * Sigma, 2 * Sigma };
+        int found = Passages(new Random(16), passage, Dips);
+        Assert.IsTrue(found >= 15, $"{found} of {Dips} children seen");
     }
 
     // A leaf standing at the footprint's edge holds the zone 35 mm nearer than the floor (under 1 sigma: still a quiet
@@ -175,6 +144,31 @@ public sealed class DetectorWeakDipTests
 
         int noise = zone.NoiseMillimeters;
         Assert.IsTrue(noise >= Sigma * 85 / 100 && noise <= Sigma * 115 / 100, $"noise {noise} mm for a floor of sigma {Sigma} mm");
+    }
+
+    // Children passing one after another, each after 60 readings of floor and followed by 10: how many were seen. Each
+    // opens one target at most, which has ended once the child has passed.
+    private static int Passages(Random rng, int[] passage, int count)
+    {
+        var zone = Detector();
+        long t = 0;
+        int found = 0;
+        for (int k = 0; k < count; k++)
+        {
+            int rises = 0;
+            t = Feed(zone, rng, t, 60, 0, ref rises);
+            foreach (int depth in passage)
+            {
+                t = Feed(zone, rng, t, 1, depth, ref rises);
+            }
+
+            t = Feed(zone, rng, t, 10, 0, ref rises);
+            Assert.IsTrue(rises <= 1, $"dip {k}: {rises} targets for one child");
+            Assert.IsFalse(zone.HasTarget, $"dip {k}: the target must end when the child has passed");
+            found += rises;
+        }
+
+        return found;
     }
 
     // A zone at 3.0 m whose floor noise is known: single-reading threshold 5 sigma, weak depth 2.5 sigma.

@@ -1,4 +1,5 @@
 using EdgeSensor.Core.Counting;
+using static EdgeSensor.Core.Tests.Counting.OneWayWalkScript;
 
 namespace EdgeSensor.Core.Tests.Counting.ScriptedScenes;
 
@@ -25,7 +26,7 @@ public sealed class FpsurgeMergedQueueSceneTests
     [TestMethod]
     public void TwoAdultsMergedOutOfAQueuesBackground_AreBothCounted()
     {
-        var run = new Run();
+        var run = new OneWayWalkScript(MountMm, Sigma, HalfPeriodMs, LagCycles, seed: 23);
         run.Floor(4000);
         var zone0 = new List<int>();
         // Two adults with a valley between them (the gap shows the floor only in part), then back to that level.
@@ -48,7 +49,7 @@ public sealed class FpsurgeMergedQueueSceneTests
     [TestMethod]
     public void PusherOutOfAStrollersHoodHeldAsBackground_IsCountedOnce()
     {
-        var run = new Run();
+        var run = new OneWayWalkScript(MountMm, Sigma, HalfPeriodMs, LagCycles, seed: 23);
         run.Floor(4000);
         var zone0 = new List<int>();
         // An adult, a valley, then a stroller's hood (0.95 m up) for 1.1 s and its pusher (1.75 m) over the handle: one
@@ -64,34 +65,5 @@ public sealed class FpsurgeMergedQueueSceneTests
 
         Assert.AreEqual(2, run.Counter.Entries, CounterHarness.Describe(run.Counter));
         Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
-    }
-
-    private static void Add(List<int> depths, int cycles, int depth)
-    {
-        for (int i = 0; i < cycles; i++)
-        {
-            depths.Add(depth);
-        }
-    }
-
-    private static void Add(List<int> depths, int[] rampIn, int head, int cycles, int[] rampOut)
-    {
-        depths.AddRange(rampIn);
-        Add(depths, cycles, head);
-        depths.AddRange(rampOut);
-    }
-
-    private sealed class Run() : CounterZoneScript(MountMm, MountMm, Sigma, HalfPeriodMs, seed: 23)
-    {
-        // Everyone walks from zone 0 into zone 1: zone 1 reads what zone 0 read LagCycles cycles before.
-        public void Walk(List<int> zone0)
-        {
-            for (int i = 0; i < zone0.Count + LagCycles; i++)
-            {
-                int d0 = i < zone0.Count ? zone0[i] : 0;
-                int d1 = i >= LagCycles ? zone0[i - LagCycles] : 0;
-                Both(1, d1, d0);
-            }
-        }
     }
 }

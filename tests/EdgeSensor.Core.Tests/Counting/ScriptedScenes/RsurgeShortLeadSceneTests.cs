@@ -33,7 +33,7 @@ public sealed class RsurgeShortLeadSceneTests
     {
         var run = new CounterZoneScript(MountMm, FloorMm, Sigma, HalfPeriodMs, seed: 3);
         run.Floor(4000);
-        Play(run, TwoInLine);
+        run.Play(TwoInLine);
         run.Floor(4000);
         Assert.AreEqual(2, run.Counter.Entries, CounterHarness.Describe(run.Counter));
         Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
@@ -46,19 +46,12 @@ public sealed class RsurgeShortLeadSceneTests
     {
         var run = new CounterZoneScript(MountMm, FloorMm, Sigma, HalfPeriodMs, seed: 3);
         run.Floor(4000);
-        Play(run, Stretched(TwoInLine, 9, 2));
+        run.Play(Stretched(TwoInLine, 9, 2));
         run.Floor(4000);
         Assert.IsTrue(run.Counter.Entries <= 1, CounterHarness.Describe(run.Counter));
         Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
     }
 
-    private static void Play(CounterZoneScript run, int[,] cycles)
-    {
-        for (int i = 0; i < cycles.GetLength(0); i++)
-        {
-            run.Both(1, cycles[i, 0], cycles[i, 1]);
-        }
-    }
 
     // Repeats cycle `at` `extra` more times.
     private static int[,] Stretched(int[,] cycles, int at, int extra)

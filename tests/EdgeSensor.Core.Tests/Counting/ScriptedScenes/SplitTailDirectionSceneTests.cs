@@ -40,7 +40,7 @@ public sealed class SplitTailDirectionSceneTests
     {
         var run = new CounterZoneScript(3000, 3056, 22, 35, seed: 307);
         run.Floor(4000);
-        Play(run, StrollerEntry);
+        run.Play(StrollerEntry);
         run.Floor(4000);
         Assert.AreEqual(1, run.Counter.Entries, CounterHarness.Describe(run.Counter));
         Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
@@ -51,17 +51,9 @@ public sealed class SplitTailDirectionSceneTests
     {
         var run = new CounterZoneScript(2800, 2836, 62, 35, seed: 103);
         run.Floor(4000);
-        Play(run, StrollerEntryDecidedEarly);
+        run.Play(StrollerEntryDecidedEarly);
         run.Floor(4000);
         Assert.AreEqual(1, run.Counter.Entries, CounterHarness.Describe(run.Counter));
         Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
-    }
-
-    private static void Play(CounterZoneScript run, int[,] cycles)
-    {
-        for (int i = 0; i < cycles.GetLength(0); i++)
-        {
-            run.Both(1, cycles[i, 0], cycles[i, 1]);
-        }
     }
 }

@@ -45,7 +45,7 @@ public sealed class StrollerPusherTakeOverSceneTests
     {
         var run = new CounterZoneScript(MountMm, 2837, 47, 35, seed: 3);
         run.Floor(4000);
-        Play(run, RasterEntry);
+        run.Play(RasterEntry);
         run.Floor(4000);
         Assert.AreEqual(1, run.Counter.Entries, CounterHarness.Describe(run.Counter));
         Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
@@ -56,17 +56,9 @@ public sealed class StrollerPusherTakeOverSceneTests
     {
         var run = new CounterZoneScript(3000, 3006, 57, 35, seed: 308);
         run.Floor(4000);
-        Play(run, WheelchairEntry);
+        run.Play(WheelchairEntry);
         run.Floor(4000);
         Assert.AreEqual(1, run.Counter.Entries, CounterHarness.Describe(run.Counter));
         Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
-    }
-
-    private static void Play(CounterZoneScript run, int[,] cycles)
-    {
-        for (int i = 0; i < cycles.GetLength(0); i++)
-        {
-            run.Both(1, cycles[i, 0], cycles[i, 1]);
-        }
     }
 }
