@@ -101,9 +101,12 @@ namespace EdgeSensor.Core.Counting
                 && longer <= lag * MaxSpanLags;
         }
 
-        // True when the target's start is where a body walked into the zone: out of the empty floor, or out of the short
-        // gap a queue leaves behind the person ahead (MaxQueueGapMilliseconds; 0 is a level held for an unknown time).
-        private static bool StartsWithWalkIn(TargetSummary target)
+        /// <summary>
+        /// True when the target's start is where a body walked into the zone: out of the empty floor, or out of the short
+        /// gap a queue leaves behind the person ahead (a level held under MaxQueueGapMilliseconds; 0 is a level held for an
+        /// unknown time).
+        /// </summary>
+        public static bool StartsWithWalkIn(TargetSummary target)
         {
             if (target.Origin == TargetOrigin.Floor)
             {

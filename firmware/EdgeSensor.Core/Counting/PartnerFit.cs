@@ -74,16 +74,18 @@ namespace EdgeSensor.Core.Counting
         }
 
         /// <summary>
-        /// True when a gap-only <paramref name="partner"/> of <paramref name="side"/> may be the same whole body: both rose
-        /// out of the bare floor and they read alike. A piece born out of a presence already in its zone (a valley split, a
-        /// still background) may be a fragment of a long body - a stroller's hood ahead of its pusher, a wheelchair - whose
-        /// real sides are the longer targets overlapping it; two such fragments paired would count the vehicle apart from
-        /// its pusher. While this holds, a rival still open in the partner's zone must finish (and show how near it comes)
-        /// before the pair is judged.
+        /// True when a gap-only <paramref name="partner"/> of <paramref name="side"/> may be the same whole body: both started
+        /// where a body walked into its zone and they read alike. A walk-in rises out of the bare floor, or in a dense queue,
+        /// where the zones never see the floor, out of the short level the gap behind the person ahead leaves
+        /// (<see cref="MergedPair.StartsWithWalkIn"/>). A piece born out of a presence held longer or already in its zone (a
+        /// valley split, a stroller's hood, a door leaf standing open) may be a fragment of a long body - a stroller's hood
+        /// ahead of its pusher, a wheelchair - whose real sides are the longer targets overlapping it; two such fragments
+        /// paired would count the vehicle apart from its pusher. While this holds, a rival still open in the partner's zone
+        /// must finish (and show how near it comes) before the pair is judged.
         /// </summary>
         public static bool IsOneWholeBody(TargetSummary side, TargetSummary partner)
         {
-            return side.Origin == TargetOrigin.Floor && partner.Origin == TargetOrigin.Floor && Gap(side, partner) < ClearlyBetterMillimeters;
+            return MergedPair.StartsWithWalkIn(side) && MergedPair.StartsWithWalkIn(partner) && Gap(side, partner) < ClearlyBetterMillimeters;
         }
 
         /// <summary>
