@@ -66,11 +66,7 @@ public sealed class RsurgeQueueGapPartnerSceneTests
     {
         var run = new CounterZoneScript(MountMm, FloorMm, Sigma, HalfPeriodMs, seed: 3);
         run.Floor(4000);
-        for (int i = 0; i < Queue.GetLength(0); i++)
-        {
-            run.Both(1, Queue[i, 0], Queue[i, 1]);
-        }
-
+        run.Play(Queue);
         run.Floor(4000);
         Assert.IsTrue(run.Counter.Entries >= 13, CounterHarness.Describe(run.Counter));
         Assert.IsTrue(run.Counter.Entries <= 15, CounterHarness.Describe(run.Counter));
