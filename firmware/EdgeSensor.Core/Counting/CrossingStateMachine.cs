@@ -786,6 +786,15 @@ namespace EdgeSensor.Core.Counting
         private void Settle(TargetSummary a, TargetSummary b)
         {
             CrossingKind verdict = Decide(a, b);
+            if (verdict == CrossingKind.None && _held.IsHeld && IsHeadBack(a, b))
+            {
+                // Refused (typically as a leaf appearing in both zones at once), yet it is the crossing's own head walking
+                // off the still level it stood on past the line, read back over it in the same read cycle: a turn-back.
+                _held.Kind = CrossingKind.None;
+                TurnBacks++;
+                return;
+            }
+
             bool originIsZone0 = verdict != CrossingKind.None && OriginOf(verdict) == 0;
             if (verdict != CrossingKind.None && _held.IsHeld && verdict != _held.Kind && IsReturn(originIsZone0 ? a : b))
             {
@@ -1021,6 +1030,22 @@ namespace EdgeSensor.Core.Counting
         private static bool IsNestedIn(TargetSummary inner, TargetSummary outer)
         {
             return inner.OnsetMs > outer.OnsetMs && inner.EndMs < outer.EndMs;
+        }
+
+        // True when the pair of a (zone 0) and b (zone 1) is the held crossing's person going back: the destination zone's
+        // target rose out of that crossing's own presence there (IsReturn) and both targets show a head as near as the
+        // crossing's, within MaxSideHeightGapMillimeters either way (a leaf's edge reads nearer or farther than a head).
+        private bool IsHeadBack(TargetSummary a, TargetSummary b)
+        {
+            TargetSummary back = _held.DestinationZone == 0 ? a : b;
+            TargetSummary over = _held.DestinationZone == 0 ? b : a;
+            return IsReturn(back) && IsSameHead(back.NearestMillimeters) && IsSameHead(over.NearestMillimeters);
+        }
+
+        private bool IsSameHead(int nearestMillimeters)
+        {
+            int gap = nearestMillimeters - _held.NearestMillimeters;
+            return gap <= MaxSideHeightGapMillimeters && -gap <= MaxSideHeightGapMillimeters;
         }
 
         private bool IsReturn(TargetSummary origin)

@@ -22,8 +22,15 @@ namespace EdgeSensor.Core.Counting
         private const int SimultaneousBudgetsNumerator = 3;
         private const int SimultaneousBudgetsDenominator = 2;
 
+        // A leaf is rigid: as it comes to rest, the last readings of its core (TargetSummary.CoreEndMs) fall in both zones
+        // within CoreEndBudgets budgets (two read cycles) of each other. A person walking out under a leaf standing open
+        // has their target in the leaf's zone held open by the leaf's fringe (read low, far short of a body's core), so the
+        // two targets may end at once, but their body's core leaves the second zone a step (5 budgets or more) after the first.
+        private const int CoreEndBudgets = 4;
+
         private readonly int _maxHeight;
         private readonly int _simultaneous;
+        private readonly int _coreEndTogether;
         private readonly int _flatness;
         private readonly int _bandNear;
         private readonly int _bandFar;
@@ -38,6 +45,7 @@ namespace EdgeSensor.Core.Counting
 
             _maxHeight = settings.MaxPersonHeightMillimeters;
             _simultaneous = (settings.TimingBudgetMilliseconds * SimultaneousBudgetsNumerator) / SimultaneousBudgetsDenominator;
+            _coreEndTogether = settings.TimingBudgetMilliseconds * CoreEndBudgets;
             _flatness = settings.DoorFlatnessMillimeters;
             _bandNear = settings.DoorBandNearMillimeters;
             _bandFar = settings.DoorBandFarMillimeters;
@@ -73,7 +81,8 @@ namespace EdgeSensor.Core.Counting
             }
 
             long endLag = b.EndMs - a.EndMs;
-            if (endLag <= _simultaneous && -endLag <= _simultaneous && a.Samples >= MinFlatSamples && b.Samples >= MinFlatSamples)
+            if (endLag <= _simultaneous && -endLag <= _simultaneous && a.Samples >= MinFlatSamples && b.Samples >= MinFlatSamples
+                && !CoresEndedApart(a, b))
             {
                 // Both ended in the same read cycle: one rigid surface that stopped moving (a leaf swung fully open,
                 // settling into the background of both zones at once). A walker leaves the zones one after the
@@ -88,6 +97,21 @@ namespace EdgeSensor.Core.Counting
             }
 
             return _flatness > 0 && AreFlatAtSameDistance(a, b);
+        }
+
+        // True when the cores of a and b ended more than CoreEndBudgets apart: a body leaving one zone after the other, not a
+        // leaf coming to rest. Only for cores of several readings (a core of a few readings is a fringe's noise, its end timed
+        // by chance) whose ends are known.
+        private bool CoresEndedApart(TargetSummary a, TargetSummary b)
+        {
+            if (a.CoreEndMs == 0 || b.CoreEndMs == 0 || a.CoreSamples < MinFlatSamples || b.CoreSamples < MinFlatSamples)
+            {
+                return false;
+            }
+
+            // A part cut off a longer target (TwoBodySpan) keeps that target's core end: no later than the part's own end.
+            long lag = (b.CoreEndMs < b.EndMs ? b.CoreEndMs : b.EndMs) - (a.CoreEndMs < a.EndMs ? a.CoreEndMs : a.EndMs);
+            return lag > _coreEndTogether || -lag > _coreEndTogether;
         }
 
         private bool AreFlatAtSameDistance(TargetSummary a, TargetSummary b)

@@ -65,6 +65,13 @@ namespace EdgeSensor.Core.Counting
         public long CoreStartMs;
 
         /// <summary>
+        /// The last sample of the core (ms): the last reading at least half the nearest reading's height above the floor
+        /// (see <see cref="CoreStartMs"/>); a fringe after it (a leaf standing open at a zone's edge, read low) does not
+        /// move it. 0 when not measured.
+        /// </summary>
+        public long CoreEndMs;
+
+        /// <summary>
         /// For a target born out of a background: how long (ms) the zone had held that level, from the end of the target
         /// before it to this one's start; 0 for any other origin, or when not measured. The gap between two walkers in a
         /// queue lasts a fraction of a second; a door leaf standing open, or a stroller's hood ahead of its pusher, longer.

@@ -1077,6 +1077,11 @@ namespace EdgeSensor.Core.Counting
                 _recentCount++;
             }
 
+            if (IsCore(d))
+            {
+                _current.CoreEndMs = timeMs;
+            }
+
             if (!IsCore(_coreStartMm))
             {
                 _current.CoreStartMs = timeMs;
@@ -1202,6 +1207,7 @@ namespace EdgeSensor.Core.Counting
             _finished.StartMs = _bodyLevelMs;
             _finished.OnsetMs = _bodyLevelMs;
             _finished.CoreStartMs = _bodyLevelMs;
+            _finished.CoreEndMs = 0;
             _finished.EndMs = _leaveFloorMs > 0 ? _leaveFloorMs : timeMs;
             _finished.NearestMillimeters = _leaveLevel;
             _finished.FarthestCoreMillimeters = _leaveFarthest;
@@ -1221,6 +1227,10 @@ namespace EdgeSensor.Core.Counting
         {
             _finished = _current;
             _finished.EndMs = endMs;
+            if (_finished.CoreEndMs > endMs)
+            {
+                _finished.CoreEndMs = endMs;
+            }
         }
 
         private void Open(long timeMs, int d, TargetOrigin origin)
@@ -1244,6 +1254,7 @@ namespace EdgeSensor.Core.Counting
             _current.IsWalkOff = false;
             _current.SettledOnStillLevel = false;
             _current.CoreStartMs = timeMs;
+            _current.CoreEndMs = timeMs;
             _current.BackgroundHeldMs = origin == TargetOrigin.Background ? timeMs - _finished.EndMs : 0;
             _coreStartMm = d;
             _recentCount = 0;
