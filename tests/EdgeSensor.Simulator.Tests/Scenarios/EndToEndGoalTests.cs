@@ -134,11 +134,11 @@ public sealed class EndToEndGoalTests
         }
     }
 
-    // Goal overall (all scenarios but side-by-side) >= 98%: not met (worst 96.9% footprint, 87.6% raster, both at 3.0 m,
-    // with the sensor noise drawn per seed).
+    // Goal overall (all scenarios but side-by-side) >= 98%: not met on seeds 1-2 (worst 97.8% footprint, 91.1% raster,
+    // both at 3.0 m, with the sensor noise drawn per seed).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 0.96)]
-    [DataRow(CoverageModel.Raster, 0.87)]
+    [DataRow(CoverageModel.Footprint, 0.97)]
+    [DataRow(CoverageModel.Raster, 0.90)]
     public void Overall(CoverageModel coverage, double floor)
     {
         foreach (VariantTally v in Runs(coverage))
