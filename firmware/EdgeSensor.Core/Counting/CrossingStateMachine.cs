@@ -554,7 +554,13 @@ namespace EdgeSensor.Core.Counting
             }
 
             bool bothQueued = _zones[0].Count > 0 && _zones[1].Count > 0;
-            if (bothQueued && !AwaitsBetterPartner(0) && !AwaitsBetterPartner(1) && !AwaitsGapRival())
+            if (bothQueued && (DropsOutdoneLoneReading(0) || DropsOutdoneLoneReading(1)))
+            {
+                return true;
+            }
+
+            if (bothQueued && !AwaitsBetterPartner(0) && !AwaitsBetterPartner(1) && !AwaitsGapRival()
+                && !AwaitsPastLoneReading(0, nowMs) && !AwaitsPastLoneReading(1, nowMs))
             {
                 PairOldest();
                 return true;
@@ -780,6 +786,80 @@ namespace EdgeSensor.Core.Counting
             bool heldOverlaps = other.HasLead && !other.LeadIsSplit && other.LeadStartMs <= target.EndMs && other.LeadStartMs >= other.OldestEndMs
                 && (zone == 0 ? _door.IsDoor(target, other.Oldest) : _door.IsDoor(other.Oldest, target));
             return (openOverlaps || heldOverlaps) && PartnerFit.MayBeBeaten(target, other.Oldest);
+        }
+
+        // True when zone's oldest target is a single reading from the bare floor that ended before the other zone's oldest
+        // began: no body passes a zone in one reading (a ranging outlier, a flicker at the footprint's rim; see
+        // MinReturnSamples), so it is the other target's partner only if nothing else is. Paired first-in first-out, it
+        // made the crossing the wrong way round when the person's own side in its zone came a moment after the other
+        // zone's target (the walker going the other way), and left that side over.
+        private bool IsLoneReadingBefore(int zone)
+        {
+            TargetSummary oldest = _zones[zone].Oldest;
+            return oldest.Samples == 1 && oldest.Origin == TargetOrigin.Floor && oldest.EndMs < _zones[1 - zone].OldestStartMs;
+        }
+
+        // True when zone's next target (queued, held back as a possible vehicle, or open so far) began within the pair gap
+        // of the other zone's oldest and comes nearer to as near as that one than the lone reading before it: the other's
+        // partner is that body. A lone reading that reads like the other zone's target (a faint child's only sign in a
+        // zone, an adult close behind) stays its partner.
+        private bool HasNextNear(int zone)
+        {
+            PairingZone pairing = _zones[zone];
+            TargetSummary other = _zones[1 - zone].Oldest;
+            long limit = other.EndMs + _maxGap;
+            long start;
+            int next;
+            if (pairing.Count > 1)
+            {
+                start = pairing.SecondStartMs;
+                next = pairing.Second.NearestMillimeters;
+            }
+            else if (pairing.HasLead)
+            {
+                start = pairing.LeadStartMs;
+                next = pairing.LeadNearestMillimeters;
+            }
+            else if (pairing.IsOpen)
+            {
+                start = pairing.OpenStartMs;
+                next = _openNearestMm[zone];
+            }
+            else
+            {
+                return false;
+            }
+
+            if (start > limit)
+            {
+                return false;
+            }
+
+            return Distance(next, other.NearestMillimeters) < Distance(pairing.Oldest.NearestMillimeters, other.NearestMillimeters);
+        }
+
+        private static int Distance(int a, int b)
+        {
+            return a > b ? a - b : b - a;
+        }
+
+        // Drops a lone reading (IsLoneReadingBefore) that a target of its own zone has outdone as the other's partner.
+        private bool DropsOutdoneLoneReading(int zone)
+        {
+            if (!IsLoneReadingBefore(zone) || !HasNextNear(zone))
+            {
+                return false;
+            }
+
+            Orphan(zone);
+            return true;
+        }
+
+        // True while a lone reading (IsLoneReadingBefore) waits for a target of its own zone that may yet begin within the
+        // pair gap of the other zone's oldest.
+        private bool AwaitsPastLoneReading(int zone, long nowMs)
+        {
+            return IsLoneReadingBefore(zone) && nowMs <= _zones[1 - zone].OldestEndMs + _maxGap;
         }
 
         // Decides the pair of a (zone 0) and b (zone 1) and holds the crossing it makes, confirming the one held before.
