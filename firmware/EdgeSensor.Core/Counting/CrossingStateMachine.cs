@@ -80,6 +80,13 @@ namespace EdgeSensor.Core.Counting
         // of something at the footprint's rim), not the person coming back.
         private const int MinReturnSamples = 2;
 
+        // A walker's body passes one zone in about a second; a target held in it this long is someone standing there.
+        private const int MinStoodOverMilliseconds = 2000;
+
+        // From the top of an adult's head down to the shoulders is about 25-30 cm: what reads farther than the head by more
+        // than this is a shoulder or an arm over the line, not a second head.
+        private const int HeadToShoulderMillimeters = 250;
+
         private readonly PairingZone[] _zones = new PairingZone[2];
         private readonly bool[] _stillLevel = new bool[2];
         private readonly int[] _stillEpisode = new int[2];
@@ -680,12 +687,12 @@ namespace EdgeSensor.Core.Counting
                 }
             }
 
-            if ((IsNestedIn(b, a) || IsNestedIn(a, b)) && !IsStretchedWalk(a, b))
+            if ((IsNestedIn(b, a) || IsNestedIn(a, b) || IsPresenceNestedIn(1, b, a) || IsPresenceNestedIn(0, a, b)) && !IsStretchedWalk(a, b))
             {
                 // One target began after and ended before the other: a person standing on the line and swaying (or
                 // leaning) across it touched the other zone and withdrew. That touch is no side of a crossing; the
                 // longer target stays queued for its real partner (the person walking on, or none if they go back).
-                bool bInA = IsNestedIn(b, a);
+                bool bInA = IsNestedIn(b, a) || IsPresenceNestedIn(1, b, a);
                 if (!_door.IsDoor(a, b) && !PartnerFit.HeadCameAfter(bInA ? b : a, bInA ? a : b))
                 {
                     Orphan(bInA ? 1 : 0);
@@ -1104,6 +1111,25 @@ namespace EdgeSensor.Core.Counting
             int heightWhenInnerRose = floor - outer.NearestWhenOtherRoseMillimeters;
             return outer.Origin == TargetOrigin.Floor && inner.Origin == TargetOrigin.Floor && outer.NearestWhenOtherRoseMillimeters > 0
                 && heightWhenInnerRose * 2 < outer.HeightMillimeters && inner.HeightMillimeters * 2 >= outer.HeightMillimeters;
+        }
+
+        // True when outer was born in its zone's presence (a valley split or a background) and that whole presence, from the
+        // body's arrival in the zone, began before inner's and outlasted it: one person who came into outer's zone, stood
+        // straddling the line (their edge holding inner's zone) and left the way they came. Their own zone's presence cut
+        // into pieces (a sway, a walk off a level) leaves a last piece that alone is not nested, yet the body never left.
+        private bool IsPresenceNestedIn(int innerZone, TargetSummary inner, TargetSummary outer)
+        {
+            // And the inner zone stayed empty until the outer presence ended: someone following (a pusher behind what they
+            // push, the next walker of a queue) reaches it while still in the outer zone; a body going back does not.
+            PairingZone pairing = _zones[innerZone];
+            if ((pairing.Count >= 2 && pairing.SecondStartMs <= outer.EndMs) || (pairing.IsOpen && pairing.OpenStartMs <= outer.EndMs))
+            {
+                return false;
+            }
+
+            return outer.IsBornInPresence && outer.ArrivalMs > 0 && inner.Origin == TargetOrigin.Floor && inner.StartMs > outer.ArrivalMs
+                && inner.EndMs < outer.EndMs && inner.NearestMillimeters - outer.NearestMillimeters > HeadToShoulderMillimeters
+                && inner.EndMs - inner.StartMs >= MinStoodOverMilliseconds;
         }
 
         // True when inner was detected after outer and ended before it.
