@@ -1145,13 +1145,8 @@ namespace EdgeSensor.Core.Counting
         {
             TargetSummary back = _held.DestinationZone == 0 ? a : b;
             TargetSummary over = _held.DestinationZone == 0 ? b : a;
-            return IsReturn(back) && IsSameHead(back.NearestMillimeters) && IsSameHead(over.NearestMillimeters);
-        }
-
-        private bool IsSameHead(int nearestMillimeters)
-        {
-            int gap = nearestMillimeters - _held.NearestMillimeters;
-            return gap <= MaxSideHeightGapMillimeters && -gap <= MaxSideHeightGapMillimeters;
+            return IsReturn(back) && !AreTwoBodies(back.NearestMillimeters, _held.NearestMillimeters)
+                && !AreTwoBodies(over.NearestMillimeters, _held.NearestMillimeters);
         }
 
         private bool IsReturn(TargetSummary origin)
@@ -1372,7 +1367,12 @@ namespace EdgeSensor.Core.Counting
         // in the other, or a head in one zone and a bag in the other).
         private static bool AreTwoBodies(TargetSummary a, TargetSummary b)
         {
-            int gap = a.NearestMillimeters - b.NearestMillimeters;
+            return AreTwoBodies(a.NearestMillimeters, b.NearestMillimeters);
+        }
+
+        private static bool AreTwoBodies(int nearestMillimeters, int otherNearestMillimeters)
+        {
+            int gap = nearestMillimeters - otherNearestMillimeters;
             return gap > MaxSideHeightGapMillimeters || -gap > MaxSideHeightGapMillimeters;
         }
 

@@ -81,7 +81,7 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool IsTaken(int zone, TargetSummary target, ZoneChannel channel)
         {
-            return target.StartMs <= _takenEnd[zone] && IsFaintPassage(target, channel);
+            return IsTakenStart(zone, target.StartMs) && IsFaintPassage(target, channel);
         }
 
         /// <summary>

@@ -263,7 +263,7 @@ namespace EdgeSensor.Core.Counting
         private readonly bool[] _windowAfterFloor = new bool[LongWindowSamples];
         private readonly int[] _windowLevel = new int[LongWindowSamples];
         private int _windowSpan;
-        private int _levelOffset;
+        private long _windowStartMs;
         private int _floorRun;
         private int _windowNext;
         private int _windowCount;
@@ -404,11 +404,11 @@ namespace EdgeSensor.Core.Counting
             int d = distanceMillimeters;
             _leftStillLevel = false;
             bool quiet = IsQuietFloor(timeMs);
-            _levelOffset = _levelSet ? _baseline - (_levelQ >> LevelFractionBits) : 0; // the level before this reading
+            int levelBefore = _levelSet ? _baseline - (_levelQ >> LevelFractionBits) : 0;
             TrackLevel(d);
             if (_state == DetectorState.Empty)
             {
-                return UpdateEmpty(timeMs, d, quiet);
+                return UpdateEmpty(timeMs, d, quiet, levelBefore);
             }
 
             _lastActiveMs = timeMs;
@@ -434,11 +434,11 @@ namespace EdgeSensor.Core.Counting
             return UpdateTarget(timeMs, d, fall);
         }
 
-        private ZoneEvent UpdateEmpty(long timeMs, int d, bool quiet)
+        private ZoneEvent UpdateEmpty(long timeMs, int d, bool quiet, int levelBefore)
         {
             if (d >= _enterBelow)
             {
-                return IsWeakDip(timeMs, d, quiet) ? OpenWeak(timeMs, d) : ZoneEvent.None;
+                return IsWeakDip(timeMs, d, quiet, levelBefore) ? OpenWeak(timeMs, d) : ZoneEvent.None;
             }
 
             _windowCount = 0;
@@ -449,13 +449,13 @@ namespace EdgeSensor.Core.Counting
             return ZoneEvent.Rise;
         }
 
-        private bool IsWeakDip(long timeMs, int d, bool quiet)
+        private bool IsWeakDip(long timeMs, int d, bool quiet, int levelBefore)
         {
             TrackPendingDip(timeMs, _baseline - d);
             _windowDepth[_windowNext] = _baseline - d;
             _windowMs[_windowNext] = timeMs;
             _windowQuiet[_windowNext] = quiet;
-            _windowLevel[_windowNext] = _levelOffset > 0 ? _levelOffset : 0;
+            _windowLevel[_windowNext] = levelBefore > 0 ? levelBefore : 0;
             _windowAfterFloor[_windowNext] = timeMs - _lastActiveMs < QuietFloorMilliseconds && _floorRun >= WeakEndSamples;
             if (_baseline - d < _weakDepth / WeakEndDivisor)
             {
@@ -488,7 +488,8 @@ namespace EdgeSensor.Core.Counting
 
         // True when the last n readings, each capped, average at least the depth below the floor (the long look: below the
         // level before them) and the window rose out of a quiet floor, or, for the short window, is a re-dip (see
-        // below); _windowSpan is then n, so that the target is dated from the window's first reading.
+        // below); _windowSpan and _windowStartMs then say how many readings it took and when the first was, so that the
+        // target is dated from it.
         //
         // A re-dip follows a target within the quiet time, yet is a new body and not the fading tail of the one that left:
         // before the window the zone was back on its floor, two readings in a row within half the weak depth of it (what
@@ -517,8 +518,14 @@ namespace EdgeSensor.Core.Counting
                 total += _windowDepth[k] > cap ? cap : _windowDepth[k];
             }
 
+            if (total - (longLook ? n * _windowLevel[oldest] : 0) < n * depth)
+            {
+                return false;
+            }
+
             _windowSpan = n;
-            return total - (longLook ? n * _windowLevel[oldest] : 0) >= n * depth;
+            _windowStartMs = _windowMs[oldest];
+            return true;
         }
 
         // Counts the run of readings deep enough to be part of a weak dip, and when it began (later windows of the run are read
@@ -543,10 +550,8 @@ namespace EdgeSensor.Core.Counting
         {
             // The target began with the window's first reading and was detected now.
             _episode++;
-            int oldest = _windowNext + LongWindowSamples - _windowSpan;
-            long startMs = _windowMs[oldest >= LongWindowSamples ? oldest - LongWindowSamples : oldest];
-            _episodeStartMs = startMs;
-            Open(startMs, d, TargetOrigin.Floor);
+            _episodeStartMs = _windowStartMs;
+            Open(_windowStartMs, d, TargetOrigin.Floor);
             _current.OnsetMs = timeMs;
             _current.Samples = _windowSpan;
             _lastActiveMs = timeMs;
