@@ -18,6 +18,14 @@ public sealed class RdoorFringeEndSceneTests
     private const int Sigma = 38;
     private const int HalfPeriodMs = 35;
 
+    // Zone 1 reads the leaf's fringe (210-250 mm) around the person's body; the person walks from zone 1 into zone 0.
+    // Zone 1's target runs on the fringe after the body has left, until both zones clear in the same read cycle.
+    private static readonly int[,] WalkOutUnderLeaf =
+    {
+        { 230, 0 }, { 210, 0 }, { 240, 0 }, { 400, 0 }, { 800, 0 }, { 1200, 0 }, { 1400, 0 }, { 1400, 1100 },
+        { 1000, 1400 }, { 240, 1400 }, { 220, 1100 }, { 250, 900 }, { 210, 300 }, { 230, 250 }, { 240, 220 },
+    };
+
     [TestMethod]
     public void WalksOutUnderALeafStandingOpen_CountsOneExit()
     {
@@ -26,25 +34,7 @@ public sealed class RdoorFringeEndSceneTests
         {
             var run = new CounterZoneScript(2500, FloorMm, Sigma, HalfPeriodMs, seed);
             run.Floor(4000);
-
-            // Zone 1 reads the leaf's fringe (210-250 mm) around the person's body; the person walks from zone 1 into zone 0.
-            // Zone 1's target runs on the fringe after the body has left, until both zones clear in the same read cycle.
-            run.Both(1, 230, 0);
-            run.Both(1, 210, 0);
-            run.Both(1, 240, 0);
-            run.Both(1, 400, 0);
-            run.Both(1, 800, 0);
-            run.Both(1, 1200, 0);
-            run.Both(1, 1400, 0);
-            run.Both(1, 1400, 1100);
-            run.Both(1, 1000, 1400);
-            run.Both(1, 240, 1400);
-            run.Both(1, 220, 1100);
-            run.Both(1, 250, 900);
-            run.Both(1, 210, 300);
-            run.Both(1, 230, 250);
-            run.Both(1, 240, 220);
-
+            run.Play(WalkOutUnderLeaf);
             run.Floor(4000);
 
             if (run.Counter.Exits != 1 || run.Counter.Entries != 0)

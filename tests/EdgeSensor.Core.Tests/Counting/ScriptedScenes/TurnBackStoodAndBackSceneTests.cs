@@ -18,6 +18,20 @@ public sealed class TurnBackStoodAndBackSceneTests
     private const int Sigma = 33;
     private const int HalfPeriodMs = 35;
 
+    private const int X = AlternatingZoneScript.Invalid;
+
+    // Recorded read cycles (zone 1, zone 0), depths below the floor.
+    private static readonly int[,] StoodAndBack =
+    {
+        { 26, -2 }, { -21, 19 }, { 25, -32 }, { -25, -6 }, { -41, -5 }, { 141, 15 }, { 437, -23 }, { 977, 50 },
+        { 1305, -17 }, { 1542, 875 }, { 1575, 1511 }, { 1286, 1587 }, { X, 1419 }, { 17, 1085 }, { X, 1085 },
+        { 5, 1061 }, { -8, 1062 }, { -26, 1065 }, { 3, 1068 }, { 27, 1063 }, { -76, 1066 }, { 36, 1080 }, { 16, 1060 },
+        { -52, 1079 }, { 28, 1052 }, { -2, 1050 }, { -15, 1072 }, { 47, 1078 }, { 4, 1068 }, { -15, 1053 },
+        { -33, 1071 }, { -45, 1124 }, { -29, 1465 }, { 466, 1580 }, { 1439, 1419 }, { 1580, 423 }, { 1459, -43 },
+        { 1145, -14 }, { 766, 19 }, { 217, -3 }, { 91, -24 }, { 18, -2 }, { 33, -47 }, { -60, -60 }, { 1, 11 },
+        { 0, 37 },
+    };
+
     [TestMethod]
     public void StepsOverStandsAndWalksBack_CountsNothing()
     {
@@ -26,52 +40,7 @@ public sealed class TurnBackStoodAndBackSceneTests
         {
             var run = new CounterZoneScript(2200, FloorMm, Sigma, HalfPeriodMs, seed);
             run.Floor(4000);
-            run.Both(1, 26, -2);
-            run.Both(1, -21, 19);
-            run.Both(1, 25, -32);
-            run.Both(1, -25, -6);
-            run.Both(1, -41, -5);
-            run.Both(1, 141, 15);
-            run.Both(1, 437, -23);
-            run.Both(1, 977, 50);
-            run.Both(1, 1305, -17);
-            run.Both(1, 1542, 875);
-            run.Both(1, 1575, 1511);
-            run.Both(1, 1286, 1587);
-            run.Both(1, AlternatingZoneScript.Invalid, 1419);
-            run.Both(1, 17, 1085);
-            run.Both(1, AlternatingZoneScript.Invalid, 1085);
-            run.Both(1, 5, 1061);
-            run.Both(1, -8, 1062);
-            run.Both(1, -26, 1065);
-            run.Both(1, 3, 1068);
-            run.Both(1, 27, 1063);
-            run.Both(1, -76, 1066);
-            run.Both(1, 36, 1080);
-            run.Both(1, 16, 1060);
-            run.Both(1, -52, 1079);
-            run.Both(1, 28, 1052);
-            run.Both(1, -2, 1050);
-            run.Both(1, -15, 1072);
-            run.Both(1, 47, 1078);
-            run.Both(1, 4, 1068);
-            run.Both(1, -15, 1053);
-            run.Both(1, -33, 1071);
-            run.Both(1, -45, 1124);
-            run.Both(1, -29, 1465);
-            run.Both(1, 466, 1580);
-            run.Both(1, 1439, 1419);
-            run.Both(1, 1580, 423);
-            run.Both(1, 1459, -43);
-            run.Both(1, 1145, -14);
-            run.Both(1, 766, 19);
-            run.Both(1, 217, -3);
-            run.Both(1, 91, -24);
-            run.Both(1, 18, -2);
-            run.Both(1, 33, -47);
-            run.Both(1, -60, -60);
-            run.Both(1, 1, 11);
-            run.Both(1, 0, 37);
+            run.Play(StoodAndBack);
             run.Floor(4000);
 
             if (run.Counter.Entries + run.Counter.Exits != 0)
