@@ -47,6 +47,57 @@ public sealed class ScoreTests
         Assert.AreEqual(0.5, Score.DirectionAccuracy(3, 2)!.Value, 1e-12);
     }
 
+    // Channels of simulated truth rows: 0 adult, 1 child. Counts come ~400 ms after their person (docs/accuracy.md).
+    private static TraceRecord Entry(long ms, int group) => new(ms, TraceKind.Truth, group, 1, 0);
+
+    // Walkers alone, each counted 400 ms after its truth row: what tells the matcher how late a count comes.
+    private static readonly TraceRecord[] LoneWalkers = [Entry(10_000, 0), Entry(20_000, 0), Entry(30_000, 0)];
+    private static readonly CountedCrossing[] LoneCounts = [new(10_400, 1), new(20_400, 1), new(30_400, 1)];
+
+    [TestMethod]
+    public void EventMatching_ChargesTheMissToTheChildBetweenTwoCountedAdults()
+    {
+        // Adult, child 1 s behind, adult 1 s behind that; the counter counted both adults (each 400 ms late). Taking the
+        // truth rows in order and the nearest free count, the child would get the second adult's count (1.4 s away) and
+        // the second adult the miss.
+        TraceRecord[] truth = [.. LoneWalkers, Entry(100_000, 0), Entry(101_000, 1), Entry(102_000, 0)];
+        CountedCrossing[] counted = [.. LoneCounts, new(100_400, 1), new(102_400, 1)];
+        var missedByGroup = new int[2];
+        Score.MatchEvents(truth, counted, out int missed, out int falseCounts, out _, out var missedTruths, missedByGroup);
+
+        Assert.AreEqual(1, missed);
+        Assert.AreEqual(0, falseCounts);
+        CollectionAssert.AreEqual(new[] { 0, 1 }, missedByGroup, "the child is the one missed");
+        Assert.AreEqual(101_000, missedTruths.Single().TimeMs);
+    }
+
+    [TestMethod]
+    public void EventMatching_ChargesTheMissToTheChildJustBehindACountedAdult()
+    {
+        // A child 600 ms behind an adult; one count, 400 ms after the adult. Nearest in time it is the child's (200 ms
+        // against 400 ms), but a count comes ~400 ms after its person: it is the adult's.
+        TraceRecord[] truth = [.. LoneWalkers, Entry(200_000, 0), Entry(200_600, 1)];
+        CountedCrossing[] counted = [.. LoneCounts, new(200_400, 1)];
+        var missedByGroup = new int[2];
+        Score.MatchEvents(truth, counted, out int missed, out _, out _, out _, missedByGroup);
+
+        Assert.AreEqual(1, missed);
+        CollectionAssert.AreEqual(new[] { 0, 1 }, missedByGroup);
+    }
+
+    [TestMethod]
+    public void EventMatching_MatchesAsManyAsTheToleranceAllows()
+    {
+        // Taken in truth order, the entry at 10 s would grab the count at 11 s (nearer than the one at 8.1 s), leaving the
+        // entry at 12.9 s none within 2 s: one miss and one false count where two matches exist.
+        TraceRecord[] truth = [Entry(10_000, 0), Entry(12_900, 0)];
+        CountedCrossing[] counted = [new(8_100, 1), new(11_000, 1)];
+        Score.MatchEvents(truth, counted, out int missed, out int falseCounts);
+
+        Assert.AreEqual(0, missed);
+        Assert.AreEqual(0, falseCounts);
+    }
+
     [TestMethod]
     public void ErrorEvents_TellALateCountFromAnAbsentOne()
     {

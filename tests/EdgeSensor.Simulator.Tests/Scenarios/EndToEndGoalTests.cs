@@ -115,23 +115,31 @@ public sealed class EndToEndGoalTests
     }
 
     // Goal: every group within 1 pp of adults in mixed traffic (false counts charged to the nearest person's group).
-    // Not met; ceilings on the gap at today's worst over 2.2–3.0 m.
+    // Not met; ceilings on the gap at today's worst over 2.2–3.0 m (seeds 1–2; each miss charged to the person the
+    // counter lost, see Score.MatchEvents: children and wheelchair users close behind adults are the ones lost).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.045)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.01)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.07)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.36)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.025)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.04)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.065)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.035)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.05)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.60)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.06)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.10)]
     public void GroupsAgainstAdults_MixedTraffic(CoverageModel coverage, PopulationGroup group, double maxGap)
     {
+        double worst = double.MinValue;
+        string worstOn = "";
         foreach (VariantTally v in Runs(coverage))
         {
             ScenarioTally mixed = AccuracyGoals.Mixed(v)!;
             Assert.IsGreaterThan(10, mixed.TruthByGroup[(int)group], "the mix has people of every group");
             double gap = mixed.GroupEventAccuracy((int)PopulationGroup.Adult)!.Value - mixed.GroupEventAccuracy((int)group)!.Value;
-            Assert.IsLessThanOrEqualTo(maxGap, gap, $"{group} on {v.Variant.Label}");
+            if (gap > worst)
+            {
+                (worst, worstOn) = (gap, v.Variant.Label);
+            }
         }
+
+        Assert.IsLessThanOrEqualTo(maxGap, worst, $"{group}: {worst:P1} below adults on {worstOn}");
     }
 
     // Goal overall (all scenarios but side-by-side) >= 98%: not met on seeds 1-2 (worst 97.8% footprint, 91.1% raster,
