@@ -113,6 +113,7 @@ namespace EdgeSensor.Core.Counting
 
         // Per zone: the target open now followed a held-back low target that proved too short for a vehicle (IsShortLead).
         private readonly bool[] _followsShortLead = new bool[2];
+        private readonly VehicleContact _vehicleContact = new VehicleContact();
         private CrossingKind _lastConfirmed;
 
         /// <summary>Creates the pairing stage from validated settings.</summary>
@@ -184,6 +185,7 @@ namespace EdgeSensor.Core.Counting
             _held.Kind = CrossingKind.None;
             _followsShortLead[0] = false;
             _followsShortLead[1] = false;
+            _vehicleContact.Clear();
         }
 
         /// <summary>
@@ -346,7 +348,7 @@ namespace EdgeSensor.Core.Counting
             if (pairing.HasLead)
             {
                 TargetSummary lead = pairing.TakeLead();
-                if (IsPushedBy(lead, target))
+                if (IsPushedBy(zone, lead, target))
                 {
                     // The pusher behind their stroller: one target from the stroller's arrival to the pusher's leaving.
                     target.StartMs = lead.StartMs;
@@ -379,7 +381,9 @@ namespace EdgeSensor.Core.Counting
         }
 
         // True when lead is a stroller (or cart) pushed by the person of target, who followed it in the same zone: the
-        // person came within the pair gap, stands clearly taller, and the low thing is a vehicle, not a smaller person
+        // person came within the pair gap holding on (the zone never read its floor between the two, see VehicleContact:
+        // a wheelchair user with someone close behind reads as low and as long as a stroller, but the floor shows between
+        // them), stands clearly taller, and the low thing is a vehicle, not a smaller person
         // walking ahead - it is long along the path, so (moving at the pusher's speed) it took the zone at least
         // PushedLengthNumerator/PushedLengthDenominator times as long to pass as the person did. A stroller is
         // 0.8-1.0 m long against a body 0.25-0.3 m deep; a child is shallower than an adult.
@@ -388,10 +392,10 @@ namespace EdgeSensor.Core.Counting
         // off the vehicle's at the very sample it ends) and the vehicle held the zone AttachedPushedLengthFactor times
         // as long as the person, or 1.5 times as long and at least as long as a vehicle takes to pass (see
         // MinVehiclePassMilliseconds).
-        private bool IsPushedBy(TargetSummary lead, TargetSummary target)
+        private bool IsPushedBy(int zone, TargetSummary lead, TargetSummary target)
         {
             int rise = target.HeightMillimeters - lead.HeightMillimeters;
-            if (target.OnsetMs - lead.EndMs > _maxGap || rise <= 0)
+            if (target.OnsetMs - lead.EndMs > _maxGap || rise <= 0 || !_vehicleContact.IsOneBody(zone, lead, target))
             {
                 return false;
             }

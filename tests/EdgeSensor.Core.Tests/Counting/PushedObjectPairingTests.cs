@@ -64,10 +64,29 @@ public sealed class PushedObjectPairingTests
     [TestMethod]
     public void PusherMergedWithItsStroller_IsNotPushedByTheNextPerson()
     {
-        // event-surge, raster, 2.8 m, seed 2, at 236-239 s: a low, long wheelchair (690-730 mm) taken for a pushed object
-        // of the person close behind (1050-1080 mm), who is followed at once by another (1230-1240 mm). A pusher is a
-        // person walking, not a thing pushed: once merged it is no lead to hold back again. Before, the merged target
-        // was held and swallowed the next person too.
+        // A low, long vehicle (690-730 mm) with its pusher holding on (1050-1080 mm, the zone never clear between them),
+        // followed at once by another person (1230-1240 mm). A pusher is a person walking, not a thing pushed: once merged
+        // it is no lead to hold back again. Before, the merged target was held and swallowed the next person too.
+        var run = new PairingScript(2800);
+        run.Target(0, start: 236143, end: 237193, height: 726, episode: 104);
+        run.Target(1, start: 236738, end: 237858, height: 688, episode: 107);
+        run.Target(0, start: 237333, end: 237963, height: 1080, episode: 104);
+        run.Target(1, start: 238068, end: 238768, height: 1046, episode: 107);
+        run.Target(0, start: 238243, onset: 238383, end: 239013, height: 1242, episode: 104);
+        run.Target(1, start: 238768, onset: 238838, end: 239468, height: 1231, episode: 107);
+        run.Finish();
+
+        Assert.AreEqual(2, run.Pairing.PushedObjectMerges, run.Describe());
+        Assert.AreEqual(2, run.Pairing.Entries, run.Describe());
+    }
+
+    [TestMethod]
+    public void WheelchairWithTheFloorShowingBeforeThePersonBehind_IsNoPushedObject()
+    {
+        // event-surge, raster, 2.8 m, seed 2, at 236-239 s: a wheelchair user (690-730 mm under this blending zone: as low
+        // and as long as a stroller), then an adult close behind (1050-1080 mm) and another (1230-1240 mm). Each zone read
+        // its floor between the chair and the first adult (a new occupancy episode): nobody held on, three people, three
+        // entries (the truth rows: a wheelchair user at 237.6 s, adults at 238.9 and 239.7 s).
         var run = new PairingScript(2800);
         run.Target(0, start: 236143, end: 237193, height: 726, episode: 104);
         run.Target(1, start: 236738, end: 237858, height: 688, episode: 107);
@@ -77,6 +96,7 @@ public sealed class PushedObjectPairingTests
         run.Target(1, start: 238768, onset: 238838, end: 239468, height: 1231, episode: 108);
         run.Finish();
 
-        Assert.AreEqual(2, run.Pairing.Entries, run.Describe());
+        Assert.AreEqual(3, run.Pairing.Entries, run.Describe());
+        Assert.AreEqual(0, run.Pairing.PushedObjectMerges, run.Describe());
     }
 }
