@@ -215,6 +215,12 @@ public static class AccuracyReport
     private static string GoalCell(GoalCheck c, VariantTally v)
     {
         string value = c.Goal.Contains("within", StringComparison.Ordinal) ? Pp(-c.Value) : P(c.Value);
+        if (c.CountGap > AccuracyGoals.GroupGap && c.Value <= AccuracyGoals.GroupGap)
+        {
+            // The event gap is within the goal, the count gap is not: say what missed it.
+            value += $" (count {Pp(-c.CountGap)})";
+        }
+
         bool goalApplies = (v.Variant.MountHeightMillimeters ?? 0) <= AccuracyGoals.HighestGoalMountMillimeters;
         return c.Met switch
         {
