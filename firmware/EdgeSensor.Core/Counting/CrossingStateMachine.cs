@@ -1409,6 +1409,23 @@ namespace EdgeSensor.Core.Counting
             return nearestMillimeters - bodyNearestMillimeters > MaxSideHeightGapMillimeters;
         }
 
+        // Which zone the body passed first when the two targets' onsets came less than a read cycle apart: as far as the
+        // zones can tell they are simultaneous (each zone is ranged once a read cycle, and a target born out of a presence
+        // - a wheelchair's footrest read as a still level behind the person before it - rises from it a reading or two
+        // after the body came), so the order in which the body left decides, when that is clear (a read cycle or more).
+        // A turn-back is no such pair: it reaches the far zone well after the near one and leaves it well before.
+        private int PassedFirstByEnd(TargetSummary a, TargetSummary b)
+        {
+            long startLag = b.OnsetMs - a.OnsetMs;
+            long endLag = b.EndMs - a.EndMs;
+            if (startLag >= _readCycleMs || -startLag >= _readCycleMs || (endLag < _readCycleMs && -endLag < _readCycleMs))
+            {
+                return -1;
+            }
+
+            return endLag > 0 ? 0 : 1;
+        }
+
         private CrossingKind Decide(TargetSummary a, TargetSummary b)
         {
             int highest = a.HeightMillimeters > b.HeightMillimeters ? a.HeightMillimeters : b.HeightMillimeters;
@@ -1439,6 +1456,11 @@ namespace EdgeSensor.Core.Counting
             if (origin < 0)
             {
                 origin = PassedFirstOverSplit(a, b);
+            }
+
+            if (origin < 0)
+            {
+                origin = PassedFirstByEnd(a, b);
             }
 
             if (origin >= 0 && StoppedInOrigin(origin == 0 ? a : b, origin == 0 ? b : a, origin))
