@@ -286,8 +286,9 @@ namespace EdgeSensor.Core.Counting
         }
 
         /// <summary>
-        /// Whether empty <paramref name="zone"/> holds the first readings of a faint dip not yet confirmed as a target
-        /// (<see cref="ZoneOccupancyDetector.HasPendingDip"/>), begun at <paramref name="startMs"/>.
+        /// Whether <paramref name="zone"/> holds the first readings of a target not yet confirmed, begun at
+        /// <paramref name="startMs"/>: a faint dip in an empty zone (<see cref="ZoneOccupancyDetector.HasPendingDip"/>) or a
+        /// follower's level behind a valley's (<see cref="ZoneOccupancyDetector.HasPendingLevel"/>).
         /// </summary>
         public void OnPendingDip(int zone, bool pending, long startMs)
         {
@@ -1358,7 +1359,8 @@ namespace EdgeSensor.Core.Counting
             if (_dipPending[other] && _dipStartMs[other] <= end + _maxGap)
             {
                 // A faint body is confirmed only a window of readings after it began (longer when a reading in between is
-                // invalid), and dated back to its first: one begun within the gap may still come as this target's partner.
+                // invalid), and dated back to its first, and a follower's level behind a valley only when it ends: one begun
+                // within the gap may still come as this target's partner.
                 return true;
             }
 

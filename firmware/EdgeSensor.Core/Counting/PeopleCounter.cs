@@ -224,7 +224,9 @@ namespace EdgeSensor.Core.Counting
         private void Route(int zone, ZoneEvent e, bool isReading)
         {
             ZoneOccupancyDetector detector = _zones[zone].Detector;
-            _crossings.OnPendingDip(zone, detector.HasPendingDip, detector.PendingDipStartMs);
+            // A faint dip or a follower's level behind a valley (HasPendingLevel) may yet become a target dated back.
+            bool dip = detector.HasPendingDip;
+            _crossings.OnPendingDip(zone, dip || detector.HasPendingLevel, dip ? detector.PendingDipStartMs : detector.PendingLevelStartMs);
             if (detector.HasTarget)
             {
                 _crossings.OnTargetPresent(zone, detector.Episode, detector.CurrentNearestMillimeters, _now, isReading);
@@ -250,7 +252,8 @@ namespace EdgeSensor.Core.Counting
 
             if (detector.LeftStillLevel)
             {
-                // A person who stood still enough to be taken for background walked off: their last target in this zone.
+                // A person who stood still enough to be taken for background walked off (their last target in this zone), or
+                // a shorter follower passed behind a valley's level the zone held as background (their target here).
                 TargetSummary left = _zones[zone].FinishedTarget;
                 _crossings.OnRise(zone, left.StartMs, left.OnsetMs, false);
                 _crossings.OnFall(zone, left);

@@ -133,6 +133,10 @@ namespace EdgeSensor.Core.Counting
         // seated person's knees (~0.6 m) and a wheelchair's footrest stand lower.
         private const int VehicleHoodMinMillimeters = 700;
         private const int TallerFollowerRiseMillimeters = 300;
+
+        // A child walking on their own (about 3 years and older) stands 0.95 m and taller (CDC growth charts): the lowest
+        // level a shorter follower hidden behind a valley's level may hold (see StartValleyBackground).
+        private const int HiddenChildMinMillimeters = 950;
         private const int MaxRampGapSamples = 5;
 
         // A fall that starts a second head is at least 1/MinFallDivisor of the split depth (the class summary) and
@@ -282,6 +286,14 @@ namespace EdgeSensor.Core.Counting
         private long _leaveStartMs;
         private int _leaveLevel;
         private int _leaveFarthest;
+        private bool _valleyBackground;
+        private int _valleyLevel;
+        private int _hiddenSamples;
+        private int _hiddenMin;
+        private int _hiddenMax;
+        private long _hiddenStartMs;
+        private long _hiddenHeadMs;
+        private long _hiddenLastMs;
 
         /// <summary>Creates a detector; thresholds are set by <see cref="SetThresholds"/> after calibration.</summary>
         public ZoneOccupancyDetector(int splitDepthMillimeters)
@@ -322,6 +334,15 @@ namespace EdgeSensor.Core.Counting
         /// reading of the long window the next reading would complete (in the window ring, after its oldest).
         /// </summary>
         public long PendingDipStartMs => _dipRun < LongWindowSamples ? _dipRunStartMs : _windowMs[(_windowNext + 1) % LongWindowSamples];
+
+        /// <summary>
+        /// True while the zone follows a level farther than the valley level it holds as background, which may yet be
+        /// reported as a shorter follower's target (see <c>StartValleyBackground</c>).
+        /// </summary>
+        public bool HasPendingLevel => _state == DetectorState.Background && _valleyBackground && _hiddenSamples > 0;
+
+        /// <summary>Where the pending level's target would begin (valid while <see cref="HasPendingLevel"/>).</summary>
+        public long PendingLevelStartMs => _hiddenStartMs;
 
         /// <summary>Start of the current target (valid after a Rise or Split).</summary>
         public long CurrentStartMs => _current.StartMs;
@@ -372,7 +393,9 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>
         /// True for the sample on which a still level a target had settled on (a person who stopped under the sensor)
-        /// went away: <see cref="Finished"/> then holds the walk off that level (see <c>LeaveStillLevel</c>).
+        /// went away: <see cref="Finished"/> then holds the walk off that level (see <c>LeaveStillLevel</c>); and for the
+        /// sample that ended a shorter follower's level behind a valley's (see <c>StartValleyBackground</c>), whose target
+        /// <see cref="Finished"/> then holds.
         /// </summary>
         public bool LeftStillLevel => _leftStillLevel;
 
@@ -395,6 +418,7 @@ namespace EdgeSensor.Core.Counting
             _floorRun = 0;
             _dipRun = 0;
             _bodyLevel = false;
+            _valleyBackground = false;
             return open;
         }
 
@@ -646,6 +670,7 @@ namespace EdgeSensor.Core.Counting
 
         private ZoneEvent UpdateBackground(long timeMs, int d, int fall)
         {
+            TrackHiddenLevel(timeMs, d, fall);
             if (d < _enterBelow && d <= _background - fall)
             {
                 Open(timeMs, d, TargetOrigin.Background);
@@ -661,6 +686,7 @@ namespace EdgeSensor.Core.Counting
                 // The still surface went away (the door closed): judged on the average, so that a surface standing
                 // just inside the exit threshold does not flicker the zone empty and occupied with every noisy reading.
                 _state = DetectorState.Empty;
+                _valleyBackground = false;
                 LeaveStillLevel(timeMs);
             }
 
@@ -700,6 +726,7 @@ namespace EdgeSensor.Core.Counting
                 else
                 {
                     EnterBodyLevel(_current.Origin == TargetOrigin.ValleySplit, timeMs);
+                    StartValleyBackground(timeMs, d, fall);
                 }
 
                 return ZoneEvent.Fall;
@@ -1137,6 +1164,105 @@ namespace EdgeSensor.Core.Counting
             return fall;
         }
 
+        // A target split off a valley that returned to the valley's level left the zone holding that level as background (the
+        // top of the gap between two walkers). A shorter person right behind reads farther than that level, so nothing of
+        // them is a drop below the background: a child close behind an adult was lost in the zone (and with it, when both
+        // zones did so, their crossing). Such a follower holds a level of their own between the valley's level and the
+        // floor: flat like a walker's head (StepPlateauSamples readings within the noise band, at most MaxHeadMilliseconds),
+        // clear of the valley's level by more than two noise bands (the valley's top is the farthest of a few noisy readings
+        // and the level's nearest the nearest of several: a surface standing at the valley's level, a door leaf open at the
+        // footprint's edge, reads within that), and taller than anything pushed (LowHeadMinMillimeters), or at least a
+        // walking child's height (HiddenChildMinMillimeters) when left towards the floor (a stroller's hood, as low, is
+        // followed by its pusher's nearer head). The first person's walk out of the zone ramps towards the floor instead, a
+        // reading or two at each height. Only after a walker's pass (shorter than StanderMilliseconds): the levels left
+        // after someone who stood in the zone are their own parts moving (a stroller's hood pushed to and fro).
+        private void StartValleyBackground(long timeMs, int d, int fall)
+        {
+            _valleyBackground = _current.Origin == TargetOrigin.ValleySplit && timeMs - _current.StartMs < StanderMilliseconds;
+            _valleyLevel = _background;
+            _hiddenSamples = 0;
+            if (_valleyBackground)
+            {
+                TrackHiddenLevel(timeMs, d, fall);
+            }
+        }
+
+        // Follows a level farther than the valley's (see StartValleyBackground) and reports it, when it ends, as a target of
+        // its own (through LeftStillLevel, like a walk off a stander's level: the pairing stage pairs it like any other;
+        // while it is pending, HasPendingLevel keeps the other zone's target waiting for it).
+        private void TrackHiddenLevel(long timeMs, int d, int fall)
+        {
+            if (!_valleyBackground)
+            {
+                return;
+            }
+
+            bool farther = d > _valleyLevel + fall && d < _enterBelow;
+            if (farther && _hiddenSamples > 0)
+            {
+                int low = d < _hiddenMin ? d : _hiddenMin;
+                int high = d > _hiddenMax ? d : _hiddenMax;
+                if (high - low <= fall)
+                {
+                    _hiddenMin = low;
+                    _hiddenMax = high;
+                    _hiddenSamples++;
+                    _hiddenLastMs = timeMs;
+                    if (_hiddenSamples == StepPlateauSamples)
+                    {
+                        _hiddenHeadMs = timeMs;
+                    }
+
+                    return;
+                }
+            }
+
+            if (_hiddenSamples >= StepPlateauSamples && _hiddenLastMs - _hiddenStartMs <= MaxHeadMilliseconds
+                && _hiddenMin - _valleyLevel > 2 * FallThreshold(_hiddenMin)
+                && (_baseline - _hiddenMin >= LowHeadMinMillimeters || (_baseline - _hiddenMin >= HiddenChildMinMillimeters && d > _hiddenMax))
+                && !_leftStillLevel)
+            {
+                ReportHiddenLevel(timeMs, d);
+            }
+
+            _hiddenSamples = 0;
+            if (farther)
+            {
+                _hiddenSamples = 1;
+                _hiddenMin = d;
+                _hiddenMax = d;
+                _hiddenStartMs = timeMs;
+                _hiddenHeadMs = timeMs;
+                _hiddenLastMs = timeMs;
+            }
+        }
+
+        private void ReportHiddenLevel(long timeMs, int d)
+        {
+            // The reading that left the level, when still nearer than the enter threshold, is the body's way out, part of its
+            // core like any target's last readings.
+            bool wayOut = d < _enterBelow;
+            _leftStillLevel = true;
+            _finished.StartMs = _hiddenStartMs;
+            _finished.OnsetMs = _hiddenHeadMs;
+            _finished.CoreStartMs = _hiddenStartMs;
+            _finished.CoreEndMs = wayOut ? timeMs : _hiddenLastMs;
+            _finished.EndMs = timeMs;
+            _finished.NearestMillimeters = _hiddenMin;
+            _finished.FarthestCoreMillimeters = wayOut && d > _hiddenMax ? d : _hiddenMax;
+            _finished.HeightMillimeters = 0;
+            _finished.Samples = wayOut ? _hiddenSamples + 1 : _hiddenSamples;
+            _finished.CoreSamples = _finished.Samples;
+            _finished.Origin = TargetOrigin.ValleySplit;
+            _finished.Episode = _episode;
+            _finished.ArrivalMs = _episodeStartMs;
+            _finished.IsWalkOff = false;
+            _finished.IsShortLead = false;
+            _finished.NearestWhenOtherRoseMillimeters = 0;
+            _finished.SettledOnStillLevel = false;
+            _finished.BackgroundHeldMs = 0;
+        }
+
         // A zone left holding the level a body's own valley split returned to holds that body: a person who stopped and sways
         // (their head moving off and back cuts their target at a valley, and the valley's level is their still blend of
         // head, shoulders and floor). A level a target settled on far above its head (a door leaf standing open) or one
@@ -1241,6 +1367,7 @@ namespace EdgeSensor.Core.Counting
         private void Open(long timeMs, int d, TargetOrigin origin)
         {
             _state = DetectorState.Target;
+            _valleyBackground = false;
             _isWeak = false;
             _dipRun = 0;
             _lastActiveMs = timeMs;
