@@ -358,6 +358,7 @@ namespace EdgeSensor.Core.Counting
                     target.Samples += lead.Samples;
                     target.CoreSamples += lead.CoreSamples;
                     target.Origin = lead.Origin;
+                    target.IsPushedMerge = true;
                     PushedObjectMerges++;
 
                     // The merged target is the person walking behind the vehicle: a pusher is never pushed, so it is not
@@ -518,6 +519,7 @@ namespace EdgeSensor.Core.Counting
             low.Samples += target.Samples;
             low.CoreSamples += target.CoreSamples;
             low.IsShortLead = false;
+            low.IsPushedMerge = true;
             pairing.ReplaceNewest(low);
             PushedObjectMerges++;
             return true;
@@ -715,6 +717,13 @@ namespace EdgeSensor.Core.Counting
                 // before the door rules: a stray whose onset happens to fall in the person's read cycle looks simultaneous.
                 // But when the one that ended first is only the first part of a body that stayed in its zone over the whole
                 // of the other (see StaysOver), the other is the stray: that body's edge reaching over the line.
+                // And when the one that ended first is a vehicle the other already holds with its pusher, it is merged into
+                // the pusher behind it instead (TakesVehicleAhead).
+                if (TakesVehicleAhead(0, b) || TakesVehicleAhead(1, a))
+                {
+                    return;
+                }
+
                 MismatchRejections++;
                 int first = a.EndMs <= b.EndMs ? 0 : 1;
                 _zones[StaysOver(first, first == 0 ? b : a) ? 1 - first : first].DropOldest();
@@ -737,6 +746,44 @@ namespace EdgeSensor.Core.Counting
 
             _zones[0].DropOldest();
             _zones[1].DropOldest();
+        }
+
+        // True when the oldest target of zone, ended first and about to be dropped as a stray against other (two bodies: its
+        // head lies far from other's), is the vehicle that other already holds with its pusher (a stroller and the person
+        // pushing it, merged there as one target, see IsPushedBy), and is merged into the target split off it next, which is
+        // that pusher: it split off the low one at the very sample it ended (the zone never cleared between them) and reads as
+        // near as other does. In this zone the vehicle's target held the zone too briefly beside the pusher's to be merged
+        // when it fell (the hood's target ends where the head rises, and a blending zone pads both with its own width);
+        // dropped, it left the pusher's target nested in other, settled as a touch, and the crossing was lost. Two people
+        // walking close behind each other are not merged in the other zone, so this never joins them. A vehicle stands at most
+        // PushedObjectMaxHeightMillimeters high.
+        private bool TakesVehicleAhead(int zone, TargetSummary other)
+        {
+            PairingZone pairing = _zones[zone];
+            if (!other.IsPushedMerge || pairing.Count != 2)
+            {
+                return false;
+            }
+
+            TargetSummary low = pairing.Oldest;
+            TargetSummary pusher = pairing.Second;
+            if (low.HeightMillimeters > PushedObjectMaxHeightMillimeters || low.EndMs > other.EndMs || !IsAttachedTo(low, pusher)
+                || AreTwoBodies(pusher, other))
+            {
+                return false;
+            }
+
+            pusher.StartMs = low.StartMs;
+            pusher.OnsetMs = low.OnsetMs;
+            pusher.CoreStartMs = low.CoreStartMs;
+            pusher.Samples += low.Samples;
+            pusher.CoreSamples += low.CoreSamples;
+            pusher.Origin = low.Origin;
+            pusher.IsPushedMerge = true;
+            pairing.ReplaceNewest(pusher);
+            pairing.DropOldest();
+            PushedObjectMerges++;
+            return true;
         }
 
         // True when the oldest target of zone and the target split off it next are one body that stayed in the zone from
@@ -1114,8 +1161,19 @@ namespace EdgeSensor.Core.Counting
         {
             int floor = outer.NearestMillimeters + outer.HeightMillimeters;
             int heightWhenInnerRose = floor - outer.NearestWhenOtherRoseMillimeters;
-            return outer.Origin == TargetOrigin.Floor && inner.Origin == TargetOrigin.Floor && outer.NearestWhenOtherRoseMillimeters > 0
+            return outer.Origin == TargetOrigin.Floor && (inner.Origin == TargetOrigin.Floor || IsRiseOutOfEarlierLevel(inner, outer))
+                && outer.NearestWhenOtherRoseMillimeters > 0
                 && heightWhenInnerRose * 2 < outer.HeightMillimeters && inner.HeightMillimeters * 2 >= outer.HeightMillimeters;
+        }
+
+        // True when inner rose out of a still level (a background) of a presence its zone had held since before outer began:
+        // a stroller's hood pushed into the zone first reads there as a low level, which the zone holds as its background, and
+        // the pusher's head rises out of it. What held inner's zone was there before outer's body came, so inner's target
+        // dates the head's arrival as one rising from the bare floor does. Not a walk off a level someone stood on (the
+        // walk-off rules judge those by the zone the stander arrived in).
+        private static bool IsRiseOutOfEarlierLevel(TargetSummary inner, TargetSummary outer)
+        {
+            return inner.Origin == TargetOrigin.Background && !inner.IsWalkOff && inner.ArrivalMs > 0 && inner.ArrivalMs < outer.StartMs;
         }
 
         // True when outer was born in its zone's presence (a valley split or a background) and that whole presence, from the

@@ -99,6 +99,12 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool IsShortLead;
 
+        /// <summary>
+        /// True for a pushed object and the person behind it merged into one target (a stroller and its pusher): the zone
+        /// saw the low vehicle first and the taller pusher follow it.
+        /// </summary>
+        public bool IsPushedMerge;
+
         /// <summary>True when the target began out of a presence already in the zone (a valley split or a background).</summary>
         public bool IsBornInPresence => Origin != TargetOrigin.Floor;
 
