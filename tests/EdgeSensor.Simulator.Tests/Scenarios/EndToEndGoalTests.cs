@@ -118,12 +118,12 @@ public sealed class EndToEndGoalTests
     // Not met; ceilings on the gap at today's worst over 2.2–3.0 m (seeds 1–2; each miss charged to the person the
     // counter lost, see Score.MatchEvents: children and wheelchair users close behind adults are the ones lost).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.065)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.035)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.05)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.05)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.60)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.06)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.10)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.015)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.11)]
     public void GroupsAgainstAdults_MixedTraffic(CoverageModel coverage, PopulationGroup group, double maxGap)
     {
         double worst = double.MinValue;
