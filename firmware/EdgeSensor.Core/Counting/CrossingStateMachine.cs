@@ -351,14 +351,7 @@ namespace EdgeSensor.Core.Counting
                 TargetSummary lead = pairing.TakeLead();
                 if (IsPushedBy(zone, lead, target))
                 {
-                    // The pusher behind their stroller: one target from the stroller's arrival to the pusher's leaving.
-                    target.StartMs = lead.StartMs;
-                    target.OnsetMs = lead.OnsetMs;
-                    target.CoreStartMs = lead.CoreStartMs;
-                    target.Samples += lead.Samples;
-                    target.CoreSamples += lead.CoreSamples;
-                    target.Origin = lead.Origin;
-                    target.IsPushedMerge = true;
+                    target = PushingFrom(target, lead);
                     PushedObjectMerges++;
 
                     // The merged target is the person walking behind the vehicle: a pusher is never pushed, so it is not
@@ -380,6 +373,19 @@ namespace EdgeSensor.Core.Counting
             }
 
             Accept(zone, target);
+        }
+
+        // The pusher behind their vehicle as one target, from the vehicle's arrival to the pusher's leaving.
+        private static TargetSummary PushingFrom(TargetSummary pusher, TargetSummary vehicle)
+        {
+            pusher.StartMs = vehicle.StartMs;
+            pusher.OnsetMs = vehicle.OnsetMs;
+            pusher.CoreStartMs = vehicle.CoreStartMs;
+            pusher.Samples += vehicle.Samples;
+            pusher.CoreSamples += vehicle.CoreSamples;
+            pusher.Origin = vehicle.Origin;
+            pusher.IsPushedMerge = true;
+            return pusher;
         }
 
         // True when lead is a stroller (or cart) pushed by the person of target, who followed it in the same zone: the
@@ -773,14 +779,7 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
 
-            pusher.StartMs = low.StartMs;
-            pusher.OnsetMs = low.OnsetMs;
-            pusher.CoreStartMs = low.CoreStartMs;
-            pusher.Samples += low.Samples;
-            pusher.CoreSamples += low.CoreSamples;
-            pusher.Origin = low.Origin;
-            pusher.IsPushedMerge = true;
-            pairing.ReplaceNewest(pusher);
+            pairing.ReplaceNewest(PushingFrom(pusher, low));
             pairing.DropOldest();
             PushedObjectMerges++;
             return true;
