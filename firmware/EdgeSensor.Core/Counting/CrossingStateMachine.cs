@@ -700,7 +700,8 @@ namespace EdgeSensor.Core.Counting
                 }
             }
 
-            if ((IsNestedIn(b, a) || IsNestedIn(a, b) || IsPresenceNestedIn(1, b, a) || IsPresenceNestedIn(0, a, b)) && !IsStretchedWalk(a, b))
+            if ((IsNestedIn(b, a) || IsNestedIn(a, b) || IsPresenceNestedIn(1, b, a) || IsPresenceNestedIn(0, a, b)) && !IsStretchedWalk(a, b)
+                && !IsHeldOpenOrigin(a, b))
             {
                 // One target began after and ended before the other: a person standing on the line and swaying (or
                 // leaning) across it touched the other zone and withdrew. That touch is no side of a crossing; the
@@ -1156,6 +1157,31 @@ namespace EdgeSensor.Core.Counting
             return IsNestedIn(a, b) && IsStretchedAround(b, a) && !_door.CoresBeganTogether(a, b);
         }
 
+        // True when one target spans the other in time although the body passed from the outer target's zone into the inner
+        // one's: the outer core (the body itself, TargetSummary.CoreStartMs/CoreEndMs) began first and ended first, by more
+        // than a leaf coming to rest takes (DoorDiscriminator.CoresPassedInOrder), and its target went on after that on
+        // readings that fell short of the body (a door leaf standing open at the edge of that zone, whose fringe the noise
+        // carries over the enter threshold and back), past the inner one's end. The origin-side twin of IsStretchedWalk. Not
+        // someone standing on the line who leans over it and back: their body stays in the outer zone, so its core goes on
+        // until after the lean. Not a leaf's edge sweeping the zones: rigid, it ends its cores in both at one instant. The
+        // inner target must read at least half as high as the outer one, as the same body over the line does, and rise out
+        // of the floor or of a level standing in its zone (that leaf), not out of another body.
+        private bool IsHeldOpenOrigin(TargetSummary a, TargetSummary b)
+        {
+            if (IsNestedIn(b, a))
+            {
+                return IsHeldOpenAround(a, b);
+            }
+
+            return IsNestedIn(a, b) && IsHeldOpenAround(b, a);
+        }
+
+        private bool IsHeldOpenAround(TargetSummary outer, TargetSummary inner)
+        {
+            return outer.Origin == TargetOrigin.Floor && inner.Origin != TargetOrigin.ValleySplit
+                && inner.HeightMillimeters * 2 >= outer.HeightMillimeters && _door.CoresPassedInOrder(outer, inner);
+        }
+
         private static bool IsStretchedAround(TargetSummary outer, TargetSummary inner)
         {
             int floor = outer.NearestMillimeters + outer.HeightMillimeters;
@@ -1527,6 +1553,12 @@ namespace EdgeSensor.Core.Counting
                 // The body reached the inner target's zone first (see IsStretchedWalk).
                 origin = IsNestedIn(a, b) ? 0 : 1;
             }
+            if (origin < 0 && IsHeldOpenOrigin(a, b))
+            {
+                // The body left the outer target's zone first (see IsHeldOpenOrigin).
+                origin = IsNestedIn(a, b) ? 1 : 0;
+            }
+
             if (origin < 0)
             {
                 origin = PassedFirstOverSplit(a, b);

@@ -62,6 +62,19 @@ namespace EdgeSensor.Core.Counting
             return lag <= _simultaneous && -lag <= _simultaneous;
         }
 
+        /// <summary>
+        /// True when the core of <paramref name="first"/> both began and ended before that of <paramref name="second"/>
+        /// (each core of several readings), the ends more than <see cref="CoreEndBudgets"/> budgets apart: a body passing from
+        /// the first target's zone into the second's, whatever the fringes around the cores did. A rigid leaf comes to rest in
+        /// both zones at one instant, and a leaf's edge sweeping the zones (the order a walker goes in) ends its cores there
+        /// within that time.
+        /// </summary>
+        public bool CoresPassedInOrder(TargetSummary first, TargetSummary second)
+        {
+            return !CoresBeganTogether(first, second) && first.CoreStartMs < second.CoreStartMs && first.CoreEndMs < second.CoreEndMs
+                && CoresEndedApart(first, second);
+        }
+
         /// <summary>True when the pair of zone-0 target <paramref name="a"/> and zone-1 target <paramref name="b"/> is a door leaf.</summary>
         public bool IsDoor(TargetSummary a, TargetSummary b)
         {
