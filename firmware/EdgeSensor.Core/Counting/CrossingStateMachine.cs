@@ -97,6 +97,12 @@ namespace EdgeSensor.Core.Counting
         // Per zone: the occupancy episode whose last finished target was a sweep tail (a target split off a valley that lasted
         // fewer than MaxSweepTailSamples readings; see StoppedInOrigin); -1 for none.
         private readonly int[] _sweepTailEpisode = new int[] { -1, -1 };
+
+        // Per zone: the last target of a pair the door rules refused (see SwingsOn): its end, occupancy episode and nearest
+        // reading; episode -1 for none.
+        private readonly long[] _leafEndMs = new long[2];
+        private readonly int[] _leafEpisode = new int[] { -1, -1 };
+        private readonly int[] _leafNearestMm = new int[2];
         private readonly long[] _stillMs = new long[2];
         private readonly int[] _stillLevelMm = new int[2];
         private readonly int[] _openNearestMm = new int[2];
@@ -1537,6 +1543,8 @@ namespace EdgeSensor.Core.Counting
 
             if (_door.IsDoor(a, b))
             {
+                RememberLeaf(0, a);
+                RememberLeaf(1, b);
                 DoorRejections++;
                 return CrossingKind.None;
             }
@@ -1569,7 +1577,7 @@ namespace EdgeSensor.Core.Counting
                 origin = PassedFirstByEnd(a, b);
             }
 
-            if (origin >= 0 && StoppedInOrigin(origin == 0 ? a : b, origin == 0 ? b : a, origin))
+            if (origin >= 0 && (StoppedInOrigin(origin == 0 ? a : b, origin == 0 ? b : a, origin) || SwingsOn(origin, origin == 0 ? a : b)))
             {
                 DoorRejections++;
                 return CrossingKind.None;
@@ -1692,6 +1700,31 @@ namespace EdgeSensor.Core.Counting
                 && level > 0 && (sweepTail || floor - level < LeafLevelMaxHeightMillimeters)
                 && destinationTarget.EndMs - originTarget.EndMs <= ZoneOccupancyDetector.PlateauMilliseconds;
         }
+
+        private void RememberLeaf(int zone, TargetSummary target)
+        {
+            _leafEndMs[zone] = target.EndMs;
+            _leafEpisode[zone] = target.Episode;
+            _leafNearestMm[zone] = target.NearestMillimeters;
+        }
+
+        // True when originTarget, the origin side of a pair, is the door leaf the door rules refused just before swinging on:
+        // it split off that leaf's target in its zone at a valley at the very sample that one ended (one presence, the zone
+        // never cleared) and reads as near as it did, within LeafEdgeMatchMillimeters (one rigid edge, read again). An
+        // automatic door that starts to close (the leaf leaves its open position filling both zones at once, refused as a
+        // leaf) and opens again for someone still metres away swings back the way it opens, over the zones one after the
+        // other like a walker, and was counted. A person reaching the zone while the leaf moves comes a swing later and rises
+        // with a head of their own, not the leaf's edge.
+        private bool SwingsOn(int originZone, TargetSummary originTarget)
+        {
+            int gap = originTarget.NearestMillimeters - _leafNearestMm[originZone];
+            return originTarget.Origin == TargetOrigin.ValleySplit && originTarget.Episode == _leafEpisode[originZone]
+                && originTarget.StartMs == _leafEndMs[originZone] && gap <= LeafEdgeMatchMillimeters && -gap <= LeafEdgeMatchMillimeters;
+        }
+
+        // A leaf's edge read twice in one swing reads as near within this (ranging noise of 20-60 mm at 2.2-3.0 m, twice);
+        // a head differs from the top edge of a door (2030 mm or more up) by more, but for the tallest few.
+        private const int LeafEdgeMatchMillimeters = 100;
 
         // A sweep tail is shorter than this many readings of its zone. A leaf's edge sweeping a zone can read as two dips with
         // a shallow valley between (the blend of the edge crossing the zone's rays, seen at 3.0 m on the raster model); what
