@@ -101,6 +101,9 @@ namespace EdgeSensor.Core.Counting
         // Per zone: the last target of a pair the door rules refused (see SwingsOn): its end, occupancy episode and nearest
         // reading; episode -1 for none.
         private readonly long[] _leafEndMs = new long[2];
+
+        // Per zone: the end of the last target given to the pairing (see TargetSummary.QuietBeforeMs); 0 for none.
+        private readonly long[] _lastFallEndMs = new long[2];
         private readonly int[] _leafEpisode = new int[] { -1, -1 };
         private readonly int[] _leafNearestMm = new int[2];
         private readonly long[] _stillMs = new long[2];
@@ -342,6 +345,8 @@ namespace EdgeSensor.Core.Counting
         public void OnFall(int zone, TargetSummary target)
         {
             target.NearestWhenOtherRoseMillimeters = _nearestWhenOtherRoseMm[zone];
+            target.QuietBeforeMs = _lastFallEndMs[zone] > 0 ? target.StartMs - _lastFallEndMs[zone] : long.MaxValue;
+            _lastFallEndMs[zone] = target.EndMs;
             _nearestWhenOtherRoseMm[zone] = 0;
             _sweepTailEpisode[zone] = target.Origin == TargetOrigin.ValleySplit && target.Samples < MaxSweepTailSamples ? target.Episode : -1;
             PairingZone pairing = _zones[zone];
@@ -1696,6 +1701,7 @@ namespace EdgeSensor.Core.Counting
             bool sweepTail = _sweepTailEpisode[originZone] == originTarget.Episode
                 && originTarget.EndMs - originTarget.StartMs <= ZoneOccupancyDetector.PlateauMilliseconds;
             return (originTarget.SettledOnStillLevel || sweepTail) && originTarget.Origin == TargetOrigin.Floor && destinationTarget.Origin == TargetOrigin.Floor
+                && originTarget.QuietBeforeMs >= LeafQuietBeforeMilliseconds
                 && _stillLevel[originZone] && !_zones[originZone].IsPresent && _stillEpisode[originZone] == originTarget.Episode
                 && level > 0 && (sweepTail || floor - level < LeafLevelMaxHeightMillimeters)
                 && destinationTarget.EndMs - originTarget.EndMs <= ZoneOccupancyDetector.PlateauMilliseconds;
@@ -1725,6 +1731,14 @@ namespace EdgeSensor.Core.Counting
         // A leaf's edge read twice in one swing reads as near within this (ranging noise of 20-60 mm at 2.2-3.0 m, twice);
         // a head differs from the top edge of a door (2030 mm or more up) by more, but for the tallest few.
         private const int LeafEdgeMatchMillimeters = 100;
+
+        // A leaf swings open out of a closed door: the zone it sweeps first had no target finished for at least this long
+        // before (0.7 s at the least among 137 leaf openings so refused in the raster door traces examined, 2.5-3.0 m, seeds
+        // 1..5, 101..105 and 301..310: a closing leaf leaves the zone and shuts before it can come back). A walker under a
+        // leaf standing open at that zone's edge rises in a zone where the leaf's fringe, read around the enter threshold,
+        // kept rising and falling up to 70-350 ms before, and the zone's level is the leaf's, so their target may end
+        // settling on it just as the leaf's own did.
+        private const int LeafQuietBeforeMilliseconds = 500;
 
         // A sweep tail is shorter than this many readings of its zone. A leaf's edge sweeping a zone can read as two dips with
         // a shallow valley between (the blend of the edge crossing the zone's rays, seen at 3.0 m on the raster model); what

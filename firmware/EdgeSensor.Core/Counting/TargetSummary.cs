@@ -79,6 +79,13 @@ namespace EdgeSensor.Core.Counting
         public long BackgroundHeldMs;
 
         /// <summary>
+        /// How long (ms) the zone had had no target finished before this one began: from the end of the last target the
+        /// pairing was given in this zone to this one's start (<see cref="long.MaxValue"/> when none came before). Set by
+        /// the pairing stage.
+        /// </summary>
+        public long QuietBeforeMs;
+
+        /// <summary>
         /// When the zone's presence this target belongs to began (ms): the first reading of its <see cref="Episode"/>, when
         /// the zone left the bare floor. For a target rising from the floor it is its start; for one born in that presence
         /// (a sway, a walk off a still level) it is when the body first came into the zone. 0 when not known.
