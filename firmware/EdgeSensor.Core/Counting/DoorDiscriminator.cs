@@ -93,6 +93,16 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
+            if (CoresBeganTogether(a, b) && a.CoreStartMs > 0 && b.CoreStartMs > 0
+                && ((RoseOutOfStandingCover(a) && b.Origin == TargetOrigin.Floor) || (RoseOutOfStandingCover(b) && a.Origin == TargetOrigin.Floor)))
+            {
+                // A leaf closing out of its open position: it rises out of the level it held, standing, in the zone it stood
+                // in (far longer than a queue's gap) and sweeps into the other zone out of the bare floor, its edge filling
+                // both in one read cycle (their cores began together), although the first readings of the two targets, on
+                // the leaf's fringe, may be a few cycles apart.
+                return true;
+            }
+
             long endLag = b.EndMs - a.EndMs;
             if (endLag <= _simultaneous && -endLag <= _simultaneous && a.Samples >= MinFlatSamples && b.Samples >= MinFlatSamples
                 && !CoresEndedApart(a, b))
@@ -125,6 +135,13 @@ namespace EdgeSensor.Core.Counting
             // A part cut off a longer target (TwoBodySpan) keeps that target's core end: no later than the part's own end.
             long lag = (b.CoreEndMs < b.EndMs ? b.CoreEndMs : b.EndMs) - (a.CoreEndMs < a.EndMs ? a.CoreEndMs : a.EndMs);
             return lag > _coreEndTogether || -lag > _coreEndTogether;
+        }
+
+        // True when target rose out of a still level its zone had held longer than the gap a queue leaves behind the person
+        // ahead (MergedPair.StartsWithWalkIn), or for an unknown time: a cover standing there, such as a door leaf open.
+        private static bool RoseOutOfStandingCover(TargetSummary target)
+        {
+            return target.Origin == TargetOrigin.Background && !MergedPair.StartsWithWalkIn(target);
         }
 
         private bool AreFlatAtSameDistance(TargetSummary a, TargetSummary b)
