@@ -101,11 +101,11 @@ namespace EdgeSensor.Core.Counting
         // Per zone: the last target of a pair the door rules refused (see SwingsOn): its end, occupancy episode and nearest
         // reading; episode -1 for none.
         private readonly long[] _leafEndMs = new long[2];
+        private readonly int[] _leafEpisode = new int[] { -1, -1 };
+        private readonly int[] _leafNearestMm = new int[2];
 
         // Per zone: the end of the last target given to the pairing (see TargetSummary.QuietBeforeMs); 0 for none.
         private readonly long[] _lastFallEndMs = new long[2];
-        private readonly int[] _leafEpisode = new int[] { -1, -1 };
-        private readonly int[] _leafNearestMm = new int[2];
         private readonly long[] _stillMs = new long[2];
         private readonly int[] _stillLevelMm = new int[2];
         private readonly int[] _openNearestMm = new int[2];
