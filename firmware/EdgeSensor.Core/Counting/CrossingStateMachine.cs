@@ -1177,6 +1177,12 @@ namespace EdgeSensor.Core.Counting
         // until after the lean. Not a leaf's edge sweeping the zones: rigid, it ends its cores in both at one instant. The
         // inner target must read at least half as high as the outer one, as the same body over the line does, and rise out
         // of the floor or of a level standing in its zone (that leaf), not out of another body.
+        // Also the other way round, the inner core first, when the inner target rose out of a level its zone had held longer
+        // than a queue's gap (MergedPair.StartsWithWalkIn), a leaf standing open: the walker came out of the leaf's level in
+        // the inner zone, and the outer zone's target, on the leaf's fringe there, rose early and ended late (IsStretchedWalk
+        // asks for an inner target risen out of the bare floor). Not for an inner target risen from the floor this way:
+        // someone who stepped over the line and back, or a stroller's pusher, showed that order too (turn-backs counted,
+        // strollers lost).
         private bool IsHeldOpenOrigin(TargetSummary a, TargetSummary b)
         {
             if (IsNestedIn(b, a))
@@ -1190,7 +1196,8 @@ namespace EdgeSensor.Core.Counting
         private bool IsHeldOpenAround(TargetSummary outer, TargetSummary inner)
         {
             return outer.Origin == TargetOrigin.Floor && inner.Origin != TargetOrigin.ValleySplit
-                && inner.HeightMillimeters * 2 >= outer.HeightMillimeters && _door.CoresPassedInOrder(outer, inner);
+                && inner.HeightMillimeters * 2 >= outer.HeightMillimeters
+                && (_door.CoresPassedInOrder(outer, inner) || (inner.Origin == TargetOrigin.Background && !MergedPair.StartsWithWalkIn(inner) && _door.CoresPassedInOrder(inner, outer)));
         }
 
         private static bool IsStretchedAround(TargetSummary outer, TargetSummary inner)
@@ -1568,8 +1575,8 @@ namespace EdgeSensor.Core.Counting
             }
             if (origin < 0 && IsHeldOpenOrigin(a, b))
             {
-                // The body left the outer target's zone first (see IsHeldOpenOrigin).
-                origin = IsNestedIn(a, b) ? 1 : 0;
+                // The body passed the zones in the order of the cores (see IsHeldOpenOrigin).
+                origin = _door.CoresPassedInOrder(a, b) ? 0 : 1;
             }
 
             if (origin < 0)
