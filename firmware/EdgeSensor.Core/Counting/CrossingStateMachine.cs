@@ -1288,7 +1288,7 @@ namespace EdgeSensor.Core.Counting
 
         private bool OriginMayReturn(long nowMs)
         {
-            if (_zones[_held.OriginZone].HasLead && MayBringHeadBack(_zones[_held.OriginZone].Lead))
+            if (_zones[_held.OriginZone].HasLead)
             {
                 // A low target in the origin zone is still being held back: it may be the person coming back.
                 return true;
@@ -1343,14 +1343,9 @@ namespace EdgeSensor.Core.Counting
             }
 
             long limit = _held.DestinationEndMs + _maxGap;
-            if (origin.Count > 0 && MayBringHeadBack(origin.Oldest))
+            if (origin.Count > 0)
             {
                 return origin.OldestStartMs <= limit;
-            }
-
-            if (origin.Count > 1 && MayBringHeadBack(origin.Second))
-            {
-                return origin.SecondStartMs <= limit;
             }
 
             if (origin.IsOpen && origin.OpenStartMs <= limit)
@@ -1486,16 +1481,6 @@ namespace EdgeSensor.Core.Counting
         {
             int gap = nearestMillimeters - otherNearestMillimeters;
             return gap > MaxSideHeightGapMillimeters || -gap > MaxSideHeightGapMillimeters;
-        }
-
-        // False for a finished target of the origin zone that cannot be the person coming back: it comes nowhere near their
-        // head (IsSameHead), so the return check (Discard) will not take it, and waiting for it to be paired only delays the
-        // count (a target queued behind it, or still open, may still be the return). A door leaf standing open at the
-        // origin zone's edge keeps rising there, read low around the enter threshold, one target after the other, and held
-        // a crossing out of that zone 1-2 s after the person had gone.
-        private bool MayBringHeadBack(TargetSummary target)
-        {
-            return IsSameHead(target);
         }
 
         // True when target, back in the origin zone, brings the head the held crossing was made with (see
