@@ -74,17 +74,7 @@ public sealed class RdoorFringeBeforeWalkSceneTests
     public void WalkerOutUnderTheStandingLeaf_IsNotTakenForItsSwing()
     {
         var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2500, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        int exitedAt = -1;
-        foreach (string row in Readings.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            string[] f = row.Split(' ');
-            int t = int.Parse(f[0]);
-            counter.AddTofSample(t, int.Parse(f[1]), int.Parse(f[2]), int.Parse(f[3]));
-            if (exitedAt < 0 && counter.Exits > 0)
-            {
-                exitedAt = t;
-            }
-        }
+        (_, int exitedAt) = RecordedReadings.Play(counter, Readings);
 
         counter.Tick(19000);
 

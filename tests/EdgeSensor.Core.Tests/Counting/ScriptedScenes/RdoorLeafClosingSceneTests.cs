@@ -70,11 +70,7 @@ public sealed class RdoorLeafClosingSceneTests
     public void LeafSwingingShutOutOfItsStandingLevel_IsNoEntry()
     {
         var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 3000, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        foreach (string row in Readings.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            string[] f = row.Split(' ');
-            counter.AddTofSample(int.Parse(f[0]), int.Parse(f[1]), int.Parse(f[2]), int.Parse(f[3]));
-        }
+        RecordedReadings.Play(counter, Readings);
 
         counter.Tick(18000);
 

@@ -78,17 +78,7 @@ public sealed class RdoorLeafSwingsBackSceneTests
     public void LeafOpeningAgainAsItCloses_IsNoCrossing_AndTheWalkersCount()
     {
         var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2500, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        int firstExitAt = -1;
-        foreach (string row in Readings.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            string[] f = row.Split(' ');
-            int t = int.Parse(f[0]);
-            counter.AddTofSample(t, int.Parse(f[1]), int.Parse(f[2]), int.Parse(f[3]));
-            if (firstExitAt < 0 && counter.Exits > 0)
-            {
-                firstExitAt = t;
-            }
-        }
+        (_, int firstExitAt) = RecordedReadings.Play(counter, Readings);
 
         counter.Tick(21000);
 

@@ -118,23 +118,7 @@ public sealed class RdoorStretchedWalkSceneTests
     private static (PeopleCounter Counter, int EnteredBy, int ExitedBy) Replay()
     {
         var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2500, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        int enteredBy = -1;
-        int exitedBy = -1;
-        foreach (string row in Readings.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            string[] f = row.Split(' ');
-            int t = int.Parse(f[0]);
-            counter.AddTofSample(t, int.Parse(f[1]), int.Parse(f[2]), int.Parse(f[3]));
-            if (enteredBy < 0 && counter.Entries > 0)
-            {
-                enteredBy = t;
-            }
-
-            if (exitedBy < 0 && counter.Exits > 0)
-            {
-                exitedBy = t;
-            }
-        }
+        (int enteredBy, int exitedBy) = RecordedReadings.Play(counter, Readings);
 
         counter.Tick(26000);
         return (counter, enteredBy, exitedBy);

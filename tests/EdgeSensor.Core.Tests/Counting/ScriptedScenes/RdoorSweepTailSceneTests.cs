@@ -133,17 +133,15 @@ public sealed class RdoorSweepTailSceneTests
         var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 3000, InsideZone = 1, TimingBudgetMilliseconds = 33 });
         int exitsBeforeSwing = -1;
         int entriesBeforeSwing = -1;
-        foreach (string row in Readings.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach ((int t, int zone, int distance, int status) in RecordedReadings.Rows(Readings))
         {
-            string[] f = row.Split(' ');
-            int t = int.Parse(f[0]);
             if (exitsBeforeSwing < 0 && t >= 35000)
             {
                 exitsBeforeSwing = counter.Exits;
                 entriesBeforeSwing = counter.Entries;
             }
 
-            counter.AddTofSample(t, int.Parse(f[1]), int.Parse(f[2]), int.Parse(f[3]));
+            counter.AddTofSample(t, zone, distance, status);
         }
 
         counter.Tick(38000);

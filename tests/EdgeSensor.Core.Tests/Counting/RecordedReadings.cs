@@ -1,0 +1,34 @@
+using EdgeSensor.Core.Counting;
+
+namespace EdgeSensor.Core.Tests.Counting;
+
+/// <summary>
+/// Readings recorded from a trace, as written into a scripted scene: rows of "time-ms zone distance-mm range-status"
+/// separated by ';' (line breaks anywhere between fields).
+/// </summary>
+internal static class RecordedReadings
+{
+    public static IEnumerable<(int TimeMs, int Zone, int DistanceMm, int Status)> Rows(string readings)
+    {
+        foreach (string row in readings.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string[] f = row.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            yield return (int.Parse(f[0]), int.Parse(f[1]), int.Parse(f[2]), int.Parse(f[3]));
+        }
+    }
+
+    /// <summary>Feeds every row to <paramref name="counter"/>; returns when its first entry and first exit were counted (-1: never).</summary>
+    public static (int FirstEntryMs, int FirstExitMs) Play(PeopleCounter counter, string readings)
+    {
+        int firstEntry = -1;
+        int firstExit = -1;
+        foreach ((int t, int zone, int distance, int status) in Rows(readings))
+        {
+            counter.AddTofSample(t, zone, distance, status);
+            firstEntry = firstEntry < 0 && counter.Entries > 0 ? t : firstEntry;
+            firstExit = firstExit < 0 && counter.Exits > 0 ? t : firstExit;
+        }
+
+        return (firstEntry, firstExit);
+    }
+}
