@@ -25,39 +25,36 @@ public sealed class FsurgeChildBelowValleySceneTests
     [TestMethod]
     public void ChildRightBehindTheSecondOfTwoAdults_IsCountedToo()
     {
-        var run = new OneWayWalkScript(MountMm, Sigma, HalfPeriodMs, LagCycles, seed: 31);
-        run.Floor(4000);
-        var zone0 = new List<int>();
-        Add(zone0, 3, 0);
         // An adult's head 1.82 m up, a valley to 1.48 m between the two heads, the second adult's head 1.78 m up, then
         // straight down to a child's head 1.26 m up held for 8 readings, and out to the floor.
-        Add(zone0, [500, 1100, 1600], 1820, 10, [1480, 1480]);
-        Add(zone0, [], 1780, 8, []);
-        Add(zone0, [], 1260, 8, [1000, 400]);
-        Add(zone0, 40, 0);
-        run.Walk(zone0);
-        run.Floor(3000);
+        PeopleCounter counter = WalkBehindTwoAdults(lowerLevelReadings: 8);
 
-        Assert.AreEqual(3, run.Counter.Entries, CounterHarness.Describe(run.Counter));
-        Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
+        Assert.AreEqual(3, counter.Entries, CounterHarness.Describe(counter));
+        Assert.AreEqual(0, counter.Exits, CounterHarness.Describe(counter));
     }
 
     [TestMethod]
     public void SecondAdultWhoseShouldersFollowTheHead_IsCountedOnce()
     {
+        // The same two adults; the second one's shoulders, 1.26 m up, are seen alone for 2 readings as they leave.
+        PeopleCounter counter = WalkBehindTwoAdults(lowerLevelReadings: 2);
+
+        Assert.AreEqual(2, counter.Entries, CounterHarness.Describe(counter));
+        Assert.AreEqual(0, counter.Exits, CounterHarness.Describe(counter));
+    }
+
+    private static PeopleCounter WalkBehindTwoAdults(int lowerLevelReadings)
+    {
         var run = new OneWayWalkScript(MountMm, Sigma, HalfPeriodMs, LagCycles, seed: 31);
         run.Floor(4000);
         var zone0 = new List<int>();
         Add(zone0, 3, 0);
-        // The same two adults; the second one's shoulders, 1.45 m up, are seen alone for 2 readings as they leave.
         Add(zone0, [500, 1100, 1600], 1820, 10, [1480, 1480]);
         Add(zone0, [], 1780, 8, []);
-        Add(zone0, [], 1260, 2, [1000, 400]);
+        Add(zone0, [], 1260, lowerLevelReadings, [1000, 400]);
         Add(zone0, 40, 0);
         run.Walk(zone0);
         run.Floor(3000);
-
-        Assert.AreEqual(2, run.Counter.Entries, CounterHarness.Describe(run.Counter));
-        Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
+        return run.Counter;
     }
 }
