@@ -112,6 +112,19 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool IsPushedMerge;
 
+        /// <summary>
+        /// For a target born in a presence (a valley split or a background): the farthest distance (mm) the zone read between
+        /// the target before it and this one's rise - the valley's top, or the farthest reading of the background it rose out
+        /// of; 0 for a target that rose from the floor or split off a head level with nothing lower between.
+        /// </summary>
+        public int GapFarthestMillimeters;
+
+        /// <summary>
+        /// <see cref="GapFarthestMillimeters"/> as a height above the zone's floor (mm), set when the target finishes; -1
+        /// when there was no such gap.
+        /// </summary>
+        public int GapHeightMillimeters;
+
         /// <summary>True when the target began out of a presence already in the zone (a valley split or a background).</summary>
         public bool IsBornInPresence => Origin != TargetOrigin.Floor;
 

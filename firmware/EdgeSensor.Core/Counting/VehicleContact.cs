@@ -11,6 +11,8 @@ namespace EdgeSensor.Core.Counting
     /// </summary>
     public sealed class VehicleContact
     {
+        private const int HandleGapMinMillimeters = 400;
+
         private readonly long[] _leadStartMs = new long[2];
         private readonly long[] _leadEndMs = new long[2];
         private readonly bool[] _judged = new bool[2];
@@ -30,12 +32,24 @@ namespace EdgeSensor.Core.Counting
                 return _oneBody[other];
             }
 
-            bool oneBody = follower.Episode == lead.Episode;
+            bool oneBody = follower.Episode == lead.Episode && !SawFloorBetween(follower);
             _judged[zone] = true;
             _leadStartMs[zone] = lead.StartMs;
             _leadEndMs[zone] = lead.EndMs;
             _oneBody[zone] = oneBody;
             return oneBody;
+        }
+
+        // True when the zone read nearly its floor between the lead and follower: the gap before the follower came within
+        // HandleGapMinMillimeters of the floor. A pusher's hands hold the handle (0.9 m or more above the floor on a stroller
+        // or a wheelchair), and their forearms and body fill the zone between the vehicle and their head, so the zone reads
+        // the handle there, even blended with the floor around it at a high mount, at about half its height or more (a
+        // stroller's 0.75 m hood reads 0.5-0.6 m under a 3.0 m mount): 450 mm, less a margin for the ranging noise. A gap
+        // read lower saw past two bodies towards the floor: the next person walking close behind someone who came with
+        // their vehicle, or behind a wheelchair user.
+        private static bool SawFloorBetween(TargetSummary follower)
+        {
+            return follower.GapFarthestMillimeters > 0 && follower.GapHeightMillimeters < HandleGapMinMillimeters;
         }
 
         /// <summary>Forgets both zones' verdicts.</summary>

@@ -146,6 +146,7 @@ namespace EdgeSensor.Core.Counting
             {
                 TargetSummary target = _detector.Finished;
                 target.HeightMillimeters = BaselineMillimeters - target.NearestMillimeters;
+                target.GapHeightMillimeters = target.GapFarthestMillimeters > 0 ? BaselineMillimeters - target.GapFarthestMillimeters : -1;
                 return target;
             }
         }

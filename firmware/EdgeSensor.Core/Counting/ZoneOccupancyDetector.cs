@@ -283,6 +283,7 @@ namespace EdgeSensor.Core.Counting
         private bool _leftStillLevel;
         private int _leaveSamples;
         private long _leaveFloorMs;
+        private int _gapFarthest;
         private long _leaveStartMs;
         private int _leaveLevel;
         private int _leaveFarthest;
@@ -670,6 +671,11 @@ namespace EdgeSensor.Core.Counting
 
         private ZoneEvent UpdateBackground(long timeMs, int d, int fall)
         {
+            if (d > _gapFarthest)
+            {
+                _gapFarthest = d;
+            }
+
             TrackHiddenLevel(timeMs, d, fall);
             if (d < _enterBelow && d <= _background - fall)
             {
@@ -1040,6 +1046,7 @@ namespace EdgeSensor.Core.Counting
             bool heldValley = _segSamples >= StepPlateauSamples && _baseline - level >= VehicleHoodMinMillimeters;
             Finish(valley);
             Open(valley, d, TargetOrigin.ValleySplit);
+            _current.GapFarthestMillimeters = level;
 
             // A valley held as a level at a stroller hood's height (a hood standing between the person ahead and its
             // handle), not a gap between two bodies: what rises out of it is the vehicle's next part, never a child's
@@ -1258,6 +1265,7 @@ namespace EdgeSensor.Core.Counting
             _finished.ArrivalMs = _episodeStartMs;
             _finished.IsWalkOff = false;
             _finished.IsShortLead = false;
+            _finished.GapFarthestMillimeters = 0;
             _finished.NearestWhenOtherRoseMillimeters = 0;
             _finished.SettledOnStillLevel = false;
             _finished.BackgroundHeldMs = 0;
@@ -1358,6 +1366,7 @@ namespace EdgeSensor.Core.Counting
         {
             _finished = _current;
             _finished.EndMs = endMs;
+            _gapFarthest = 0;
             if (_finished.CoreEndMs > endMs)
             {
                 _finished.CoreEndMs = endMs;
@@ -1384,6 +1393,7 @@ namespace EdgeSensor.Core.Counting
             _current.Episode = _episode;
             _current.ArrivalMs = _episodeStartMs;
             _current.IsWalkOff = false;
+            _current.GapFarthestMillimeters = origin == TargetOrigin.Background ? _gapFarthest : 0;
             _current.SettledOnStillLevel = false;
             _current.CoreStartMs = timeMs;
             _current.CoreEndMs = timeMs;
