@@ -89,6 +89,8 @@ namespace EdgeSensor.Core.Counting
 
         private readonly PairingZone[] _zones = new PairingZone[2];
         private readonly bool[] _stillLevel = new bool[2];
+        private readonly int[] _endedEpisode = new int[] { -1, -1 };
+        private readonly long[] _endedMs = new long[2];
         private readonly int[] _stillEpisode = new int[2];
         private readonly int[] _continuedFrom = new int[2];
         private readonly int[] _continuedTo = new int[2];
@@ -259,6 +261,11 @@ namespace EdgeSensor.Core.Counting
             _stillLevelMm[zone] = stillLevel ? stillLevelMillimeters : 0;
             _stillEpisode[zone] = episode;
             _stillMs[zone] = timeMs;
+            if (_held.IsHeld && zone == _held.OriginZone && stillLevel && episode == _held.OriginEpisode && _held.OriginMayStand)
+            {
+                _held.OriginStood = true;
+            }
+
             if (!_held.IsHeld || zone != _held.DestinationZone)
             {
                 return;
@@ -292,6 +299,45 @@ namespace EdgeSensor.Core.Counting
             int destination = _stillLevelMm[_held.DestinationZone];
             int origin = _stillLevelMm[_held.OriginZone];
             return destination > 0 && origin > 0 && origin - destination >= StandingLevelGapMillimeters;
+        }
+
+        /// <summary>
+        /// The presence (occupancy <paramref name="episode"/>) of <paramref name="zone"/> ended at <paramref name="endMs"/>: the
+        /// zone reads the bare floor again.
+        /// </summary>
+        public void OnPresenceEnded(int zone, int episode, long endMs)
+        {
+            _endedEpisode[zone] = episode;
+            _endedMs[zone] = endMs;
+            if (!_held.IsHeld || !_held.OriginStood || zone != _held.OriginZone || episode != _held.OriginEpisode)
+            {
+                return;
+            }
+
+            int to = _held.DestinationZone;
+            if (_endedEpisode[to] == _held.DestinationEpisode && _endedMs[to] < endMs && IsHeldInBoth(_endedMs[to]))
+            {
+                // The person stood in both zones and left the one they had crossed into first: they went back the way they
+                // came, the zone their presence ends last.
+                _held.Kind = CrossingKind.None;
+                TurnBacks++;
+
+                // Their walk back left pieces of the same two presences in the queues (the last piece in each zone): the whole
+                // presence is judged, so they are no crossing of their own.
+                DropPiecesOf(zone, episode);
+                DropPiecesOf(to, _held.DestinationEpisode);
+            }
+        }
+
+        // Drops the targets queued in zone that belong to its occupancy episode.
+        private void DropPiecesOf(int zone, int episode)
+        {
+            PairingZone pairing = _zones[zone];
+            while (pairing.Count > 0 && pairing.Oldest.Episode == episode)
+            {
+                pairing.DropOldest();
+                Orphans++;
+            }
         }
 
         /// <summary>
@@ -1130,6 +1176,12 @@ namespace EdgeSensor.Core.Counting
             }
 
             _held.NearestMillimeters = origin.NearestMillimeters < destination.NearestMillimeters ? origin.NearestMillimeters : destination.NearestMillimeters;
+            _held.OriginEpisode = origin.Episode;
+            _held.OriginArrivalMs = origin.ArrivalMs;
+            _held.DestinationArrivalMs = destination.ArrivalMs;
+            _held.OriginMayStand = origin.Origin == TargetOrigin.Floor && destination.Origin == TargetOrigin.Floor;
+            int from = _held.OriginZone;
+            _held.OriginStood = _held.OriginMayStand && _stillLevel[from] && !_zones[from].IsPresent && _stillEpisode[from] == origin.Episode;
             _held.OriginNearestMillimeters = origin.NearestMillimeters;
 
             // A still level can be the person standing only if the zone's presence began with them: a target that rose out
@@ -1286,6 +1338,38 @@ namespace EdgeSensor.Core.Counting
                 && target.Origin == TargetOrigin.Background && IsOtherBody(target.NearestMillimeters, _held.NearestMillimeters);
         }
 
+        // True when zone is still in occupancy episode: a target of it is present, or the zone holds a still level in it.
+        private bool IsPresenceOn(int zone, int episode)
+        {
+            return _zones[zone].IsPresentIn(episode) || (!_zones[zone].IsPresent && _stillLevel[zone] && _stillEpisode[zone] == episode);
+        }
+
+        // True when both zones held the held crossing's person for at least MinStoodOverMilliseconds together, up to endMs:
+        // someone who stood across the line, not a walker (a stroller's hood and its pusher pass a zone in a second or two).
+        // False when an arrival is not known.
+        private bool IsHeldInBoth(long endMs)
+        {
+            if (_held.OriginArrivalMs <= 0 || _held.DestinationArrivalMs <= 0)
+            {
+                return false;
+            }
+
+            long arrival = _held.OriginArrivalMs > _held.DestinationArrivalMs ? _held.OriginArrivalMs : _held.DestinationArrivalMs;
+            return endMs - arrival >= MinStoodOverMilliseconds;
+        }
+
+        // True when the targets open in both zones now rose out of still levels within two read cycles of each other: the
+        // head of one person standing across the line bobbing in both zones at once (see IsStraddlersBob), not a second person,
+        // who walks into the zone they come from before the next.
+        private bool IsBobOnset()
+        {
+            PairingZone a = _zones[0];
+            PairingZone b = _zones[1];
+            long lag = a.OpenOnsetMs - b.OpenOnsetMs;
+            long bound = 2 * _readCycleMs;
+            return a.IsOpen && b.IsOpen && !a.OpenIsSplit && !b.OpenIsSplit && lag <= bound && -lag <= bound;
+        }
+
         private bool OriginMayReturn(long nowMs)
         {
             if (_zones[_held.OriginZone].HasLead)
@@ -1308,7 +1392,7 @@ namespace EdgeSensor.Core.Counting
             bool newcomer = destination.IsOpen
                 && (!lingered || destination.OpenIsSplit || _readMs[_held.DestinationZone] > destination.OpenOnsetMs);
             if (newcomer && destination.OpenOnsetMs > _held.DestinationTargetEndMs && origin.IsOpen && origin.OpenOnsetMs < destination.OpenStartMs
-                && !IsStandersEdge(_openNearestMm[_held.OriginZone]))
+                && !IsStandersEdge(_openNearestMm[_held.OriginZone]) && !(_held.OriginStood && IsBobOnset()))
             {
                 // Two bodies: the destination target has ended and the zone has risen to a new one since (a new head after
                 // a valley, or a rise from a still background), and the origin zone had a new target before that began. The
@@ -1319,6 +1403,16 @@ namespace EdgeSensor.Core.Counting
                 // 0.6-1.0 m/s, 3-4 s in a zone) kept the destination occupied in one episode, and each count waited for
                 // the follower to finish in the origin zone: 2-3 s late.
                 return false;
+            }
+
+            int to = _held.DestinationZone;
+            bool destinationOn = IsPresenceOn(to, _held.DestinationEpisode) || _endedEpisode[to] != _held.DestinationEpisode;
+            if (_held.OriginStood && IsPresenceOn(_held.OriginZone, _held.OriginEpisode)
+                && (destinationOn ? IsHeldInBoth(nowMs) : IsHeldInBoth(_endedMs[to])))
+            {
+                // The person has stood in both zones for seconds (the origin zone holding their still level, never empty
+                // since they came): the zone they leave last, which OnPresenceEnded judges, is the one they go out through.
+                return true;
             }
 
             if (destination.IsPresentIn(_held.DestinationEpisode) || IsStandingPastLine())

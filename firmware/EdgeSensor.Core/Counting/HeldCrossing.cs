@@ -36,6 +36,21 @@ namespace EdgeSensor.Core.Counting
         /// <summary>True while the destination zone holds such a still level (the person may be standing just past the line).</summary>
         public bool IsStanding;
 
+        /// <summary>Occupancy episode of the origin target in the origin zone.</summary>
+        public int OriginEpisode;
+
+        /// <summary>True once the origin zone, in the origin target's own presence, held a still level (the person stood there).</summary>
+        public bool OriginStood;
+
+        /// <summary>True when both targets of the crossing rose from the bare floor: the origin zone's presence began with the person.</summary>
+        public bool OriginMayStand;
+
+        /// <summary>When the origin target's presence in the origin zone began (ms).</summary>
+        public long OriginArrivalMs;
+
+        /// <summary>When the destination target's presence in the destination zone began (ms).</summary>
+        public long DestinationArrivalMs;
+
         /// <summary>True while a crossing is held.</summary>
         public bool IsHeld => Kind != CrossingKind.None;
 

@@ -250,6 +250,11 @@ namespace EdgeSensor.Core.Counting
                 }
             }
 
+            if (detector.PresenceEnded)
+            {
+                _crossings.OnPresenceEnded(zone, detector.Episode, detector.PresenceEndMs);
+            }
+
             if (detector.LeftStillLevel)
             {
                 // A person who stood still enough to be taken for background walked off (their last target in this zone), or

@@ -279,6 +279,8 @@ namespace EdgeSensor.Core.Counting
         private TargetSummary _current;
         private TargetSummary _finished;
         private bool _bodyLevel;
+        private bool _presenceEnded;
+        private long _presenceEndMs;
         private long _bodyLevelMs;
         private bool _leftStillLevel;
         private int _leaveSamples;
@@ -401,12 +403,25 @@ namespace EdgeSensor.Core.Counting
         public bool LeftStillLevel => _leftStillLevel;
 
         /// <summary>
+        /// True when the zone's presence (its occupancy <see cref="Episode"/>) ended at this sample: the zone reads the bare
+        /// floor again. <see cref="PresenceEndMs"/> dates it.
+        /// </summary>
+        public bool PresenceEnded => _presenceEnded;
+
+        /// <summary>
+        /// When the last presence ended (ms): a target's end, or, off a still level, the first reading of the floor (the
+        /// averaged level the zone is released on lags it by several readings).
+        /// </summary>
+        public long PresenceEndMs => _presenceEndMs;
+
+        /// <summary>
         /// A sample without a reading, or the loop's tick between samples: nothing about the target changed, so a walk off a
         /// still level reported before is not reported again.
         /// </summary>
         public void NoReading()
         {
             _leftStillLevel = false;
+            _presenceEnded = false;
         }
 
         /// <summary>Forgets the current target and background; returns true when a target was open.</summary>
@@ -428,6 +443,7 @@ namespace EdgeSensor.Core.Counting
         {
             int d = distanceMillimeters;
             _leftStillLevel = false;
+            _presenceEnded = false;
             bool quiet = IsQuietFloor(timeMs);
             int levelBefore = _levelSet ? _baseline - (_levelQ >> LevelFractionBits) : 0;
             TrackLevel(d);
@@ -658,6 +674,12 @@ namespace EdgeSensor.Core.Counting
         private ZoneEvent ReturnToFloor(long timeMs)
         {
             bool hadTarget = _state == DetectorState.Target;
+            if (_state != DetectorState.Empty)
+            {
+                _presenceEnded = true;
+                _presenceEndMs = timeMs;
+            }
+
             _state = DetectorState.Empty;
             _isWeak = false;
             if (!hadTarget)
@@ -693,6 +715,8 @@ namespace EdgeSensor.Core.Counting
                 // just inside the exit threshold does not flicker the zone empty and occupied with every noisy reading.
                 _state = DetectorState.Empty;
                 _valleyBackground = false;
+                _presenceEnded = true;
+                _presenceEndMs = _leaveSamples > 0 && _leaveFloorMs > 0 ? _leaveFloorMs : timeMs;
                 LeaveStillLevel(timeMs);
             }
 
