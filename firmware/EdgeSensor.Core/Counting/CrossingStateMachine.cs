@@ -127,6 +127,9 @@ namespace EdgeSensor.Core.Counting
         private readonly VehicleContact _vehicleContact = new VehicleContact();
         private CrossingKind _lastConfirmed;
 
+        // The crossing confirmed last, as it was held (see IsStandersDeparture).
+        private HeldCrossing _lastConfirmedCrossing;
+
         /// <summary>Creates the pairing stage from validated settings.</summary>
         public CrossingStateMachine(CounterSettings settings)
         {
@@ -194,6 +197,7 @@ namespace EdgeSensor.Core.Counting
             _zones[0].Clear();
             _zones[1].Clear();
             _held.Kind = CrossingKind.None;
+            _lastConfirmedCrossing.Kind = CrossingKind.None;
             _followsShortLead[0] = false;
             _followsShortLead[1] = false;
             _vehicleContact.Clear();
@@ -998,6 +1002,13 @@ namespace EdgeSensor.Core.Counting
                 _held.Kind = CrossingKind.None;
                 TurnBacks++;
             }
+            else if (verdict != CrossingKind.None && (IsStandersDeparture(_held, verdict, originIsZone0 ? a : b, originIsZone0 ? b : a)
+                || IsStandersDeparture(_lastConfirmedCrossing, verdict, originIsZone0 ? a : b, originIsZone0 ? b : a)))
+            {
+                // The crossing's own person (held, or confirmed last) walking on off the level they stood on: their
+                // departure, not a second crossing.
+                Confirm();
+            }
             else
             {
                 // The origin zone's next target found a partner: the held crossing stands.
@@ -1007,6 +1018,17 @@ namespace EdgeSensor.Core.Counting
                     Hold(verdict, originIsZone0 ? a : b, originIsZone0 ? b : a, IsStretchedWalk(a, b));
                 }
             }
+        }
+
+        // True when origin and destination, a pair going crossing's way (verdict), are that crossing's person leaving: origin is a
+        // walk off a still level (someone who stood) in the very presence crossing's origin target began, and destination
+        // belongs to crossing's destination presence. Neither zone emptied in between, so no one else came: a person who
+        // stopped across the line, held there in both zones, and went on. Their crossing may already be confirmed (its origin
+        // presence ended, the walk off was reported with that end), so crossing is the held one or the one confirmed last.
+        private static bool IsStandersDeparture(HeldCrossing crossing, CrossingKind verdict, TargetSummary origin, TargetSummary destination)
+        {
+            return verdict == crossing.Kind && origin.IsWalkOff && origin.Episode == crossing.OriginEpisode
+                && destination.Episode == crossing.DestinationEpisode;
         }
 
         // Pairs the oldest target of spanZone with two people of the other zone when it is both of them (TwoBodySpan):
@@ -1464,6 +1486,7 @@ namespace EdgeSensor.Core.Counting
             if (_held.IsHeld)
             {
                 _lastConfirmed = _held.Kind;
+                _lastConfirmedCrossing = _held;
             }
 
             _held.Kind = CrossingKind.None;
