@@ -83,6 +83,13 @@ namespace EdgeSensor.Core.Counting
         // A walker's body passes one zone in about a second; a target held in it this long is someone standing there.
         private const int MinStoodOverMilliseconds = 2000;
 
+        // A person standing still in a zone reads there as a blend of head, shoulders and floor: the level their target settles
+        // on stands at least a third as high above the floor as their head read in it (about half to all of it for people who
+        // stopped across the line, raster and footprint, 2.2-3.0 m). A door leaf standing open at the doorway's side, seen by
+        // a zone's outermost rays only, is the level a zone falls back to once a walker has passed under it: a tenth to a
+        // fifth of the walker's head height.
+        private const int StoodLevelHeadDivisor = 3;
+
         // From the top of an adult's head down to the shoulders is about 25-30 cm: what reads farther than the head by more
         // than this is a shoulder or an arm over the line, not a second head.
         private const int HeadToShoulderMillimeters = 250;
@@ -276,6 +283,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             _held.IsStanding = stillLevel && _held.DestinationMayStand && episode == _held.DestinationEpisode;
+            _held.DestinationStood |= _held.IsStanding && IsBodyLevel(stillLevelMillimeters);
             if (IsStandingPastLine() && timeMs > _held.DestinationEndMs)
             {
                 // A person who stops just past the line stands still, and a still body can read as a level of its own (a
@@ -313,7 +321,7 @@ namespace EdgeSensor.Core.Counting
         {
             _endedEpisode[zone] = episode;
             _endedMs[zone] = endMs;
-            if (!_held.IsHeld || !_held.OriginStood || zone != _held.OriginZone || episode != _held.OriginEpisode)
+            if (!_held.IsHeld || !_held.OriginStood || !_held.DestinationStood || zone != _held.OriginZone || episode != _held.OriginEpisode)
             {
                 return;
             }
@@ -1216,6 +1224,9 @@ namespace EdgeSensor.Core.Counting
             // where the level began: by the time the pair is made, the zone may already be standing on it.
             int zone = _held.DestinationZone;
             _held.IsStanding = _held.DestinationMayStand && _stillLevel[zone] && !_zones[zone].IsPresent && _stillEpisode[zone] == destination.Episode;
+            _held.DestinationFloorMillimeters = destination.NearestMillimeters + destination.HeightMillimeters;
+            _held.DestinationHeightMillimeters = destination.HeightMillimeters;
+            _held.DestinationStood = _held.IsStanding && IsBodyLevel(_stillLevelMm[zone]);
             if (IsStandingPastLine() && _stillMs[zone] > _held.DestinationEndMs)
             {
                 _held.DestinationEndMs = _stillMs[zone];
@@ -1360,6 +1371,17 @@ namespace EdgeSensor.Core.Counting
                 && target.Origin == TargetOrigin.Background && IsOtherBody(target.NearestMillimeters, _held.NearestMillimeters);
         }
 
+        // True when a still level levelMillimeters away, held by the destination zone, reads as the held crossing's person
+        // standing there: at least 1/StoodLevelHeadDivisor as high above the floor as their head read in that zone. A person
+        // who stops is read as a blend of head, shoulders and floor, and the level their target settles on keeps a good part
+        // of the head's height; a walker who went on under a door leaf standing open leaves the zone reading the leaf's sliver
+        // at the footprint's edge, low over the floor, whatever their own height.
+        private bool IsBodyLevel(int levelMillimeters)
+        {
+            int height = _held.DestinationFloorMillimeters - levelMillimeters;
+            return levelMillimeters > 0 && height * StoodLevelHeadDivisor >= _held.DestinationHeightMillimeters;
+        }
+
         // True when zone is still in occupancy episode: a target of it is present, or the zone holds a still level in it.
         private bool IsPresenceOn(int zone, int episode)
         {
@@ -1429,7 +1451,7 @@ namespace EdgeSensor.Core.Counting
 
             int to = _held.DestinationZone;
             bool destinationOn = IsPresenceOn(to, _held.DestinationEpisode) || _endedEpisode[to] != _held.DestinationEpisode;
-            if (_held.OriginStood && IsPresenceOn(_held.OriginZone, _held.OriginEpisode)
+            if (_held.OriginStood && _held.DestinationStood && IsPresenceOn(_held.OriginZone, _held.OriginEpisode)
                 && (destinationOn ? IsHeldInBoth(nowMs) : IsHeldInBoth(_endedMs[to])))
             {
                 // The person has stood in both zones for seconds (the origin zone holding their still level, never empty

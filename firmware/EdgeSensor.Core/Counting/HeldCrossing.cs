@@ -42,6 +42,18 @@ namespace EdgeSensor.Core.Counting
         /// <summary>True once the origin zone, in the origin target's own presence, held a still level (the person stood there).</summary>
         public bool OriginStood;
 
+        /// <summary>
+        /// True once the destination zone held the person's still level in the destination episode (IsStanding), reading as
+        /// their body does (see CrossingStateMachine.IsBodyLevel).
+        /// </summary>
+        public bool DestinationStood;
+
+        /// <summary>The destination zone's floor (mm) when the destination target finished.</summary>
+        public int DestinationFloorMillimeters;
+
+        /// <summary>The destination target's height above that floor (mm): how high the person's head read in that zone.</summary>
+        public int DestinationHeightMillimeters;
+
         /// <summary>True when both targets of the crossing rose from the bare floor: the origin zone's presence began with the person.</summary>
         public bool OriginMayStand;
 
