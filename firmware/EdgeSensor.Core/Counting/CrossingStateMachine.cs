@@ -1226,7 +1226,10 @@ namespace EdgeSensor.Core.Counting
             _held.IsStanding = _held.DestinationMayStand && _stillLevel[zone] && !_zones[zone].IsPresent && _stillEpisode[zone] == destination.Episode;
             _held.DestinationFloorMillimeters = destination.NearestMillimeters + destination.HeightMillimeters;
             _held.DestinationHeightMillimeters = destination.HeightMillimeters;
-            _held.DestinationStood = _held.IsStanding && IsBodyLevel(_stillLevelMm[zone]);
+            // A person who stopped across the line stands in the zone they crossed into too: its target lasts as long as they
+            // stand there (swaying, the zone never settles), or the zone settles on their still level.
+            _held.DestinationStood = (_held.IsStanding && IsBodyLevel(_stillLevelMm[zone]))
+                || (_held.DestinationMayStand && destination.EndMs - destination.StartMs >= MinStoodOverMilliseconds);
             if (IsStandingPastLine() && _stillMs[zone] > _held.DestinationEndMs)
             {
                 _held.DestinationEndMs = _stillMs[zone];
