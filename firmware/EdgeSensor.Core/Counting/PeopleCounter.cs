@@ -156,6 +156,8 @@ namespace EdgeSensor.Core.Counting
             // A door leaf standing open lies across both zones: the detector may take a shallow level held since its rise
             // for part of the scene only while the other zone holds a still level as shallow (see IsStillSinceRise).
             channel.Detector.PeerHoldsStillLevel = _zones[1 - zone].HoldsShallowStillLevel;
+            // A faint target's tail is followed only while the other zone is quiet (see ZoneOccupancyDetector.IsFaintTail).
+            channel.Detector.PeerQuiet = _zones[1 - zone].Detector.IsQuietSince(_now);
             ZoneEvent e = channel.Process(_now, distanceMillimeters, rangeStatus);
             Route(zone, e, true);
             if (_faint.Observe(zone, _now, distanceMillimeters, !invalid, channel, _zones[1 - zone], e))
@@ -266,8 +268,11 @@ namespace EdgeSensor.Core.Counting
 
             if (e == ZoneEvent.Rise || e == ZoneEvent.Split)
             {
-                _crossings.OnRise(zone, detector.CurrentStartMs, detector.CurrentOnsetMs, e == ZoneEvent.Split);
-                if (e == ZoneEvent.Rise && _faint.IsTakenStart(zone, detector.CurrentStartMs))
+                // A split ends one target and starts the next on one reading; only a valley's makes the next split-born (a
+                // faint body's tail cut by someone coming in starts a target risen from the floor).
+                bool splitBorn = e == ZoneEvent.Split && detector.CurrentOrigin == TargetOrigin.ValleySplit;
+                _crossings.OnRise(zone, detector.CurrentStartMs, detector.CurrentOnsetMs, splitBorn);
+                if (!splitBorn && _faint.IsTakenStart(zone, detector.CurrentStartMs))
                 {
                     // The body a faint target stood for is still in the zone: its presence goes on in the new episode.
                     _crossings.OnPresenceContinued(zone, _faint.TakenEpisode(zone), detector.Episode);

@@ -176,6 +176,12 @@ namespace EdgeSensor.Core.Counting
         private const int MaxTailReadings = 3;
         private const int ClearBodyEnterDeltas = 2;
 
+        // A faint body's tail (IsFaintTail): a target whose nearest reading stayed under FaintTailEnterHalves/2 enter deltas
+        // from the floor blends only a few sigma of body into the zone, so the exit threshold (2/3 of an enter delta) lies
+        // inside its dip and it reads past that threshold while still in view. An adult, a wheelchair or a door leaf's body
+        // reads well beyond 1.5 enter deltas and ends at the exit threshold as before.
+        private const int FaintTailEnterHalves = 3;
+
         // The window must rise out of a quiet floor. At its first reading the last target ended at least
         // QuietFloorMilliseconds before (a body leaving a zone fades out of its blend over a few hundred ms), and the
         // recent level - an average of the last ~2^LevelShift readings, each clipped at the weak depth - lay within
@@ -258,6 +264,15 @@ namespace EdgeSensor.Core.Counting
         private long _episodeStartMs;
         private int _weakDepth;
         private int _tailReadings;
+        private bool _faintTail;
+        private long _faintTailStartMs;
+        private bool _roseQuiet;
+        private bool _faintTailUsed;
+        private int _faintTailDips;
+        private bool _reRisen;
+        private long _reRiseMs;
+        private long _reRiseTailStartMs;
+        private int _faintNearest;
         private long _tailStartMs;
         private int _levelQ;
         private bool _levelSet;
@@ -349,6 +364,21 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>Start of the current target (valid after a Rise or Split).</summary>
         public long CurrentStartMs => _current.StartMs;
+
+        /// <summary>
+        /// Set by the caller before each reading: the other zone has been empty for the quiet-floor time, so a faint target
+        /// here may be the first half of a crossing, whose end the gap to the other zone's half is measured from.
+        /// </summary>
+        public bool PeerQuiet { get; set; }
+
+        /// <summary>True when the zone has had no target for the quiet-floor time up to <paramref name="timeMs"/>.</summary>
+        public bool IsQuietSince(long timeMs)
+        {
+            return _state != DetectorState.Target && timeMs - _lastActiveMs >= QuietFloorMilliseconds;
+        }
+
+        /// <summary>Where the open target rose from (a valley split, the floor, a background).</summary>
+        public TargetOrigin CurrentOrigin => _current.Origin;
 
         /// <summary>When the current target was detected (valid after a Rise or Split; see <see cref="TargetSummary.OnsetMs"/>).</summary>
         public long CurrentOnsetMs => _current.OnsetMs;
@@ -460,16 +490,68 @@ namespace EdgeSensor.Core.Counting
                 return UpdateBackground(timeMs, d, fall);
             }
 
+            if (_isWeak && _faintTail && d < _enterBelow)
+            {
+                // Past the enter threshold again during a faint body's tail: the same body's noisy blend, or someone coming
+                // in. Kept as one target until it tells (below).
+                _reRisen = true;
+                _reRiseMs = timeMs;
+                _reRiseTailStartMs = _faintTailStartMs;
+                _faintNearest = _current.NearestMillimeters;
+            }
+
+            if (_reRisen && d < _faintNearest)
+            {
+                // Nearer than the faint body ever came: a body fading out of view does not, so what came back past the
+                // threshold is someone coming in (or a stander leaning back in). The faint one left where its tail began,
+                // and the newcomer's target starts where the readings came back.
+                Finish(_reRiseTailStartMs);
+                _windowCount = 0;
+                _episode++;
+                _episodeStartMs = _reRiseMs;
+                Open(_reRiseMs, d, TargetOrigin.Floor);
+                _current.OnsetMs = timeMs;
+                _background = _exitAbove;
+                return ZoneEvent.Split;
+            }
+
             if (_isWeak)
             {
+                if (_faintTail && d >= _enterBelow && timeMs - _faintTailStartMs > QuietFloorMilliseconds)
+                {
+                    // Still off the floor long after the faint body's last clear reading: something standing (a leaf at the
+                    // footprint's edge) holds the level; the body left where its tail began.
+                    return ReturnToFloor(_faintTailStartMs);
+                }
+
+                if (_faintTail && d <= _baseline - (_weakDepth / WeakEndDivisor))
+                {
+                    _faintTailDips++;
+                }
+
                 if (IsWeakEnd(timeMs, d))
                 {
-                    return ReturnToFloor(_weakEndStartMs);
+                    // A tail of a single reading in the band is as likely the floor's noise (one floor reading in 50 lies
+                    // 2 sigma off it, two in a row one in 2500): the body left where the tail began, as without it.
+                    return ReturnToFloor(_faintTail && _faintTailDips < WeakEndSamples ? _faintTailStartMs : _weakEndStartMs);
                 }
             }
             else if (d > _exitAbove)
             {
-                return ReturnToFloor(HasStandingTail() ? _tailStartMs : timeMs);
+                if (IsFaintTail(d))
+                {
+                    // A faint body fading out: it ends where its readings are back on the floor, as a weak target does.
+                    _isWeak = true;
+                    _faintTail = true;
+                    _faintTailUsed = true;
+                    _faintTailStartMs = timeMs;
+                    _faintTailDips = 1;
+                    _weakEndRun = 0;
+                }
+                else
+                {
+                    return ReturnToFloor(HasStandingTail() ? _tailStartMs : timeMs);
+                }
             }
 
             return UpdateTarget(timeMs, d, fall);
@@ -486,6 +568,7 @@ namespace EdgeSensor.Core.Counting
             _episode++;
             _episodeStartMs = timeMs;
             Open(timeMs, d, TargetOrigin.Floor);
+            _roseQuiet = quiet;
             _background = _exitAbove;
             return ZoneEvent.Rise;
         }
@@ -598,9 +681,29 @@ namespace EdgeSensor.Core.Counting
             _lastActiveMs = timeMs;
             _background = _exitAbove;
             _isWeak = true;
+            _faintTail = false;
+            _roseQuiet = true;
+            _faintTailUsed = false;
             _weakEndRun = 0;
             _windowCount = 0;
             return ZoneEvent.Rise;
+        }
+
+        // True when a faint target (FaintTailEnterHalves) reads past the exit threshold but still at least half the weak
+        // depth below the floor: the body is still in view, fading out, and the target ends where its readings are back on
+        // the floor (two in a row within half the weak depth, as a weak target ends) - at most QuietFloorMilliseconds later,
+        // the time a body takes to fade out of a blending zone; a level held longer is something standing. Only
+        // - once per target: a faint blend chattering across the thresholds is a stander's sway, not one fade;
+        // - for a target that rose out of a quiet floor: a door leaf standing open at the footprint's edge reads in the
+        //   same band and chatters across the enter threshold, its targets following each other within the quiet time;
+        // - while the other zone has been quiet as long (PeerQuiet): the tail matters for the zone a walker leaves first,
+        //   since the gap to their target in the other zone is measured from its end; in a flow, a fall reported later
+        //   than the exit threshold reorders the pairing of the people around it.
+        private bool IsFaintTail(int d)
+        {
+            return _weakDepth > 0 && _roseQuiet && PeerQuiet && !_faintTailUsed
+                && 2 * (_baseline - _current.NearestMillimeters) < FaintTailEnterHalves * (_baseline - _enterBelow)
+                && d <= _baseline - (_weakDepth / WeakEndDivisor);
         }
 
         private bool IsWeakEnd(long timeMs, int d)
@@ -609,6 +712,7 @@ namespace EdgeSensor.Core.Counting
             {
                 // Deepened into an ordinary target: from now on it ends like one.
                 _isWeak = false;
+                _faintTail = false;
                 return false;
             }
 
@@ -682,6 +786,7 @@ namespace EdgeSensor.Core.Counting
 
             _state = DetectorState.Empty;
             _isWeak = false;
+            _reRisen = false;
             if (!hadTarget)
             {
                 return ZoneEvent.None;
@@ -1402,6 +1507,10 @@ namespace EdgeSensor.Core.Counting
             _state = DetectorState.Target;
             _valleyBackground = false;
             _isWeak = false;
+            _faintTail = false;
+            _roseQuiet = false;
+            _faintTailUsed = false;
+            _reRisen = false;
             _dipRun = 0;
             _lastActiveMs = timeMs;
             _current.StartMs = timeMs;
