@@ -129,6 +129,9 @@ namespace EdgeSensor.Core.Counting
         private readonly int _outsideZone;
         private HeldCrossing _held;
 
+        // Per zone: whether the target open now rose out of the bare floor (not split off a valley, not out of a still level).
+        private readonly bool[] _openFromFloor = new bool[2];
+
         // Per zone: the target open now followed a held-back low target that proved too short for a vehicle (IsShortLead).
         private readonly bool[] _followsShortLead = new bool[2];
         private readonly VehicleContact _vehicleContact = new VehicleContact();
@@ -377,6 +380,7 @@ namespace EdgeSensor.Core.Counting
         public void OnRise(int zone, long startMs, long onsetMs, bool isSplit)
         {
             _zones[zone].Open(startMs, onsetMs, isSplit);
+            _openFromFloor[zone] = !isSplit && !_stillLevel[zone];
             _nearestWhenOtherRoseMm[zone] = 0;
             if (_zones[1 - zone].IsOpen && _nearestWhenOtherRoseMm[1 - zone] == 0)
             {
@@ -1419,9 +1423,11 @@ namespace EdgeSensor.Core.Counting
 
         private bool OriginMayReturn(long nowMs)
         {
-            if (_zones[_held.OriginZone].HasLead)
+            PairingZone returnZone = _zones[_held.OriginZone];
+            if (returnZone.HasLead && !IsStandingFringe(returnZone.Lead))
             {
-                // A low target in the origin zone is still being held back: it may be the person coming back.
+                // A low target in the origin zone is still being held back: it may be the person coming back (not something
+                // standing there, see IsStandingFringe).
                 return true;
             }
 
@@ -1484,17 +1490,39 @@ namespace EdgeSensor.Core.Counting
             }
 
             long limit = _held.DestinationEndMs + _maxGap;
-            if (origin.Count > 0)
+            if (origin.Count > 0 && !IsStandingFringe(origin.Oldest))
             {
                 return origin.OldestStartMs <= limit;
             }
 
-            if (origin.IsOpen && origin.OpenStartMs <= limit)
+            if (origin.IsOpen && origin.OpenStartMs <= limit
+                && !(_openFromFloor[_held.OriginZone] && IsStandingFringe(_openNearestMm[_held.OriginZone], origin.OpenStartMs, nowMs)))
             {
                 return true;
             }
 
             return nowMs <= limit;
+        }
+
+        // True when a target of the crossing's origin zone, between startMs and endMs and as near as nearestMillimeters, cannot
+        // be the person coming back and is no reason to keep the crossing waiting: it comes nowhere near their head
+        // (IsOtherBody; neither the return check nor a pair back over the line takes such a target) and has stayed in the zone
+        // longer than a body takes to pass a zone's footprint (PlateauMilliseconds), so it is something standing there. A door
+        // leaf standing open at the zone's edge is read around the enter threshold: a low target rises on it as soon as the
+        // walker's body has left and stays open for seconds, then is held back as a possible stroller's hood, and the
+        // crossing was confirmed only when the leaf swung shut, 2-5 s late (a miss and a false count). A child following the
+        // walker passes within that time and keeps the crossing waiting as before; a slower body that reads that far from the
+        // head (a stroller's hood) only has the crossing confirmed sooner. Only a target risen out of the bare floor: the edge
+        // of someone standing on the line, swaying back over it, rises out of the still level their body holds in the origin
+        // zone and may stay as long (it confirmed a loiterer's entry before they went back: an entry and an exit counted).
+        private bool IsStandingFringe(TargetSummary target)
+        {
+            return target.Origin == TargetOrigin.Floor && IsStandingFringe(target.NearestMillimeters, target.StartMs, target.EndMs);
+        }
+
+        private bool IsStandingFringe(int nearestMillimeters, long startMs, long endMs)
+        {
+            return IsOtherBody(nearestMillimeters, _held.NearestMillimeters) && endMs - startMs >= ZoneOccupancyDetector.PlateauMilliseconds;
         }
 
         private void Confirm()
