@@ -773,7 +773,8 @@ namespace EdgeSensor.Core.Counting
                 }
             }
 
-            if ((IsNestedIn(b, a) || IsNestedIn(a, b) || IsPresenceNestedIn(1, b, a) || IsPresenceNestedIn(0, a, b)) && !IsStretchedWalk(a, b)
+            if (((IsNestedIn(b, a) && !IsEndHandedOn(0, a, 1, b)) || (IsNestedIn(a, b) && !IsEndHandedOn(1, b, 0, a))
+                || IsPresenceNestedIn(1, b, a) || IsPresenceNestedIn(0, a, b)) && !IsStretchedWalk(a, b)
                 && !IsHeldOpenOrigin(a, b))
             {
                 // One target began after and ended before the other: a person standing on the line and swaying (or
@@ -1330,6 +1331,42 @@ namespace EdgeSensor.Core.Counting
                 && inner.EndMs - inner.StartMs >= MinStoodOverMilliseconds;
         }
 
+        // True when outer ended at a valley handing its zone on to the next body (the zone's next target split off at outer's
+        // end) while inner ended on its own. A valley's end sits at the lowest reading between two bodies, after the first
+        // has begun to leave: with a follower close behind (a stroller behind a slow wheelchair) it comes later than that
+        // body left, so outer outlasting inner does not show the body stayed in outer's zone. Someone leaning over the line
+        // and back stays in their own zone after the lean, and it ends when they leave it, not at a follower's arrival.
+        // Both targets must have split off the body ahead in their zones too, a queue walking over the line one after the
+        // other: what reaches over the line from someone standing (a lean, a door leaf) rises in the other zone on its own.
+        private bool IsEndHandedOn(int outerZone, TargetSummary outer, int innerZone, TargetSummary inner)
+        {
+            return outer.Origin == TargetOrigin.ValleySplit && inner.Origin == TargetOrigin.ValleySplit
+                && EndsAtSplit(outerZone, outer) && !EndsAtSplit(innerZone, inner);
+        }
+
+        // True when the target after t in zone split off t where it ended (t is the zone's oldest target).
+        private bool EndsAtSplit(int zone, TargetSummary t)
+        {
+            PairingZone pairing = _zones[zone];
+            if (pairing.Count >= 2)
+            {
+                TargetSummary next = pairing.Second;
+                return next.Origin == TargetOrigin.ValleySplit && next.StartMs == t.EndMs;
+            }
+
+            return pairing.IsOpen && pairing.OpenIsSplit && pairing.OpenStartMs == t.EndMs;
+        }
+
+        // True when destination is a single low reading that rose only as origin's target was ending: a body walking over
+        // the line is in the destination zone while still in the origin one, for as long as its length takes to pass, and
+        // reads there as high as it is. One reading under half origin's height at its last read cycle is the edge of what
+        // turned back there (a wheelchair's footrest as the chair turns, a wheel), not someone who went on.
+        private bool IsWithdrawingEdge(TargetSummary origin, TargetSummary destination)
+        {
+            return destination.Samples == 1 && destination.HeightMillimeters * 2 < origin.HeightMillimeters
+                && destination.StartMs >= origin.EndMs - _readCycleMs;
+        }
+
         // True when inner was detected after outer and ended before it.
         private static bool IsNestedIn(TargetSummary inner, TargetSummary outer)
         {
@@ -1742,6 +1779,18 @@ namespace EdgeSensor.Core.Counting
             if (origin < 0)
             {
                 origin = PassedFirstByEnd(a, b);
+            }
+
+            if (origin < 0)
+            {
+                // An end handed on to a follower is no end of the body (see IsEndHandedOn): the onsets decide.
+                origin = IsNestedIn(b, a) && IsEndHandedOn(0, a, 1, b) ? 0 : IsNestedIn(a, b) && IsEndHandedOn(1, b, 0, a) ? 1 : -1;
+            }
+
+            if (origin >= 0 && IsWithdrawingEdge(origin == 0 ? a : b, origin == 0 ? b : a))
+            {
+                TurnBacks++;
+                return CrossingKind.None;
             }
 
             if (origin >= 0 && (StoppedInOrigin(origin == 0 ? a : b, origin == 0 ? b : a, origin) || SwingsOn(origin, origin == 0 ? a : b)))
