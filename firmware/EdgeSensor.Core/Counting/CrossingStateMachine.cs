@@ -1482,8 +1482,15 @@ namespace EdgeSensor.Core.Counting
             bool newcomer = destination.IsOpen
                 && (!lingered || destination.OpenIsSplit || _readMs[_held.DestinationZone] > destination.OpenOnsetMs);
             if (newcomer && destination.OpenOnsetMs > _held.DestinationTargetEndMs && origin.IsOpen && origin.OpenOnsetMs < destination.OpenStartMs
-                && !IsStandersEdge(_openNearestMm[_held.OriginZone]) && !(_held.OriginStood && IsBobOnset()))
+                && !IsStandersEdge(_openNearestMm[_held.OriginZone])
+                && !((_held.OriginStood || (!_openFromFloor[_held.DestinationZone] && _openFromFloor[_held.OriginZone])) && IsBobOnset()))
             {
+                // Not when both targets rose within two read cycles of each other (IsBobOnset) and the destination's rose out
+                // of a still level there while the origin's rose out of the bare floor (or the origin had stood too): one
+                // body moving in both zones at once, the stander stepping back over the line (their head into the origin
+                // zone they had left empty, their body off the level it held). A second person must walk from the origin
+                // zone into the destination, which takes longer than that; in a queue the origin zone is held by the next
+                // person waiting (a still level there too), whose body moving on raises both zones at once.
                 // Two bodies: the destination target has ended and the zone has risen to a new one since (a new head after
                 // a valley, or a rise from a still background), and the origin zone had a new target before that began. The
                 // person coming over the line behind the first is in the destination, so the first has moved on: confirm now.
@@ -1514,8 +1521,12 @@ namespace EdgeSensor.Core.Counting
                 // touch across the line, so the crossing need not wait for the whole queue to pass.
                 // A single reading is no one following: a person walking up passes the zone over several readings, like one
                 // coming back (MinReturnSamples); one reading is a ranging outlier or an edge at the footprint's rim.
+                // Nor is a target that came nowhere near the crossing's head and ended before the crossing's own destination
+                // target did: the body's trailing edge (back, heels, a bag) at the origin footprint's rim while its head
+                // went on over the line. A follower's head reads near the sensor, and is still in the origin zone after
+                // the person ahead has moved on in the destination.
                 return origin.Count == 0 || IsStandersEdge(origin.Oldest.NearestMillimeters) || IsTrackedStandersEdge(origin.Oldest)
-                    || origin.Oldest.Samples < MinReturnSamples;
+                    || origin.Oldest.Samples < MinReturnSamples || IsTrailingEdge(origin.Oldest);
             }
 
             if (newcomer && destination.OpenOnsetMs > _held.DestinationEndMs)
@@ -1539,6 +1550,25 @@ namespace EdgeSensor.Core.Counting
             }
 
             return nowMs <= limit;
+        }
+
+        // True when target, in the held crossing's origin zone, is that person's trailing edge: it rose out of the floor the
+        // zone read once their head had left (a target split off a valley is a head behind theirs: the next body, such
+        // as a stroller's hood pushed up behind them), reads as no body of its own (IsOtherBody against their head) and
+        // ended while their destination target was still going on.
+        private bool IsTrailingEdge(TargetSummary target)
+        {
+            return target.Origin == TargetOrigin.Floor && IsOtherBody(target.NearestMillimeters, _held.NearestMillimeters)
+                && target.EndMs <= _held.DestinationTargetEndMs;
+        }
+
+        // When the held crossing's person left its destination zone. A still level they stood on is released on an average
+        // of the zone's readings, several readings after its first reading of the bare floor; once that presence has ended,
+        // its end is dated at that first floor reading (ZoneOccupancyDetector.PresenceEndMs), when the body had gone.
+        private long LeftDestinationMs()
+        {
+            int to = _held.DestinationZone;
+            return _endedEpisode[to] == _held.DestinationEpisode && _endedMs[to] < _held.DestinationEndMs ? _endedMs[to] : _held.DestinationEndMs;
         }
 
         // True when a target of the crossing's origin zone, between startMs and endMs and as near as nearestMillimeters, cannot
@@ -1601,9 +1631,11 @@ namespace EdgeSensor.Core.Counting
         // (kept aside), or just an orphan.
         private void Discard(int zone, TargetSummary target, bool neverQueued)
         {
-            if (_held.IsHeld && zone == _held.OriginZone && target.StartMs <= _held.DestinationEndMs + _maxGap && target.EndMs >= _held.DestinationEndMs
+            if (_held.IsHeld && zone == _held.OriginZone && target.StartMs <= _held.DestinationEndMs + _maxGap && target.EndMs >= LeftDestinationMs()
                 && IsSameHead(target) && target.Samples >= MinReturnSamples)
             {
+                // (The destination left when its presence ended, not when its averaged still level was released: see
+                // LeftDestinationMs.)
                 // Back into the origin zone before leaving the destination, and still there after leaving it: walked
                 // past the line and returned. It must be the same body: a target that comes nowhere near as close to
                 // the sensor as the person who crossed (a door leaf's low edge closing behind them) is something else. (A touch of the origin zone that ended while the person stayed in the
