@@ -26,15 +26,10 @@ namespace EdgeSensor.Core.Counting
     /// when the readings are back near the floor, unless it deepened into an ordinary target.</item>
     /// </list>
     /// </summary>
-    public sealed class ZoneOccupancyDetector
+    public sealed partial class ZoneOccupancyDetector
     {
         // A level held this long (ms) within the noise band is a still surface, not a person moving through.
         internal const int PlateauMilliseconds = 800;
-
-        // A target that rose from the floor and held one level (within the noise band) from its first reading for this long
-        // is a still surface: a walker's body passes a zone's footprint in under a second (MaxHeadMilliseconds), and the
-        // reading changes by more than the noise while a body comes in.
-        private const int StillSinceRiseMilliseconds = 1000;
 
         // ... and only a level this far (mm) above the target's nearest point: a door leaf standing open is seen low
         // at the edge of the view (~1.8 m away) after its top (~0.4 m) passed; a person standing still is not.
@@ -45,35 +40,12 @@ namespace EdgeSensor.Core.Counting
         // lasts only until the second one's head; a loiterer stands for seconds.
         private const int StanderMilliseconds = 2000;
 
-        // How much nearer than a stander's level their own sway reads at most: less than a head and shoulders' depth (the
-        // same 0.5 m that tells two bodies' sides apart in the pairing stage), since part of them is in the level already.
-        private const int SwayMillimeters = 500;
-
         // The split depth setting is tuned for a floor 2.4 m below the sensor (the default mount height). Higher up,
         // each zone's footprint is wider and the gap between two people shows less, so the depth shrinks in
         // proportion, but never below 1/MinSplitDepthDivisor of the setting (tuned on the simulator).
         private const int SplitDepthReferenceFloorMillimeters = 2400;
+
         private const int MinSplitDepthDivisor = 2;
-
-        // A brief valley may be shallower: one that leaves the nearest level and falls back to a head within
-        // BriefValleyMilliseconds needs only 1/BriefValleyDepthDivisor of the split depth (and a rise clear of the noise,
-        // like the fall). The gap between two walkers passes a zone in one or two samples (each zone is ranged every
-        // ~70 ms), and it shows less than a full gap, since a sample rarely falls on its deepest point and the wider
-        // footprint of a higher mount keeps part of a body in view. A standing person's sway is slow (postural sway
-        // lies below 1 Hz: a rise and a fall take 0.5 s or more), so it never looks brief.
-        private const int BriefValleyMilliseconds = 250;
-        private const int BriefValleyDepthDivisor = 2;
-
-        // ... and only after a head: the nearest level seen in at least MinHeadSamples samples. A zone's footprint at
-        // head height (0.24 x ~1 m) plus a head's depth (~0.2 m) takes a walker 0.3 s or more to pass, 4 or more samples
-        // of the zone; one sample at the nearest level is a ramp's step or noise, not a head.
-        private const int MinHeadSamples = 2;
-
-        // ... and a rise clear of the noise at both ends: the nearest reading is the lowest of many noisy samples and the
-        // valley's top the highest of a few, each up to ~3 sigma off its true level, so a rise between them must exceed
-        // 2 x FallNoiseSigmas sigma to stand FallNoiseSigmas clear of what the noise alone spans. Where the zone blends
-        // (a wobbling plateau, a far reading), this keeps the brief rule out and the full split depth applies.
-        private const int BriefValleyNoiseSigmas = 2 * FallNoiseSigmas;
 
         // ... and only behind a walker's head: the first target at least this high above the floor. A pushed object
         // (a stroller's hood and handle, 0.8-1.25 m on tall models; a wheelchair's push handles, ~0.93 m) is followed
@@ -106,10 +78,15 @@ namespace EdgeSensor.Core.Counting
         //   shows the side of the head, any level between crown and shoulders, for as long as they stand. So the split
         //   is decided when the second level ends, and dated back to where it began.
         private const int StepPlateauSamples = 4;
+
         private const int StepFlatnessDivisor = 2;
+
         private const int MaxHeadMilliseconds = 1000;
+
         private const int MaxHeadStepMillimeters = 200;
+
         private const int MaxSecondHeadStepMillimeters = 500;
+
         private const int MaxStepGapSamples = 2;
 
         // Step from a child's head to a taller follower's: a child (0.9-1.6 m) walking right ahead of an adult holds a
@@ -127,36 +104,30 @@ namespace EdgeSensor.Core.Counting
         // plus ~0.15 m) passes sooner, and sooner still when the follower cuts it short: so a low head is a level held
         // less long than that.
         private const int LowHeadMinMillimeters = 1150;
+
         private const int VehiclePassMilliseconds = 680;
 
         // A stroller's hood stands 0.75 m or more above the floor (EN 1888 prams and strollers: hoods of 0.8-1.1 m); a
         // seated person's knees (~0.6 m) and a wheelchair's footrest stand lower.
         private const int VehicleHoodMinMillimeters = 700;
+
         private const int TallerFollowerRiseMillimeters = 300;
 
         // A child walking on their own (about 3 years and older) stands 0.95 m and taller (CDC growth charts): the lowest
         // level a shorter follower hidden behind a valley's level may hold (see StartValleyBackground).
         private const int HiddenChildMinMillimeters = 950;
+
         private const int MaxRampGapSamples = 5;
 
         // A fall that starts a second head is at least 1/MinFallDivisor of the split depth (the class summary) and
         // at least FallNoiseSigmas of the ranging noise at that distance, so one noisy sample cannot fake a head.
         private const int MinFallDivisor = 3;
+
         private const int FallNoiseSigmas = 6;
 
         // A background moves 1/BackgroundFollowDivisor of the way to each reading: it averages the noise instead of
         // riding its maximum, and still follows a settling door leaf within a few samples (tuned on the simulator).
         private const int BackgroundFollowDivisor = 4;
-
-        // A weak dip: the last WeakWindowSamples readings average at least the weak depth (2.5 sigma) below the floor, each
-        // counted at most WeakCapNumerator/WeakCapDenominator of the weak depth deep. Three readings averaging 2.5 sigma
-        // (4.3 sigma of their mean) come by chance about once in 10^5 windows; the cap keeps one stray reading (multipath,
-        // sunlight, a ranging outlier), however far off, from building a dip: with it at 3.5 sigma the two others must
-        // still average 2 sigma (a chance of 0.2 %). A child passes a zone in 0.4-1 s, 6-14 readings, so its deepest three
-        // fit easily, and the target is known two valid readings after it began (the pairing waits for it: HasPendingDip).
-        private const int WeakWindowSamples = 3;
-        private const int WeakCapNumerator = 7;
-        private const int WeakCapDenominator = 5;
 
         // A fainter body needs a longer look: LongWindowSamples readings that average at least
         // LongDepthNumerator/LongDepthDenominator of the weak depth (1.75 sigma; 4.3 sigma of their mean, as unlikely by
@@ -165,7 +136,9 @@ namespace EdgeSensor.Core.Counting
         // also integrate a level that merely stays (a leaf standing at the footprint's edge, under the quiet floor's 1
         // sigma), so the long window is measured from the level the zone read before it, and only out of a quiet floor.
         private const int LongWindowSamples = 6;
+
         private const int LongDepthNumerator = 7;
+
         private const int LongDepthDenominator = 10;
 
         // A body leaving a zone fades out of its blend through the band between the enter and exit thresholds in a reading
@@ -174,13 +147,8 @@ namespace EdgeSensor.Core.Counting
         // something standing (a door leaf open at the footprint's edge, reading between the thresholds): the body left
         // where the band began, and the target ends there (HasStandingTail).
         private const int MaxTailReadings = 3;
-        private const int ClearBodyEnterDeltas = 2;
 
-        // A faint body's tail (IsFaintTail): a target whose nearest reading stayed under FaintTailEnterHalves/2 enter deltas
-        // from the floor blends only a few sigma of body into the zone, so the exit threshold (2/3 of an enter delta) lies
-        // inside its dip and it reads past that threshold while still in view. An adult, a wheelchair or a door leaf's body
-        // reads well beyond 1.5 enter deltas and ends at the exit threshold as before.
-        private const int FaintTailEnterHalves = 3;
+        private const int ClearBodyEnterDeltas = 2;
 
         // The window must rise out of a quiet floor. At its first reading the last target ended at least
         // QuietFloorMilliseconds before (a body leaving a zone fades out of its blend over a few hundred ms), and the
@@ -189,19 +157,20 @@ namespace EdgeSensor.Core.Counting
         // footprint's edge holds the level off the floor, while on an empty floor that average (0.26 sigma wide) strays
         // that far once in 10^4 readings.
         private const int QuietFloorMilliseconds = 500;
+
         private const int LevelShift = 3;
+
         private const int LevelFractionBits = 4;
+
         private const int QuietLevelNumerator = 2;
+
         private const int QuietLevelDenominator = 5;
 
         // A weak target ends at the first of WeakEndSamples readings in a row back within half the weak depth of the
         // floor: one reading of a child's noisy blend may come up that far, two rarely do.
         private const int WeakEndSamples = 2;
-        private const int WeakEndDivisor = 2;
 
-        // A window can build a weak dip only out of readings at least 1/PendingDipDivisor of the weak depth deep: with each
-        // reading capped at 7/5 of it, three must sum to three weak depths, so the shallowest holds at least 3 - 2 x 7/5.
-        private const int PendingDipDivisor = 5;
+        private const int WeakEndDivisor = 2;
 
         // Samples kept to date a target's core back over its rise (TrackCore).
         private const int RecentSamples = 4;
@@ -210,107 +179,209 @@ namespace EdgeSensor.Core.Counting
         private const long NeverActiveMs = long.MinValue / 2;
 
         private readonly int _configuredSplitDepth;
+
         private int _splitDepth;
+
         private DetectorState _state;
+
         private int _enterBelow;
+
         private int _exitAbove;
+
         private int _baseline;
+
         private int _floorNoise;
+
         private int _background;
+
         private int _peak;
+
         private bool _fallPending;
+
         private int _fallPendingMm;
+
         private long _fallPendingMs;
+
         private long _peakMs;
+
         private int _plateau;
+
         private long _plateauMs;
+
         private long _nearLevelMs;
+
         private long _nearLevelStartMs;
+
         private long _valleyStartMs;
+
         private int _nearLevelSamples;
+
         private int _segMin;
+
         private int _coreStartMm;
+
         private readonly long[] _recentMs = new long[RecentSamples];
+
         private readonly int[] _recentMm = new int[RecentSamples];
+
         private int _recentNext;
+
         private int _recentCount;
+
         private int _segMax;
+
         private long _segStartMs;
+
         private long _segLastMs;
+
         private long _segHeadMs;
+
         private int _segNearestBefore;
+
         private int _segSamples;
+
         private int _headLevel;
+
         private int _headSpread;
+
         private int _headEndIndex;
+
         private int _sampleIndex;
+
         private int _segStartIndex;
+
         private int _segLastIndex;
+
         private long _stepStartMs;
+
         private long _stepHeadMs;
+
         private int _stepNearest;
+
         private int _stepSamples;
+
         private long _headEndMs;
+
         private int _headSamples;
+
         private bool _hasHeadLevel;
+
         private bool _hasLowHead;
+
         private bool _lowHeadSpoilt;
+
         private int _lowHeadLevel;
+
         private int _lowHeadSpread;
+
         private int _lowHeadEndIndex;
+
         private long _lowHeadLeftMs;
+
         private long _lastActiveMs;
+
         private int _episode;
+
         private long _episodeStartMs;
+
         private int _weakDepth;
+
         private int _tailReadings;
+
         private bool _faintTail;
+
         private long _faintTailStartMs;
+
         private bool _roseQuiet;
+
         private bool _faintTailUsed;
+
         private int _faintTailDips;
+
         private bool _reRisen;
+
         private long _reRiseMs;
+
         private long _reRiseTailStartMs;
+
         private int _faintNearest;
+
         private long _tailStartMs;
+
         private int _levelQ;
+
         private bool _levelSet;
+
         private readonly int[] _windowDepth = new int[LongWindowSamples];
+
         private readonly long[] _windowMs = new long[LongWindowSamples];
+
         private readonly bool[] _windowQuiet = new bool[LongWindowSamples];
+
         private readonly bool[] _windowAfterFloor = new bool[LongWindowSamples];
+
         private readonly int[] _windowLevel = new int[LongWindowSamples];
+
         private int _windowSpan;
+
         private long _windowStartMs;
+
         private int _floorRun;
+
         private int _windowNext;
+
         private int _windowCount;
+
         private bool _isWeak;
+
         private int _dipRun;
+
         private long _dipRunStartMs;
+
         private int _weakEndRun;
+
         private long _weakEndStartMs;
+
         private TargetSummary _current;
+
         private TargetSummary _finished;
+
         private bool _bodyLevel;
+
         private bool _presenceEnded;
+
         private long _presenceEndMs;
+
         private long _bodyLevelMs;
+
         private bool _leftStillLevel;
+
         private int _leaveSamples;
+
         private long _leaveFloorMs;
+
         private int _gapFarthest;
+
         private long _leaveStartMs;
+
         private int _leaveLevel;
+
         private int _leaveFarthest;
+
         private bool _valleyBackground;
+
         private int _valleyLevel;
+
         private int _hiddenSamples;
+
         private int _hiddenMin;
+
         private int _hiddenMax;
+
         private long _hiddenStartMs;
+
         private long _hiddenHeadMs;
+
         private long _hiddenLastMs;
 
         /// <summary>Creates a detector; thresholds are set by <see cref="SetThresholds"/> after calibration.</summary>
@@ -573,206 +644,12 @@ namespace EdgeSensor.Core.Counting
             return ZoneEvent.Rise;
         }
 
-        private bool IsWeakDip(long timeMs, int d, bool quiet, int levelBefore)
-        {
-            TrackPendingDip(timeMs, _baseline - d);
-            _windowDepth[_windowNext] = _baseline - d;
-            _windowMs[_windowNext] = timeMs;
-            _windowQuiet[_windowNext] = quiet;
-            _windowLevel[_windowNext] = levelBefore > 0 ? levelBefore : 0;
-            _windowAfterFloor[_windowNext] = timeMs - _lastActiveMs < QuietFloorMilliseconds && _floorRun >= WeakEndSamples;
-            if (_baseline - d < _weakDepth / WeakEndDivisor)
-            {
-                _floorRun++;
-            }
-            else if (_floorRun < WeakEndSamples)
-            {
-                _floorRun = 0;
-            }
-
-            _windowNext = _windowNext + 1 < LongWindowSamples ? _windowNext + 1 : 0;
-            if (_windowCount < LongWindowSamples)
-            {
-                _windowCount++;
-            }
-
-            if (_weakDepth <= 0)
-            {
-                return false;
-            }
-
-            int cap = (_weakDepth * WeakCapNumerator) / WeakCapDenominator;
-            if (IsWindowDip(WeakWindowSamples, _weakDepth, cap, false))
-            {
-                return true;
-            }
-
-            return IsWindowDip(LongWindowSamples, (_weakDepth * LongDepthNumerator) / LongDepthDenominator, cap, true);
-        }
-
-        // True when the last n readings, each capped, average at least the depth below the floor (the long look: below the
-        // level before them) and the window rose out of a quiet floor, or, for the short window, is a re-dip (see
-        // below); _windowSpan and _windowStartMs then say how many readings it took and when the first was, so that the
-        // target is dated from it.
-        //
-        // A re-dip follows a target within the quiet time, yet is a new body and not the fading tail of the one that left:
-        // before the window the zone was back on its floor, two readings in a row within half the weak depth of it (what
-        // ends a weak target), and the window then lies the weak depth below the floor again. A body leaving a blending zone
-        // only fades out of it, its readings moving back to the floor and staying there; coming nearer again is someone
-        // else walking in (a close follower in a dense flow, faint in this zone: a child a few hundred ms behind the person
-        // before).
-        private bool IsWindowDip(int n, int depth, int cap, bool longLook)
-        {
-            if (_windowCount < n)
-            {
-                return false;
-            }
-
-            int oldest = _windowNext + LongWindowSamples - n;
-            oldest = oldest >= LongWindowSamples ? oldest - LongWindowSamples : oldest;
-            if (!_windowQuiet[oldest] && (longLook || !_windowAfterFloor[oldest]))
-            {
-                return false;
-            }
-
-            int total = 0;
-            for (int i = 0; i < n; i++)
-            {
-                int k = oldest + i < LongWindowSamples ? oldest + i : oldest + i - LongWindowSamples;
-                total += _windowDepth[k] > cap ? cap : _windowDepth[k];
-            }
-
-            if (total - (longLook ? n * _windowLevel[oldest] : 0) < n * depth)
-            {
-                return false;
-            }
-
-            _windowSpan = n;
-            _windowStartMs = _windowMs[oldest];
-            return true;
-        }
-
-        // Counts the run of readings deep enough to be part of a weak dip, and when it began (later windows of the run are read
-        // off the window ring: PendingDipStartMs).
-        private void TrackPendingDip(long timeMs, int depth)
-        {
-            if (_weakDepth <= 0 || depth * PendingDipDivisor < _weakDepth)
-            {
-                _dipRun = 0;
-                return;
-            }
-
-            if (_dipRun == 0)
-            {
-                _dipRunStartMs = timeMs;
-            }
-
-            _dipRun++;
-        }
-
-        private ZoneEvent OpenWeak(long timeMs, int d)
-        {
-            // The target began with the window's first reading and was detected now.
-            _episode++;
-            _episodeStartMs = _windowStartMs;
-            Open(_windowStartMs, d, TargetOrigin.Floor);
-            _current.OnsetMs = timeMs;
-            _current.Samples = _windowSpan;
-            _lastActiveMs = timeMs;
-            _background = _exitAbove;
-            _isWeak = true;
-            _faintTail = false;
-            _roseQuiet = true;
-            _faintTailUsed = false;
-            _weakEndRun = 0;
-            _windowCount = 0;
-            return ZoneEvent.Rise;
-        }
-
-        // True when a faint target (FaintTailEnterHalves) reads past the exit threshold but still at least half the weak
-        // depth below the floor: the body is still in view, fading out, and the target ends where its readings are back on
-        // the floor (two in a row within half the weak depth, as a weak target ends) - at most QuietFloorMilliseconds later,
-        // the time a body takes to fade out of a blending zone; a level held longer is something standing. Only
-        // - once per target: a faint blend chattering across the thresholds is a stander's sway, not one fade;
-        // - for a target that rose out of a quiet floor: a door leaf standing open at the footprint's edge reads in the
-        //   same band and chatters across the enter threshold, its targets following each other within the quiet time;
-        // - while the other zone has been quiet as long (PeerQuiet): the tail matters for the zone a walker leaves first,
-        //   since the gap to their target in the other zone is measured from its end; in a flow, a fall reported later
-        //   than the exit threshold reorders the pairing of the people around it.
-        private bool IsFaintTail(int d)
-        {
-            return _weakDepth > 0 && _roseQuiet && PeerQuiet && !_faintTailUsed
-                && 2 * (_baseline - _current.NearestMillimeters) < FaintTailEnterHalves * (_baseline - _enterBelow)
-                && d <= _baseline - (_weakDepth / WeakEndDivisor);
-        }
-
-        private bool IsWeakEnd(long timeMs, int d)
-        {
-            if (d < _enterBelow)
-            {
-                // Deepened into an ordinary target: from now on it ends like one.
-                _isWeak = false;
-                _faintTail = false;
-                return false;
-            }
-
-            if (d <= _baseline - (_weakDepth / WeakEndDivisor))
-            {
-                _weakEndRun = 0;
-                return false;
-            }
-
-            if (_weakEndRun == 0)
-            {
-                _weakEndStartMs = timeMs;
-            }
-
-            _weakEndRun++;
-            return _weakEndRun >= WeakEndSamples;
-        }
-
         // True when the target came clearly nearer than the floor (ClearBodyEnterDeltas enter deltas) and its readings have
         // since lingered between the thresholds for more than MaxTailReadings (see there). A faint body (a small child under
         // a high mount) reads in that band for as long as it is in view, so its tail is itself.
         private bool HasStandingTail()
         {
             return _tailReadings > MaxTailReadings && _baseline - _current.NearestMillimeters >= ClearBodyEnterDeltas * (_baseline - _enterBelow);
-        }
-
-        private bool IsQuietFloor(long timeMs)
-        {
-            if (timeMs - _lastActiveMs < QuietFloorMilliseconds || !_levelSet)
-            {
-                return false;
-            }
-
-            int offset = _baseline - (_levelQ >> LevelFractionBits);
-            int tolerance = (_weakDepth * QuietLevelNumerator) / QuietLevelDenominator;
-            return offset <= tolerance && -offset <= tolerance;
-        }
-
-        private void TrackLevel(int d)
-        {
-            // Each reading clipped at the weak depth around the floor: a body or a stray reading moves the level at most
-            // that far, so it is back near the floor within a few hundred ms once the zone is empty again.
-            int clipped = d;
-            if (clipped < _baseline - _weakDepth)
-            {
-                clipped = _baseline - _weakDepth;
-            }
-            else if (clipped > _baseline + _weakDepth)
-            {
-                clipped = _baseline + _weakDepth;
-            }
-
-            if (!_levelSet)
-            {
-                _levelQ = clipped << LevelFractionBits;
-                _levelSet = true;
-                return;
-            }
-
-            _levelQ += ((clipped << LevelFractionBits) - _levelQ) >> LevelShift;
         }
 
         private ZoneEvent ReturnToFloor(long timeMs)
@@ -890,303 +767,6 @@ namespace EdgeSensor.Core.Counting
             return ZoneEvent.None;
         }
 
-        // True when the target rose out of the floor onto a level and has held it, within the noise band, for longer than a
-        // body takes to pass, while the other zone holds a shallow still level too (PeerHoldsStillLevel): a door leaf
-        // standing open lies across both zones at the footprint's edge, and the zone at its tip reads a level just inside
-        // the enter threshold. Left a target, that level runs on as long low targets back to back, and the leaf's closing
-        // sweep falls inside one of them, seconds after its onset, where the simultaneous-onset door rule cannot see it.
-        // Only a shallow level: the target's nearest reading at most two enter deltas nearer than the floor (the peer's
-        // averaged level within one and a half: the nearest of many noisy readings lies ~2 sigma, about half an enter
-        // delta, nearer than their level). A person standing under the sensor reads nearer in at least one zone.
-        private bool IsStillSinceRise(long timeMs)
-        {
-            return PeerHoldsStillLevel && _current.Origin == TargetOrigin.Floor && _plateauMs == _current.StartMs
-                && timeMs - _current.StartMs >= StillSinceRiseMilliseconds
-                && _current.NearestMillimeters >= _enterBelow - (_baseline - _enterBelow);
-        }
-
-        private ZoneEvent SettleOnStillLevel()
-        {
-            // No target at all: the level is background (the zone channel then takes it for its floor, as it does a still
-            // surface an empty zone settles on), and the leaf's closing sweep rises out of it like a new target.
-            _state = DetectorState.Background;
-            _isWeak = false;
-            _background = _plateau;
-            EnterBodyLevel(false, 0);
-            return ZoneEvent.Cancel;
-        }
-
-        // A fall far enough below the valley's top after a head. When the zone held the valley as a level (its last
-        // StepPlateauSamples readings within the noise band: a stroller's hood, a door leaf standing open, the blend of
-        // someone standing at the footprint's edge), the top is the highest of several noisy readings of that level, and
-        // one reading the fall threshold below it is the level's noise as often as a second head (a surface at the
-        // footprint's edge, or a blend of body and floor, reads noisier than the ranging noise alone). A second head keeps
-        // coming in: the next reading must lie that far below the top too. The gap between two walkers is no level (a
-        // zone passes it in a reading or two), so its split is not delayed. The split is made as at the first of the two
-        // readings, as it would have been without the wait.
-        private ZoneEvent FallFromValley(long timeMs, int d)
-        {
-            if (!_fallPending && _segSamples >= StepPlateauSamples)
-            {
-                _fallPending = true;
-                _fallPendingMm = d;
-                _fallPendingMs = timeMs;
-                return ZoneEvent.None;
-            }
-
-            if (!_fallPending)
-            {
-                return SplitAtValley(timeMs, d);
-            }
-
-            // Split as at the first reading, then take this one into the new target as the next sample (it cannot end a
-            // head level this soon: a level takes StepPlateauSamples readings).
-            _fallPending = false;
-            ZoneEvent split = SplitAtValley(_fallPendingMs, _fallPendingMm);
-            IsHeadStep(timeMs, d, FallThreshold(d));
-            Extend(timeMs, d);
-            _lastActiveMs = timeMs;
-            return split;
-        }
-
-        private bool IsValley(long timeMs, int fall)
-        {
-            int rise = _peak - _current.NearestMillimeters;
-            if (rise >= _splitDepth)
-            {
-                return true;
-            }
-
-            return rise >= _splitDepth / BriefValleyDepthDivisor && rise >= BriefValleyNoiseSigmas * NoiseAt(_peak)
-                && _nearLevelSamples >= MinHeadSamples && timeMs - _valleyStartMs <= BriefValleyMilliseconds
-                && _baseline - _current.NearestMillimeters >= BriefValleyMinHeadMillimeters;
-        }
-
-        private bool IsHeadStep(long timeMs, int d, int fall)
-        {
-            _sampleIndex++;
-            int low = d < _segMin ? d : _segMin;
-            int high = d > _segMax ? d : _segMax;
-            if (high - low <= fall)
-            {
-                _segMin = low;
-                _segMax = high;
-                _segLastMs = timeMs;
-                _segLastIndex = _sampleIndex;
-                _segSamples++;
-                if (_segSamples == StepPlateauSamples)
-                {
-                    _segHeadMs = timeMs;
-                }
-
-                if (_segSamples == StepPlateauSamples && _hasHeadLevel && _segMax < _headLevel && IsHeadHigh(_segMin) && IsStepFromHead(fall))
-                {
-                    KeepSegmentForStep();
-                    return true;
-                }
-
-                return _segSamples == StepPlateauSamples && IsTallerFollowerOfLowHead(timeMs, fall);
-            }
-
-            // The level moved out of the band: the segment that ends here is a head if it held long enough up high.
-            bool isHead = _segSamples >= StepPlateauSamples && _segLastMs - _segStartMs <= MaxHeadMilliseconds && IsHeadHigh(_segMin);
-            bool isStep = isHead && _hasHeadLevel && IsStepFromHead(fall);
-            RecordLowHead(timeMs);
-            if (isHead)
-            {
-                _headLevel = _segMin;
-                _headSpread = _segMax - _segMin;
-                _headEndMs = _segLastMs;
-                _headEndIndex = _segLastIndex;
-                _headSamples = _segSamples;
-                _hasHeadLevel = true;
-            }
-
-            KeepSegmentForStep();
-            StartSegment(timeMs, d);
-            return isStep;
-        }
-
-        // Keeps the level segment as the second head's, until SplitAtStep has read it.
-        private void KeepSegmentForStep()
-        {
-            _stepStartMs = _segStartMs;
-            _stepHeadMs = _segHeadMs;
-            _stepNearest = _segMin;
-            _stepSamples = _segSamples;
-        }
-
-        private bool IsStepFromHead(int fall)
-        {
-            int step = _segMin > _headLevel ? _segMin - _headLevel : _headLevel - _segMin;
-            bool apart = _segMin > _headLevel ? _segMin - fall > _headLevel : _segMax + fall < _headLevel;
-            bool flat = _headSpread * StepFlatnessDivisor <= step && (_segMax - _segMin) * StepFlatnessDivisor <= step;
-            bool nearer = _segMin < _headLevel;
-            return apart && flat && (nearer || step <= MaxHeadStepMillimeters || (_segSamples >= _headSamples && step <= MaxSecondHeadStepMillimeters)) && _segStartIndex - _headEndIndex <= MaxStepGapSamples;
-        }
-
-        // A segment that ends here (at timeMs) held like a walker's head above anything pushed, at the nearest level of the
-        // target, before any other head level in it: the head of a child (or a seated person) a taller follower may split
-        // from. The level is timed from its first reading, not from this segment's start: the noise can cut one still level
-        // into several segments. It may itself stand head-high (a child of 1.3-1.4 m): the head-step split only takes a
-        // follower who switches in within MaxStepGapSamples, while a follower 300 mm taller ramps in over more readings
-        // (chest, shoulders, crown), and one person's outline never rises that far after holding a head's level.
-        private void RecordLowHead(long timeMs)
-        {
-            // A target that rose out of a background held as long as a vehicle takes to pass rose out of something long
-            // standing in the zone (a stroller's hood, held since the person ahead of it left): its first level is the
-            // vehicle's handle, not a child's head. Between two walkers the zone holds a background only for their gap.
-            bool outOfVehicle = _current.Origin == TargetOrigin.Background && _current.StartMs - _finished.EndMs >= VehiclePassMilliseconds;
-            if (_hasHeadLevel || _segSamples < StepPlateauSamples || _lowHeadSpoilt || outOfVehicle)
-            {
-                return;
-            }
-
-            if (_baseline - _segMin < VehicleHoodMinMillimeters)
-            {
-                // Held below a stroller's hood: a wheelchair's footrest or its user's knees, ahead of the user's head.
-                return;
-            }
-
-            if (_segMin - _current.NearestMillimeters > FallThreshold(_segMin) || _segLastMs - _nearLevelStartMs >= VehiclePassMilliseconds
-                || _baseline - _segMin < LowHeadMinMillimeters)
-            {
-                // A level held before, other than a child's head: a stroller shows its hood, then its handle with the
-                // pusher's forearms on it, each a level of its own; a child's outline only ramps up to the crown.
-                _lowHeadSpoilt = true;
-                _hasLowHead = false;
-                return;
-            }
-
-            _lowHeadLevel = _segMin;
-            _lowHeadSpread = _segMax - _segMin;
-            _lowHeadEndIndex = _segLastIndex;
-            _lowHeadLeftMs = timeMs;
-            _hasLowHead = true;
-        }
-
-        // True when the level now held like a head is a taller follower of the low head seen before it (see
-        // LowHeadMinMillimeters); sets up the split as IsHeadStep does. The first target keeps the low head's level as
-        // its nearest, not the ramp's, and the follower's level becomes the head level the next step is measured from.
-        private bool IsTallerFollowerOfLowHead(long timeMs, int fall)
-        {
-            // A head level recorded from the low head's own segment (a head-high child) is no other head before it.
-            bool otherHeadBefore = _hasHeadLevel && _headEndIndex != _lowHeadEndIndex;
-            if (otherHeadBefore || !_hasLowHead || !IsHeadHigh(_segMin))
-            {
-                return false;
-            }
-
-            int rise = _lowHeadLevel - _segMax;
-            bool flat = _lowHeadSpread * StepFlatnessDivisor <= rise && (_segMax - _segMin) * StepFlatnessDivisor <= rise;
-            if (rise < TallerFollowerRiseMillimeters || rise <= fall || !flat || _segStartIndex - _lowHeadEndIndex > MaxRampGapSamples)
-            {
-                return false;
-            }
-
-            // The follower began where the reading left the low head's level (their ramp in), and was there to see from
-            // then: dated at their level's fourth sample instead, they looked to arrive after their own target in the other
-            // zone, and the pair was taken for a crossing the other way.
-            _stepStartMs = _lowHeadLeftMs;
-            _stepHeadMs = _lowHeadLeftMs;
-            _stepNearest = _segMin;
-            _stepSamples = _segSamples;
-            _segNearestBefore = _lowHeadLevel;
-            _headLevel = _segMin;
-            _headSpread = _segMax - _segMin;
-            _headEndMs = timeMs;
-            _headEndIndex = _sampleIndex;
-            _headSamples = _segSamples;
-            return true;
-        }
-
-        private bool IsHeadHigh(int d)
-        {
-            return _baseline - d >= BriefValleyMinHeadMillimeters;
-        }
-
-        private void StartSegment(long timeMs, int d)
-        {
-            _segMin = d;
-            _segMax = d;
-            _segStartMs = timeMs;
-            _segLastMs = timeMs;
-            _segHeadMs = timeMs;
-            _segNearestBefore = _current.NearestMillimeters;
-            _segStartIndex = _sampleIndex;
-            _segLastIndex = _sampleIndex;
-            _segSamples = 1;
-        }
-
-        private ZoneEvent SplitAtStep(long timeMs, int d)
-        {
-            // The second head began where its level began; the first target ended there. The new target ends at the
-            // floor like one that rose from it: its level is not a background to return to. The head just seen stays
-            // the last head level, so that a third close follower is split from the second the same way.
-            long step = _stepStartMs;
-            int samples = _stepSamples;
-            int head = _headLevel;
-            int spread = _headSpread;
-            long headEnd = _headEndMs;
-            int headSamples = _headSamples;
-            int headEndIndex = _headEndIndex;
-            int index = _sampleIndex;
-            int firstNearest = _segNearestBefore;
-            Finish(step);
-            if (firstNearest > _finished.NearestMillimeters)
-            {
-                // A nearer second head was read into the first target until its level had held long enough: the first
-                // person came only as near as the target had before that level began (their own head, not the follower's,
-                // which the pairing would compare with the first person's target in the other zone).
-                _finished.NearestMillimeters = firstNearest;
-            }
-
-            Open(step, _stepNearest, TargetOrigin.ValleySplit);
-            _sampleIndex = index;
-            StartSegment(timeMs, d);
-            _headLevel = head;
-            _headSpread = spread;
-            _headEndMs = headEnd;
-            _headEndIndex = headEndIndex;
-            _headSamples = headSamples;
-            _hasHeadLevel = true;
-            _current.Samples = samples;
-            _current.CoreSamples = samples;
-
-            // Detected when its level had held as long as a walker's head does (StepPlateauSamples), not when the split
-            // was decided: a farther second head is split off only once its level ends (it must not be the side of a
-            // standing person's head), by which time it has passed. Dated at the decision, it looked confirmed only at its
-            // very end, like a sway of one body, and the pairing dropped it when the other zone split the same two
-            // people later than this one (close tailgaters under a 3.0 m mount: one of the two lost).
-            _current.OnsetMs = _stepHeadMs;
-            _nearLevelSamples = samples;
-            _nearLevelMs = headEnd;
-            _background = _exitAbove;
-            _lastActiveMs = timeMs;
-            Extend(timeMs, d);
-            return ZoneEvent.Split;
-        }
-
-        private ZoneEvent SplitAtValley(long timeMs, int d)
-        {
-            // A second head after a valley: the first target ended at the valley's top.
-            long valley = _peakMs;
-            int level = _peak;
-            bool heldValley = _segSamples >= StepPlateauSamples && _baseline - level >= VehicleHoodMinMillimeters;
-            Finish(valley);
-            Open(valley, d, TargetOrigin.ValleySplit);
-            _current.GapFarthestMillimeters = level;
-
-            // A valley held as a level at a stroller hood's height (a hood standing between the person ahead and its
-            // handle), not a gap between two bodies: what rises out of it is the vehicle's next part, never a child's
-            // head. A level held lower is a wheelchair's footrest or its user's knees, ahead of the user's head.
-            _lowHeadSpoilt = heldValley;
-            _current.OnsetMs = timeMs;
-            _background = level;
-            _lastActiveMs = timeMs;
-            return ZoneEvent.Split;
-        }
-
         private void Extend(long timeMs, int d)
         {
             _current.Samples++;
@@ -1298,197 +878,6 @@ namespace EdgeSensor.Core.Counting
             }
 
             return fall;
-        }
-
-        // A target split off a valley that returned to the valley's level left the zone holding that level as background (the
-        // top of the gap between two walkers). A shorter person right behind reads farther than that level, so nothing of
-        // them is a drop below the background: a child close behind an adult was lost in the zone (and with it, when both
-        // zones did so, their crossing). Such a follower holds a level of their own between the valley's level and the
-        // floor: flat like a walker's head (StepPlateauSamples readings within the noise band, at most MaxHeadMilliseconds),
-        // clear of the valley's level by more than two noise bands (the valley's top is the farthest of a few noisy readings
-        // and the level's nearest the nearest of several: a surface standing at the valley's level, a door leaf open at the
-        // footprint's edge, reads within that), and taller than anything pushed (LowHeadMinMillimeters), or at least a
-        // walking child's height (HiddenChildMinMillimeters) when left towards the floor (a stroller's hood, as low, is
-        // followed by its pusher's nearer head). The first person's walk out of the zone ramps towards the floor instead, a
-        // reading or two at each height. Only after a walker's pass (shorter than StanderMilliseconds): the levels left
-        // after someone who stood in the zone are their own parts moving (a stroller's hood pushed to and fro).
-        private void StartValleyBackground(long timeMs, int d, int fall)
-        {
-            _valleyBackground = _current.Origin == TargetOrigin.ValleySplit && timeMs - _current.StartMs < StanderMilliseconds;
-            _valleyLevel = _background;
-            _hiddenSamples = 0;
-            if (_valleyBackground)
-            {
-                TrackHiddenLevel(timeMs, d, fall);
-            }
-        }
-
-        // Follows a level farther than the valley's (see StartValleyBackground) and reports it, when it ends, as a target of
-        // its own (through LeftStillLevel, like a walk off a stander's level: the pairing stage pairs it like any other;
-        // while it is pending, HasPendingLevel keeps the other zone's target waiting for it).
-        private void TrackHiddenLevel(long timeMs, int d, int fall)
-        {
-            if (!_valleyBackground)
-            {
-                return;
-            }
-
-            bool farther = d > _valleyLevel + fall && d < _enterBelow;
-            if (farther && _hiddenSamples > 0)
-            {
-                int low = d < _hiddenMin ? d : _hiddenMin;
-                int high = d > _hiddenMax ? d : _hiddenMax;
-                if (high - low <= fall)
-                {
-                    _hiddenMin = low;
-                    _hiddenMax = high;
-                    _hiddenSamples++;
-                    _hiddenLastMs = timeMs;
-                    if (_hiddenSamples == StepPlateauSamples)
-                    {
-                        _hiddenHeadMs = timeMs;
-                    }
-
-                    return;
-                }
-            }
-
-            if (_hiddenSamples >= StepPlateauSamples && _hiddenLastMs - _hiddenStartMs <= MaxHeadMilliseconds
-                && _hiddenMin - _valleyLevel > 2 * FallThreshold(_hiddenMin)
-                && (_baseline - _hiddenMin >= LowHeadMinMillimeters || (_baseline - _hiddenMin >= HiddenChildMinMillimeters && d > _hiddenMax))
-                && !_leftStillLevel)
-            {
-                ReportHiddenLevel(timeMs, d);
-            }
-
-            _hiddenSamples = 0;
-            if (farther)
-            {
-                _hiddenSamples = 1;
-                _hiddenMin = d;
-                _hiddenMax = d;
-                _hiddenStartMs = timeMs;
-                _hiddenHeadMs = timeMs;
-                _hiddenLastMs = timeMs;
-            }
-        }
-
-        private void ReportHiddenLevel(long timeMs, int d)
-        {
-            // The reading that left the level, when still nearer than the enter threshold, is the body's way out, part of its
-            // core like any target's last readings.
-            bool wayOut = d < _enterBelow;
-            _leftStillLevel = true;
-            _finished.StartMs = _hiddenStartMs;
-            _finished.OnsetMs = _hiddenHeadMs;
-            _finished.CoreStartMs = _hiddenStartMs;
-            _finished.CoreEndMs = wayOut ? timeMs : _hiddenLastMs;
-            _finished.EndMs = timeMs;
-            _finished.NearestMillimeters = _hiddenMin;
-            _finished.FarthestCoreMillimeters = wayOut && d > _hiddenMax ? d : _hiddenMax;
-            _finished.HeightMillimeters = 0;
-            _finished.Samples = wayOut ? _hiddenSamples + 1 : _hiddenSamples;
-            _finished.CoreSamples = _finished.Samples;
-            _finished.Origin = TargetOrigin.ValleySplit;
-            _finished.Episode = _episode;
-            _finished.ArrivalMs = _episodeStartMs;
-            _finished.IsWalkOff = false;
-            _finished.IsShortLead = false;
-            _finished.GapFarthestMillimeters = 0;
-            _finished.NearestWhenOtherRoseMillimeters = 0;
-            _finished.SettledOnStillLevel = false;
-            _finished.BackgroundHeldMs = 0;
-        }
-
-        // A zone left holding the level a body's own valley split returned to holds that body: a person who stopped and sways
-        // (their head moving off and back cuts their target at a valley, and the valley's level is their still blend of
-        // head, shoulders and floor). A level a target settled on far above its head (a door leaf standing open) or one
-        // the previous person's target rose out of is no such body.
-        private void EnterBodyLevel(bool body, long timeMs)
-        {
-            _bodyLevel = body;
-            _bodyLevelMs = timeMs;
-            _leaveSamples = 0;
-        }
-
-        // True when the target that just returned to a stander's level was that person swaying: it rose out of the level and
-        // came less than SwayMillimeters nearer than it. A still person's head and shoulders are in the level's blend already,
-        // and shifting their weight moves only part of them; someone else walking in brings their whole head, far nearer than
-        // a level low over the floor (in a dense flow the level between two people is the first one's tail).
-        private bool IsSway()
-        {
-            return _bodyLevel && _current.Origin == TargetOrigin.Background && _background - _current.NearestMillimeters < SwayMillimeters;
-        }
-
-        // A target that rose out of a stander's level and returned to it is that person swaying (a head or a shoulder moving
-        // off and back): the level is still their body, standing there since they first settled.
-        private void ReturnToBodyLevel()
-        {
-            _leaveSamples = 0;
-        }
-
-        // Counts the readings since the zone last read at its still level: readings farther than the level by more than the
-        // noise are a body walking off it towards the floor. Judged against the level as it stood when they began to leave
-        // it, not the average that follows them out.
-        private void TrackLeaving(long timeMs, int d, int fall)
-        {
-            if (d <= (_leaveSamples == 0 ? _background : _leaveLevel) + fall)
-            {
-                _leaveSamples = 0;
-                return;
-            }
-
-            if (_leaveSamples == 0)
-            {
-                _leaveFloorMs = 0;
-                _leaveStartMs = timeMs;
-                _leaveLevel = _background;
-                _leaveFarthest = d;
-            }
-
-            if (_leaveFloorMs == 0 && d > _exitAbove)
-            {
-                _leaveFloorMs = timeMs;
-            }
-
-            _leaveSamples++;
-            _leaveFarthest = d > _leaveFarthest ? d : _leaveFarthest;
-        }
-
-        // The still level went away. When it was a person standing (EnterBodyLevel), their stay and their walk off it are the
-        // last of their presence in this zone: a target from when they settled to the first reading of the floor again (the averaged
-        // level the zone is released on lags it by several readings), so that
-        // the pairing stage sees which zone they walked off into (the one they leave last). Dated from the settling, not
-        // from the first reading that left the level: a stander's body is seen by the next zone as they start to move
-        // (a wide footprint under a high mount), before their own zone's reading clears the noise band.
-        // Without it a person who stopped, was taken for background and walked on left no target in the zone they stood
-        // in, and their crossing was lost.
-        private void LeaveStillLevel(long timeMs)
-        {
-            if (!_bodyLevel || _leaveSamples == 0 || _leaveStartMs - _bodyLevelMs < StanderMilliseconds)
-            {
-                return;
-            }
-
-            _bodyLevel = false;
-            _leftStillLevel = true;
-            _finished.StartMs = _bodyLevelMs;
-            _finished.OnsetMs = _bodyLevelMs;
-            _finished.CoreStartMs = _bodyLevelMs;
-            _finished.CoreEndMs = 0;
-            _finished.EndMs = _leaveFloorMs > 0 ? _leaveFloorMs : timeMs;
-            _finished.NearestMillimeters = _leaveLevel;
-            _finished.FarthestCoreMillimeters = _leaveFarthest;
-            _finished.HeightMillimeters = 0;
-            _finished.Samples = _leaveSamples;
-            _finished.CoreSamples = _leaveSamples;
-            _finished.Origin = TargetOrigin.Background;
-            _finished.Episode = _episode;
-            _finished.ArrivalMs = _episodeStartMs;
-            _finished.IsWalkOff = true;
-            _finished.NearestWhenOtherRoseMillimeters = 0;
-            _finished.SettledOnStillLevel = false;
-            _finished.BackgroundHeldMs = 0;
         }
 
         private void Finish(long endMs)

@@ -1,0 +1,31 @@
+namespace EdgeSensor.Core.Counting
+{
+    // A door leaf the door rules refused, swinging on into the next pair.
+    public sealed partial class CrossingStateMachine
+    {
+        // A leaf's edge read twice in one swing reads as near within this (ranging noise of 20-60 mm at 2.2-3.0 m, twice);
+        // a head differs from the top edge of a door (2030 mm or more up) by more, but for the tallest few.
+        private const int LeafEdgeMatchMillimeters = 100;
+
+        private void RememberLeaf(int zone, TargetSummary target)
+        {
+            _leafEndMs[zone] = target.EndMs;
+            _leafEpisode[zone] = target.Episode;
+            _leafNearestMm[zone] = target.NearestMillimeters;
+        }
+
+        // True when originTarget, the origin side of a pair, is the door leaf the door rules refused just before swinging on:
+        // it split off that leaf's target in its zone at a valley at the very sample that one ended (one presence, the zone
+        // never cleared) and reads as near as it did, within LeafEdgeMatchMillimeters (one rigid edge, read again). An
+        // automatic door that starts to close (the leaf leaves its open position filling both zones at once, refused as a
+        // leaf) and opens again for someone still metres away swings back the way it opens, over the zones one after the
+        // other like a walker, and was counted. A person reaching the zone while the leaf moves comes a swing later and rises
+        // with a head of their own, not the leaf's edge.
+        private bool SwingsOn(int originZone, TargetSummary originTarget)
+        {
+            int gap = originTarget.NearestMillimeters - _leafNearestMm[originZone];
+            return originTarget.Origin == TargetOrigin.ValleySplit && originTarget.Episode == _leafEpisode[originZone]
+                && originTarget.StartMs == _leafEndMs[originZone] && gap <= LeafEdgeMatchMillimeters && -gap <= LeafEdgeMatchMillimeters;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+namespace EdgeSensor.Core.Counting
+{
+    // Pushed strollers, prams and carts: the vehicle and the person pushing it are one body (docs/counting.md, "Pushed objects").
+    public sealed partial class CrossingStateMachine
+    {
+        // A held-back low target is too short for a vehicle when it held its zone less than MinVehiclePassMilliseconds less a
+        // read cycle at each end: a zone is ranged once a read cycle, so a target's measured hold falls short of the time
+        // its body was in view by up to a read cycle where it began and another where it ended.
+        private const int VehiclePassReadCycles = 2;
+
+        // A pusher's head comes into the zone within this long of the pusher's own target (see OutlastsPusher).
+        private const int PusherHeadMilliseconds = 1000;
+
+        // ... but a zone's footprint adds its own width (0.24 x depth: ~0.7 m of floor at 3 m) to the time each of the two
+        // takes to pass, so at a high mount the stroller's lead shrinks to 1.5-2 times the pusher's, and one body can reach 2
+        // by where the valley cut it. There a vehicle is also told by the time it holds the zone on its own: a stroller and
+        // the reach to its handle, together at least ~0.95 m along the path (EN 1888 strollers from 0.7 m, forearms from
+        // 0.25 m), take at least MinVehiclePassMilliseconds to pass a point at a pushing pace of 1.4 m/s or less, while a
+        // body 0.25-0.35 m deep at a walking pace passes it in a third of that and a blended zone cuts its target short. So
+        // a lead at least AttachedLongNumerator/AttachedLongDenominator (1.5) times as long as its pusher and that long is
+        // a vehicle too.
+        private const int AttachedLongNumerator = 3;
+
+        private const int AttachedLongDenominator = 2;
+
+        private const int MinVehiclePassMilliseconds = 680;
+
+        // When the pusher reads less than PusherRiseMillimeters taller (a blended zone under a high mount reads every
+        // body below its top, a stroller's broad flat hood less so than a head), height cannot tell a stroller from a
+        // person walking ahead, and length must do it alone with a margin: the stroller (0.72-1.05 m) plus the reach
+        // back to its handle (0.25-0.5 m) holds the zone at least AttachedPushedLengthFactor times as long as the
+        // pusher's body (0.25-0.3 m deep) does; a person ahead is one body deep, however the valley between them cut it.
+        private const int AttachedPushedLengthFactor = 2;
+
+        // The pusher behind their vehicle as one target, from the vehicle's arrival to the pusher's leaving.
+        private static TargetSummary PushingFrom(TargetSummary pusher, TargetSummary vehicle)
+        {
+            pusher.StartMs = vehicle.StartMs;
+            pusher.OnsetMs = vehicle.OnsetMs;
+            pusher.CoreStartMs = vehicle.CoreStartMs;
+            pusher.Samples += vehicle.Samples;
+            pusher.CoreSamples += vehicle.CoreSamples;
+            pusher.Origin = vehicle.Origin;
+            pusher.IsPushedMerge = true;
+            return pusher;
+        }
+
+        // True when lead is a stroller (or cart) pushed by the person of target, who followed it in the same zone: the
+        // person came within the pair gap holding on (the zone never read its floor between the two, see VehicleContact:
+        // a wheelchair user with someone close behind reads as low and as long as a stroller, but the floor shows between
+        // them), stands clearly taller, and the low thing is a vehicle, not a smaller person
+        // walking ahead - it is long along the path, so (moving at the pusher's speed) it took the zone at least
+        // PushedLengthNumerator/PushedLengthDenominator times as long to pass as the person did. A stroller is
+        // 0.8-1.0 m long against a body 0.25-0.3 m deep; a child is shallower than an adult.
+        // A pusher who reads taller, but by less than PusherRiseMillimeters, is still taken when attached to the vehicle
+        // (the pusher's hands are on the handle, so the zone never clears between the two: the person's target splits
+        // off the vehicle's at the very sample it ends) and the vehicle held the zone AttachedPushedLengthFactor times
+        // as long as the person, or 1.5 times as long and at least as long as a vehicle takes to pass (see
+        // MinVehiclePassMilliseconds).
+        private bool IsPushedBy(int zone, TargetSummary lead, TargetSummary target)
+        {
+            int rise = target.HeightMillimeters - lead.HeightMillimeters;
+            if (target.OnsetMs - lead.EndMs > _maxGap || rise <= 0 || !_vehicleContact.IsOneBody(zone, lead, target))
+            {
+                return false;
+            }
+
+            long leadMs = lead.EndMs - lead.StartMs;
+            long personMs = target.EndMs - target.StartMs;
+            if (rise >= PusherRiseMillimeters)
+            {
+                return leadMs * PushedLengthDenominator >= personMs * PushedLengthNumerator;
+            }
+
+            if (!IsAttachedTo(lead, target))
+            {
+                return false;
+            }
+
+            return leadMs >= personMs * AttachedPushedLengthFactor
+                || (leadMs * AttachedLongDenominator >= personMs * AttachedLongNumerator && leadMs >= MinVehiclePassMilliseconds);
+        }
+
+        // True when lead held its zone for less time than a vehicle takes to pass (MinVehiclePassMilliseconds: a stroller and
+        // the reach to its handle at a pushing pace), less the read cycles its measured hold may fall short by.
+        private bool IsShortOfVehicle(TargetSummary lead)
+        {
+            return lead.EndMs - lead.StartMs < MinVehiclePassMilliseconds - VehiclePassReadCycles * _readCycleMs;
+        }
+
+        // True when target split off lead in one continuous presence of the zone, starting where lead ended: nothing
+        // between them went back to the floor.
+        private static bool IsAttachedTo(TargetSummary lead, TargetSummary target)
+        {
+            return target.Origin == TargetOrigin.ValleySplit && target.Episode == lead.Episode && target.StartMs == lead.EndMs;
+        }
+
+        // True when the target open behind the held-back low one has already lasted longer than a pusher can (see
+        // IsPushedBy: a pusher passes the zone in at most PushedLengthDenominator/PushedLengthNumerator of the time their
+        // vehicle took), so the low one is no pushed object and need not wait for it to finish. Without this, a seated
+        // person reading low under a high mount was held until the next one in a queue had passed the zone: 1-2 s late.
+        // How near the open target has come so far tells sooner. A pusher who does not stand PusherRiseMillimeters taller
+        // than the vehicle must pass in 1/AttachedPushedLengthFactor of its time; one who does shows it early, because the
+        // head is the first thing above the handle, at most an arm's reach and half a body (~0.6 m) behind the hands, which
+        // a pusher walking at least 0.6 m/s brings into the zone within PusherHeadMilliseconds. So a follower that has lasted
+        // longer than both without coming that much nearer is another body (a second wheelchair user close behind the
+        // first): before, the first was counted only when the second was nearly through, 2-3 s late.
+        private bool OutlastsPusher(int zone, long nowMs)
+        {
+            PairingZone pairing = _zones[zone];
+            if (!pairing.IsOpen)
+            {
+                return false;
+            }
+
+            long leadMs = pairing.LeadEndMs - pairing.LeadStartMs;
+            long openMs = nowMs - pairing.OpenStartMs;
+            if (openMs * PushedLengthNumerator > leadMs * PushedLengthDenominator)
+            {
+                return true;
+            }
+
+            bool risen = pairing.LeadNearestMillimeters - _openNearestMm[zone] >= PusherRiseMillimeters;
+            return !risen && openMs > PusherHeadMilliseconds && openMs * AttachedPushedLengthFactor > leadMs;
+        }
+
+        // True when target, about to be settled as a touch, is the person behind the low thing queued last in its zone, and
+        // is merged into it: target split off that low one at the very sample it ended (one presence, the zone never
+        // cleared), reads at least PusherRiseMillimeters taller, and the other zone's open target rose after the low one
+        // came here. That is a vehicle pushed over the line ahead of its pusher: the stroller's hood (or a wheelchair's
+        // footrest and knees) reached the other zone while the head behind it was still coming, so the head here is
+        // detected after the other zone's onset, as a touch across the line would be; but a touch comes from someone the
+        // other zone held before, with no low body of its own ahead of it that came here first. Dropped as a touch, the
+        // pusher left only the low one to pair, and that was then refused against the other zone's head as two things
+        // (rule 5): the crossing was lost.
+        private bool TakesOverVehicle(int zone, TargetSummary target)
+        {
+            PairingZone pairing = _zones[zone];
+            PairingZone other = _zones[1 - zone];
+            TargetSummary low = pairing.Newest;
+            if (!IsAttachedTo(low, target) || target.HeightMillimeters - low.HeightMillimeters < PusherRiseMillimeters
+                || other.OpenOnsetMs < low.OnsetMs)
+            {
+                return false;
+            }
+
+            low.EndMs = target.EndMs;
+            low.NearestMillimeters = target.NearestMillimeters;
+            low.HeightMillimeters = target.HeightMillimeters;
+            low.Samples += target.Samples;
+            low.CoreSamples += target.CoreSamples;
+            low.IsShortLead = false;
+            low.IsPushedMerge = true;
+            pairing.ReplaceNewest(low);
+            PushedObjectMerges++;
+            return true;
+        }
+
+        // True when the oldest target of zone, ended first and about to be dropped as a stray against other (two bodies: its
+        // head lies far from other's), is the vehicle that other already holds with its pusher (a stroller and the person
+        // pushing it, merged there as one target, see IsPushedBy), and is merged into the target split off it next, which is
+        // that pusher: it split off the low one at the very sample it ended (the zone never cleared between them) and reads as
+        // near as other does. In this zone the vehicle's target held the zone too briefly beside the pusher's to be merged
+        // when it fell (the hood's target ends where the head rises, and a blending zone pads both with its own width);
+        // dropped, it left the pusher's target nested in other, settled as a touch, and the crossing was lost. Two people
+        // walking close behind each other are not merged in the other zone, so this never joins them. A vehicle stands at most
+        // PushedObjectMaxHeightMillimeters high.
+        private bool TakesVehicleAhead(int zone, TargetSummary other)
+        {
+            PairingZone pairing = _zones[zone];
+            if (!other.IsPushedMerge || pairing.Count != 2)
+            {
+                return false;
+            }
+
+            TargetSummary low = pairing.Oldest;
+            TargetSummary pusher = pairing.Second;
+            if (low.HeightMillimeters > PushedObjectMaxHeightMillimeters || low.EndMs > other.EndMs || !IsAttachedTo(low, pusher)
+                || AreTwoBodies(pusher, other))
+            {
+                return false;
+            }
+
+            pairing.ReplaceNewest(PushingFrom(pusher, low));
+            pairing.DropOldest();
+            PushedObjectMerges++;
+            return true;
+        }
+    }
+}

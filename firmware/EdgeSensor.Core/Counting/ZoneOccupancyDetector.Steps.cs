@@ -1,0 +1,211 @@
+namespace EdgeSensor.Core.Counting
+{
+    // Head steps: a zone that steps from one flat head level straight to the next (two people with no gap between them) splits there.
+    public sealed partial class ZoneOccupancyDetector
+    {
+        private bool IsHeadStep(long timeMs, int d, int fall)
+        {
+            _sampleIndex++;
+            int low = d < _segMin ? d : _segMin;
+            int high = d > _segMax ? d : _segMax;
+            if (high - low <= fall)
+            {
+                _segMin = low;
+                _segMax = high;
+                _segLastMs = timeMs;
+                _segLastIndex = _sampleIndex;
+                _segSamples++;
+                if (_segSamples == StepPlateauSamples)
+                {
+                    _segHeadMs = timeMs;
+                }
+
+                if (_segSamples == StepPlateauSamples && _hasHeadLevel && _segMax < _headLevel && IsHeadHigh(_segMin) && IsStepFromHead(fall))
+                {
+                    KeepSegmentForStep();
+                    return true;
+                }
+
+                return _segSamples == StepPlateauSamples && IsTallerFollowerOfLowHead(timeMs, fall);
+            }
+
+            // The level moved out of the band: the segment that ends here is a head if it held long enough up high.
+            bool isHead = _segSamples >= StepPlateauSamples && _segLastMs - _segStartMs <= MaxHeadMilliseconds && IsHeadHigh(_segMin);
+            bool isStep = isHead && _hasHeadLevel && IsStepFromHead(fall);
+            RecordLowHead(timeMs);
+            if (isHead)
+            {
+                _headLevel = _segMin;
+                _headSpread = _segMax - _segMin;
+                _headEndMs = _segLastMs;
+                _headEndIndex = _segLastIndex;
+                _headSamples = _segSamples;
+                _hasHeadLevel = true;
+            }
+
+            KeepSegmentForStep();
+            StartSegment(timeMs, d);
+            return isStep;
+        }
+
+        // Keeps the level segment as the second head's, until SplitAtStep has read it.
+        private void KeepSegmentForStep()
+        {
+            _stepStartMs = _segStartMs;
+            _stepHeadMs = _segHeadMs;
+            _stepNearest = _segMin;
+            _stepSamples = _segSamples;
+        }
+
+        private bool IsStepFromHead(int fall)
+        {
+            int step = _segMin > _headLevel ? _segMin - _headLevel : _headLevel - _segMin;
+            bool apart = _segMin > _headLevel ? _segMin - fall > _headLevel : _segMax + fall < _headLevel;
+            bool flat = _headSpread * StepFlatnessDivisor <= step && (_segMax - _segMin) * StepFlatnessDivisor <= step;
+            bool nearer = _segMin < _headLevel;
+            return apart && flat && (nearer || step <= MaxHeadStepMillimeters || (_segSamples >= _headSamples && step <= MaxSecondHeadStepMillimeters)) && _segStartIndex - _headEndIndex <= MaxStepGapSamples;
+        }
+
+        // A segment that ends here (at timeMs) held like a walker's head above anything pushed, at the nearest level of the
+        // target, before any other head level in it: the head of a child (or a seated person) a taller follower may split
+        // from. The level is timed from its first reading, not from this segment's start: the noise can cut one still level
+        // into several segments. It may itself stand head-high (a child of 1.3-1.4 m): the head-step split only takes a
+        // follower who switches in within MaxStepGapSamples, while a follower 300 mm taller ramps in over more readings
+        // (chest, shoulders, crown), and one person's outline never rises that far after holding a head's level.
+        private void RecordLowHead(long timeMs)
+        {
+            // A target that rose out of a background held as long as a vehicle takes to pass rose out of something long
+            // standing in the zone (a stroller's hood, held since the person ahead of it left): its first level is the
+            // vehicle's handle, not a child's head. Between two walkers the zone holds a background only for their gap.
+            bool outOfVehicle = _current.Origin == TargetOrigin.Background && _current.StartMs - _finished.EndMs >= VehiclePassMilliseconds;
+            if (_hasHeadLevel || _segSamples < StepPlateauSamples || _lowHeadSpoilt || outOfVehicle)
+            {
+                return;
+            }
+
+            if (_baseline - _segMin < VehicleHoodMinMillimeters)
+            {
+                // Held below a stroller's hood: a wheelchair's footrest or its user's knees, ahead of the user's head.
+                return;
+            }
+
+            if (_segMin - _current.NearestMillimeters > FallThreshold(_segMin) || _segLastMs - _nearLevelStartMs >= VehiclePassMilliseconds
+                || _baseline - _segMin < LowHeadMinMillimeters)
+            {
+                // A level held before, other than a child's head: a stroller shows its hood, then its handle with the
+                // pusher's forearms on it, each a level of its own; a child's outline only ramps up to the crown.
+                _lowHeadSpoilt = true;
+                _hasLowHead = false;
+                return;
+            }
+
+            _lowHeadLevel = _segMin;
+            _lowHeadSpread = _segMax - _segMin;
+            _lowHeadEndIndex = _segLastIndex;
+            _lowHeadLeftMs = timeMs;
+            _hasLowHead = true;
+        }
+
+        // True when the level now held like a head is a taller follower of the low head seen before it (see
+        // LowHeadMinMillimeters); sets up the split as IsHeadStep does. The first target keeps the low head's level as
+        // its nearest, not the ramp's, and the follower's level becomes the head level the next step is measured from.
+        private bool IsTallerFollowerOfLowHead(long timeMs, int fall)
+        {
+            // A head level recorded from the low head's own segment (a head-high child) is no other head before it.
+            bool otherHeadBefore = _hasHeadLevel && _headEndIndex != _lowHeadEndIndex;
+            if (otherHeadBefore || !_hasLowHead || !IsHeadHigh(_segMin))
+            {
+                return false;
+            }
+
+            int rise = _lowHeadLevel - _segMax;
+            bool flat = _lowHeadSpread * StepFlatnessDivisor <= rise && (_segMax - _segMin) * StepFlatnessDivisor <= rise;
+            if (rise < TallerFollowerRiseMillimeters || rise <= fall || !flat || _segStartIndex - _lowHeadEndIndex > MaxRampGapSamples)
+            {
+                return false;
+            }
+
+            // The follower began where the reading left the low head's level (their ramp in), and was there to see from
+            // then: dated at their level's fourth sample instead, they looked to arrive after their own target in the other
+            // zone, and the pair was taken for a crossing the other way.
+            _stepStartMs = _lowHeadLeftMs;
+            _stepHeadMs = _lowHeadLeftMs;
+            _stepNearest = _segMin;
+            _stepSamples = _segSamples;
+            _segNearestBefore = _lowHeadLevel;
+            _headLevel = _segMin;
+            _headSpread = _segMax - _segMin;
+            _headEndMs = timeMs;
+            _headEndIndex = _sampleIndex;
+            _headSamples = _segSamples;
+            return true;
+        }
+
+        private bool IsHeadHigh(int d)
+        {
+            return _baseline - d >= BriefValleyMinHeadMillimeters;
+        }
+
+        private void StartSegment(long timeMs, int d)
+        {
+            _segMin = d;
+            _segMax = d;
+            _segStartMs = timeMs;
+            _segLastMs = timeMs;
+            _segHeadMs = timeMs;
+            _segNearestBefore = _current.NearestMillimeters;
+            _segStartIndex = _sampleIndex;
+            _segLastIndex = _sampleIndex;
+            _segSamples = 1;
+        }
+
+        private ZoneEvent SplitAtStep(long timeMs, int d)
+        {
+            // The second head began where its level began; the first target ended there. The new target ends at the
+            // floor like one that rose from it: its level is not a background to return to. The head just seen stays
+            // the last head level, so that a third close follower is split from the second the same way.
+            long step = _stepStartMs;
+            int samples = _stepSamples;
+            int head = _headLevel;
+            int spread = _headSpread;
+            long headEnd = _headEndMs;
+            int headSamples = _headSamples;
+            int headEndIndex = _headEndIndex;
+            int index = _sampleIndex;
+            int firstNearest = _segNearestBefore;
+            Finish(step);
+            if (firstNearest > _finished.NearestMillimeters)
+            {
+                // A nearer second head was read into the first target until its level had held long enough: the first
+                // person came only as near as the target had before that level began (their own head, not the follower's,
+                // which the pairing would compare with the first person's target in the other zone).
+                _finished.NearestMillimeters = firstNearest;
+            }
+
+            Open(step, _stepNearest, TargetOrigin.ValleySplit);
+            _sampleIndex = index;
+            StartSegment(timeMs, d);
+            _headLevel = head;
+            _headSpread = spread;
+            _headEndMs = headEnd;
+            _headEndIndex = headEndIndex;
+            _headSamples = headSamples;
+            _hasHeadLevel = true;
+            _current.Samples = samples;
+            _current.CoreSamples = samples;
+
+            // Detected when its level had held as long as a walker's head does (StepPlateauSamples), not when the split
+            // was decided: a farther second head is split off only once its level ends (it must not be the side of a
+            // standing person's head), by which time it has passed. Dated at the decision, it looked confirmed only at its
+            // very end, like a sway of one body, and the pairing dropped it when the other zone split the same two
+            // people later than this one (close tailgaters under a 3.0 m mount: one of the two lost).
+            _current.OnsetMs = _stepHeadMs;
+            _nearLevelSamples = samples;
+            _nearLevelMs = headEnd;
+            _background = _exitAbove;
+            _lastActiveMs = timeMs;
+            Extend(timeMs, d);
+            return ZoneEvent.Split;
+        }
+    }
+}
