@@ -67,15 +67,24 @@ namespace EdgeSensor.Core.Counting
         // the outer one, as the same body over the line does: a wheelchair's footrest or an arm reaching over the line
         // from a body in the outer zone reads far lower (and that body's front, its footrest, read low when it rose). Nor
         // a door leaf closing out of its open position at that zone's edge: its edge fills both zones in the same read
-        // cycle (DoorDiscriminator.CoresBeganTogether).
+        // cycle (DoorDiscriminator.CoresBeganTogether). Nor someone who stopped across the line: the inner target of a walk
+        // lasts a body's passage through a zone, while one held there MinStoodOverMilliseconds or more is a person who
+        // stood in both zones, and the outer zone's low start is their own front (a wheelchair's footrest and knees, 0.3-0.6
+        // m up, reach the next zone ahead of the head), not a leaf's fringe: they arrived from the outer zone's side and,
+        // leaving it last, went back the way they came.
         private bool IsStretchedWalk(TargetSummary a, TargetSummary b)
         {
             if (IsNestedIn(b, a))
             {
-                return IsStretchedAround(a, b) && !_door.CoresBeganTogether(a, b);
+                return IsStretchedAround(a, b) && !_door.CoresBeganTogether(a, b) && !IsStayAcross(b);
             }
 
-            return IsNestedIn(a, b) && IsStretchedAround(b, a) && !_door.CoresBeganTogether(a, b);
+            return IsNestedIn(a, b) && IsStretchedAround(b, a) && !_door.CoresBeganTogether(a, b) && !IsStayAcross(a);
+        }
+
+        private static bool IsStayAcross(TargetSummary inner)
+        {
+            return inner.EndMs - inner.StartMs >= MinStoodOverMilliseconds;
         }
 
         // True when one target spans the other in time although the body passed from the outer target's zone into the inner
