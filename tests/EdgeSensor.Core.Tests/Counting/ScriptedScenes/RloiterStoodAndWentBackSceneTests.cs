@@ -287,14 +287,8 @@ public sealed class RloiterStoodAndWentBackSceneTests
     private static void AssertNothingCounted(string readings)
     {
         var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 3000, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        int lastMs = 0;
-        foreach ((int t, int zone, int distance, int status) in RecordedReadings.Rows(readings))
-        {
-            counter.AddTofSample(t, zone, distance, status);
-            lastMs = t;
-        }
-
-        counter.Tick(lastMs + 5000);
+        RecordedReadings.Play(counter, readings);
+        counter.Tick(RecordedReadings.Rows(readings).Last().TimeMs + 5000);
         Assert.AreEqual(0, counter.Entries, CounterHarness.Describe(counter));
         Assert.AreEqual(0, counter.Exits, CounterHarness.Describe(counter));
     }
