@@ -109,24 +109,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             _bodyLevel = false;
-            _leftStillLevel = true;
-            _finished.StartMs = _bodyLevelMs;
-            _finished.OnsetMs = _bodyLevelMs;
-            _finished.CoreStartMs = _bodyLevelMs;
-            _finished.CoreEndMs = 0;
-            _finished.EndMs = _leaveFloorMs > 0 ? _leaveFloorMs : timeMs;
-            _finished.NearestMillimeters = _leaveLevel;
-            _finished.FarthestCoreMillimeters = _leaveFarthest;
-            _finished.HeightMillimeters = 0;
-            _finished.Samples = _leaveSamples;
-            _finished.CoreSamples = _leaveSamples;
-            _finished.Origin = TargetOrigin.Background;
-            _finished.Episode = _episode;
-            _finished.ArrivalMs = _episodeStartMs;
-            _finished.IsWalkOff = true;
-            _finished.NearestWhenOtherRoseMillimeters = 0;
-            _finished.SettledOnStillLevel = false;
-            _finished.BackgroundHeldMs = 0;
+            FinishLevelTarget(TargetOrigin.Background, _bodyLevelMs, _bodyLevelMs, 0, _leaveFloorMs > 0 ? _leaveFloorMs : timeMs, _leaveLevel, _leaveFarthest, _leaveSamples, true);
         }
     }
 }

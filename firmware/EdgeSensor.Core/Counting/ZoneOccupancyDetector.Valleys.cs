@@ -168,26 +168,9 @@ namespace EdgeSensor.Core.Counting
             // The reading that left the level, when still nearer than the enter threshold, is the body's way out, part of its
             // core like any target's last readings.
             bool wayOut = d < _enterBelow;
-            _leftStillLevel = true;
-            _finished.StartMs = _hiddenStartMs;
-            _finished.OnsetMs = _hiddenHeadMs;
-            _finished.CoreStartMs = _hiddenStartMs;
-            _finished.CoreEndMs = wayOut ? timeMs : _hiddenLastMs;
-            _finished.EndMs = timeMs;
-            _finished.NearestMillimeters = _hiddenMin;
-            _finished.FarthestCoreMillimeters = wayOut && d > _hiddenMax ? d : _hiddenMax;
-            _finished.HeightMillimeters = 0;
-            _finished.Samples = wayOut ? _hiddenSamples + 1 : _hiddenSamples;
-            _finished.CoreSamples = _finished.Samples;
-            _finished.Origin = TargetOrigin.ValleySplit;
-            _finished.Episode = _episode;
-            _finished.ArrivalMs = _episodeStartMs;
-            _finished.IsWalkOff = false;
-            _finished.IsShortLead = false;
-            _finished.GapFarthestMillimeters = 0;
-            _finished.NearestWhenOtherRoseMillimeters = 0;
-            _finished.SettledOnStillLevel = false;
-            _finished.BackgroundHeldMs = 0;
+            FinishLevelTarget(
+                TargetOrigin.ValleySplit, _hiddenStartMs, _hiddenHeadMs, wayOut ? timeMs : _hiddenLastMs, timeMs, _hiddenMin,
+                wayOut && d > _hiddenMax ? d : _hiddenMax, wayOut ? _hiddenSamples + 1 : _hiddenSamples, false);
         }
     }
 }

@@ -891,6 +891,30 @@ namespace EdgeSensor.Core.Counting
             }
         }
 
+        // A target the zone made of a level it held, not of a rise and a fall (a stander's walk off their still level, a
+        // follower's level behind a valley), reported through LeftStillLevel: it starts afresh, nothing of the target
+        // finished before it carries over; its core is the whole level (no height: the channel sets it).
+        private void FinishLevelTarget(
+            TargetOrigin origin, long startMs, long onsetMs, long coreEndMs, long endMs, int nearestMillimeters, int farthestCoreMillimeters,
+            int samples, bool isWalkOff)
+        {
+            _leftStillLevel = true;
+            _finished = new TargetSummary();
+            _finished.StartMs = startMs;
+            _finished.OnsetMs = onsetMs;
+            _finished.CoreStartMs = startMs;
+            _finished.CoreEndMs = coreEndMs;
+            _finished.EndMs = endMs;
+            _finished.NearestMillimeters = nearestMillimeters;
+            _finished.FarthestCoreMillimeters = farthestCoreMillimeters;
+            _finished.Samples = samples;
+            _finished.CoreSamples = samples;
+            _finished.Origin = origin;
+            _finished.Episode = _episode;
+            _finished.ArrivalMs = _episodeStartMs;
+            _finished.IsWalkOff = isWalkOff;
+        }
+
         private void Open(long timeMs, int d, TargetOrigin origin)
         {
             _state = DetectorState.Target;
