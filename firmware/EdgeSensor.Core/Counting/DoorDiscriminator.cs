@@ -70,8 +70,7 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool CoresBeganTogether(TargetSummary a, TargetSummary b)
         {
-            long lag = b.CoreStartMs - a.CoreStartMs;
-            return lag <= _simultaneous && -lag <= _simultaneous;
+            return Within(a.CoreStartMs, b.CoreStartMs, _simultaneous);
         }
 
         /// <summary>
@@ -96,8 +95,7 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
-            long startLag = b.OnsetMs - a.OnsetMs;
-            if (startLag <= _simultaneous && -startLag <= _simultaneous && a.Origin != TargetOrigin.ValleySplit && b.Origin != TargetOrigin.ValleySplit)
+            if (Within(a.OnsetMs, b.OnsetMs, _simultaneous) && a.Origin != TargetOrigin.ValleySplit && b.Origin != TargetOrigin.ValleySplit)
             {
                 // Appeared at once. Not for a valley split: its onset is when a second head was confirmed behind the first
                 // in an occupied zone, not when anything appeared (the tail of a long wheelchair splitting off as the next
@@ -107,7 +105,7 @@ namespace EdgeSensor.Core.Counting
 
             if (CoresBeganTogether(a, b) && a.CoreStartMs > 0 && b.CoreStartMs > 0
                 && ((RoseOutOfStandingCover(a) && b.Origin == TargetOrigin.Floor) || (RoseOutOfStandingCover(b) && a.Origin == TargetOrigin.Floor)
-                    || (a.Origin == TargetOrigin.Floor && b.Origin == TargetOrigin.Floor && OnsetsWithin(a, b, _fringeOnset))))
+                    || (a.Origin == TargetOrigin.Floor && b.Origin == TargetOrigin.Floor && Within(a.OnsetMs, b.OnsetMs, _fringeOnset))))
             {
                 // A leaf closing out of its open position: it rises out of the level it held, standing, in the zone it stood
                 // in (far longer than a queue's gap) and sweeps into the other zone out of the bare floor, its edge filling
@@ -117,8 +115,7 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
-            long endLag = b.EndMs - a.EndMs;
-            if (endLag <= _simultaneous && -endLag <= _simultaneous && a.Samples >= MinFlatSamples && b.Samples >= MinFlatSamples
+            if (Within(a.EndMs, b.EndMs, _simultaneous) && a.Samples >= MinFlatSamples && b.Samples >= MinFlatSamples
                 && !CoresEndedApart(a, b))
             {
                 // Both ended in the same read cycle: one rigid surface that stopped moving (a leaf swung fully open,
@@ -136,10 +133,10 @@ namespace EdgeSensor.Core.Counting
             return _flatness > 0 && AreFlatAtSameDistance(a, b);
         }
 
-        // True when the first readings of a and b came no more than bound apart.
-        private static bool OnsetsWithin(TargetSummary a, TargetSummary b, long bound)
+        // True when two instants, one per zone, came no more than bound apart, either way round.
+        private static bool Within(long aMs, long bMs, long bound)
         {
-            long lag = b.OnsetMs - a.OnsetMs;
+            long lag = bMs - aMs;
             return lag <= bound && -lag <= bound;
         }
 
