@@ -16,7 +16,7 @@ public sealed class TailgatingSceneTests
     private const int DrawsPerCell = 6;
 
     [TestMethod]
-    [Ignore("Known limit, 4 of 48 scenes (1 at 2.5 m, 3 at 3.0 m): where a zone reports the highest surface covering a share of it, a high mount sees each person only 0.3 s per zone and one person's two targets may not overlap in time; the first is then taken for a stray ahead of the overlapping second person (or the pair's onsets fall in one read cycle and look like a door), or the second head, half covered where the zone split, reads 490 mm below the first: farther apart than two heads may be, since a stroller's hood must never count as a person")]
+    [Ignore("Known limit, 4 of 48 scenes (all at 3.0 m): where a zone reports the highest surface covering a share of it, a high mount sees each person only 0.3 s per zone and one person's two targets may not overlap in time; the first is then taken for a stray ahead of the overlapping second person (or the pair's onsets fall in one read cycle and look like a door), or the second head, half covered where the zone split, reads 490 mm below the first: farther apart than two heads may be, since a stroller's hood must never count as a person")]
     public void AdultsHalfASecondApart_BothCounted() => RunPairs(21, blend: false);
 
     [TestMethod]
