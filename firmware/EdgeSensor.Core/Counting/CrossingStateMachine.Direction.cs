@@ -47,10 +47,20 @@ namespace EdgeSensor.Core.Counting
                 // departure, not a second crossing.
                 Confirm();
             }
+            else if (verdict != CrossingKind.None && IsPusherOfLast(verdict, a, b))
+            {
+                // The person pushing the vehicle the crossing before was (see IsPusherOfLast): one crossing with it, not a second.
+                _lastCounted = CrossingKind.None;
+                PushedObjectMerges++;
+                Confirm();
+            }
             else
             {
                 // The origin zone's next target found a partner: the held crossing stands.
                 Confirm();
+                _lastCounted = verdict;
+                _lastCountedA = a;
+                _lastCountedB = b;
                 if (verdict != CrossingKind.None)
                 {
                     Hold(verdict, originIsZone0 ? a : b, originIsZone0 ? b : a, IsStretchedWalk(a, b));

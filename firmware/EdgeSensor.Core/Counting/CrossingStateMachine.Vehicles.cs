@@ -32,6 +32,49 @@ namespace EdgeSensor.Core.Counting
         // pusher's body (0.25-0.3 m deep) does; a person ahead is one body deep, however the valley between them cut it.
         private const int AttachedPushedLengthFactor = 2;
 
+        // The pusher's head is behind the handle by the reach of the arms holding it (the handle 250-520 mm ahead of the chest,
+        // the head above the chest), which at a pushing pace of 1.4 m/s or less takes at least this long to pass a point: the
+        // zone's reading falls from the handle over the forearms and chest to the head. A person walking close behind another
+        // brings their head in right behind the gap between the two bodies.
+        private const int MinHandleToHeadMilliseconds = 180;
+
+        // The crossing counted last (its verdict, None when none or when it was a pusher's, and its targets in zones 0 and 1),
+        // see IsPusherOfLast.
+        private CrossingKind _lastCounted;
+
+        private TargetSummary _lastCountedA;
+
+        private TargetSummary _lastCountedB;
+
+        // True when the pair a (zone 0), b (zone 1), of the same way as the crossing counted last, is the person pushing the
+        // vehicle that crossing was: in both zones this pair's target split off that crossing's at the very sample it ended
+        // (the zone never cleared, IsAttachedTo), above a gap that stayed at handle height (VehicleContact), reads taller than
+        // the low one (at most PushedObjectMaxHeightMillimeters: a hood), and its head was confirmed no sooner than the reach
+        // from the handle to the head takes to pass (MinHandleToHeadMilliseconds). A stroller and its pusher are rigidly joined,
+        // so both zones show the same low body, the same handle and the same head behind it. Each zone alone cannot always tell
+        // (see IsPushedBy): under a high mount the zone's own width pads both times, and a brisk stroller passes a zone in as
+        // little time as its pusher, so the hood was paired on its own and counted, and the pusher counted again.
+        private bool IsPusherOfLast(CrossingKind verdict, TargetSummary a, TargetSummary b)
+        {
+            int origin = OriginOf(verdict);
+            return verdict == _lastCounted && IsPusherBehind(_lastCountedA, a) && IsPusherBehind(_lastCountedB, b)
+                && (IsCrossingOf(_held, verdict, origin == 0 ? a : b, origin == 0 ? b : a)
+                    || IsCrossingOf(_lastConfirmedCrossing, verdict, origin == 0 ? a : b, origin == 0 ? b : a));
+        }
+
+        // True when crossing (held, or confirmed last) is of that way and was made in the occupancy episodes of these targets.
+        private static bool IsCrossingOf(HeldCrossing crossing, CrossingKind verdict, TargetSummary origin, TargetSummary destination)
+        {
+            return crossing.Kind == verdict && crossing.OriginEpisode == origin.Episode && crossing.DestinationEpisode == destination.Episode;
+        }
+
+        private static bool IsPusherBehind(TargetSummary low, TargetSummary target)
+        {
+            return IsAttachedTo(low, target) && low.Origin != TargetOrigin.ValleySplit && low.HeightMillimeters <= PushedObjectMaxHeightMillimeters
+                && target.HeightMillimeters > low.HeightMillimeters && !VehicleContact.SawFloorBetween(target)
+                && target.OnsetMs - target.StartMs >= MinHandleToHeadMilliseconds;
+        }
+
         // The pusher behind their vehicle as one target, from the vehicle's arrival to the pusher's leaving.
         private static TargetSummary PushingFrom(TargetSummary pusher, TargetSummary vehicle)
         {

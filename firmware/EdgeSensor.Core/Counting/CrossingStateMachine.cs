@@ -179,6 +179,7 @@ namespace EdgeSensor.Core.Counting
             _zones[1].Clear();
             _held.Kind = CrossingKind.None;
             _lastConfirmedCrossing.Kind = CrossingKind.None;
+            _lastCounted = CrossingKind.None;
             _followsShortLead[0] = false;
             _followsShortLead[1] = false;
             _vehicleContact.Clear();

@@ -47,7 +47,7 @@ namespace EdgeSensor.Core.Counting
         // stroller's 0.75 m hood reads 0.5-0.6 m under a 3.0 m mount): 450 mm, less a margin for the ranging noise. A gap
         // read lower saw past two bodies towards the floor: the next person walking close behind someone who came with
         // their vehicle, or behind a wheelchair user.
-        private static bool SawFloorBetween(TargetSummary follower)
+        internal static bool SawFloorBetween(TargetSummary follower)
         {
             return follower.GapFarthestMillimeters > 0 && follower.GapHeightMillimeters < HandleGapMinMillimeters;
         }
