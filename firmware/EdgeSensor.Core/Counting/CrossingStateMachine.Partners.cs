@@ -57,6 +57,11 @@ namespace EdgeSensor.Core.Counting
 
         private void PairOldest()
         {
+            if (JoinsLowBody(0) || JoinsLowBody(1))
+            {
+                return;
+            }
+
             if (SplitSpan(0) || SplitSpan(1))
             {
                 return;

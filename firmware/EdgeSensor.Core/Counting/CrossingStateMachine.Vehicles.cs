@@ -175,14 +175,15 @@ namespace EdgeSensor.Core.Counting
         // detected after the other zone's onset, as a touch across the line would be; but a touch comes from someone the
         // other zone held before, with no low body of its own ahead of it that came here first. Dropped as a touch, the
         // pusher left only the low one to pair, and that was then refused against the other zone's head as two things
-        // (rule 5): the crossing was lost.
+        // (rule 5): the crossing was lost. Only a low one as long as a vehicle (IsVehicleLong, as IsPushedBy asks) is taken
+        // here at once; a shorter one may be a child walking right ahead (FollowsLowBodyAhead).
         private bool TakesOverVehicle(int zone, TargetSummary target)
         {
             PairingZone pairing = _zones[zone];
             PairingZone other = _zones[1 - zone];
             TargetSummary low = pairing.Newest;
             if (!IsAttachedTo(low, target) || target.HeightMillimeters - low.HeightMillimeters < PusherRiseMillimeters
-                || other.OpenOnsetMs < low.OnsetMs)
+                || other.OpenOnsetMs < low.OnsetMs || !IsVehicleLong(low, target))
             {
                 return false;
             }
@@ -199,6 +200,89 @@ namespace EdgeSensor.Core.Counting
             return true;
         }
 
+        // True when low held its zone for less time than target, the person behind it. A stroller and the reach to its
+        // handle (0.95 m or more along the path) are longer than the pusher's body (0.25-0.35 m deep) and pass at the
+        // pusher's pace, so they never hold a zone for less time than the pusher does (IsPushedBy asks them to hold it
+        // PushedLengthNumerator/PushedLengthDenominator times as long); a child walking right ahead of an adult is one body
+        // deep, and its target ends where the adult's head comes in.
+        private static bool HeldLessLong(TargetSummary low, TargetSummary target)
+        {
+            return low.EndMs - low.StartMs < target.EndMs - target.StartMs;
+        }
+
+        // True when low held its zone at least PushedLengthNumerator/PushedLengthDenominator times as long as target (see
+        // IsPushedBy).
+        private static bool IsVehicleLong(TargetSummary low, TargetSummary target)
+        {
+            return (low.EndMs - low.StartMs) * PushedLengthDenominator >= (target.EndMs - target.StartMs) * PushedLengthNumerator;
+        }
+
+        // True when the oldest target of zone is a low one and the next one is the taller body that split off it and was
+        // queued as a person of its own (FollowsLowBody), while the other zone has the same low one queued and the taller
+        // one behind it still open there, not yet as long as the low one: whether the two are one body is told by both
+        // zones together (JoinsLowBody), so the pair waits for it.
+        private bool AwaitsLowBodyVerdict(int zone, long nowMs)
+        {
+            PairingZone pairing = _zones[zone];
+            PairingZone other = _zones[1 - zone];
+            if (pairing.Count != 2 || !pairing.Second.FollowsLowBody || other.Count != 1 || !other.IsOpen || !other.OpenIsSplit
+                || other.OpenStartMs != other.OldestEndMs)
+            {
+                return false;
+            }
+
+            return nowMs - other.OpenStartMs <= other.OldestEndMs - other.OldestStartMs;
+        }
+
+        // A low target and the taller one split off it, kept apart in one zone (FollowsLowBody), are one body - a vehicle and
+        // its pusher, merged as IsPushedBy does - unless one zone or the other saw the low one hold it for less time than
+        // the taller one behind it (HeldLessLong): a stroller is longer than its pusher's body in both zones, while a child
+        // right ahead of an adult is cut short by the adult's head at least in one (the zones' footprints cut the gap
+        // between two bodies at different points). Judged once the other zone has split the same pair too; a zone that saw
+        // them as one target leaves them to TakesVehicleAhead. True when the two pairs were merged.
+        private bool JoinsLowBody(int zone)
+        {
+            PairingZone pairing = _zones[zone];
+            PairingZone other = _zones[1 - zone];
+            if (pairing.Count != 2 || other.Count != 2 || !pairing.Second.FollowsLowBody)
+            {
+                return false;
+            }
+
+            TargetSummary low = pairing.Oldest;
+            TargetSummary body = pairing.Second;
+            TargetSummary otherLow = other.Oldest;
+            TargetSummary otherBody = other.Second;
+            if (!IsAttachedTo(low, body) || !IsAttachedTo(otherLow, otherBody)
+                || otherBody.HeightMillimeters - otherLow.HeightMillimeters < PusherRiseMillimeters
+                || HeldLessLong(low, body) || HeldLessLong(otherLow, otherBody))
+            {
+                return false;
+            }
+
+            pairing.ReplaceNewest(PushingFrom(body, low));
+            pairing.DropOldest();
+            other.ReplaceNewest(PushingFrom(otherBody, otherLow));
+            other.DropOldest();
+            PushedObjectMerges += 2;
+            return true;
+        }
+
+        // True when target, about to be settled as a touch, has the shape TakesOverVehicle takes (split off the low one
+        // queued last at the very sample it ended, PusherRiseMillimeters taller, the other zone's open target risen after
+        // the low one came here) but the low one held the zone too briefly for a vehicle in this zone (IsVehicleLong): it may
+        // be a child walking right ahead of an adult in a queue, who reaches the other zone first just the same. The one
+        // behind is no touch across the line either way (a touch comes from someone the other zone held before, with no
+        // body of its own ahead of it that came here first): it is queued as a body of its own, marked FollowsLowBody, and
+        // both zones together tell whether the two are one (JoinsLowBody, TakesVehicleAhead). Merged here, a child right
+        // ahead of an adult was lost in a queue.
+        private bool FollowsLowBodyAhead(int zone, TargetSummary target)
+        {
+            TargetSummary low = _zones[zone].Newest;
+            return IsAttachedTo(low, target) && target.HeightMillimeters - low.HeightMillimeters >= PusherRiseMillimeters
+                && _zones[1 - zone].OpenOnsetMs >= low.OnsetMs && !IsVehicleLong(low, target);
+        }
+
         // True when the oldest target of zone, ended first and about to be dropped as a stray against other (two bodies: its
         // head lies far from other's), is the vehicle that other already holds with its pusher (a stroller and the person
         // pushing it, merged there as one target, see IsPushedBy), and is merged into the target split off it next, which is
@@ -208,18 +292,21 @@ namespace EdgeSensor.Core.Counting
         // dropped, it left the pusher's target nested in other, settled as a touch, and the crossing was lost. Two people
         // walking close behind each other are not merged in the other zone, so this never joins them. A vehicle stands at most
         // PushedObjectMaxHeightMillimeters high.
+        // The same when this zone kept the low one apart from the head behind it (FollowsLowBody) and the other zone saw
+        // the two as one target: that zone tells nothing of two bodies, so they stay one, as they were before.
         private bool TakesVehicleAhead(int zone, TargetSummary other)
         {
             PairingZone pairing = _zones[zone];
-            if (!other.IsPushedMerge || pairing.Count != 2)
+            if (pairing.Count != 2)
             {
                 return false;
             }
 
             TargetSummary low = pairing.Oldest;
             TargetSummary pusher = pairing.Second;
-            if (low.HeightMillimeters > PushedObjectMaxHeightMillimeters || low.EndMs > other.EndMs || !IsAttachedTo(low, pusher)
-                || AreTwoBodies(pusher, other))
+            if (!(other.IsPushedMerge || pusher.FollowsLowBody)
+                || (low.HeightMillimeters > PushedObjectMaxHeightMillimeters && !pusher.FollowsLowBody)
+                || low.EndMs > other.EndMs || !IsAttachedTo(low, pusher) || AreTwoBodies(pusher, other))
             {
                 return false;
             }

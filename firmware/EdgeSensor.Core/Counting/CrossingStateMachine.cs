@@ -419,6 +419,19 @@ namespace EdgeSensor.Core.Counting
                     return;
                 }
 
+                if (FollowsLowBodyAhead(zone, target))
+                {
+                    // A shorter body walking right ahead (see FollowsLowBodyAhead), not a touch: queued as a person of its own,
+                    // unless the other zone shows the two as one body (TakesVehicleAhead).
+                    target.FollowsLowBody = true;
+                    if (_zones[zone].Enqueue(target))
+                    {
+                        Orphans++;
+                    }
+
+                    return;
+                }
+
                 // Detected after the other zone's open target and finished before it: a touch across the line by
                 // someone standing in the other zone (see IsNestedIn). Settled now, so that a long stay on the line
                 // cannot fill the queue and push out the target the person arrived with.
@@ -481,6 +494,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             if (bothQueued && !AwaitsBetterPartner(0) && !AwaitsBetterPartner(1) && !AwaitsGapRival()
+                && !AwaitsLowBodyVerdict(0, nowMs) && !AwaitsLowBodyVerdict(1, nowMs)
                 && !AwaitsPastLoneReading(0, nowMs) && !AwaitsPastLoneReading(1, nowMs))
             {
                 PairOldest();

@@ -113,6 +113,12 @@ namespace EdgeSensor.Core.Counting
         public bool IsPushedMerge;
 
         /// <summary>
+        /// Queued behind the shorter target of its zone it split off, which held the zone too briefly for a vehicle (a child
+        /// walking right ahead; see CrossingStateMachine.FollowsLowBodyAhead): the other zone tells whether the two are one body.
+        /// </summary>
+        public bool FollowsLowBody;
+
+        /// <summary>
         /// For a target born in a presence (a valley split or a background): the farthest distance (mm) the zone read between
         /// the target before it and this one's rise - the valley's top, or the farthest reading of the background it rose out
         /// of; 0 for a target that rose from the floor or split off a head level with nothing lower between.
