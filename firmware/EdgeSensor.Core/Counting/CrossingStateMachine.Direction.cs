@@ -107,8 +107,8 @@ namespace EdgeSensor.Core.Counting
         // inner target must read at least half as high as the outer one, as the same body over the line does, and rise out
         // of the floor or of a level standing in its zone (that leaf), not out of another body.
         // Also the other way round, the inner core first, when the inner target rose out of a level its zone had held longer
-        // than a queue's gap (MergedPair.StartsWithWalkIn), a leaf standing open: the walker came out of the leaf's level in
-        // the inner zone, and the outer zone's target, on the leaf's fringe there, rose early and ended late (IsStretchedWalk
+        // than a queue's gap (MergedPair.StartsWithWalkIn), a leaf standing open, or split off a leaf that came to rest there
+        // (SplitOffRestingLeaf): the walker came out of the leaf in the inner zone, and the outer zone's target, on the leaf's fringe there, rose early and ended late (IsStretchedWalk
         // asks for an inner target risen out of the bare floor). Not for an inner target risen from the floor this way:
         // someone who stepped over the line and back, or a stroller's pusher, showed that order too (turn-backs counted,
         // strollers lost).
@@ -116,17 +116,21 @@ namespace EdgeSensor.Core.Counting
         {
             if (IsNestedIn(b, a))
             {
-                return IsHeldOpenAround(a, b);
+                return IsHeldOpenAround(a, 1, b);
             }
 
-            return IsNestedIn(a, b) && IsHeldOpenAround(b, a);
+            return IsNestedIn(a, b) && IsHeldOpenAround(b, 0, a);
         }
 
-        private bool IsHeldOpenAround(TargetSummary outer, TargetSummary inner)
+        private bool IsHeldOpenAround(TargetSummary outer, int innerZone, TargetSummary inner)
         {
-            return outer.Origin == TargetOrigin.Floor && inner.Origin != TargetOrigin.ValleySplit
-                && inner.HeightMillimeters * 2 >= outer.HeightMillimeters
-                && (_door.CoresPassedInOrder(outer, inner) || (inner.Origin == TargetOrigin.Background && !MergedPair.StartsWithWalkIn(inner) && _door.CoresPassedInOrder(inner, outer)));
+            if (outer.Origin != TargetOrigin.Floor || inner.HeightMillimeters * 2 < outer.HeightMillimeters)
+            {
+                return false;
+            }
+
+            bool outOfLeaf = (inner.Origin == TargetOrigin.Background && !MergedPair.StartsWithWalkIn(inner)) || SplitOffRestingLeaf(innerZone, inner);
+            return (inner.Origin != TargetOrigin.ValleySplit && _door.CoresPassedInOrder(outer, inner)) || (outOfLeaf && _door.CoresPassedInOrder(inner, outer));
         }
 
         private static bool IsStretchedAround(TargetSummary outer, TargetSummary inner)
@@ -237,8 +241,12 @@ namespace EdgeSensor.Core.Counting
 
             if (_door.IsDoor(a, b))
             {
-                RememberLeaf(0, a);
-                RememberLeaf(1, b);
+                // A leaf that came to rest stands open: what splits off it next in a zone is someone walking under it, not
+                // the leaf swinging on (SwingsOn), so it is remembered apart from a leaf refused on the move.
+                bool atRest = _door.CameToRest(a, b);
+                RememberLeaf(0, a, atRest);
+                RememberLeaf(1, b, atRest);
+
                 DoorRejections++;
                 return CrossingKind.None;
             }

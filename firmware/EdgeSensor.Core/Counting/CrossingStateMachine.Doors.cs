@@ -7,11 +7,27 @@ namespace EdgeSensor.Core.Counting
         // a head differs from the top edge of a door (2030 mm or more up) by more, but for the tallest few.
         private const int LeafEdgeMatchMillimeters = 100;
 
-        private void RememberLeaf(int zone, TargetSummary target)
+        private void RememberLeaf(int zone, TargetSummary target, bool atRest)
         {
+            if (atRest)
+            {
+                _restEndMs[zone] = target.EndMs;
+                _restEpisode[zone] = target.Episode;
+                return;
+            }
+
             _leafEndMs[zone] = target.EndMs;
             _leafEpisode[zone] = target.Episode;
             _leafNearestMm[zone] = target.NearestMillimeters;
+        }
+
+        // True when target, of zone, split off at a valley the target of a leaf the door rules refused as come to rest
+        // (DoorDiscriminator.CameToRest), at the very sample that one ended (one presence, the zone never cleared): someone
+        // walking in under the leaf standing open, whose head rose out of the leaf's fringe there, as one rises out of the
+        // leaf's level where the zone holds it as its background. The leaf, at rest, does not swing on.
+        private bool SplitOffRestingLeaf(int zone, TargetSummary target)
+        {
+            return target.Origin == TargetOrigin.ValleySplit && target.Episode == _restEpisode[zone] && target.StartMs == _restEndMs[zone];
         }
 
         // True when originTarget, the origin side of a pair, is the door leaf the door rules refused just before swinging on:
