@@ -402,7 +402,8 @@ namespace EdgeSensor.Core.Counting
         // on the still level, the zone never empty since, and the level the zone holds at the decision is still the tail's
         // (the valley's top, not yet the leaf's), so its height is not asked. The sweep's own target must then be brief, no
         // longer than a still level takes to be recognised: a leaf's edge passes a zone within its swing, while someone who
-        // stood in the zone and walked off (a loiterer) held it for seconds.
+        // stood in the zone and walked off (a loiterer) held it for seconds. And the destination then stopped when its core
+        // ended (RestedMs), not when its zone let go of the leaf's fringe.
         private bool StoppedInOrigin(TargetSummary originTarget, TargetSummary destinationTarget, int originZone)
         {
             int level = _stillLevelMm[originZone];
@@ -413,7 +414,16 @@ namespace EdgeSensor.Core.Counting
                 && originTarget.QuietBeforeMs >= LeafQuietBeforeMilliseconds
                 && _stillLevel[originZone] && !_zones[originZone].IsPresent && _stillEpisode[originZone] == originTarget.Episode
                 && level > 0 && (sweepTail || floor - level < LeafLevelMaxHeightMillimeters)
-                && destinationTarget.EndMs - originTarget.EndMs <= ZoneOccupancyDetector.PlateauMilliseconds;
+                && (sweepTail ? RestedMs(destinationTarget) : destinationTarget.EndMs) - originTarget.EndMs <= ZoneOccupancyDetector.PlateauMilliseconds;
+        }
+
+        // When what target saw came to rest: the last reading of its core (at least half its height up) where the target went
+        // on past it, on a fringe, and its end otherwise. After a sweep tail the destination zone may let go of the leaf's
+        // fringe at its edge a second after the leaf stopped (875-1 295 ms after the sweep's own target ended at 3.0 m), while
+        // its edge at full height stopped in both zones at one instant (the destination's core ended 245 ms after that end).
+        private static long RestedMs(TargetSummary target)
+        {
+            return target.CoreEndMs > 0 && target.CoreEndMs < target.EndMs ? target.CoreEndMs : target.EndMs;
         }
     }
 }
