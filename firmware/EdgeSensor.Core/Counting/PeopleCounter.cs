@@ -27,6 +27,10 @@ namespace EdgeSensor.Core.Counting
         private readonly OccupancyTracker _occupancy;
         private readonly PirPresence _pir;
         private readonly FaintPartner _faint = new FaintPartner();
+        private readonly FaintCrossing _faintCrossing = new FaintCrossing();
+        private readonly int _insideZone;
+        private int _verdicts;
+        private long _lastVerdictMs = long.MinValue / 2;
         private readonly bool _tofFitted;
         private long _now;
         private long _tofEmptySince;
@@ -54,6 +58,7 @@ namespace EdgeSensor.Core.Counting
             _occupancy = new OccupancyTracker(settings.EmptyResetMilliseconds);
             _pir = new PirPresence(settings.PirHoldMilliseconds);
             _tofFitted = settings.TofFitted;
+            _insideZone = settings.InsideZone;
             _tofEmptySince = 0;
         }
 
@@ -167,7 +172,27 @@ namespace EdgeSensor.Core.Counting
                 _crossings.OnFall(_faint.FoundZone, _faint.Found);
             }
 
-            return Finish();
+            CrossingKind kind = Finish();
+            if (_faintCrossing.Observe(zone, _now, distanceMillimeters, !invalid, channel, _lastVerdictMs, _crossings.IsBusy))
+            {
+                // Both zones dipped in walking order where the pairing stage decided nothing (FaintCrossing): a faint body crossed.
+                if (_faintCrossing.FromZone == _insideZone)
+                {
+                    Exits++;
+                    _occupancy.Exit();
+                    kind = CrossingKind.Exit;
+                }
+                else
+                {
+                    Entries++;
+                    _occupancy.Enter();
+                    kind = CrossingKind.Entry;
+                }
+
+                UpdateOccupancy();
+            }
+
+            return kind;
         }
 
         /// <summary>Feeds one PIR level (0 low, otherwise high) of input <paramref name="channel"/> (0..3).</summary>
@@ -306,6 +331,15 @@ namespace EdgeSensor.Core.Counting
             {
                 Exits++;
                 _occupancy.Exit();
+            }
+
+            // When the pairing stage last decided a pair (FaintCrossing counts only where it decided nothing).
+            int verdicts = _crossings.Entries + _crossings.Exits + _crossings.TurnBacks + _crossings.DoorRejections
+                + _crossings.LowObjectRejections + _crossings.MismatchRejections;
+            if (verdicts != _verdicts)
+            {
+                _verdicts = verdicts;
+                _lastVerdictMs = _now;
             }
 
             UpdateOccupancy();

@@ -1,0 +1,242 @@
+namespace EdgeSensor.Core.Counting
+{
+    /// <summary>
+    /// A second chance for a crossing no target explained (docs/counting.md, "Faint crossings"). A zone that reports a
+    /// blend of all it sees reads a small child under a high mount only a sigma or two of its floor noise nearer than the
+    /// floor, too little for a target or a weak dip; but the child's body still passes one zone and then the other, each in
+    /// about the time a body takes to pass a zone, and the two dips come in walking order: the first ends before the second
+    /// ends, and the second begins before the first has been over for longer than a walking lag. Each zone's evidence is the
+    /// sum of its last <see cref="WindowSamples"/> readings' depths below the floor, each clipped at
+    /// <see cref="ClipSigmas"/> sigma of the zone's floor noise (a stray reading, however far off, moves it little).
+    /// Nothing is allocated per sample.
+    /// </summary>
+    public sealed class FaintCrossing
+    {
+        // A window of 8 readings of one zone (560 ms at 33 ms budgets): a child passes a zone in 0.4-1 s.
+        private const int WindowSamples = 8;
+
+        // Each reading is counted at most this many sigma from the floor, either way.
+        private const int ClipSigmas = 3;
+
+        // A zone's dip: its window sums to at least DipSigmas sigma (a mean of 1.25 sigma over the 8 readings). On a bare floor
+        // the clipped sum of normal noise has a spread of 2.79 sigma, so a window reaches it with a chance of 1.7e-4 (3.6
+        // sigma of the sum): at most about 3 dips an hour per zone (51 000 readings, runs of a few windows). A crossing needs a
+        // dip in each zone, in walking order and within a walking lag (1.5 s), so the two zones' noise makes one about
+        // 3 x 3 x 1.5 s / 3600 s x 2 orders = 0.008 times an hour (one a week of empty floor), fewer still with the
+        // conditions below. 30 h of synthetic empty floor (0.6-1.8 x the simulator's noise, 0.5 % outliers) made 14 dips
+        // and no pair.
+        private const int DipSigmas = 10;
+
+        // A dip is over when its window sums to less than this (half the dip's sum).
+        private const int ReleaseSigmas = 5;
+
+        // The zone read on its floor (window under the release) this long before the dip began: a body's fading tail or a
+        // sway of someone standing is no new passage.
+        private const int QuietBeforeMilliseconds = 500;
+
+        // A dip of the other zone this long before this one's began: someone came from that side and may be going back.
+        private const int OtherDipBeforeMilliseconds = 2000;
+
+        // A dip held longer than a body takes to pass a zone at walking speed is someone or something standing there.
+        private const int MaxDipMilliseconds = 2000;
+
+        // The second dip begins at most this long after the first ended (the footprints meet at the line: a body leaves one
+        // zone as it enters the other; the window's length and a slow step allowed for).
+        private const int MaxGapMilliseconds = 700;
+
+        // ... and the first began at most this long before the second (a slow child's whole passage of the first zone).
+        private const int MaxLeadMilliseconds = 1500;
+
+        // After the second dip the first zone must stay on its floor this long: someone who went back dips it again.
+        private const int HoldMilliseconds = 800;
+
+        // The pairing stage must have decided nothing (a count, a turn-back, a door, a low object, a mismatch) from this long
+        // before the first dip began: those were the targets' own verdicts over this passage.
+        private const int VerdictMarginMilliseconds = 1000;
+
+        // The decision waits for the pairing stage to have nothing pending at most this long after the second dip.
+        private const int MaxWaitMilliseconds = 1600;
+
+        // The floor noise is measured from 16 boot readings to only about +-25 % and then tracked over ~128 readings of the
+        // empty zone (ZoneChannel): until a zone has read that many since its calibration, a sigma may be a quarter too small.
+        private const int SettleReadings = 128;
+
+        private readonly int[] _settled = new int[2];
+        private readonly int[] _noise = new int[2];
+        private readonly int[] _depth = new int[2 * WindowSamples];
+        private readonly long[] _ms = new long[2 * WindowSamples];
+        private readonly int[] _count = new int[2];
+        private readonly int[] _next = new int[2];
+        private readonly int[] _sum = new int[2];
+        private readonly bool[] _inDip = new bool[2];
+        private readonly long[] _quietSince = new long[] { long.MinValue / 2, long.MinValue / 2 };
+        private readonly bool[] _dipQuietBefore = new bool[2];
+        private readonly bool[] _dipOtherFirst = new bool[2];
+        private readonly long[] _loudStart = new long[2];
+        private readonly bool[] _wasLoud = new bool[2];
+        private readonly long[] _loudEnd = new long[] { long.MinValue / 2, long.MinValue / 2 };
+        private readonly long[] _dipStart = new long[2];
+        private readonly long[] _dipEnd = new long[2];
+        private readonly bool[] _hasDip = new bool[2];
+        private readonly bool[] _dipUsed = new bool[2];
+        private bool _pending;
+        private int _pendingFirst;
+        private long _pendingStart;
+        private long _pendingEnd;
+
+        /// <summary>Faint crossings counted so far.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>The zone the last faint crossing came out of (its first dip).</summary>
+        public int FromZone { get; private set; }
+
+        /// <summary>
+        /// Takes one reading of <paramref name="zone"/>; <paramref name="lastVerdictMs"/> is when the pairing stage last
+        /// decided a pair, <paramref name="pairingBusy"/> whether it has targets open or pending. Returns true when a faint
+        /// crossing is complete (<see cref="FromZone"/>).
+        /// </summary>
+        public bool Observe(int zone, long timeMs, int distanceMillimeters, bool valid, ZoneChannel channel, long lastVerdictMs, bool pairingBusy)
+        {
+            Record(zone, timeMs, distanceMillimeters, valid, channel);
+            if (!_pending)
+            {
+                return false;
+            }
+
+            if (_inDip[_pendingFirst] || _sum[_pendingFirst] >= ReleaseSigmas * _noise[_pendingFirst])
+            {
+                // The first zone dipped again: the body came back (a turn-back), or someone else is there.
+                _pending = false;
+                return false;
+            }
+
+            if (timeMs < _pendingEnd + HoldMilliseconds)
+            {
+                return false;
+            }
+
+            if (pairingBusy && timeMs < _pendingEnd + MaxWaitMilliseconds)
+            {
+                return false;
+            }
+
+            _pending = false;
+            if (pairingBusy || lastVerdictMs >= _pendingStart - VerdictMarginMilliseconds)
+            {
+                return false;
+            }
+
+            FromZone = _pendingFirst;
+            Count++;
+            return true;
+        }
+
+        private void Record(int zone, long timeMs, int distance, bool valid, ZoneChannel channel)
+        {
+            int noise = channel.NoiseMillimeters;
+            if (!channel.IsCalibrated || noise <= 0)
+            {
+                return;
+            }
+
+            if (_settled[zone] < SettleReadings)
+            {
+                _settled[zone]++;
+                return;
+            }
+
+            _noise[zone] = noise;
+            int cap = noise * ClipSigmas;
+            int depth = valid ? channel.BaselineMillimeters - distance : 0;
+            depth = depth > cap ? cap : (depth < -cap ? -cap : depth);
+            int slot = (zone * WindowSamples) + _next[zone];
+            if (_count[zone] == WindowSamples)
+            {
+                _sum[zone] -= _depth[slot];
+            }
+            else
+            {
+                _count[zone]++;
+            }
+
+            _depth[slot] = depth;
+            _ms[slot] = timeMs;
+            _sum[zone] += depth;
+            _next[zone] = _next[zone] + 1 < WindowSamples ? _next[zone] + 1 : 0;
+            if (_count[zone] < WindowSamples)
+            {
+                return;
+            }
+
+            // The last run of windows at or over the release (loud: a body, faint or not, or a stray run of noise).
+            int sum = _sum[zone];
+            bool loud = sum >= ReleaseSigmas * noise;
+            if (loud && !_wasLoud[zone])
+            {
+                _loudStart[zone] = timeMs;
+            }
+
+            if (loud)
+            {
+                _loudEnd[zone] = timeMs;
+            }
+
+            _wasLoud[zone] = loud;
+            if (!_inDip[zone])
+            {
+                if (sum >= DipSigmas * noise)
+                {
+                    long first = _ms[(zone * WindowSamples) + _next[zone]];
+                    _inDip[zone] = true;
+                    _dipStart[zone] = first;
+                    _dipQuietBefore[zone] = first - _quietSince[zone] >= QuietBeforeMilliseconds;
+                    // The other zone saw someone first: loud in the QuietBefore time before this dip, dipping already, or a
+                    // dip of its own ended within OtherDipBefore.
+                    int other = 1 - zone;
+                    _dipOtherFirst[zone] = (_loudEnd[other] >= first - QuietBeforeMilliseconds && _loudStart[other] <= first)
+                        || (_inDip[other] && _dipStart[other] <= first) || _quietSince[other] >= first - OtherDipBeforeMilliseconds;
+                }
+
+                return;
+            }
+
+            if (sum >= ReleaseSigmas * noise)
+            {
+                return;
+            }
+
+            _inDip[zone] = false;
+            _quietSince[zone] = timeMs;
+            bool usable = _dipQuietBefore[zone] && timeMs - _dipStart[zone] <= MaxDipMilliseconds;
+            _hasDip[zone] = usable;
+            _dipUsed[zone] = false;
+            _dipEnd[zone] = timeMs;
+            if (usable)
+            {
+                Pair(1 - zone, zone);
+            }
+        }
+
+        // The dip of zone `second` just ended; the last dip of `first` before it, in walking order, makes a crossing.
+        private void Pair(int first, int second)
+        {
+            if (!_hasDip[first] || _dipUsed[first] || _inDip[first] || _dipOtherFirst[first])
+            {
+                return;
+            }
+
+            if (_dipStart[first] >= _dipStart[second] || _dipEnd[first] > _dipEnd[second]
+                || _dipStart[second] > _dipEnd[first] + MaxGapMilliseconds || _dipStart[first] < _dipStart[second] - MaxLeadMilliseconds)
+            {
+                return;
+            }
+
+            _dipUsed[first] = true;
+            _dipUsed[second] = true;
+            _pending = true;
+            _pendingFirst = first;
+            _pendingStart = _dipStart[first];
+            _pendingEnd = _dipEnd[second];
+        }
+    }
+}
