@@ -45,7 +45,7 @@ internal static class ImagePipeline
         }
         File.WriteAllBytes(Path.Combine(outDir, options.ImageName), image);
 
-        var sizes = assemblies.Select((a, i) => new PeSize(a.Name, a.Version, peFiles[i].Length)).ToList();
+        var sizes = assemblies.Select((a, i) => new PeSize(a.Name, a.Version, peFiles[i].Length, (int)NanoAssemblyHeader.Read(peFiles[i])!.ByteCodeSize)).ToList();
         var report = SizeReport.Render(sizes, image.Length, options.ImageName, options.Configuration);
         File.WriteAllText(Path.Combine(outDir, "size-report.md"), report);
         if (options.Document is { } doc)

@@ -21,6 +21,8 @@ internal sealed class NanoAssemblyHeader
     private const int TablesOffset = 40;
     private const int StringsTable = 11;      // TBL_Strings
     private const int SignaturesTable = 12;   // TBL_Signatures, the table after the strings
+    private const int ByteCodeTable = 13;     // TBL_ByteCode, the method bodies
+    private const int ResourcesFilesTable = 14; // TBL_ResourcesFiles, the table after the byte code
     private const int EndOfAssembly = 15;     // TBL_EndOfAssembly
     private const ushort StringTableVersion = 1; // c_CLR_StringTable_Version
     private static readonly byte[] Marker = "NFMRK1\0"u8.ToArray(); // c_MARKER_ASSEMBLY_V1 with its terminator
@@ -41,6 +43,15 @@ internal sealed class NanoAssemblyHeader
 
     /// <summary>Size of the assembly in bytes, header included (startOfTables[TBL_EndOfAssembly]).</summary>
     public uint TotalSize => TableStart(EndOfAssembly);
+
+    /// <summary>
+    /// Bytes of the byte code table (every method body). The metadata processor addresses a body by a 16-bit offset
+    /// into it, so it must stay under <see cref="MaxByteCodeBytes"/>.
+    /// </summary>
+    public uint ByteCodeSize => TableStart(ResourcesFilesTable) - TableStart(ByteCodeTable);
+
+    /// <summary>The largest byte code table an assembly can have: its offsets are 16-bit (CLR_OFFSET).</summary>
+    public const int MaxByteCodeBytes = ushort.MaxValue;
 
     /// <summary>CLR_RECORD_ASSEMBLY::GoodHeader: CRC of the header with headerCRC zeroed, string table version, marker.</summary>
     public bool IsGoodHeader()

@@ -4,10 +4,11 @@ using System.Text;
 namespace EdgeSensor.ImageBuilder;
 
 /// <summary>One row of the size report.</summary>
-internal sealed record PeSize(string Name, Version Version, int Bytes);
+internal sealed record PeSize(string Name, Version Version, int Bytes, int ByteCodeBytes);
 
 /// <summary>
-/// The size report: each .pe, their total and the image against the ESP32 deployment partition, as Markdown.
+/// The size report: each .pe with its byte code against the per-assembly limit, their total and the image against
+/// the ESP32 deployment partition, as Markdown.
 /// The build writes it next to the image and, when asked, between the markers in docs/firmware.md.
 /// </summary>
 internal static class SizeReport
@@ -20,13 +21,13 @@ internal static class SizeReport
         var text = new StringBuilder();
         text.AppendLine(Invariant($"{configuration} build, {files.Count} assemblies in load order (the app last):"));
         text.AppendLine();
-        text.AppendLine("| assembly | version | .pe bytes |");
-        text.AppendLine("|---|---|---:|");
+        text.AppendLine(Invariant($"| assembly | version | .pe bytes | byte code bytes (of {NanoAssemblyHeader.MaxByteCodeBytes:N0}) |"));
+        text.AppendLine("|---|---|---:|---:|");
         foreach (var file in files)
         {
-            text.AppendLine(Invariant($"| {file.Name} | {file.Version} | {file.Bytes:N0} |"));
+            text.AppendLine(Invariant($"| {file.Name} | {file.Version} | {file.Bytes:N0} | {file.ByteCodeBytes:N0} ({100.0 * file.ByteCodeBytes / NanoAssemblyHeader.MaxByteCodeBytes:F0} %) |"));
         }
-        text.AppendLine(Invariant($"| **total** | | **{files.Sum(f => f.Bytes):N0}** |"));
+        text.AppendLine(Invariant($"| **total** | | **{files.Sum(f => f.Bytes):N0}** | |"));
         text.AppendLine();
         text.AppendLine("| deployment | bytes |");
         text.AppendLine("|---|---:|");
