@@ -96,7 +96,9 @@ namespace EdgeSensor.Core.Counting
             // of a presence already there (a door leaf swinging in ahead of the person, or standing open) may leave that
             // presence behind as the level. So can a destination target that rose before the person did, on readings of a
             // level already there (a stretched walk, see IsStretchedWalk): the level it ends on is that, not the person.
-            _held.DestinationMayStand = destination.Origin == TargetOrigin.Floor && !stretchedWalk;
+            // A pusher's head split off their own vehicle's target in a presence the vehicle began is the person too.
+            _held.DestinationMayStand = (destination.Origin == TargetOrigin.Floor || IsPusherOfVehicle(origin, destination))
+                && !stretchedWalk;
 
             // The detector settles on a still level only after watching it for a while, and dates the target's end back to
             // where the level began: by the time the pair is made, the zone may already be standing on it.
@@ -112,6 +114,22 @@ namespace EdgeSensor.Core.Counting
             {
                 _held.DestinationEndMs = _stillMs[zone];
             }
+        }
+
+        // True when destination is the head of a pusher behind the vehicle that began its zone's presence: it split off a
+        // valley that stayed at handle height (VehicleContact: hands on the handle, forearms between hood and head), in a
+        // presence that began no sooner than the origin target did, so nobody before this crossing's body opened it. A
+        // stroller and its pusher are rigidly joined and stop together: a still level there is the two of them standing
+        // past the line, not something a body before them left behind. (A stroller that stopped 20 s past the line was
+        // counted as it stopped, and its real departure was dropped.) Only once the origin zone reads its bare floor again:
+        // the stroller and its pusher have left it together, while someone who stopped on the line still fills it (their
+        // sway splits their own target in the zone ahead just as a valley would).
+        private bool IsPusherOfVehicle(TargetSummary origin, TargetSummary destination)
+        {
+            int from = _held.OriginZone;
+            return destination.Origin == TargetOrigin.ValleySplit && !VehicleContact.SawFloorBetween(destination)
+                && destination.ArrivalMs > 0 && destination.ArrivalMs >= origin.StartMs
+                && !_zones[from].IsPresent && !_stillLevel[from];
         }
 
         // True when the pair of a (zone 0) and b (zone 1) is the held crossing's person going back: the destination zone's

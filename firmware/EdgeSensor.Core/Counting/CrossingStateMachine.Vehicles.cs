@@ -182,7 +182,8 @@ namespace EdgeSensor.Core.Counting
             PairingZone pairing = _zones[zone];
             PairingZone other = _zones[1 - zone];
             TargetSummary low = pairing.Newest;
-            if (!IsAttachedTo(low, target) || target.HeightMillimeters - low.HeightMillimeters < PusherRiseMillimeters
+            if (!(IsAttachedTo(low, target) || IsHeldOnTo(low, target))
+                || target.HeightMillimeters - low.HeightMillimeters < PusherRiseMillimeters
                 || other.OpenOnsetMs < low.OnsetMs || !IsVehicleLong(low, target))
             {
                 return false;
@@ -281,6 +282,17 @@ namespace EdgeSensor.Core.Counting
             TargetSummary low = _zones[zone].Newest;
             return IsAttachedTo(low, target) && target.HeightMillimeters - low.HeightMillimeters >= PusherRiseMillimeters
                 && _zones[1 - zone].OpenOnsetMs >= low.OnsetMs && !IsVehicleLong(low, target);
+        }
+
+        // True when target came after low in one presence of its zone (the zone never read its floor in between) out of a gap
+        // that stayed at handle height (VehicleContact): the pusher's hands stay on the handle, so between the hood and the
+        // head the zone reads the handle and forearms, whose ranging noise may break the hood's tail off as a fragment or
+        // let the head rise out of that level rather than out of a valley. The next person walking close behind leaves a gap
+        // read as mostly floor.
+        private static bool IsHeldOnTo(TargetSummary low, TargetSummary target)
+        {
+            return target.Episode == low.Episode && target.IsBornInPresence && target.StartMs >= low.EndMs
+                && target.GapFarthestMillimeters > 0 && !VehicleContact.SawFloorBetween(target);
         }
 
         // True when the oldest target of zone, ended first and about to be dropped as a stray against other (two bodies: its
