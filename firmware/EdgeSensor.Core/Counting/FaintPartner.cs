@@ -9,7 +9,9 @@ namespace EdgeSensor.Core.Counting
     /// target in walking order - ending as that target begins, or beginning as it ends - is that body's passage, and it
     /// is handed to the pairing stage as a target of its own, which still decides the direction (and finds a turn-back).
     /// The floor noise alone never builds a crossing this way: it needs a target in the other zone, of a body or a door.
-    /// Nothing is allocated per sample.
+    /// A dip within the quiet time after a body left the zone (a re-dip: a child right behind an adult in a queue, whose
+    /// blend begins before the adult's has faded back to the floor) is taken only with stronger evidence from the other
+    /// zone (see <see cref="IsReDipPartner"/>). Nothing is allocated per sample.
     /// </summary>
     public sealed class FaintPartner
     {
@@ -51,6 +53,14 @@ namespace EdgeSensor.Core.Counting
         private readonly long[] _ms = new long[2 * WindowSamples];
         private readonly int[] _nearest = new int[2 * WindowSamples];
         private readonly bool[] _quiet = new bool[2 * WindowSamples];
+        private readonly bool[] _afterTarget = new bool[2 * WindowSamples];
+        private readonly bool[] _wasAfterTarget = new bool[2];
+        private readonly bool[] _heldLevel = new bool[2];
+        private readonly bool[] _dipIsReDip = new bool[2];
+        private readonly long[] _lastStart = new long[2];
+        private readonly long[] _prevStart = new long[2];
+        private readonly long[] _prevEnd = new long[2];
+        private readonly long[] _lastEnd = new long[2];
         private readonly int[] _levelQ = new int[2];
         private readonly bool[] _levelSet = new bool[2];
         private readonly int[] _count = new int[2];
@@ -110,7 +120,23 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool Observe(int zone, long timeMs, int distanceMillimeters, bool valid, ZoneChannel channel, ZoneChannel other, ZoneEvent e)
         {
+            if (e == ZoneEvent.Fall || e == ZoneEvent.Split)
+            {
+                // The bodies that passed the zone, for the walking order of a re-dip (IsReDipPartner); a still level the zone
+                // settles on after this target is no body leaving (Record).
+                if (IsWholePassage(channel.FinishedTarget))
+                {
+                    _prevStart[zone] = _lastStart[zone];
+                    _prevEnd[zone] = _lastEnd[zone];
+                    _lastStart[zone] = channel.FinishedTarget.StartMs;
+                    _lastEnd[zone] = channel.FinishedTarget.EndMs;
+                }
+
+                _heldLevel[zone] = false;
+            }
+
             bool dipNow = valid && Record(zone, timeMs, distanceMillimeters, channel);
+
             ZoneOccupancyDetector detector = channel.Detector;
             ZoneOccupancyDetector otherDetector = other.Detector;
             int otherZone = 1 - zone;
@@ -120,7 +146,8 @@ namespace EdgeSensor.Core.Counting
                 // This zone's target, a walker's passage, is over: the other zone's faint dip just before it began is the
                 // body arriving from there.
                 TargetSummary target = channel.FinishedTarget;
-                if (_dipEnd[otherZone] >= target.StartMs - MeetMilliseconds && _dipOnset[otherZone] < target.OnsetMs)
+                if (_dipEnd[otherZone] >= target.StartMs - MeetMilliseconds && _dipOnset[otherZone] < target.OnsetMs
+                    && (!_dipIsReDip[otherZone] || IsReDipPartner(target, _lastStart[otherZone], _prevStart[zone], _prevEnd[zone])))
                 {
                     return Take(otherZone);
                 }
@@ -133,7 +160,8 @@ namespace EdgeSensor.Core.Counting
                 // that body's partner, and a faint dip after it is the body's fading tail or noise, not another passage.
                 TargetSummary last = other.FinishedTarget;
                 if (last.Samples > 0 && IsFaintPassage(last, other) && detector.LastActiveMs < last.StartMs && _dipStart[zone] > last.OnsetMs
-                    && _dipStart[zone] <= last.EndMs + MeetMilliseconds && timeMs > last.EndMs)
+                    && _dipStart[zone] <= last.EndMs + MeetMilliseconds && timeMs > last.EndMs
+                    && (!_dipIsReDip[zone] || IsReDipPartner(last, _prevStart[otherZone], _lastStart[zone], _prevEnd[otherZone])))
                 {
                     return Take(zone);
                 }
@@ -152,6 +180,30 @@ namespace EdgeSensor.Core.Counting
                 && target.HeightMillimeters <= channel.EnterDeltaMillimeters * FaintTargetEnterDeltas;
         }
 
+        // True when partner, the faint target of the other zone in walking order with a re-dip, is that re-dip's body. A re-dip
+        // lies within the quiet time after a body left its zone, where that body's fading tail reads as deep, so it needs:
+        // - a partner that is a whole passage (IsWholePassage), not a flicker of a reading or two (noise, a stray edge, the
+        //   same body's tail crossing the threshold once more);
+        // - a partner that, too, began within the quiet time after the whole passage before it in its zone ended
+        //   (partnerBeforeEnd): a follower close enough behind a body to find one zone still fading finds the other one
+        //   so too, and that body is the one ahead of both;
+        // - the walking order of that body: in the zone the pair (re-dip and partner) passes first, the whole passage before
+        //   theirs (firstBefore) began before the one before theirs in the zone they pass second (secondBefore). A follower in
+        //   a queue walks the way the body ahead went; a re-dip that would make a crossing against it is the tail of the body
+        //   ahead in its second zone, paired with whatever followed in its first.
+        // A door leaf standing open at the footprint's edge holds the zone's level, not a target: the zone then read a still
+        // background after the body, and its dips are no re-dips (Record); nor is a dip after a flicker, which is no body.
+        private static bool IsReDipPartner(TargetSummary partner, long firstBefore, long secondBefore, long partnerBeforeEnd)
+        {
+            return IsWholePassage(partner) && partner.StartMs - partnerBeforeEnd < QuietMilliseconds && firstBefore < secondBefore;
+        }
+
+        // A body passing a zone shows in at least WindowSamples readings (a child's passage takes 0.4-1 s, 6-14 readings).
+        private static bool IsWholePassage(TargetSummary target)
+        {
+            return target.Samples >= WindowSamples;
+        }
+
         // Adds the reading to the zone's window; returns true when the window is a faint dip now (and records it).
         private bool Record(int zone, long timeMs, int distance, ZoneChannel channel)
         {
@@ -166,16 +218,36 @@ namespace EdgeSensor.Core.Counting
             _levelSet[zone] = true;
 
             ZoneOccupancyDetector detector = channel.Detector;
-            if (detector.State != DetectorState.Empty || timeMs - detector.LastActiveMs < QuietMilliseconds)
+            if (detector.State == DetectorState.Background)
+            {
+                _heldLevel[zone] = true;
+            }
+
+            // Within the quiet time after a body's whole passage, a window may still make a re-dip (see IsReDipPartner), but not
+            // after a still level the zone held (a door leaf standing open, its fringe reading as deep as a child) or after a
+            // flicker.
+            bool afterTarget = timeMs - detector.LastActiveMs < QuietMilliseconds;
+            bool reDip = afterTarget && !_heldLevel[zone] && IsWholePassage(channel.FinishedTarget);
+            if (detector.State != DetectorState.Empty || (afterTarget && !reDip))
             {
                 // Not a quiet empty floor: whatever dip came before belongs to the presence that followed it.
                 _count[zone] = 0;
                 _hasDip[zone] = false;
+                _wasAfterTarget[zone] = false;
                 return false;
             }
 
+            if (!afterTarget && _wasAfterTarget[zone] && !(_hasDip[zone] && _dipIsReDip[zone]))
+            {
+                // The quiet time is over and no re-dip goes on: quiet windows start afresh.
+                _count[zone] = 0;
+                _hasDip[zone] = false;
+            }
+
+            _wasAfterTarget[zone] = afterTarget;
             int slot = (zone * WindowSamples) + _next[zone];
-            _quiet[slot] = quietLevel;
+            _quiet[slot] = quietLevel && !afterTarget;
+            _afterTarget[slot] = afterTarget;
             _depth[slot] = depth > cap ? cap : depth;
             _ms[slot] = timeMs;
             _nearest[slot] = distance;
@@ -211,12 +283,13 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
-            if (!_quiet[oldest])
+            if (!_quiet[oldest] && !_afterTarget[oldest])
             {
                 return false;
             }
 
             _hasDip[zone] = true;
+            _dipIsReDip[zone] = !_quiet[oldest];
             _dipUsed[zone] = false;
             _dipStart[zone] = first;
             _dipOnset[zone] = timeMs;
