@@ -61,6 +61,7 @@ namespace EdgeSensor.Core.Counting
         private readonly long[] _prevStart = new long[2];
         private readonly long[] _prevEnd = new long[2];
         private readonly long[] _lastEnd = new long[2];
+        private readonly bool[] _keptBehind = new bool[2];
         private readonly int[] _levelQ = new int[2];
         private readonly bool[] _levelSet = new bool[2];
         private readonly int[] _count = new int[2];
@@ -141,7 +142,7 @@ namespace EdgeSensor.Core.Counting
             ZoneOccupancyDetector otherDetector = other.Detector;
             int otherZone = 1 - zone;
             if ((e == ZoneEvent.Fall || e == ZoneEvent.Split) && _hasDip[otherZone] && !_dipUsed[otherZone]
-                && otherDetector.State == DetectorState.Empty && IsFaintPassage(channel.FinishedTarget, channel))
+                && (otherDetector.State == DetectorState.Empty || _keptBehind[otherZone]) && IsFaintPassage(channel.FinishedTarget, channel))
             {
                 // This zone's target, a walker's passage, is over: the other zone's faint dip just before it began is the
                 // body arriving from there.
@@ -228,6 +229,24 @@ namespace EdgeSensor.Core.Counting
             // flicker.
             bool afterTarget = timeMs - detector.LastActiveMs < QuietMilliseconds;
             bool reDip = afterTarget && !_heldLevel[zone] && IsWholePassage(channel.FinishedTarget);
+            if (detector.State == DetectorState.Target && _hasDip[zone] && _dipIsReDip[zone] && !_dipUsed[zone]
+                && (_keptBehind[zone] || detector.CurrentStartMs > _dipEnd[zone]))
+            {
+                // The next body in the queue rose here after the re-dip ended: the re-dip is still the child between the two,
+                // and it stays a candidate while that body's target is open (queued ahead of it when taken).
+                _keptBehind[zone] = true;
+                _count[zone] = 0;
+                _wasAfterTarget[zone] = false;
+                return false;
+            }
+
+            if (_keptBehind[zone])
+            {
+                // The body behind the re-dip finished its target here first: the re-dip can no longer be queued ahead of it.
+                _keptBehind[zone] = false;
+                _hasDip[zone] = false;
+            }
+
             if (detector.State != DetectorState.Empty || (afterTarget && !reDip))
             {
                 // Not a quiet empty floor: whatever dip came before belongs to the presence that followed it.

@@ -170,6 +170,13 @@ namespace EdgeSensor.Core.Counting
                 // A faint dip that partners the other zone's target in walking order (FaintPartner): one more target to pair.
                 _crossings.OnRise(_faint.FoundZone, _faint.Found.StartMs, _faint.Found.OnsetMs, false);
                 _crossings.OnFall(_faint.FoundZone, _faint.Found);
+                ZoneOccupancyDetector found = _zones[_faint.FoundZone].Detector;
+                if (found.HasTarget)
+                {
+                    // The faint target came before the target open there now (FaintPartner: a re-dip kept behind the next
+                    // body in a queue): that one is open still.
+                    _crossings.OnRise(_faint.FoundZone, found.CurrentStartMs, found.CurrentOnsetMs, found.CurrentOrigin == TargetOrigin.ValleySplit);
+                }
             }
 
             CrossingKind kind = Finish();

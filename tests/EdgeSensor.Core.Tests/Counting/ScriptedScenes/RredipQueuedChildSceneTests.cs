@@ -38,6 +38,22 @@ public sealed class RredipQueuedChildSceneTests
         Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
     }
 
+    // The same child, with the next adult in the queue close behind: that adult's target opens in zone 0 after the child's
+    // dip there and before the child's faint target in zone 1 has ended. The dip is still the child between the two
+    // adults (queued ahead of the open target): three entries.
+    [TestMethod]
+    public void ChildBetweenTwoAdults_NextAdultAlreadyInTheFirstZone_IsCountedToo()
+    {
+        var run = new Run();
+        run.Floor(4000);
+        int[] zone0 = [.. Adult, 60, 100, 110, 105, 110, 100, 95, 90, 70, 0, .. Adult, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        int[] zone1 = [0, 0, 0, 0, .. Adult, 60, 30, 150, 210, 240, 230, 200, 150, 60, 0, .. Adult, 0, 0, 0, 0, 0, 0];
+        run.Profile(zone1, zone0);
+        run.Floor(3000);
+        Assert.AreEqual(3, run.Counter.Entries, CounterHarness.Describe(run.Counter));
+        Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
+    }
+
     // The same dip in zone 0, but what follows in zone 1 is a flicker of two readings (a stray edge, noise), no body
     // passing the zone (six readings or more): the dip is the adult's fading tail, still one count.
     [TestMethod]
