@@ -31,4 +31,16 @@ internal static class RecordedReadings
 
         return (firstEntry, firstExit);
     }
+
+    /// <summary>
+    /// A counter set up as the simulator's traces were recorded (zone 1 inside, 33 ms budget) at <paramref name="mountMm"/>,
+    /// fed every row (<see cref="Play"/>) and then ticked to <paramref name="untilMs"/>, with its first entry and exit times.
+    /// </summary>
+    public static (PeopleCounter Counter, int FirstEntryMs, int FirstExitMs) Replay(int mountMm, string readings, long untilMs)
+    {
+        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = mountMm, InsideZone = 1, TimingBudgetMilliseconds = 33 });
+        (int firstEntry, int firstExit) = Play(counter, readings);
+        counter.Tick(untilMs);
+        return (counter, firstEntry, firstExit);
+    }
 }

@@ -52,10 +52,7 @@ public sealed class RdoorCoreOrderSceneTests
     [TestMethod]
     public void WalkerOutOfTheLeafsLevel_IsCountedByTheOrderOfTheCores()
     {
-        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2800, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        (_, int exitedAt) = RecordedReadings.Play(counter, Readings);
-
-        counter.Tick(11000);
+        (PeopleCounter counter, _, int exitedAt) = RecordedReadings.Replay(2800, Readings, 11000);
 
         // The walker out, counted within 2 s of crossing (6.85 s); the leaf swinging open is no crossing.
         Assert.AreEqual(1, counter.Exits, CounterHarness.Describe(counter));

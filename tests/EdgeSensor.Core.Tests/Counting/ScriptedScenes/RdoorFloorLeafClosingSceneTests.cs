@@ -83,10 +83,7 @@ public sealed class RdoorFloorLeafClosingSceneTests
     [TestMethod]
     public void LeafSwingingShutAfterAnExit_IsNoEntry()
     {
-        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2500, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        RecordedReadings.Play(counter, AfterExit);
-
-        counter.Tick(12000);
+        var counter = RecordedReadings.Replay(2500, AfterExit, 12000).Counter;
 
         // The walker out, and nothing for the leaf.
         Assert.AreEqual(1, counter.Exits, CounterHarness.Describe(counter));
@@ -96,10 +93,7 @@ public sealed class RdoorFloorLeafClosingSceneTests
     [TestMethod]
     public void LeafSwingingShutAfterAnEntry_IsNoSecondEntry()
     {
-        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2500, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        RecordedReadings.Play(counter, AfterEntry);
-
-        counter.Tick(12000);
+        var counter = RecordedReadings.Replay(2500, AfterEntry, 12000).Counter;
 
         // The walker in, once, and nothing for the leaf.
         Assert.AreEqual(1, counter.Entries, CounterHarness.Describe(counter));

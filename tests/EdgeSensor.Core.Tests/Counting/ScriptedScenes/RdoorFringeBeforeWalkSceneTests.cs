@@ -73,10 +73,7 @@ public sealed class RdoorFringeBeforeWalkSceneTests
     [TestMethod]
     public void WalkerOutUnderTheStandingLeaf_IsNotTakenForItsSwing()
     {
-        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2500, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        (_, int exitedAt) = RecordedReadings.Play(counter, Readings);
-
-        counter.Tick(19000);
+        (PeopleCounter counter, _, int exitedAt) = RecordedReadings.Replay(2500, Readings, 19000);
 
         // The walker out, counted within 2 s of crossing (12.6 s); the leaf swinging open is no crossing.
         Assert.AreEqual(1, counter.Exits, CounterHarness.Describe(counter));

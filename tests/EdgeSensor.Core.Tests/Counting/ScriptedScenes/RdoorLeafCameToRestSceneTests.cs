@@ -84,10 +84,7 @@ public sealed class RdoorLeafCameToRestSceneTests
     [TestMethod]
     public void LeafSwingingOpenBeforeAnExit_IsNoSecondExit()
     {
-        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2500, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        RecordedReadings.Play(counter, OpeningThenExit);
-
-        counter.Tick(12000);
+        var counter = RecordedReadings.Replay(2500, OpeningThenExit, 12000).Counter;
 
         // The walker out, once, and nothing for the leaf.
         Assert.AreEqual(1, counter.Exits, CounterHarness.Describe(counter));
@@ -97,10 +94,7 @@ public sealed class RdoorLeafCameToRestSceneTests
     [TestMethod]
     public void LeafSwingingOpenAheadOfAnEntry_IsNoExit()
     {
-        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2800, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        RecordedReadings.Play(counter, OpeningThenEntry);
-
-        counter.Tick(12000);
+        var counter = RecordedReadings.Replay(2800, OpeningThenEntry, 12000).Counter;
 
         // The walker in, and nothing for the leaf.
         Assert.AreEqual(1, counter.Entries, CounterHarness.Describe(counter));

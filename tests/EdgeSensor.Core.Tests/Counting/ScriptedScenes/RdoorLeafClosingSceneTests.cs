@@ -69,10 +69,7 @@ public sealed class RdoorLeafClosingSceneTests
     [TestMethod]
     public void LeafSwingingShutOutOfItsStandingLevel_IsNoEntry()
     {
-        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 3000, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        RecordedReadings.Play(counter, Readings);
-
-        counter.Tick(18000);
+        var counter = RecordedReadings.Replay(3000, Readings, 18000).Counter;
 
         // The two walkers out, and nothing for the leaf.
         Assert.AreEqual(2, counter.Exits, CounterHarness.Describe(counter));

@@ -117,10 +117,7 @@ public sealed class RdoorStretchedWalkSceneTests
 
     private static (PeopleCounter Counter, int EnteredBy, int ExitedBy) Replay()
     {
-        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2500, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        (int enteredBy, int exitedBy) = RecordedReadings.Play(counter, Readings);
-
-        counter.Tick(26000);
+        (PeopleCounter counter, int enteredBy, int exitedBy) = RecordedReadings.Replay(2500, Readings, 26000);
         return (counter, enteredBy, exitedBy);
     }
 }

@@ -51,10 +51,7 @@ public sealed class RdoorSweepTailCoreEndSceneTests
     [TestMethod]
     public void LeafSwingingOpenWithASweepTail_IsNoExit()
     {
-        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 3000, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        RecordedReadings.Play(counter, OpeningThenExit);
-
-        counter.Tick(12000);
+        var counter = RecordedReadings.Replay(3000, OpeningThenExit, 12000).Counter;
 
         // The walker out, once, and nothing for the leaf.
         Assert.AreEqual(1, counter.Exits, CounterHarness.Describe(counter));

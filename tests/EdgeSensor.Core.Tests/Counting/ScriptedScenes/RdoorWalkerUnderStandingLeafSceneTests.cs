@@ -94,10 +94,7 @@ public sealed class RdoorWalkerUnderStandingLeafSceneTests
     [TestMethod]
     public void WalkerWhoseTargetBeganOnTheLeafsFringe_IsCounted()
     {
-        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2500, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        RecordedReadings.Play(counter, FringeOnsetEntry);
-
-        counter.Tick(12000);
+        var counter = RecordedReadings.Replay(2500, FringeOnsetEntry, 12000).Counter;
 
         Assert.AreEqual(1, counter.Entries, CounterHarness.Describe(counter));
         Assert.AreEqual(0, counter.Exits, CounterHarness.Describe(counter));
@@ -106,10 +103,7 @@ public sealed class RdoorWalkerUnderStandingLeafSceneTests
     [TestMethod]
     public void WalkerUnderTheOpenLeaf_IsCountedWithoutWaitingForTheLeaf()
     {
-        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2500, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        (int firstEntryMs, _) = RecordedReadings.Play(counter, EntryUnderOpenLeaf);
-
-        counter.Tick(15000);
+        (PeopleCounter counter, int firstEntryMs, _) = RecordedReadings.Replay(2500, EntryUnderOpenLeaf, 15000);
 
         // Counted within 1.5 s of the walker, not when the leaf swings shut.
         Assert.IsTrue(firstEntryMs > 0 && firstEntryMs <= 6200, "first entry at " + firstEntryMs + " ms; " + CounterHarness.Describe(counter));
