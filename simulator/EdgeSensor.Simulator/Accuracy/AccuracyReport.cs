@@ -179,7 +179,9 @@ public static class AccuracyReport
 
         if (t.TruthEntries + t.TruthExits == 0)
         {
-            return t.TurnBackEvents > 0 ? $"{t.TurnBackFalseCounts}/{t.TurnBackEvents} turn-backs counted" : $"{t.FalseCounts} false";
+            // Nothing to count: turn-backs counted, or (nobody at all) false counts an hour with the count and hours behind it.
+            return t.TurnBackEvents > 0 ? $"{t.TurnBackFalseCounts}/{t.TurnBackEvents} turn-backs counted"
+                : t.Hours > 0 ? string.Create(Inv, $"{t.FalseCountsPerHour:0.00} false/h ({t.FalseCounts} in {t.Hours:0.#} h)") : $"{t.FalseCounts} false";
         }
 
         return $"{P(t.EventAccuracy)} ({P(t.Accuracy)})";
@@ -214,7 +216,7 @@ public static class AccuracyReport
 
     private static string GoalCell(GoalCheck c, VariantTally v)
     {
-        string value = c.Goal.Contains("within", StringComparison.Ordinal) ? Pp(-c.Value) : P(c.Value);
+        string value = c.PerHour ? PerHour(c.Value) : c.Goal.Contains("within", StringComparison.Ordinal) ? Pp(-c.Value) : P(c.Value);
         if (c.CountGap > AccuracyGoals.GroupGap && c.Value <= AccuracyGoals.GroupGap)
         {
             // The event gap is within the goal, the count gap is not: say what missed it.
@@ -240,6 +242,10 @@ public static class AccuracyReport
 
     private static string TurnBacks(ScenarioTally t) =>
         t.TurnBackEvents > 0 ? $"{t.TurnBackFalseCounts}/{t.TurnBackEvents} ({P(t.TurnBackFalseCountRate)})" : "";
+
+    /// <summary>A rate an hour, two decimals (one false count in 5 h is 0.20/h).</summary>
+    private static string PerHour(double? rate) =>
+        rate is double r ? r.ToString("0.00", Inv) + "/h" : "n/a";
 
     /// <summary>A difference to adults in percentage points (negative = below adults).</summary>
     private static string Pp(double? gap) =>

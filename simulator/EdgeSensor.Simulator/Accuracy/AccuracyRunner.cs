@@ -70,7 +70,7 @@ public static class AccuracyRunner
         }
 
         ReplayResult r = TraceReplayer.Run(trace, new ReplayOptions());
-        var tally = new ScenarioTally { Name = scenario.Name, Runs = 1 };
+        var tally = new ScenarioTally { Name = scenario.Name, Runs = 1, Hours = scene.DurationMs / 3_600_000.0 };
         Score.MatchEvents(trace.Records, r.Crossings, out int missed, out int falseCounts, out var unmatched, out var missedTruths, tally.MissedByGroup);
         tally.Errors.AddRange(ErrorEvent.Of(traceName, variant.Label, scenario.Name, seed, missedTruths, unmatched, t => Attribute(scene, t),
             missedTruths.Count > 0 ? new ZoneVisibility(trace.Records) : null));

@@ -7,6 +7,9 @@ public sealed class ScenarioTally
 
     public int Runs { get; set; }
 
+    /// <summary>Simulated time over the runs (hours): the base of a false-count rate where there is no truth.</summary>
+    public double Hours { get; set; }
+
     public int TruthEntries { get; set; }
 
     public int TruthExits { get; set; }
@@ -75,6 +78,7 @@ public sealed class ScenarioTally
     public void Add(ScenarioTally other)
     {
         Runs += other.Runs;
+        Hours += other.Hours;
         TruthEntries += other.TruthEntries;
         TruthExits += other.TruthExits;
         Entries += other.Entries;
@@ -97,6 +101,9 @@ public sealed class ScenarioTally
     }
 
     private static double? Worse(double? a, double? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+    /// <summary>False counts an hour (the empty-floor scenario's figure: with nobody there every count is false).</summary>
+    public double? FalseCountsPerHour => Hours <= 0 ? null : FalseCounts / Hours;
 
     public double? TurnBackFalseCountRate => TurnBackEvents <= 0 ? null : TurnBackFalseCounts / (double)TurnBackEvents;
 }

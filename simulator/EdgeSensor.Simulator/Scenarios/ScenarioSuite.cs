@@ -73,6 +73,12 @@ public static class ScenarioSuite
         },
         new()
         {
+            Name = EmptyFloor,
+            Description = "Nobody, for an hour: the bare floor with the sensor's noise, failed readings and outliers, and the PIR's false triggers. Every count is false (what a site asks for: counts overnight with nobody there).",
+            DurationSeconds = 3600, Arrivals = new RateProfile((0, 0)),
+        },
+        new()
+        {
             Name = "mixed",
             Description = "Everything at once at a realistic mix: time-varying footfall, groups, tailgaters, turn-backs, loiterers, all population groups, some daylight.",
             DurationSeconds = 360,
@@ -81,6 +87,9 @@ public static class ScenarioSuite
             MinHeadwaySeconds = 1.2, PopulationWeights = [0.7, 0.15, 0.07, 0.08], Ambient = 0.2, PirFalseTriggersPerHour = 6,
         },
     ];
+
+    /// <summary>The scenario with nobody in it: its figure is false counts an hour.</summary>
+    public const string EmptyFloor = "empty-floor";
 
     public static IEnumerable<string> Names => All.Select(s => s.Name);
 

@@ -39,6 +39,17 @@ public sealed class AccuracyReportTests
         StringAssert.Contains(report, "NOT MET");
     }
 
+    // The empty floor has no truth: its figure is false counts an hour, and its goal is none.
+    [TestMethod]
+    public void EmptyFloor_IsReportedAsFalseCountsAnHour_WithAGoalOfNone()
+    {
+        var phantom = new ScenarioTally { Name = ScenarioSuite.EmptyFloor, Runs = 5, Hours = 5, FalseCounts = 1 };
+        var none = new ScenarioTally { Name = ScenarioSuite.EmptyFloor, Runs = 5, Hours = 5 };
+        string report = AccuracyReport.ToMarkdown(new AccuracyRunResult([Variant(2800, phantom), Variant(3000, none)], [], 5, 1, EngineStamp.Unknown));
+        StringAssert.Contains(report, "| empty-floor | 0.20 false/h (1 in 5 h) | 0.00 false/h (0 in 5 h) |");
+        StringAssert.Contains(report, "| empty floor: no false counts an hour | **0.20/h NOT MET** | 0.00/h met |");
+    }
+
     [TestMethod]
     public void AboveTheGoalsRange_MissesAreReportedNotFailed()
     {

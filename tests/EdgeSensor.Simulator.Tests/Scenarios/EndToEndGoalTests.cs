@@ -156,6 +156,26 @@ public sealed class EndToEndGoalTests
         }
     }
 
+    // Goal: no false counts on an empty floor (an hour a seed with nobody there; every count is a phantom). Not met:
+    // two lone outlier readings, one in each zone within the pair gap, are paired and counted (about 0.1 an hour over
+    // seeds 1..60, all mounts); a ceiling at today's count over seeds 1-2 at 2.2-3.0 m (8 h a model).
+    [TestMethod]
+    [DataRow(CoverageModel.Footprint, 5)]
+    [DataRow(CoverageModel.Raster, 2)]
+    public void EmptyFloor(CoverageModel coverage, int maxFalseCounts)
+    {
+        int falseCounts = 0;
+        foreach (VariantTally v in Runs(coverage))
+        {
+            ScenarioTally t = v.Find(ScenarioSuite.EmptyFloor)!;
+            Assert.AreEqual(0, t.TruthEntries + t.TruthExits);
+            Assert.AreEqual(Seeds.Length, t.Hours, 1e-9, "an hour a seed");
+            falseCounts += t.FalseCounts;
+        }
+
+        Assert.IsLessThanOrEqualTo(maxFalseCounts, falseCounts, $"false counts in {Seeds.Length * Mounts.Length} h of empty floor");
+    }
+
     [TestMethod]
     [DataRow(CoverageModel.Footprint)]
     [DataRow(CoverageModel.Raster)]
