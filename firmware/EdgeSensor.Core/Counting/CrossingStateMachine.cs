@@ -154,6 +154,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Pairs vetoed because their highest point was below the minimum person height.</summary>
         public int LowObjectRejections { get; private set; }
 
+        /// <summary>Pairs vetoed because each zone read its target once only: two lone outliers, not a body (see IsLoneReadings).</summary>
+        public int LoneReadingRejections { get; private set; }
+
         /// <summary>True while any target is open or waiting for a partner.</summary>
         public bool IsBusy => _zones[0].IsOpen || _zones[1].IsOpen || HasPending;
 

@@ -342,7 +342,7 @@ namespace EdgeSensor.Core.Counting
 
             // When the pairing stage last decided a pair (FaintCrossing counts only where it decided nothing).
             int verdicts = _crossings.Entries + _crossings.Exits + _crossings.TurnBacks + _crossings.DoorRejections
-                + _crossings.LowObjectRejections + _crossings.MismatchRejections;
+                + _crossings.LowObjectRejections + _crossings.MismatchRejections + _crossings.LoneReadingRejections;
             if (verdicts != _verdicts)
             {
                 _verdicts = verdicts;

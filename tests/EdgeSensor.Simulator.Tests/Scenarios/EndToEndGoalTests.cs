@@ -156,12 +156,13 @@ public sealed class EndToEndGoalTests
         }
     }
 
-    // Goal: no false counts on an empty floor (an hour a seed with nobody there; every count is a phantom). Not met:
-    // two lone outlier readings, one in each zone within the pair gap, are paired and counted (about 0.1 an hour over
-    // seeds 1..60, all mounts); a ceiling at today's count over seeds 1-2 at 2.2-3.0 m (8 h a model).
+    // Goal: no false counts on an empty floor (an hour a seed with nobody there; every count is a phantom). Met on seeds
+    // 1-2 at 2.2-3.0 m on both models since a pair of lone readings (three or fewer in all, at most one past the enter
+    // threshold in each zone) is no crossing; before, two lone outliers made about 0.1 phantom crossings an hour (68 in
+    // 600 h over seeds 1..60, all mounts; 4 remain; here 5 footprint, 2 raster).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, 5)]
-    [DataRow(CoverageModel.Raster, 2)]
+    [DataRow(CoverageModel.Footprint, 0)]
+    [DataRow(CoverageModel.Raster, 0)]
     public void EmptyFloor(CoverageModel coverage, int maxFalseCounts)
     {
         int falseCounts = 0;
