@@ -236,9 +236,11 @@ namespace EdgeSensor.Core.Counting
         // read twice in at least one zone), while the sensor's heavy-tailed errors (readings with an error several times
         // the noise) put a lone reading past the enter threshold now and then on a bare floor: one in each zone within
         // the pair gap made about 0.1 phantom crossings an hour on the simulator's empty floor.
-        private static bool IsLoneReadings(TargetSummary a, TargetSummary b)
+        // Where most readings fail (a floor past the range in sunlight at a high mount), a body passing is itself read
+        // validly once or twice in a zone, so the rule holds only while most readings are valid.
+        private bool IsLoneReadings(TargetSummary a, TargetSummary b)
         {
-            return a.Samples + b.Samples <= 3 && a.CoreSamples <= 1 && b.CoreSamples <= 1;
+            return !MostReadingsFail && a.Samples + b.Samples <= 3 && a.CoreSamples <= 1 && b.CoreSamples <= 1;
         }
 
         private CrossingKind Decide(TargetSummary a, TargetSummary b)

@@ -157,6 +157,12 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Pairs vetoed because each zone read its target once only: two lone outliers, not a body (see IsLoneReadings).</summary>
         public int LoneReadingRejections { get; private set; }
 
+        /// <summary>
+        /// More than half the recent ToF readings failed (set by the counter; the share it reports as degraded): a body is
+        /// then read validly once or twice as it passes, so a lone reading is no sign of an outlier (see IsLoneReadings).
+        /// </summary>
+        public bool MostReadingsFail { get; set; }
+
         /// <summary>True while any target is open or waiting for a partner.</summary>
         public bool IsBusy => _zones[0].IsOpen || _zones[1].IsOpen || HasPending;
 

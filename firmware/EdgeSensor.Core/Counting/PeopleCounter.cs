@@ -156,6 +156,7 @@ namespace EdgeSensor.Core.Counting
 
             int sharePermille = invalid ? AllInvalidPermille : 0;
             _invalidShareScaled += ((sharePermille << InvalidShareFractionBits) - _invalidShareScaled) >> InvalidShareShift;
+            _crossings.MostReadingsFail = (_invalidShareScaled >> InvalidShareFractionBits) > DegradedInvalidPermille;
 
             ZoneChannel channel = _zones[zone];
             // A door leaf standing open lies across both zones: the detector may take a shallow level held since its rise
