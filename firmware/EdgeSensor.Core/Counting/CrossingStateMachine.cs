@@ -483,10 +483,14 @@ namespace EdgeSensor.Core.Counting
             for (int zone = 0; zone < 2; zone++)
             {
                 PairingZone pairing = _zones[zone];
-                if (pairing.HasLead && (pairing.LeadEndMs + _maxGap < (pairing.IsOpen ? pairing.OpenOnsetMs : nowMs) || OutlastsPusher(zone, nowMs)))
+                if (pairing.HasLead && (pairing.LeadEndMs + _maxGap < (pairing.IsOpen ? pairing.OpenOnsetMs : nowMs) || OutlastsPusher(zone, nowMs)
+                    || _vehicleContact.OtherJudgedApart(zone, pairing.LeadStartMs, pairing.LeadEndMs)))
                 {
                     // Nothing taller followed within the gap, or what followed outlasted a pusher: the low target stands on its
-                    // own (a child, say).
+                    // own (a child, say). Or the other zone has already judged the same low body and the one behind it two
+                    // bodies (it read the floor between them, VehicleContact), and the first zone to judge decides for both:
+                    // waiting for the follower to finish here only delayed the count (a wheelchair user 0.6-1.0 m/s with
+                    // someone walking in behind was counted when that follower had passed, over 2 s late).
                     bool followed = pairing.IsOpen && pairing.OpenOnsetMs <= pairing.LeadEndMs + _maxGap;
                     TargetSummary lead = pairing.TakeLead();
                     if (followed && IsShortOfVehicle(lead))

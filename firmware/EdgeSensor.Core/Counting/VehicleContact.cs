@@ -40,6 +40,22 @@ namespace EdgeSensor.Core.Counting
             return oneBody;
         }
 
+        /// <summary>
+        /// True when the other zone has already judged the lead it held over the same time as <paramref name="zone"/>'s
+        /// (their times overlap) to be two bodies: the verdict <see cref="IsOneBody"/> would hand this zone, taken now.
+        /// </summary>
+        public bool OtherJudgedApart(int zone, long leadStartMs, long leadEndMs)
+        {
+            int other = 1 - zone;
+            if (!_judged[other] || _oneBody[other] || _leadStartMs[other] > leadEndMs || leadStartMs > _leadEndMs[other])
+            {
+                return false;
+            }
+
+            _judged[other] = false;
+            return true;
+        }
+
         // True when the zone read nearly its floor between the lead and follower: the gap before the follower came within
         // HandleGapMinMillimeters of the floor. A pusher's hands hold the handle (0.9 m or more above the floor on a stroller
         // or a wheelchair), and their forearms and body fill the zone between the vehicle and their head, so the zone reads
