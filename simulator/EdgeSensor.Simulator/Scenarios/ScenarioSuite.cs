@@ -73,18 +73,18 @@ public static class ScenarioSuite
         },
         new()
         {
-            Name = EmptyFloor,
-            Description = "Nobody, for an hour: the bare floor with the sensor's noise, failed readings and outliers, and the PIR's false triggers. Every count is false (what a site asks for: counts overnight with nobody there).",
-            DurationSeconds = 3600, Arrivals = new RateProfile((0, 0)),
-        },
-        new()
-        {
             Name = "mixed",
             Description = "Everything at once at a realistic mix: time-varying footfall, groups, tailgaters, turn-backs, loiterers, all population groups, some daylight.",
             DurationSeconds = 360,
             Arrivals = new RateProfile((0, 3), (120, 10), (240, 10), (300, 4)),
             TurnBackProbability = 0.06, LoiterProbability = 0.04, GroupProbability = 0.1, TailgateProbability = 0.08, TailgateHeadwaySeconds = 0.6,
             MinHeadwaySeconds = 1.2, PopulationWeights = [0.7, 0.15, 0.07, 0.08], Ambient = 0.2, PirFalseTriggersPerHour = 6,
+        },
+        new()
+        {
+            Name = EmptyFloor,
+            Description = "Nobody, for an hour: the bare floor with the sensor's noise, failed readings and outliers, and the PIR's false triggers. Every count is false (what a site asks for: counts overnight with nobody there).",
+            DurationSeconds = 3600, Arrivals = new RateProfile((0, 0)),
         },
     ];
 
