@@ -172,6 +172,12 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Pairs whose two targets come unequally near the sensor, more than one body can (<c>MaxSideHeightGapMillimeters</c>).</summary>
         public int MismatchRejections { get; private set; }
 
+        /// <summary>
+        /// Pairs decided so far: counted, turned back, or vetoed (door, low object, mismatch, lone readings). It changes
+        /// whenever the pairing stage gives a pair a verdict (FaintCrossing counts only where it gave none).
+        /// </summary>
+        public int Verdicts => Entries + Exits + TurnBacks + DoorRejections + LowObjectRejections + MismatchRejections + LoneReadingRejections;
+
         /// <summary>Low targets merged into the taller target right behind them (a stroller and the person pushing it).</summary>
         public int PushedObjectMerges { get; private set; }
 

@@ -89,9 +89,6 @@ namespace EdgeSensor.Core.Counting
         private long _pendingStart;
         private long _pendingEnd;
 
-        /// <summary>Faint crossings counted so far.</summary>
-        public int Count { get; private set; }
-
         /// <summary>The zone the last faint crossing came out of (its first dip).</summary>
         public int FromZone { get; private set; }
 
@@ -132,7 +129,6 @@ namespace EdgeSensor.Core.Counting
             }
 
             FromZone = _pendingFirst;
-            Count++;
             return true;
         }
 

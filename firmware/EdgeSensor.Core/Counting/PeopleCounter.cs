@@ -184,18 +184,8 @@ namespace EdgeSensor.Core.Counting
             if (_faintCrossing.Observe(zone, _now, distanceMillimeters, !invalid, channel, _lastVerdictMs, _crossings.IsBusy))
             {
                 // Both zones dipped in walking order where the pairing stage decided nothing (FaintCrossing): a faint body crossed.
-                if (_faintCrossing.FromZone == _insideZone)
-                {
-                    Exits++;
-                    _occupancy.Exit();
-                    kind = CrossingKind.Exit;
-                }
-                else
-                {
-                    Entries++;
-                    _occupancy.Enter();
-                    kind = CrossingKind.Entry;
-                }
+                kind = _faintCrossing.FromZone == _insideZone ? CrossingKind.Exit : CrossingKind.Entry;
+                Count(kind);
 
                 UpdateOccupancy();
             }
@@ -331,27 +321,38 @@ namespace EdgeSensor.Core.Counting
             CrossingKind last = _crossings.Evaluate(_now);
             for (int i = entries; i < _crossings.Entries; i++)
             {
-                Entries++;
-                _occupancy.Enter();
+                Count(CrossingKind.Entry);
             }
 
             for (int i = exits; i < _crossings.Exits; i++)
             {
-                Exits++;
-                _occupancy.Exit();
+                Count(CrossingKind.Exit);
             }
 
             // When the pairing stage last decided a pair (FaintCrossing counts only where it decided nothing).
-            int verdicts = _crossings.Entries + _crossings.Exits + _crossings.TurnBacks + _crossings.DoorRejections
-                + _crossings.LowObjectRejections + _crossings.MismatchRejections + _crossings.LoneReadingRejections;
-            if (verdicts != _verdicts)
+            if (_crossings.Verdicts != _verdicts)
             {
-                _verdicts = verdicts;
+                _verdicts = _crossings.Verdicts;
                 _lastVerdictMs = _now;
             }
 
             UpdateOccupancy();
             return last;
+        }
+
+        // One person counted through the doorway (kind Entry or Exit), in the totals and in the occupancy.
+        private void Count(CrossingKind kind)
+        {
+            if (kind == CrossingKind.Entry)
+            {
+                Entries++;
+                _occupancy.Enter();
+            }
+            else
+            {
+                Exits++;
+                _occupancy.Exit();
+            }
         }
 
         private void UpdateOccupancy()
