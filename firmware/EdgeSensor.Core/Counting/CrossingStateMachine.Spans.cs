@@ -29,7 +29,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             TargetSummary span = spanning.Oldest;
-            if (!TwoBodySpan.Covers(span, first, second, _maxGap, EndsAlone(spanZone, span, second)))
+            if (!TwoBodySpan.Covers(span, first, second, _maxGap, EndsAlone(spanZone, span, second), _readCycleMs))
             {
                 return false;
             }

@@ -52,9 +52,10 @@ namespace EdgeSensor.Core.Counting
         /// began with the first and ended with the second (both people leading, or both trailing, in the span's zone)
         /// and lasted as long as two bodies take to pass. The second may read far lower than the first (a child behind an
         /// adult) only when <paramref name="spanEndsAlone"/>: its zone showed nothing of its own after the span that may be
-        /// that second body.
+        /// that second body; the first may read far lower (a child right ahead of an adult) only when the other zone read its
+        /// floor between the two for two read cycles (<paramref name="readCycleMs"/>) or more.
         /// </summary>
-        public static bool Covers(TargetSummary span, TargetSummary first, TargetSummary second, int maxGapMs, bool spanEndsAlone)
+        public static bool Covers(TargetSummary span, TargetSummary first, TargetSummary second, int maxGapMs, bool spanEndsAlone, int readCycleMs)
         {
             if (second.StartMs < first.EndMs || second.StartMs - first.EndMs > maxGapMs || second.Origin == TargetOrigin.Background)
             {
@@ -65,7 +66,7 @@ namespace EdgeSensor.Core.Counting
 
             int headGap = first.NearestMillimeters - second.NearestMillimeters;
             if ((headGap >= MaxHeadGapMillimeters || -headGap >= MaxHeadGapMillimeters || !IsHeadOf(first, span) || !IsHeadOf(second, span))
-                && !(spanEndsAlone && IsLowerFollower(span, first, second)))
+                && !(spanEndsAlone && IsLowerFollower(span, first, second)) && !IsLowerLeader(span, first, second, readCycleMs))
             {
                 return false;
             }
@@ -109,6 +110,17 @@ namespace EdgeSensor.Core.Counting
         {
             return second.NearestMillimeters - first.NearestMillimeters >= MaxHeadGapMillimeters && IsHeadOf(first, span)
                 && second.HeightMillimeters >= MinFollowerHeightMillimeters && second.StartMs <= span.EndMs;
+        }
+
+        // True when first, lower than second by more than two heads differ, walked ahead of second as a person of its own (a
+        // child right ahead of a parent): its zone read the floor between the two for two readings or more, second rising anew
+        // after first had ended. Anything pushed ahead of a person is joined to them by its handle and their arms (a
+        // stroller's hood, a wheelchair's footrest and its user), so that zone never reads the floor between the two; a
+        // single reading there may be signal fails off a low, dark part of the same body (a footrest under a 3 m mount).
+        private static bool IsLowerLeader(TargetSummary span, TargetSummary first, TargetSummary second, int readCycleMs)
+        {
+            return first.NearestMillimeters - second.NearestMillimeters >= MaxHeadGapMillimeters && IsHeadOf(second, span)
+                && second.Origin == TargetOrigin.Floor && second.StartMs - first.EndMs >= 2 * readCycleMs;
         }
 
         /// <summary>
