@@ -47,17 +47,20 @@ namespace EdgeSensor.Core.Counting
         private TargetSummary _lastCountedB;
 
         // True when the pair a (zone 0), b (zone 1), of the same way as the crossing counted last, is the person pushing the
-        // vehicle that crossing was: in both zones this pair's target split off that crossing's at the very sample it ended
-        // (the zone never cleared, IsAttachedTo), above a gap that stayed at handle height (VehicleContact), reads taller than
-        // the low one (at most PushedObjectMaxHeightMillimeters: a hood), and its head was confirmed no sooner than the reach
-        // from the handle to the head takes to pass (MinHandleToHeadMilliseconds). A stroller and its pusher are rigidly joined,
-        // so both zones show the same low body, the same handle and the same head behind it. Each zone alone cannot always tell
-        // (see IsPushedBy): under a high mount the zone's own width pads both times, and a brisk stroller passes a zone in as
-        // little time as its pusher, so the hood was paired on its own and counted, and the pusher counted again.
+        // vehicle that crossing was: in both zones this pair's target is that crossing's pusher (IsPusherBehind). A stroller
+        // and its pusher are rigidly joined, so both zones show the same low body, the same handle and the same head behind
+        // it. Each zone alone cannot always tell (see IsPushedBy): under a high mount the zone's own width pads both times,
+        // and a brisk stroller passes a zone in as little time as its pusher, so the hood was paired on its own and counted,
+        // and the pusher counted again. Unless both zones show the reach from the handle to the head (ShowsReach), the
+        // vehicle held neither zone for less time than its pusher (HeldLessLong): the stroller and the reach to its handle
+        // are longer than the pusher's body and pass at the pusher's pace; a person walking close behind another, whose lead
+        // held one zone 1.5 times as long as them, was cut short in the other (tailgaters at 3.2 m).
         private bool IsPusherOfLast(CrossingKind verdict, TargetSummary a, TargetSummary b)
         {
             int origin = OriginOf(verdict);
             return verdict == _lastCounted && IsPusherBehind(_lastCountedA, a) && IsPusherBehind(_lastCountedB, b)
+                && ((ShowsReach(_lastCountedA, a) && ShowsReach(_lastCountedB, b))
+                    || !(HeldLessLong(_lastCountedA, a) || HeldLessLong(_lastCountedB, b)))
                 && (IsCrossingOf(_held, verdict, origin == 0 ? a : b, origin == 0 ? b : a)
                     || IsCrossingOf(_lastConfirmedCrossing, verdict, origin == 0 ? a : b, origin == 0 ? b : a));
         }
@@ -68,11 +71,45 @@ namespace EdgeSensor.Core.Counting
             return crossing.Kind == verdict && crossing.OriginEpisode == origin.Episode && crossing.DestinationEpisode == destination.Episode;
         }
 
+        // True when target, in low's zone, is the person pushing low, a vehicle (at most PushedObjectMaxHeightMillimeters: a
+        // hood) risen out of the floor or a still level, not split off a body ahead (a child close behind someone, with a
+        // stroller's hood in the valley behind the child, shows the same shape). The pusher holds on: target split off low at
+        // the very reading it ended (IsAttachedTo), or came out of the handle and forearms' level after it (IsHeldOnBehind),
+        // with a gap that stayed at handle height (VehicleContact). And the zone shows the vehicle ahead of its pusher in one
+        // of three ways: the head reads taller than the hood and came in no sooner than the reach from the handle to the
+        // head takes to pass (ShowsReach; a person walking close behind another brings their head in right behind the
+        // gap); or, the head taller, the vehicle held the zone at least 1.5 times as long as the pusher (a brisk
+        // stroller: the stroller and the reach to its handle, 0.95 m or more along the path, pass at the pusher's own pace,
+        // while a body walking close behind is one body deep, however the valley cut it); or it held the zone twice as long,
+        // whatever the head reads (a blended zone reads a small head lower than a broad hood), as IsPushedBy asks.
         private static bool IsPusherBehind(TargetSummary low, TargetSummary target)
         {
-            return IsAttachedTo(low, target) && low.Origin != TargetOrigin.ValleySplit && low.HeightMillimeters <= PushedObjectMaxHeightMillimeters
-                && target.HeightMillimeters > low.HeightMillimeters && !VehicleContact.SawFloorBetween(target)
-                && target.OnsetMs - target.StartMs >= MinHandleToHeadMilliseconds;
+            if (!(IsAttachedTo(low, target) || IsHeldOnBehind(low, target)) || low.Origin == TargetOrigin.ValleySplit
+                || low.HeightMillimeters > PushedObjectMaxHeightMillimeters || VehicleContact.SawFloorBetween(target))
+            {
+                return false;
+            }
+
+            return IsHeldTwiceAsLong(low, target) || ShowsReach(low, target)
+                || (target.HeightMillimeters > low.HeightMillimeters && IsHeldAsLongAsVehicle(low, target));
+        }
+
+        // True when target reads taller than low and its head came in no sooner than the reach from the handle to the head
+        // takes to pass (MinHandleToHeadMilliseconds) after low ended.
+        private static bool ShowsReach(TargetSummary low, TargetSummary target)
+        {
+            return target.HeightMillimeters > low.HeightMillimeters && target.OnsetMs - low.EndMs >= MinHandleToHeadMilliseconds;
+        }
+
+        // True when target rose out of the handle and forearms' level behind low (IsHeldOnTo: the handle's noise broke the
+        // hood's tail into a fragment, and the head rose out of that level rather than out of a valley) within the time low
+        // held its zone: the head is the reach of the arms behind the handle, less than the vehicle's own length. Not behind a
+        // vehicle merged with its pusher already (one vehicle has one pusher), nor a person in a dense queue whose head came
+        // in longer after the body ahead than that body took to pass (two short adults read at hood height under a high
+        // mount, the gap between them blended above handle height).
+        private static bool IsHeldOnBehind(TargetSummary low, TargetSummary target)
+        {
+            return IsHeldOnTo(low, target) && !low.IsPushedMerge && target.OnsetMs - low.EndMs < low.EndMs - low.StartMs;
         }
 
         // The pusher behind their vehicle as one target, from the vehicle's arrival to the pusher's leaving.
@@ -108,11 +145,9 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
 
-            long leadMs = lead.EndMs - lead.StartMs;
-            long personMs = target.EndMs - target.StartMs;
             if (rise >= PusherRiseMillimeters)
             {
-                return leadMs * PushedLengthDenominator >= personMs * PushedLengthNumerator;
+                return IsVehicleLong(lead, target);
             }
 
             if (!IsAttachedTo(lead, target))
@@ -120,8 +155,8 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
 
-            return leadMs >= personMs * AttachedPushedLengthFactor
-                || (leadMs * AttachedLongDenominator >= personMs * AttachedLongNumerator && leadMs >= MinVehiclePassMilliseconds);
+            return IsHeldTwiceAsLong(lead, target)
+                || (IsHeldAsLongAsVehicle(lead, target) && lead.EndMs - lead.StartMs >= MinVehiclePassMilliseconds);
         }
 
         // True when lead held its zone for less time than a vehicle takes to pass (MinVehiclePassMilliseconds: a stroller and
@@ -129,6 +164,19 @@ namespace EdgeSensor.Core.Counting
         private bool IsShortOfVehicle(TargetSummary lead)
         {
             return lead.EndMs - lead.StartMs < MinVehiclePassMilliseconds - VehiclePassReadCycles * _readCycleMs;
+        }
+
+        // True when low held its zone at least AttachedPushedLengthFactor times as long as target (see IsPushedBy).
+        private static bool IsHeldTwiceAsLong(TargetSummary low, TargetSummary target)
+        {
+            return low.EndMs - low.StartMs >= (target.EndMs - target.StartMs) * AttachedPushedLengthFactor;
+        }
+
+        // True when low held its zone at least AttachedLongNumerator/AttachedLongDenominator times as long as target (see
+        // IsPushedBy).
+        private static bool IsHeldAsLongAsVehicle(TargetSummary low, TargetSummary target)
+        {
+            return (low.EndMs - low.StartMs) * AttachedLongDenominator >= (target.EndMs - target.StartMs) * AttachedLongNumerator;
         }
 
         // True when target split off lead in one continuous presence of the zone, starting where lead ended: nothing
