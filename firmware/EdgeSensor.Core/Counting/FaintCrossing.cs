@@ -18,7 +18,7 @@ namespace EdgeSensor.Core.Counting
         // Each reading is counted at most this many sigma from the floor, either way.
         private const int ClipSigmas = 3;
 
-        // A zone's dip: its window sums to at least DipSigmas sigma (a mean of 1.25 sigma over the 8 readings). On a bare floor
+        // A strong dip: its window sums to DipSigmas sigma or more (a mean of 1.25 sigma over the 8 readings). On a bare floor
         // the clipped sum of normal noise has a spread of 2.79 sigma, so a window reaches it with a chance of 1.7e-4 (3.6
         // sigma of the sum): about 7 dips an hour per zone (51 000 windows, runs of a few). Two zones' noise dips then come within
         // 1.5 s of each other about 7 x 7 x 1.5 s / 3600 s x 2 orders = 0.04 times an hour; asking them to overlap in walking
@@ -28,7 +28,18 @@ namespace EdgeSensor.Core.Counting
         // of empty floor replayed through PeopleCounter (0.6-1.8 x the simulator's noise at 2.8 m) 14 dips and no pair.
         private const int DipSigmas = 10;
 
-        // A dip is over when its window sums to less than this (half the dip's sum).
+        // Or the two zones' dips together: each window at least WeakDipSigmas, the two peaks summing to PairSigmas. The
+        // zones are mirror halves of one view, so a child crossing the line blends into both alike, but each window's own
+        // noise spreads its sum by 2.79 sigma: a child whose true dip is about 9 sigma in each zone reads 7 in one and 11 in
+        // the other as often as not, and asking 10 of both lost it (of 90 raster children missed at 2.8-3.0 m on seeds 1..5,
+        // 101..105 and 301..310, 57 showed windows of 6 sigma or more in both zones in walking order, 21 or more together).
+        // The two windows' noise is independent, so their sum spreads by 3.95 sigma and 18 is 4.6 of that (2e-6 a pair of
+        // windows); with the order, overlap and quiet conditions below, empty floor through the engine (150 h at each of
+        // 2.2-3.2 m, both coverage models) counted 8 times in 1500 h against 7 with both windows at 10.
+        private const int WeakDipSigmas = 6;
+        private const int PairSigmas = 18;
+
+        // A dip is over when its window sums to less than this (half a dip's sum at DipSigmas).
         private const int ReleaseSigmas = 5;
 
         // The zone read on its floor (window under the release) this long before the dip began: a body's fading tail or a
@@ -65,6 +76,11 @@ namespace EdgeSensor.Core.Counting
         // empty zone (ZoneChannel): until a zone has read that many since its calibration, a sigma may be a quarter too small.
         private const int SettleReadings = 128;
 
+        // A pair of weaker dips counts only once each zone has read this many (36 s): the running noise estimate follows the
+        // floor over about 256 readings (half of them farther than the floor), so at 128 it may still be 10-15 % low, and
+        // a sum in sigmas that much too high counted a pair of noise dips 10 s after boot (seed 105, 2.8 m).
+        private const int WeakSettleReadings = 512;
+
         private readonly int[] _settled = new int[2];
         private readonly int[] _noise = new int[2];
         private readonly int[] _depth = new int[2 * WindowSamples];
@@ -82,6 +98,7 @@ namespace EdgeSensor.Core.Counting
         private readonly long[] _dipStart = new long[2];
         private readonly long[] _dipEnd = new long[2];
         private readonly bool[] _hasDip = new bool[2];
+        private readonly int[] _peak = new int[2];
         private readonly bool[] _dipUsed = new bool[2];
         private long _clearMs = long.MinValue / 2;
         private bool _pending;
@@ -140,10 +157,13 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
-            if (_settled[zone] < SettleReadings)
+            if (_settled[zone] < WeakSettleReadings)
             {
                 _settled[zone]++;
-                return;
+                if (_settled[zone] <= SettleReadings)
+                {
+                    return;
+                }
             }
 
             ZoneOccupancyDetector detector = channel.Detector;
@@ -192,8 +212,9 @@ namespace EdgeSensor.Core.Counting
             _wasLoud[zone] = loud;
             if (!_inDip[zone])
             {
-                if (sum >= DipSigmas * noise)
+                if (sum >= WeakDipSigmas * noise)
                 {
+                    _peak[zone] = sum;
                     long first = _ms[(zone * WindowSamples) + _next[zone]];
                     _inDip[zone] = true;
                     _dipStart[zone] = first;
@@ -206,6 +227,11 @@ namespace EdgeSensor.Core.Counting
                 }
 
                 return;
+            }
+
+            if (sum > _peak[zone])
+            {
+                _peak[zone] = sum;
             }
 
             if (sum >= ReleaseSigmas * noise)
@@ -233,6 +259,16 @@ namespace EdgeSensor.Core.Counting
         private void Pair(int first, int second)
         {
             if (!_hasDip[first] || _dipUsed[first] || _inDip[first] || _dipOtherFirst[first])
+            {
+                return;
+            }
+
+            // Each dip's peak in sigmas, both scaled by the product of the zones' sigmas (first's peak / its sigma = a / both).
+            int both = _noise[first] * _noise[second];
+            int a = _peak[first] * _noise[second];
+            int b = _peak[second] * _noise[first];
+            if ((a < DipSigmas * both || b < DipSigmas * both) && (a + b < PairSigmas * both
+                || _settled[0] < WeakSettleReadings || _settled[1] < WeakSettleReadings))
             {
                 return;
             }
