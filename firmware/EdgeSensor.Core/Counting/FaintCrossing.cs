@@ -105,6 +105,7 @@ namespace EdgeSensor.Core.Counting
         private readonly bool[] _dipUsed = new bool[2];
         private long _clearMs = long.MinValue / 2;
         private bool _pending;
+        private bool _redip;
         private int _pendingFirst;
         private long _pendingStart;
         private long _pendingEnd;
@@ -125,10 +126,32 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
 
-            if (_inDip[_pendingFirst] || _sum[_pendingFirst] >= ReleaseSigmas * _noise[_pendingFirst])
+            int first = _pendingFirst;
+            if (_redip)
             {
-                // The first zone dipped again: the body came back (a turn-back), or someone else is there.
-                _pending = false;
+                // The first zone dipped again within the hold: the body came back (a turn-back), or the next walker of a
+                // queue is there. The next walker goes on over the line: the other zone dips anew while the first is still
+                // busy, and the crossing is decided now (the walker's own targets may keep the pairing stage busy). One who
+                // came back leaves the other zone quiet: the first zone back under the release drops the crossing.
+                if (_inDip[1 - first] && _dipStart[1 - first] > _pendingEnd)
+                {
+                    _redip = false;
+                    _pending = false;
+                    return Decide(lastVerdictMs, false);
+                }
+
+                if (!_inDip[first] && _sum[first] < ReleaseSigmas * _noise[first])
+                {
+                    _redip = false;
+                    _pending = false;
+                }
+
+                return false;
+            }
+
+            if (_inDip[first] || _sum[first] >= ReleaseSigmas * _noise[first])
+            {
+                _redip = true;
                 return false;
             }
 
@@ -143,6 +166,13 @@ namespace EdgeSensor.Core.Counting
             }
 
             _pending = false;
+            return Decide(lastVerdictMs, pairingBusy);
+        }
+
+        // The pending crossing counts unless the pairing stage is busy, decided a pair over its passage or a zone read a
+        // body clearly then.
+        private bool Decide(long lastVerdictMs, bool pairingBusy)
+        {
             if (pairingBusy || lastVerdictMs >= _pendingStart - VerdictMarginMilliseconds || _clearMs >= _pendingStart - VerdictMarginMilliseconds)
             {
                 return false;
@@ -289,6 +319,7 @@ namespace EdgeSensor.Core.Counting
             _dipUsed[first] = true;
             _dipUsed[second] = true;
             _pending = true;
+            _redip = false;
             _pendingFirst = first;
             _pendingStart = _dipStart[first];
             _pendingEnd = _dipEnd[second];

@@ -7,7 +7,9 @@ namespace EdgeSensor.Core.Tests.Counting.ScriptedScenes;
 /// apart): a faint crossing (FaintCrossing) was refused when the other zone had dipped within 2 s before its first dip, as
 /// someone who came from that side and may be going back. A child walking 2.4 s behind another one going the same way
 /// finds the other zone's dip of the child ahead there, but that dip had itself followed one of this zone's in walking
-/// order: its body came from this side and walked on. Both children count.
+/// order: its body came from this side and walked on. Both children count. And a child 1.8 s behind another one dips
+/// the first zone again within the 800 ms the crossing ahead waits for the first zone to stay on its floor (a turn-back
+/// passes it again): that crossing now waits on, and the child behind going on into the other zone decides it.
 /// </summary>
 [TestClass]
 public sealed class RchildFaintQueueSceneTests
@@ -30,6 +32,20 @@ public sealed class RchildFaintQueueSceneTests
         // own faint dips would stand in for a queue's).
         Child(run);
         run.Both(20, 0, 0);
+        Child(run);
+        run.Both(45, 0, 0);
+        Assert.AreEqual(2, run.Counter.Entries, CounterHarness.Describe(run.Counter));
+        Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
+    }
+
+    // The child behind enters zone 0 1.8 s after the first did, 400 ms after the first one's dip in zone 1 was over.
+    [TestMethod]
+    public void TwoFaintChildrenCloseInAQueue_BothCount()
+    {
+        var run = new CounterZoneScript(2800, FloorMm, Sigma, HalfPeriodMs, seed: 5);
+        run.Floor(10000);
+        Child(run);
+        run.Both(11, 0, 0);
         Child(run);
         run.Both(45, 0, 0);
         Assert.AreEqual(2, run.Counter.Entries, CounterHarness.Describe(run.Counter));
