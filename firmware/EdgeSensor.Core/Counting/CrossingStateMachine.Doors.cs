@@ -21,6 +21,17 @@ namespace EdgeSensor.Core.Counting
             _leafNearestMm[zone] = target.NearestMillimeters;
         }
 
+        // True when a still level levelMillimeters away in zone, the held crossing's destination, is the leaf the door rules
+        // last refused there as come to rest (DoorDiscriminator.CameToRest; none refused as swinging since): a leaf stays where
+        // it stopped, standing open at the doorway's side where only the zone's outermost rays reach it, low down
+        // (LeafLevelMaxHeightMillimeters), and the zone falls back to it once the walker has gone on under it. Taken for
+        // the walker standing past the line, it kept the crossing waiting until the leaf swung shut, seconds late.
+        private bool IsRestingLeafLevel(int zone, int levelMillimeters)
+        {
+            return _restEpisode[zone] >= 0 && _restEndMs[zone] > _leafEndMs[zone] && _restEndMs[zone] <= _held.DestinationTargetEndMs
+                && levelMillimeters > 0 && _held.DestinationFloorMillimeters - levelMillimeters < LeafLevelMaxHeightMillimeters;
+        }
+
         // True when target, of zone, split off at a valley the target of a leaf the door rules refused as come to rest
         // (DoorDiscriminator.CameToRest), at the very sample that one ended (one presence, the zone never cleared): someone
         // walking in under the leaf standing open, whose head rose out of the leaf's fringe there, as one rises out of the

@@ -43,7 +43,7 @@ namespace EdgeSensor.Core.Counting
             bool originStill = _stillLevel[origin] && !_zones[origin].IsPresent;
             int level = _stillLevelMm[_held.DestinationZone];
             bool body = level <= 0 || (_held.DestinationFloorMillimeters - level) * StandingLevelHeadDivisor >= _held.DestinationHeightMillimeters;
-            return _held.IsStanding && body && (!originStill || IsNearerThanOrigin());
+            return _held.IsStanding && body && (!originStill || IsNearerThanOrigin()) && !IsRestingLeafLevel(_held.DestinationZone, level);
         }
 
         // True when the destination's still level is clearly nearer than the origin's (StandingLevelGapMillimeters): the
@@ -82,6 +82,9 @@ namespace EdgeSensor.Core.Counting
             {
                 _held.DestinationEndMs = _continuedLastMs[to];
             }
+
+            _held.EndBeforeTargetMs = _held.DestinationEndMs;
+            _held.EndBeforeReadingMs = _held.DestinationEndMs;
 
             _held.NearestMillimeters = origin.NearestMillimeters < destination.NearestMillimeters ? origin.NearestMillimeters : destination.NearestMillimeters;
             _held.OriginEpisode = origin.Episode;
@@ -172,6 +175,32 @@ namespace EdgeSensor.Core.Counting
         {
             return _held.DestinationMayStand && _zones[_held.DestinationZone].IsPresentIn(_held.DestinationEpisode)
                 && target.Origin == TargetOrigin.Background && IsOtherBody(target.NearestMillimeters, _held.NearestMillimeters);
+        }
+
+        // True when a target of the held crossing's destination zone, as near as nearestMillimeters, is the noise of the still
+        // level that zone held when it rose (in the crossing's presence, after the crossing's own target there), not the
+        // person: it came no more than a head's depth (HeadToShoulderMillimeters) nearer than that level, and nowhere near
+        // the head the crossing was made with (IsOtherBody). A door leaf standing open at the zone's edge, its fringe read
+        // around the enter threshold, breaks into short targets 30-80 mm nearer than its level until it swings shut,
+        // seconds after the walker went on under it, and the crossing waited for them (a miss and a false count). Someone
+        // who stood past the line and moves, or a body coming in behind them (a stroller's hood), rises clear of the level.
+        private bool IsLevelsNoise(int nearestMillimeters)
+        {
+            int level = _riseLevelMm[_held.DestinationZone];
+            return level > 0 && level - nearestMillimeters < HeadToShoulderMillimeters && IsOtherBody(nearestMillimeters, _held.NearestMillimeters);
+        }
+
+        // Takes back the time a target of the level's noise (IsLevelsNoise) kept the held crossing waiting, once it has ended.
+        // Not a walk off the level (a stander's own body leaving it, dated and measured by that level).
+        private void ForgetLevelsNoise(int zone, TargetSummary target)
+        {
+            if (_held.IsHeld && zone == _held.DestinationZone && target.Episode == _held.DestinationEpisode
+                && target.Origin == TargetOrigin.Background && !target.IsWalkOff
+                && target.StartMs > _held.DestinationTargetEndMs && IsLevelsNoise(target.NearestMillimeters)
+                && _held.EndBeforeTargetMs < _held.DestinationEndMs)
+            {
+                _held.DestinationEndMs = _held.EndBeforeTargetMs;
+            }
         }
 
         // True when a still level levelMillimeters away, held by the destination zone, reads as the held crossing's person

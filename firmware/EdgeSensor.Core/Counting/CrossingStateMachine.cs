@@ -80,6 +80,9 @@ namespace EdgeSensor.Core.Counting
 
         private readonly long[] _stillMs = new long[2];
 
+        // Per zone: the still level (mm away) the target open now rose out of; 0 for none (out of the floor, or split off a valley).
+        private readonly int[] _riseLevelMm = new int[2];
+
         private readonly int[] _stillLevelMm = new int[2];
 
         private readonly int[] _openNearestMm = new int[2];
@@ -236,6 +239,7 @@ namespace EdgeSensor.Core.Counting
             if (_held.IsHeld && zone == _held.DestinationZone && episode == _held.DestinationEpisode && timeMs > _held.DestinationEndMs)
             {
                 // The person is still in the destination zone: the crossing's far side is not finished yet.
+                _held.EndBeforeReadingMs = _held.DestinationEndMs;
                 _held.DestinationEndMs = timeMs;
             }
         }
@@ -285,6 +289,7 @@ namespace EdgeSensor.Core.Counting
                 // A person who stops just past the line stands still, and a still body can read as a level of its own (a
                 // zone sees a blend of head, shoulders and floor: a plateau well below the head it came in with). Until
                 // that level goes, the person may still be standing there, free to go on or to come back.
+                _held.EndBeforeReadingMs = _held.DestinationEndMs;
                 _held.DestinationEndMs = timeMs;
             }
         }
@@ -353,6 +358,13 @@ namespace EdgeSensor.Core.Counting
         public void OnRise(int zone, long startMs, long onsetMs, bool isSplit)
         {
             _zones[zone].Open(startMs, onsetMs, isSplit);
+            _riseLevelMm[zone] = isSplit ? 0 : _stillLevelMm[zone];
+            if (_held.IsHeld && zone == _held.DestinationZone)
+            {
+                // (Its first reading, given before the rise, may have pushed the crossing's end already.)
+                _held.EndBeforeTargetMs = _held.DestinationEndMs >= startMs ? _held.EndBeforeReadingMs : _held.DestinationEndMs;
+            }
+
             _openFromFloor[zone] = !isSplit && !_stillLevel[zone];
             _nearestWhenOtherRoseMm[zone] = 0;
             if (_zones[1 - zone].IsOpen && _nearestWhenOtherRoseMm[1 - zone] == 0)
@@ -379,6 +391,7 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public void OnFall(int zone, TargetSummary target)
         {
+            ForgetLevelsNoise(zone, target);
             target.NearestWhenOtherRoseMillimeters = _nearestWhenOtherRoseMm[zone];
             target.QuietBeforeMs = _lastFallEndMs[zone] > 0 ? target.StartMs - _lastFallEndMs[zone] : long.MaxValue;
             _lastFallEndMs[zone] = target.EndMs;

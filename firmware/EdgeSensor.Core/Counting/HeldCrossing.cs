@@ -18,6 +18,12 @@ namespace EdgeSensor.Core.Counting
         /// <summary>When the person left the destination zone (ms); pushed later while they are still in it.</summary>
         public long DestinationEndMs;
 
+        /// <summary>What <see cref="DestinationEndMs"/> was when the destination zone's target open now rose (or when the crossing was held).</summary>
+        public long EndBeforeTargetMs;
+
+        /// <summary>What <see cref="DestinationEndMs"/> was before the last reading that pushed it.</summary>
+        public long EndBeforeReadingMs;
+
         /// <summary>When the destination target itself ended (ms); unlike <see cref="DestinationEndMs"/> it never moves.</summary>
         public long DestinationTargetEndMs;
 
