@@ -151,7 +151,17 @@ namespace EdgeSensor.Core.Counting
             // Born out of the same continuous presence in that zone as the held crossing's destination target
             // (a valley split or a background, never the bare floor in between): the person went away from the
             // line, stood or hesitated, and came back.
-            return origin.IsBornInPresence && origin.Episode == _held.DestinationEpisode;
+            return (origin.IsBornInPresence && origin.Episode == _held.DestinationEpisode) || IsReRise(origin.StartMs, origin.NearestMillimeters);
+        }
+
+        // True when a target of the held crossing's destination zone, begun at startMs with its nearest reading at
+        // nearestMillimeters, rose within the pair gap after that zone's target of the crossing ended and reads as the
+        // crossing's head (IsOtherBody): a body leaves a zone's footprint over several read cycles, so a new head there
+        // this soon is the same body whose faint blend fell under the threshold for a moment.
+        private bool IsReRise(long startMs, int nearestMillimeters)
+        {
+            return startMs > _held.DestinationTargetEndMs && startMs <= _held.DestinationTargetEndMs + _maxGap
+                && !IsOtherBody(nearestMillimeters, _held.NearestMillimeters);
         }
 
         // True when a target of the origin zone whose nearest reading is nearestMillimeters may be only the edge of the
@@ -315,6 +325,16 @@ namespace EdgeSensor.Core.Counting
                 // the person ahead has moved on in the destination.
                 return origin.Count == 0 || IsStandersEdge(origin.Oldest.NearestMillimeters) || IsTrackedStandersEdge(origin.Oldest)
                     || origin.Oldest.Samples < MinReturnSamples || IsTrailingEdge(origin.Oldest);
+            }
+
+            if (newcomer && origin.Count == 0 && !origin.IsOpen && IsReRise(destination.OpenOnsetMs, _openNearestMm[_held.DestinationZone]))
+            {
+                // The destination rose again right after its target ended, with the same head and nothing in the origin zone:
+                // the person is still there (a faint body's blend dipped under the threshold for a reading or two), and
+                // may yet come back (IsReturn).
+
+                _held.DestinationEndMs = nowMs;
+                return true;
             }
 
             if (newcomer && destination.OpenOnsetMs > _held.DestinationEndMs)
