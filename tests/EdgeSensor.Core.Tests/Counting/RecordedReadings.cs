@@ -43,4 +43,15 @@ internal static class RecordedReadings
         counter.Tick(untilMs);
         return (counter, firstEntry, firstExit);
     }
+
+    /// <summary>
+    /// Replays <paramref name="readings"/> (<see cref="Replay"/>) and asserts the entries and exits counted by
+    /// <paramref name="untilMs"/>, describing the counter when they differ.
+    /// </summary>
+    public static void AssertCounted(int mountMm, string readings, long untilMs, int entries, int exits)
+    {
+        PeopleCounter counter = Replay(mountMm, readings, untilMs).Counter;
+        Assert.AreEqual(entries, counter.Entries, CounterHarness.Describe(counter));
+        Assert.AreEqual(exits, counter.Exits, CounterHarness.Describe(counter));
+    }
 }

@@ -83,20 +83,14 @@ public sealed class RdoorFloorLeafClosingSceneTests
     [TestMethod]
     public void LeafSwingingShutAfterAnExit_IsNoEntry()
     {
-        var counter = RecordedReadings.Replay(2500, AfterExit, 12000).Counter;
-
         // The walker out, and nothing for the leaf.
-        Assert.AreEqual(1, counter.Exits, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Entries, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(2500, AfterExit, 12000, entries: 0, exits: 1);
     }
 
     [TestMethod]
     public void LeafSwingingShutAfterAnEntry_IsNoSecondEntry()
     {
-        var counter = RecordedReadings.Replay(2500, AfterEntry, 12000).Counter;
-
         // The walker in, once, and nothing for the leaf.
-        Assert.AreEqual(1, counter.Entries, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Exits, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(2500, AfterEntry, 12000, entries: 1, exits: 0);
     }
 }

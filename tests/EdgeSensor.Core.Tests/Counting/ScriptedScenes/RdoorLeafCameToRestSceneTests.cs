@@ -84,20 +84,14 @@ public sealed class RdoorLeafCameToRestSceneTests
     [TestMethod]
     public void LeafSwingingOpenBeforeAnExit_IsNoSecondExit()
     {
-        var counter = RecordedReadings.Replay(2500, OpeningThenExit, 12000).Counter;
-
         // The walker out, once, and nothing for the leaf.
-        Assert.AreEqual(1, counter.Exits, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Entries, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(2500, OpeningThenExit, 12000, entries: 0, exits: 1);
     }
 
     [TestMethod]
     public void LeafSwingingOpenAheadOfAnEntry_IsNoExit()
     {
-        var counter = RecordedReadings.Replay(2800, OpeningThenEntry, 12000).Counter;
-
         // The walker in, and nothing for the leaf.
-        Assert.AreEqual(1, counter.Entries, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Exits, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(2800, OpeningThenEntry, 12000, entries: 1, exits: 0);
     }
 }

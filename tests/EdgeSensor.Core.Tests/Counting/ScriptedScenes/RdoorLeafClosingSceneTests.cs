@@ -69,10 +69,7 @@ public sealed class RdoorLeafClosingSceneTests
     [TestMethod]
     public void LeafSwingingShutOutOfItsStandingLevel_IsNoEntry()
     {
-        var counter = RecordedReadings.Replay(3000, Readings, 18000).Counter;
-
         // The two walkers out, and nothing for the leaf.
-        Assert.AreEqual(2, counter.Exits, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Entries, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(3000, Readings, 18000, entries: 0, exits: 2);
     }
 }

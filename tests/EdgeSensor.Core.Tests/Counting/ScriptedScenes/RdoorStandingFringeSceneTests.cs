@@ -132,9 +132,6 @@ public sealed class RdoorStandingFringeSceneTests
         // Their edge in the zone they came from rises out of the still level their body holds there, stays over a second
         // and reads far from their head: it is not risen out of the bare floor, so the crossing still waits for them, and
         // their walk back undoes it.
-        var counter = RecordedReadings.Replay(2500, Loiterer, 23000).Counter;
-
-        Assert.AreEqual(0, counter.Entries, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Exits, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(2500, Loiterer, 23000, entries: 0, exits: 0);
     }
 }

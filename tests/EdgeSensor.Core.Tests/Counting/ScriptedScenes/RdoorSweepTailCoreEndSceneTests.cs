@@ -51,10 +51,7 @@ public sealed class RdoorSweepTailCoreEndSceneTests
     [TestMethod]
     public void LeafSwingingOpenWithASweepTail_IsNoExit()
     {
-        var counter = RecordedReadings.Replay(3000, OpeningThenExit, 12000).Counter;
-
         // The walker out, once, and nothing for the leaf.
-        Assert.AreEqual(1, counter.Exits, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Entries, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(3000, OpeningThenExit, 12000, entries: 0, exits: 1);
     }
 }

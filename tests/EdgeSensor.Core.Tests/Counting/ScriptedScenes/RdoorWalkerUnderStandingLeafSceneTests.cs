@@ -94,10 +94,7 @@ public sealed class RdoorWalkerUnderStandingLeafSceneTests
     [TestMethod]
     public void WalkerWhoseTargetBeganOnTheLeafsFringe_IsCounted()
     {
-        var counter = RecordedReadings.Replay(2500, FringeOnsetEntry, 12000).Counter;
-
-        Assert.AreEqual(1, counter.Entries, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Exits, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(2500, FringeOnsetEntry, 12000, entries: 1, exits: 0);
     }
 
     [TestMethod]

@@ -50,10 +50,7 @@ public sealed class RmixChildAheadOfAdultSceneTests
     [TestMethod]
     public void ChildAheadOfAdultWithTheFloorBetweenInOneZone_CountsBoth()
     {
-        (PeopleCounter counter, _, _) = RecordedReadings.Replay(2500, Readings, 11000);
-
-        Assert.AreEqual(3, counter.Exits, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Entries, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(2500, Readings, 11000, entries: 0, exits: 3);
     }
 
     [TestMethod]
@@ -62,9 +59,6 @@ public sealed class RmixChildAheadOfAdultSceneTests
         // The same readings with zone 0's two floor readings between the low level and the adult read at the low level's
         // depth instead, as a stroller's handle and the pusher's arms hold it: one body and what it pushes, counted once.
         string joined = Readings.Replace("4593 0 2540 0", "4593 0 2150 0").Replace("4663 0 2530 0", "4663 0 2150 0");
-        (PeopleCounter counter, _, _) = RecordedReadings.Replay(2500, joined, 11000);
-
-        Assert.AreEqual(2, counter.Exits, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Entries, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(2500, joined, 11000, entries: 0, exits: 2);
     }
 }

@@ -120,9 +120,7 @@ public sealed class RstrollerPusherOfLastSceneTests
     [TestMethod]
     public void RasterStrollerEntry_PusherRisesOutOfTheHandleLevel_CountedOnce()
     {
-        (PeopleCounter counter, _, _) = RecordedReadings.Replay(2800, HeldOnEntry, 10000);
-        Assert.AreEqual(1, counter.Entries, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Exits, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(2800, HeldOnEntry, 10000, entries: 1, exits: 0);
     }
 
     [TestMethod]
@@ -134,17 +132,13 @@ public sealed class RstrollerPusherOfLastSceneTests
     [TestMethod]
     public void RasterStrollerEntry_BriskPusherHeadRightAfterTheValley_CountedOnce()
     {
-        (PeopleCounter counter, _, _) = RecordedReadings.Replay(2800, BriskEntry, 10000);
-        Assert.AreEqual(1, counter.Entries, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Exits, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(2800, BriskEntry, 10000, entries: 1, exits: 0);
     }
 
     [TestMethod]
     public void RasterTailgaters_LeadLongInOneZoneOnly_BothCounted()
     {
-        (PeopleCounter counter, _, _) = RecordedReadings.Replay(3200, TailgatersEntry, 10000);
-        Assert.AreEqual(2, counter.Entries, CounterHarness.Describe(counter));
-        Assert.AreEqual(0, counter.Exits, CounterHarness.Describe(counter));
+        RecordedReadings.AssertCounted(3200, TailgatersEntry, 10000, entries: 2, exits: 0);
     }
 
     private static void AssertOneEntry(int[,] cycles, int floorMm)
