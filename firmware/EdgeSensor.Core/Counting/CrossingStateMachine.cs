@@ -239,8 +239,7 @@ namespace EdgeSensor.Core.Counting
             if (_held.IsHeld && zone == _held.DestinationZone && episode == _held.DestinationEpisode && timeMs > _held.DestinationEndMs)
             {
                 // The person is still in the destination zone: the crossing's far side is not finished yet.
-                _held.EndBeforeReadingMs = _held.DestinationEndMs;
-                _held.DestinationEndMs = timeMs;
+                _held.PushDestinationEnd(timeMs);
             }
         }
 
@@ -289,8 +288,7 @@ namespace EdgeSensor.Core.Counting
                 // A person who stops just past the line stands still, and a still body can read as a level of its own (a
                 // zone sees a blend of head, shoulders and floor: a plateau well below the head it came in with). Until
                 // that level goes, the person may still be standing there, free to go on or to come back.
-                _held.EndBeforeReadingMs = _held.DestinationEndMs;
-                _held.DestinationEndMs = timeMs;
+                _held.PushDestinationEnd(timeMs);
             }
         }
 

@@ -74,5 +74,15 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>The zone the person went to.</summary>
         public int DestinationZone => 1 - OriginZone;
+
+        /// <summary>
+        /// The person is still in the destination zone at <paramref name="timeMs"/>: the crossing's far side ends no sooner,
+        /// and <see cref="EndBeforeReadingMs"/> keeps where it ended before this reading.
+        /// </summary>
+        public void PushDestinationEnd(long timeMs)
+        {
+            EndBeforeReadingMs = DestinationEndMs;
+            DestinationEndMs = timeMs;
+        }
     }
 }
