@@ -98,10 +98,12 @@ namespace EdgeSensor.Core.Counting
             // A still level can be the person standing only if the zone's presence began with them: a target that rose out
             // of a presence already there (a door leaf swinging in ahead of the person, or standing open) may leave that
             // presence behind as the level. So can a destination target that rose before the person did, on readings of a
-            // level already there (a stretched walk, see IsStretchedWalk): the level it ends on is that, not the person.
-            // A pusher's head split off their own vehicle's target in a presence the vehicle began is the person too.
+            // level already there (a stretched walk, see IsStretchedWalk): the level it ends on is that, not the person; and
+            // so can one that ended on the level it rose onto and held before anything nearer came (a leaf standing open
+            // before the walker came under it, TargetSummary.SettledOnRiseLevel). A pusher's head split off their own
+            // vehicle's target in a presence the vehicle began is the person too.
             _held.DestinationMayStand = (destination.Origin == TargetOrigin.Floor || IsPusherOfVehicle(origin, destination))
-                && !stretchedWalk;
+                && !stretchedWalk && !destination.SettledOnRiseLevel;
 
             // The detector settles on a still level only after watching it for a while, and dates the target's end back to
             // where the level began: by the time the pair is made, the zone may already be standing on it.

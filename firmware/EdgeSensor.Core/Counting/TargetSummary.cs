@@ -58,6 +58,12 @@ namespace EdgeSensor.Core.Counting
         public bool SettledOnStillLevel;
 
         /// <summary>
+        /// True when the still level the target settled on (<see cref="SettledOnStillLevel"/>) is the one it rose onto and
+        /// held before anything nearer came: a surface there before the body (a door leaf standing open), not the body.
+        /// </summary>
+        public bool SettledOnRiseLevel;
+
+        /// <summary>
         /// First sample (ms) of the target's core: the run of samples, up to its nearest reading, that read at least half
         /// its height above the zone's floor, when the body itself (or a leaf's edge), not a fringe of it or a level near
         /// the floor, filled the zone. 0 when not measured (a target put together from a faint dip).

@@ -251,7 +251,7 @@ namespace EdgeSensor.Core.Counting
                     // target, though never a floor reading (no baseline or calibration update).
                     _lastValidMs = timeMs;
                     int far = _filter.Add(_baselineQ >> BaselineFractionBits);
-                    return _detector.Update(timeMs, far);
+                    return _detector.UpdateNothingNear(timeMs, far);
                 }
             }
 

@@ -24,7 +24,14 @@ namespace EdgeSensor.Core.Counting
         {
             return PeerHoldsStillLevel && _current.Origin == TargetOrigin.Floor && _plateauMs == _current.StartMs
                 && timeMs - _current.StartMs >= StillSinceRiseMilliseconds
-                && _current.NearestMillimeters >= _enterBelow - (_baseline - _enterBelow);
+                && IsShallowLevel(_current.NearestMillimeters);
+        }
+
+        // True when a level reads at most two enter deltas nearer than the floor: the sliver of a door leaf standing open
+        // at the footprint's edge, just inside the enter threshold. A person's still body reads nearer.
+        private bool IsShallowLevel(int levelMillimeters)
+        {
+            return levelMillimeters >= _enterBelow - (_baseline - _enterBelow);
         }
 
         private ZoneEvent SettleOnStillLevel()

@@ -208,6 +208,20 @@ namespace EdgeSensor.Core.Counting
 
         private long _plateauMs;
 
+        // When the zone began to read the plateau's level: its first reading, or earlier for a target that rose onto the level
+        // the last one held when signal fails ended it (see UpdateNothingNear).
+        private long _levelSinceMs;
+
+        // True from a "nothing near" reading that ended a target (ZoneChannel: signal fails) up to the next valid reading.
+        private bool _afterNothingNear;
+
+        // The plateau's level: the average of its readings (see UpdateTarget), not its first one.
+        private int _plateauLevel;
+
+        // The shallow level the target rose onto and held, for as long as a still surface (PlateauMilliseconds), before
+        // anything nearer came (0 when it held none; see UpdateTarget).
+        private int _riseLevel;
+
         private long _nearLevelMs;
 
         private long _nearLevelStartMs;
@@ -539,10 +553,26 @@ namespace EdgeSensor.Core.Counting
             return open;
         }
 
+        /// <summary>
+        /// Feeds the floor's distance for a run of signal fails ("nothing near", see <see cref="ZoneChannel"/>). A surface
+        /// standing far off (a door leaf open at the footprint's edge, read from 2.7 m or more) returns as weak a signal as
+        /// the floor: a target risen on the next valid reading onto the level the ended one held has seen that level since
+        /// where it began, not since the fails.
+        /// </summary>
+        public ZoneEvent UpdateNothingNear(long timeMs, int far)
+        {
+            bool ended = _afterNothingNear;
+            ZoneEvent e = Update(timeMs, far);
+            _afterNothingNear = e == ZoneEvent.Fall || (ended && _state == DetectorState.Empty);
+            return e;
+        }
+
         /// <summary>Feeds one filtered distance taken at <paramref name="timeMs"/>.</summary>
         public ZoneEvent Update(long timeMs, int distanceMillimeters)
         {
             int d = distanceMillimeters;
+            bool afterNothingNear = _afterNothingNear;
+            _afterNothingNear = false;
             _leftStillLevel = false;
             _presenceEnded = false;
             bool quiet = IsQuietFloor(timeMs);
@@ -550,7 +580,7 @@ namespace EdgeSensor.Core.Counting
             TrackLevel(d);
             if (_state == DetectorState.Empty)
             {
-                return UpdateEmpty(timeMs, d, quiet, levelBefore);
+                return UpdateEmpty(timeMs, d, quiet, levelBefore, afterNothingNear);
             }
 
             _lastActiveMs = timeMs;
@@ -628,17 +658,20 @@ namespace EdgeSensor.Core.Counting
             return UpdateTarget(timeMs, d, fall);
         }
 
-        private ZoneEvent UpdateEmpty(long timeMs, int d, bool quiet, int levelBefore)
+        private ZoneEvent UpdateEmpty(long timeMs, int d, bool quiet, int levelBefore, bool afterNothingNear)
         {
             if (d >= _enterBelow)
             {
                 return IsWeakDip(timeMs, d, quiet, levelBefore) ? OpenWeak(timeMs, d) : ZoneEvent.None;
             }
 
+            // Back on the level the target signal fails ended held (see UpdateNothingNear): seen since that level began.
+            long levelSince = afterNothingNear && d - _plateau <= FallThreshold(d) && _plateau - d <= FallThreshold(d) ? _levelSinceMs : timeMs;
             _windowCount = 0;
             _episode++;
             _episodeStartMs = timeMs;
             Open(timeMs, d, TargetOrigin.Floor);
+            _levelSinceMs = levelSince;
             _roseQuiet = quiet;
             _background = _exitAbove;
             return ZoneEvent.Rise;
@@ -746,18 +779,31 @@ namespace EdgeSensor.Core.Counting
 
             if (d - _plateau > fall || _plateau - d > fall)
             {
+                _riseLevel = _plateauMs == _current.StartMs && timeMs - _levelSinceMs >= PlateauMilliseconds && IsShallowLevel(_plateauLevel) ? _plateauLevel : _riseLevel;
                 _plateau = d;
                 _plateauMs = timeMs;
+                _levelSinceMs = timeMs;
+                _plateauLevel = d;
+                return ZoneEvent.None;
             }
-            else if (IsStillSinceRise(timeMs))
+
+            // Back on the level the target rose onto and held before the head came (_riseLevel): a surface that was there
+            // before the person (a door leaf standing open at the zone's edge) and stays, not their still body. Its rise above
+            // the nearest point is judged on the level its readings average, not on the plateau's first reading: that one is
+            // often the last of the head's fall into the level (head and surface blended as the head leaves the footprint),
+            // nearer than the leaf by up to the noise band, and the walker's target ran on for seconds on the leaf's fringe.
+            _plateauLevel += (d - _plateauLevel) / BackgroundFollowDivisor;
+            bool onRiseLevel = _riseLevel > 0 && _riseLevel - _plateauLevel <= fall && _plateauLevel - _riseLevel <= fall;
+            if (IsStillSinceRise(timeMs))
             {
                 return SettleOnStillLevel();
             }
-            else if (timeMs - _plateauMs >= PlateauMilliseconds && _plateau - _current.NearestMillimeters >= PlateauRiseMillimeters)
+            else if (timeMs - _plateauMs >= PlateauMilliseconds && (onRiseLevel ? _plateauLevel : _plateau) - _current.NearestMillimeters >= PlateauRiseMillimeters)
             {
                 // Settled on a still surface far above the nearest point: that surface is background now.
                 Finish(_plateauMs);
                 _finished.SettledOnStillLevel = true;
+                _finished.SettledOnRiseLevel = onRiseLevel;
                 _state = DetectorState.Background;
                 _background = _plateau;
                 EnterBodyLevel(false, timeMs);
@@ -941,6 +987,7 @@ namespace EdgeSensor.Core.Counting
             _current.IsWalkOff = false;
             _current.GapFarthestMillimeters = origin == TargetOrigin.Background ? _gapFarthest : 0;
             _current.SettledOnStillLevel = false;
+            _current.SettledOnRiseLevel = false;
             _current.CoreStartMs = timeMs;
             _current.CoreEndMs = timeMs;
             _current.BackgroundHeldMs = origin == TargetOrigin.Background ? timeMs - _finished.EndMs : 0;
@@ -951,6 +998,9 @@ namespace EdgeSensor.Core.Counting
             _peakMs = timeMs;
             _plateau = d;
             _plateauMs = timeMs;
+            _levelSinceMs = timeMs;
+            _plateauLevel = d;
+            _riseLevel = 0;
             _nearLevelMs = timeMs;
             _nearLevelStartMs = timeMs;
             _valleyStartMs = timeMs;
