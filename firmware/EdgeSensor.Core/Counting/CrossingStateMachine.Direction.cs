@@ -422,7 +422,8 @@ namespace EdgeSensor.Core.Counting
         // (the valley's top, not yet the leaf's), so its height is not asked. The sweep's own target must then be brief, no
         // longer than a still level takes to be recognised: a leaf's edge passes a zone within its swing, while someone who
         // stood in the zone and walked off (a loiterer) held it for seconds. And the destination then stopped when its core
-        // ended (RestedMs), not when its zone let go of the leaf's fringe.
+        // ended (RestedMs), not when its zone let go of the leaf's fringe. Nor after a leaf came to rest in the origin zone, for a
+        // target that reads nowhere near as near as its edge (IsUnderRestingLeaf): someone walking under the leaf standing open.
         private bool StoppedInOrigin(TargetSummary originTarget, TargetSummary destinationTarget, int originZone)
         {
             int level = _stillLevelMm[originZone];
@@ -433,7 +434,8 @@ namespace EdgeSensor.Core.Counting
                 && originTarget.QuietBeforeMs >= LeafQuietBeforeMilliseconds
                 && _stillLevel[originZone] && !_zones[originZone].IsPresent && _stillEpisode[originZone] == originTarget.Episode
                 && level > 0 && (sweepTail || floor - level < LeafLevelMaxHeightMillimeters)
-                && (sweepTail ? RestedMs(destinationTarget) : destinationTarget.EndMs) - originTarget.EndMs <= ZoneOccupancyDetector.PlateauMilliseconds;
+                && (sweepTail ? RestedMs(destinationTarget) : destinationTarget.EndMs) - originTarget.EndMs <= ZoneOccupancyDetector.PlateauMilliseconds
+                && !IsUnderRestingLeaf(originZone, originTarget);
         }
 
         // When what target saw came to rest: the last reading of its core (at least half its height up) where the target went

@@ -13,6 +13,7 @@ namespace EdgeSensor.Core.Counting
             {
                 _restEndMs[zone] = target.EndMs;
                 _restEpisode[zone] = target.Episode;
+                _restNearestMm[zone] = target.NearestMillimeters;
                 return;
             }
 
@@ -28,8 +29,23 @@ namespace EdgeSensor.Core.Counting
         // the walker standing past the line, it kept the crossing waiting until the leaf swung shut, seconds late.
         private bool IsRestingLeafLevel(int zone, int levelMillimeters)
         {
-            return _restEpisode[zone] >= 0 && _restEndMs[zone] > _leafEndMs[zone] && _restEndMs[zone] <= _held.DestinationTargetEndMs
-                && levelMillimeters > 0 && _held.DestinationFloorMillimeters - levelMillimeters < LeafLevelMaxHeightMillimeters;
+            return RestedBy(zone, _held.DestinationTargetEndMs) && levelMillimeters > 0 && _held.DestinationFloorMillimeters - levelMillimeters < LeafLevelMaxHeightMillimeters;
+        }
+
+        // True when the leaf the door rules refused last in zone was one come to rest (none refused as swinging since), by timeMs.
+        private bool RestedBy(int zone, long timeMs)
+        {
+            return _restEpisode[zone] >= 0 && _restEndMs[zone] > _leafEndMs[zone] && _restEndMs[zone] <= timeMs;
+        }
+
+        // True when target, of zone, rose after the leaf the door rules last refused there came to rest (none refused as swinging
+        // since) and reads nowhere near as near as that leaf's edge did (LeafEdgeMatchMillimeters): a leaf at rest swings open
+        // again only once it has shut, and then shows the same rigid edge, so what came under the leaf standing open and
+        // stopped in the zone as its sweep would is someone walking under it, whose target ends on the leaf's level.
+        private bool IsUnderRestingLeaf(int zone, TargetSummary target)
+        {
+            int gap = target.NearestMillimeters - _restNearestMm[zone];
+            return RestedBy(zone, target.StartMs) && (gap > LeafEdgeMatchMillimeters || -gap > LeafEdgeMatchMillimeters);
         }
 
         // True when target, of zone, split off at a valley the target of a leaf the door rules refused as come to rest

@@ -69,11 +69,13 @@ namespace EdgeSensor.Core.Counting
 
         private readonly int[] _leafNearestMm = new int[2];
 
-        // Per zone: the last target of a pair the door rules refused as a leaf come to rest (see SplitOffRestingLeaf): its end
-        // and occupancy episode; episode -1 for none.
+        // Per zone: the last target of a pair the door rules refused as a leaf come to rest (see SplitOffRestingLeaf): its end,
+        // occupancy episode and nearest reading; episode -1 for none.
         private readonly long[] _restEndMs = new long[2];
 
         private readonly int[] _restEpisode = new int[] { -1, -1 };
+
+        private readonly int[] _restNearestMm = new int[2];
 
         // Per zone: the end of the last target given to the pairing (see TargetSummary.QuietBeforeMs); 0 for none.
         private readonly long[] _lastFallEndMs = new long[2];
