@@ -223,16 +223,23 @@ namespace EdgeSensor.Core.Counting
         // detected after the other zone's onset, as a touch across the line would be; but a touch comes from someone the
         // other zone held before, with no low body of its own ahead of it that came here first. Dropped as a touch, the
         // pusher left only the low one to pair, and that was then refused against the other zone's head as two things
-        // (rule 5): the crossing was lost. Only a low one as long as a vehicle (IsVehicleLong, as IsPushedBy asks) is taken
-        // here at once; a shorter one may be a child walking right ahead (FollowsLowBodyAhead).
+        // (rule 5): the crossing was lost. A head split off the low one at the valley is taken here at once only behind a
+        // low one as long as a vehicle (IsVehicleLong, as IsPushedBy asks); a shorter one may be a child walking right ahead
+        // (FollowsLowBodyAhead), whose target ends at the valley the adult's head rises out of. A head that came out of the
+        // handle and forearms' level instead (IsHeldOnTo, later than the low one's end) behind a low one at hood height
+        // (PushedObjectMaxHeightMillimeters) is the pusher holding on, however long the low one held the zone: in a queue the zone may read only the hood's tail as a target of its own (its front ended the
+        // target ahead at a valley, or stood as a level), so the piece's length says nothing of the vehicle's, and the
+        // stroller and its pusher, rigidly joined, carry the handle's level between them into the zone.
         private bool TakesOverVehicle(int zone, TargetSummary target)
         {
             PairingZone pairing = _zones[zone];
             PairingZone other = _zones[1 - zone];
             TargetSummary low = pairing.Newest;
-            if (!(IsAttachedTo(low, target) || IsHeldOnTo(low, target))
+            bool attached = IsAttachedTo(low, target);
+            if (!(attached || IsHeldOnTo(low, target))
                 || target.HeightMillimeters - low.HeightMillimeters < PusherRiseMillimeters
-                || other.OpenOnsetMs < low.OnsetMs || !IsVehicleLong(low, target))
+                || other.OpenOnsetMs < low.OnsetMs
+                || (attached ? !IsVehicleLong(low, target) : low.HeightMillimeters > PushedObjectMaxHeightMillimeters))
             {
                 return false;
             }
