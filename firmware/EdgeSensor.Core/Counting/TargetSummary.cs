@@ -113,6 +113,12 @@ namespace EdgeSensor.Core.Counting
         public bool IsShortLead;
 
         /// <summary>
+        /// True for a low target its zone cut off the taller one right behind it because the low part was short along the path
+        /// at that follower's pace (a child's head, not a stroller's hood; see ZoneOccupancyDetector.MaxChildLeadMillimeters).
+        /// </summary>
+        public bool IsShortAlongPath;
+
+        /// <summary>
         /// True for a pushed object and the person behind it merged into one target (a stroller and its pusher): the zone
         /// saw the low vehicle first and the taller pusher follow it.
         /// </summary>

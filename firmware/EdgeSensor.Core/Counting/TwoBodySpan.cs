@@ -53,7 +53,8 @@ namespace EdgeSensor.Core.Counting
         /// and lasted as long as two bodies take to pass. The second may read far lower than the first (a child behind an
         /// adult) only when <paramref name="spanEndsAlone"/>: its zone showed nothing of its own after the span that may be
         /// that second body; the first may read far lower (a child right ahead of an adult) only when the other zone read its
-        /// floor between the two for two read cycles (<paramref name="readCycleMs"/>) or more.
+        /// floor between the two for two read cycles (<paramref name="readCycleMs"/>) or more, or cut the first off the second
+        /// as short along the path (<see cref="TargetSummary.IsShortAlongPath"/>).
         /// </summary>
         public static bool Covers(TargetSummary span, TargetSummary first, TargetSummary second, int maxGapMs, bool spanEndsAlone, int readCycleMs)
         {
@@ -116,11 +117,13 @@ namespace EdgeSensor.Core.Counting
         // child right ahead of a parent): its zone read the floor between the two for two readings or more, second rising anew
         // after first had ended. Anything pushed ahead of a person is joined to them by its handle and their arms (a
         // stroller's hood, a wheelchair's footrest and its user), so that zone never reads the floor between the two; a
-        // single reading there may be signal fails off a low, dark part of the same body (a footrest under a 3 m mount).
+        // single reading there may be signal fails off a low, dark part of the same body (a footrest under a 3 m mount). Or its
+        // zone cut it off second as short along the path at second's pace (IsShortAlongPath): a hood stands 0.8 m or more
+        // ahead of its pusher's head, a child right ahead of someone one body deep plus the gap.
         private static bool IsLowerLeader(TargetSummary span, TargetSummary first, TargetSummary second, int readCycleMs)
         {
             return first.NearestMillimeters - second.NearestMillimeters >= MaxHeadGapMillimeters && IsHeadOf(second, span)
-                && second.Origin == TargetOrigin.Floor && second.StartMs - first.EndMs >= 2 * readCycleMs;
+                && ((second.Origin == TargetOrigin.Floor && second.StartMs - first.EndMs >= 2 * readCycleMs) || first.IsShortAlongPath);
         }
 
         /// <summary>

@@ -11,7 +11,7 @@ namespace EdgeSensor.Core.Counting
     /// </summary>
     public sealed class VehicleContact
     {
-        private const int HandleGapMinMillimeters = 400;
+        internal const int HandleGapMinMillimeters = 400;
 
         private readonly long[] _leadStartMs = new long[2];
         private readonly long[] _leadEndMs = new long[2];

@@ -32,6 +32,15 @@ namespace EdgeSensor.Core.Counting
             // The level moved out of the band: the segment that ends here is a head if it held long enough up high.
             bool isHead = _segSamples >= StepPlateauSamples && _segLastMs - _segStartMs <= MaxHeadMilliseconds && IsHeadHigh(_segMin);
             bool isStep = isHead && _hasHeadLevel && IsStepFromHead(fall);
+            bool waited = _hasLowHead && _lowHeadUnsure && _lowHeadFollowerIndex == _segStartIndex;
+            bool shortLead = waited && isHead && IsShortLowLead();
+            if (waited)
+            {
+                // One follower decides: behind a hood, the pusher's head is not to be taken for a child's.
+                _lowHeadSpoilt = true;
+                _hasLowHead = false;
+            }
+
             RecordLowHead(timeMs);
             if (isHead)
             {
@@ -45,7 +54,26 @@ namespace EdgeSensor.Core.Counting
 
             KeepSegmentForStep();
             StartSegment(timeMs, d);
+            if (shortLead)
+            {
+                // The child's head's follower (see IsTallerFollowerOfLowHead), split off now that its level has ended.
+                _stepStartMs = _lowHeadLeftMs;
+                _stepHeadMs = _lowHeadLeftMs;
+                _segNearestBefore = _lowHeadLevel;
+                _stepShortAlongPath = true;
+                return true;
+            }
+
             return isStep;
+        }
+
+        // True when the low part ahead of the head level ending now is short along the path at that head's pace: a child's
+        // head, not a stroller's hood (see MaxChildLeadMillimeters).
+        private bool IsShortLowLead()
+        {
+            long lead = _segStartMs - _current.StartMs;
+            long held = _segLastMs - _segStartMs;
+            return lead * ((long)_segMin * SlopeNumerator / SlopeDenominator + LeadHeadLengthMillimeters) < held * MaxChildLeadMillimeters;
         }
 
         // Keeps the level segment as the second head's, until SplitAtStep has read it.
@@ -89,8 +117,16 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
-            if (_segMin - _current.NearestMillimeters > FallThreshold(_segMin) || _segLastMs - _nearLevelStartMs >= VehiclePassMilliseconds
-                || _baseline - _segMin < LowHeadMinMillimeters)
+            // Below anything pushed and held shorter than a vehicle's pass it is a child's head; else it may be a hood, told
+            // by its length once its follower has passed (see MaxChildLeadMillimeters), when it is at least a walking
+            // child's height and the target began where a body walked in: out of the floor, or out of a gap the zone read
+            // down near its floor (a hood standing in the zone before the target holds the reading at handle height, see
+            // VehicleContact).
+            bool unsure = _segLastMs - _nearLevelStartMs >= VehiclePassMilliseconds || _baseline - _segMin < LowHeadMinMillimeters
+                || (_hasLowHead && _lowHeadUnsure);
+            bool walkedIn = _current.Origin == TargetOrigin.Floor
+                || (_current.GapFarthestMillimeters > 0 && _baseline - _current.GapFarthestMillimeters < VehicleContact.HandleGapMinMillimeters);
+            if (_segMin - _current.NearestMillimeters > FallThreshold(_segMin) || (unsure && (_baseline - _segMin < HiddenChildMinMillimeters || !walkedIn)))
             {
                 // A level held before, other than a child's head: a stroller shows its hood, then its handle with the
                 // pusher's forearms on it, each a level of its own; a child's outline only ramps up to the crown.
@@ -103,6 +139,8 @@ namespace EdgeSensor.Core.Counting
             _lowHeadSpread = _segMax - _segMin;
             _lowHeadEndIndex = _segLastIndex;
             _lowHeadLeftMs = timeMs;
+            _lowHeadUnsure = unsure;
+            _lowHeadFollowerIndex = -1;
             _hasLowHead = true;
         }
 
@@ -122,6 +160,13 @@ namespace EdgeSensor.Core.Counting
             bool flat = _lowHeadSpread * StepFlatnessDivisor <= rise && (_segMax - _segMin) * StepFlatnessDivisor <= rise;
             if (rise < TallerFollowerRiseMillimeters || rise <= fall || !flat || _segStartIndex - _lowHeadEndIndex > MaxRampGapSamples)
             {
+                return false;
+            }
+
+            if (_lowHeadUnsure)
+            {
+                // Told when the follower's level ends (IsShortLowLead).
+                _lowHeadFollowerIndex = _segStartIndex;
                 return false;
             }
 
@@ -174,6 +219,8 @@ namespace EdgeSensor.Core.Counting
             int index = _sampleIndex;
             int firstNearest = _segNearestBefore;
             Finish(step);
+            _finished.IsShortAlongPath = _stepShortAlongPath;
+            _stepShortAlongPath = false;
             if (firstNearest > _finished.NearestMillimeters)
             {
                 // A nearer second head was read into the first target until its level had held long enough: the first

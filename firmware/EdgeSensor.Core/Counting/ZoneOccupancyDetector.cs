@@ -117,6 +117,24 @@ namespace EdgeSensor.Core.Counting
         // level a shorter follower hidden behind a valley's level may hold (see StartValleyBackground).
         private const int HiddenChildMinMillimeters = 950;
 
+        // A low head shorter than LowHeadMinMillimeters, or held a vehicle's pass, may be a stroller's hood as well as a
+        // child's head: hoods stand 0.8-1.1 m high, and a slow child (0.5-0.9 m/s in a queue) holds a zone as long as a
+        // stroller. What tells them apart is length along the path. A stroller's hood front stands the stroller's length
+        // (0.7 m or more) plus the reach back to its handle (0.25 m or more) ahead of the pusher's chest, so 0.8 m or more
+        // ahead of the pusher's head; a child walking right ahead of someone is one body deep (0.15-0.2 m) plus the gap
+        // between them. The follower's own head gives the pace: the crown holds the zone's nearest reading within its noise
+        // band for the zone's length at that distance (SlopeNumerator/SlopeDenominator of it: tan 13.5 deg, half the 27 deg
+        // field of view) plus about LeadHeadLengthMillimeters of the head itself. The time from the low target's start to
+        // that head's level, at that pace, is the low part's length ahead of the head; under MaxChildLeadMillimeters (three
+        // quarters of a stroller's shortest, a quarter left for the estimate's error) it is a child.
+        private const int SlopeNumerator = 6;
+
+        private const int SlopeDenominator = 25;
+
+        private const int LeadHeadLengthMillimeters = 150;
+
+        private const int MaxChildLeadMillimeters = 600;
+
         private const int MaxRampGapSamples = 5;
 
         // A fall that starts a second head is at least 1/MinFallDivisor of the split depth (the class summary) and
@@ -285,6 +303,17 @@ namespace EdgeSensor.Core.Counting
         private bool _lowHeadSpoilt;
 
         private int _lowHeadLevel;
+
+        // The low head is below LowHeadMinMillimeters or held a vehicle's pass: its follower splits it off only once the
+        // follower's head level has shown how short the low part is along the path (IsShortLowLead).
+        private bool _lowHeadUnsure;
+
+        // The sample index where that follower's head level began, -1 when none is waiting.
+        private int _lowHeadFollowerIndex;
+
+        // The split set up now cuts a child's head, proven short along the path, off its follower (IsShortLowLead): the
+        // first target is marked as a body of its own (TargetSummary.IsShortAlongPath).
+        private bool _stepShortAlongPath;
 
         private int _lowHeadSpread;
 
@@ -1010,6 +1039,7 @@ namespace EdgeSensor.Core.Counting
             _hasHeadLevel = false;
             _hasLowHead = false;
             _lowHeadSpoilt = false;
+            _lowHeadFollowerIndex = -1;
         }
     }
 }
