@@ -258,7 +258,7 @@ namespace EdgeSensor.Core.Counting
                 return CrossingKind.None;
             }
 
-            if (_door.IsDoor(a, b))
+            if (_door.IsDoor(a, b) || IsRestingLeafMoving(a, b))
             {
                 // A leaf that came to rest stands open: what splits off it next in a zone is someone walking under it, not
                 // the leaf swinging on (SwingsOn), so it is remembered apart from a leaf refused on the move.

@@ -44,8 +44,40 @@ namespace EdgeSensor.Core.Counting
         // stopped in the zone as its sweep would is someone walking under it, whose target ends on the leaf's level.
         private bool IsUnderRestingLeaf(int zone, TargetSummary target)
         {
+            return RestingEdgeGap(zone, target) > LeafEdgeMatchMillimeters;
+        }
+
+        // True when a and b each read as near as the leaf at rest in their zone did (within LeafEdgeMatchMillimeters, see
+        // RestingEdgeGap): the leaf swinging shut out of its rest (or open again), one rigid edge read again in both zones. A
+        // walker under the leaf standing open reads at their head's height, and a tall one's head, as near as the leaf's edge,
+        // reaches the second zone a step after the first (DoorDiscriminator.CoresAStepApart), while the leaf's edge fills both
+        // within a read cycle or two. And one of the two rose out of the leaf standing in its zone (RoseOutOfLeaf): a
+        // walker's pair that merely reads at the heights a leaf's edge did, in a doorway without a door, does not. Its
+        // closing sweep came out in a walker's order where its fringe or its level held one zone before its edge came, and
+        // was counted.
+        private bool IsRestingLeafMoving(TargetSummary a, TargetSummary b)
+        {
+            int gapA = RestingEdgeGap(0, a);
+            int gapB = RestingEdgeGap(1, b);
+            return gapA >= 0 && gapA <= LeafEdgeMatchMillimeters && gapB >= 0 && gapB <= LeafEdgeMatchMillimeters && !_door.CoresAStepApart(a, b)
+                && (RoseOutOfLeaf(a) || RoseOutOfLeaf(b));
+        }
+
+        // True when target rose out of what stood in its zone before its edge came: a still level held as background, or a
+        // fringe that read under half the target's height when the other zone's target rose.
+        private static bool RoseOutOfLeaf(TargetSummary target)
+        {
+            int floor = target.NearestMillimeters + target.HeightMillimeters;
+            return target.Origin == TargetOrigin.Background
+                || (target.NearestWhenOtherRoseMillimeters > 0 && (floor - target.NearestWhenOtherRoseMillimeters) * 2 < target.HeightMillimeters);
+        }
+
+        // How far (mm) target's nearest reading lies from the edge of the leaf at rest in zone when it rose (see RestedBy); -1
+        // when no leaf stood at rest there.
+        private int RestingEdgeGap(int zone, TargetSummary target)
+        {
             int gap = target.NearestMillimeters - _restNearestMm[zone];
-            return RestedBy(zone, target.StartMs) && (gap > LeafEdgeMatchMillimeters || -gap > LeafEdgeMatchMillimeters);
+            return !RestedBy(zone, target.StartMs) ? -1 : gap < 0 ? -gap : gap;
         }
 
         // True when target, of zone, split off at a valley the target of a leaf the door rules refused as come to rest

@@ -170,12 +170,14 @@ namespace EdgeSensor.Core.Counting
                 && a.CoreEndMs < a.EndMs && b.CoreEndMs < b.EndMs && Within(a.CoreEndMs, b.CoreEndMs, _simultaneous);
         }
 
-        // True when one target's core began StepBudgets or more after the other's and also ended after it, the ends more than
-        // CoreEndBudgets apart (each core of several readings): a body that reached one zone and then the other, whatever
-        // the fringe around the cores did. A walker under a leaf standing open at the zones' edge may have their target in
-        // the leaf's zone rise on the leaf's fringe, read around the enter threshold, a step before their body came, so that
-        // the two targets' first readings fall in one read cycle; their cores do not.
-        private bool CoresAStepApart(TargetSummary a, TargetSummary b)
+        /// <summary>
+        /// True when one target's core began StepBudgets or more after the other's and also ended after it, the ends more than
+        /// CoreEndBudgets apart (each core of several readings): a body that reached one zone and then the other, whatever
+        /// the fringe around the cores did. A walker under a leaf standing open at the zones' edge may have their target in
+        /// the leaf's zone rise on the leaf's fringe, read around the enter threshold, a step before their body came, so that
+        /// the two targets' first readings fall in one read cycle; their cores do not.
+        /// </summary>
+        public bool CoresAStepApart(TargetSummary a, TargetSummary b)
         {
             if (a.CoreStartMs == 0 || b.CoreStartMs == 0)
             {
