@@ -526,7 +526,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             bool bothQueued = _zones[0].Count > 0 && _zones[1].Count > 0;
-            if (bothQueued && (DropsOutdoneLoneReading(0) || DropsOutdoneLoneReading(1)))
+            if (bothQueued && (DropsOutdoneLoneReading(0) || DropsOutdoneLoneReading(1) || DropsFarFaintSide(0) || DropsFarFaintSide(1)))
             {
                 return true;
             }
@@ -657,13 +657,20 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
-            long end = _zones[zone].OldestEndMs;
+            // A faint body's side in a zone is only the part of its passage whose blend came past the enter threshold: its
+            // target begins later and ends sooner than the body is in view (FaintPartner.MeetMilliseconds), so its side in
+            // the other zone may begin that much later than the pair gap allows a body that fills the zones. Only for a
+            // side there that reads as the same body, as near as this one (a door leaf's fringe at the edge of a zone is
+            // as faint, and an adult walking in behind it far nearer).
+            TargetSummary target = _zones[zone].Oldest;
+            long end = target.EndMs + (IsFaintSide(target) && !(_zones[other].IsOpen && AreTwoBodies(target.NearestMillimeters, _openNearestMm[other]))
+                ? FaintPartner.MeetMilliseconds : _maxGap);
             if (_zones[other].IsOpen)
             {
-                return _zones[other].OpenStartMs <= end + _maxGap;
+                return _zones[other].OpenStartMs <= end;
             }
 
-            if (_dipPending[other] && _dipStartMs[other] <= end + _maxGap)
+            if (_dipPending[other] && _dipStartMs[other] <= end)
             {
                 // A faint body is confirmed only a window of readings after it began (longer when a reading in between is
                 // invalid), and dated back to its first, and a follower's level behind a valley only when it ends: one begun
@@ -671,7 +678,36 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
-            return nowMs <= end + _maxGap;
+            return nowMs <= end;
+        }
+
+        // Drops zone's oldest target when it is a faint side kept waiting past the pair gap (CanStillPair) and the other zone's
+        // target that came is no faint side of the same body: someone else.
+        private bool DropsFarFaintSide(int zone)
+        {
+            TargetSummary target = _zones[zone].Oldest;
+            TargetSummary other = _zones[1 - zone].Oldest;
+            if (!IsFaintSide(target) || other.StartMs - target.EndMs <= _maxGap || IsFaintPair(target, other))
+            {
+                return false;
+            }
+
+            Orphan(zone);
+            return true;
+        }
+
+        // True when a and b, of the two zones, are both faint sides (IsFaintSide) reading as the same body (see CanStillPair).
+        private static bool IsFaintPair(TargetSummary a, TargetSummary b)
+        {
+            return IsFaintSide(a) && IsFaintSide(b) && !AreTwoBodies(a, b);
+        }
+
+        // True for a faint passage (TargetSummary.IsFaint) of more than one reading: no body passes a zone in one reading
+        // (MinReturnSamples), and a lone ranging outlier within the longer gap of a faint body's other side counted the
+        // empty floor.
+        private static bool IsFaintSide(TargetSummary target)
+        {
+            return target.IsFaint && target.Samples >= MinReturnSamples;
         }
 
         // The zones are mirror images along the walking line, so one body crossing comes equally near the sensor in

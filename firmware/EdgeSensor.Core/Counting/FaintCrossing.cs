@@ -114,6 +114,15 @@ namespace EdgeSensor.Core.Counting
         public int FromZone { get; private set; }
 
         /// <summary>
+        /// True once <paramref name="zone"/> has read long enough for its running noise estimate to have settled
+        /// (WeakSettleReadings): weak dips judged against it before then may be the floor's noise.
+        /// </summary>
+        public bool IsSettled(int zone)
+        {
+            return _settled[zone] >= WeakSettleReadings;
+        }
+
+        /// <summary>
         /// Takes one reading of <paramref name="zone"/>; <paramref name="lastVerdictMs"/> is when the pairing stage last
         /// decided a pair, <paramref name="pairingBusy"/> whether it has targets open or pending. Returns true when a faint
         /// crossing is complete (<see cref="FromZone"/>).

@@ -39,7 +39,7 @@ namespace EdgeSensor.Core.Counting
         // touch in time. The dip may end at most MeetMilliseconds before the target begins (or begin at most that long
         // after it ended): a target begins and ends where the blend crosses a threshold, while the body's edge is still in
         // view, and a window of three readings spans ~0.2 s. At 0.6 m/s a body moves under 0.3 m in that time.
-        private const int MeetMilliseconds = 400;
+        internal const int MeetMilliseconds = 400;
 
         // A target that lasted longer than a walker takes to pass a zone (under 0.5 m of footprint at head height up to a
         // 3.2 m mount, plus a 0.3 m body, at 0.6 m/s or more: ~1.5 s) is someone standing or loitering, whose leaving
@@ -175,7 +175,7 @@ namespace EdgeSensor.Core.Counting
         // faint - its blend at most FaintTargetEnterDeltas enter deltas nearer than the floor (detector of zone). The two
         // zones see a body alike, so one that reads well clear of the threshold in one zone (an adult, a wheelchair, a door
         // leaf) shows clearly in the other too: a faint dip there is something else (noise, a stray edge).
-        private static bool IsFaintPassage(TargetSummary target, ZoneChannel channel)
+        internal static bool IsFaintPassage(TargetSummary target, ZoneChannel channel)
         {
             return !target.IsBornInPresence && target.EndMs - target.StartMs <= MaxPassageMilliseconds
                 && target.HeightMillimeters <= channel.EnterDeltaMillimeters * FaintTargetEnterDeltas;

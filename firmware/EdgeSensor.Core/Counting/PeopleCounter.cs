@@ -264,6 +264,9 @@ namespace EdgeSensor.Core.Counting
             if (e == ZoneEvent.Fall || e == ZoneEvent.Split)
             {
                 TargetSummary finished = _zones[zone].FinishedTarget;
+                // A faint passage may pair over a faint body's longer gap (CrossingStateMachine.CanStillPair), once the zone's
+                // noise estimate has settled: weak dips judged against one still settling may be the floor's noise.
+                finished.IsFaint = FaintPartner.IsFaintPassage(finished, _zones[zone]) && _faintCrossing.IsSettled(zone);
                 if (_faint.IsTaken(zone, finished, _zones[zone]))
                 {
                     // The same body as a faint target the pairing already has for this zone: not a second passage.

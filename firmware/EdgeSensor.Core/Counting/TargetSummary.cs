@@ -143,6 +143,13 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public int GapHeightMillimeters;
 
+        /// <summary>
+        /// True for a faint body's walking passage (<see cref="FaintPartner.IsFaintPassage"/>: out of the floor, no longer
+        /// than a walker's pass, its nearest reading at most two enter deltas nearer than the floor), set when it finishes
+        /// once its zone's noise estimate has settled (<see cref="FaintCrossing.IsSettled"/>).
+        /// </summary>
+        public bool IsFaint;
+
         /// <summary>True when the target began out of a presence already in the zone (a valley split or a background).</summary>
         public bool IsBornInPresence => Origin != TargetOrigin.Floor;
 
