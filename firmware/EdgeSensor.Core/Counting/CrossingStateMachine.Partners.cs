@@ -219,15 +219,16 @@ namespace EdgeSensor.Core.Counting
             return (openOverlaps || heldOverlaps) && PartnerFit.MayBeBeaten(target, other.Oldest);
         }
 
-        // True when zone's oldest target is a single reading from the bare floor that ended before the other zone's oldest
-        // began: no body passes a zone in one reading (a ranging outlier, a flicker at the footprint's rim; see
-        // MinReturnSamples), so it is the other target's partner only if nothing else is. Paired first-in first-out, it
+        // True when zone's oldest target is a single reading from the bare floor that began before the other zone's oldest
+        // (its end is only the zone's next reading, and the other target may be dated back into that gap): no body passes a
+        // zone in one reading (a ranging outlier, a flicker at the footprint's rim; see MinReturnSamples), so it is the
+        // other target's partner only if nothing else is. Paired first-in first-out, it
         // made the crossing the wrong way round when the person's own side in its zone came a moment after the other
         // zone's target (the walker going the other way), and left that side over.
         private bool IsLoneReadingBefore(int zone)
         {
             TargetSummary oldest = _zones[zone].Oldest;
-            return oldest.Samples == 1 && oldest.Origin == TargetOrigin.Floor && oldest.EndMs < _zones[1 - zone].OldestStartMs;
+            return oldest.Samples == 1 && oldest.Origin == TargetOrigin.Floor && oldest.StartMs < _zones[1 - zone].OldestStartMs;
         }
 
         // True when zone's next target (queued, held back as a possible vehicle, or open so far) began within the pair gap
