@@ -105,7 +105,9 @@ namespace EdgeSensor.Core.Counting
         // someone standing on the line who leans over it and back: their body stays in the outer zone, so its core goes on
         // until after the lean. Not a leaf's edge sweeping the zones: rigid, it ends its cores in both at one instant. The
         // inner target must read at least half as high as the outer one, as the same body over the line does, and rise out
-        // of the floor or of a level standing in its zone (that leaf), not out of another body.
+        // of the floor or of a level standing in its zone (that leaf), not out of another body: not split off at a valley
+        // behind another head, unless it split off a leaf that came to rest there (SplitOffRestingLeaf), someone walking in
+        // under the leaf standing open, as one risen out of the leaf's level is.
         // Also the other way round, the inner core first, when the inner target rose out of a level its zone had held longer
         // than a queue's gap (MergedPair.StartsWithWalkIn), a leaf standing open, or split off a leaf that came to rest there
         // (SplitOffRestingLeaf): the walker came out of the leaf in the inner zone, and the outer zone's target, on the leaf's fringe there, rose early and ended late (IsStretchedWalk
@@ -130,7 +132,8 @@ namespace EdgeSensor.Core.Counting
             }
 
             bool outOfLeaf = (inner.Origin == TargetOrigin.Background && !MergedPair.StartsWithWalkIn(inner)) || SplitOffRestingLeaf(innerZone, inner);
-            return (inner.Origin != TargetOrigin.ValleySplit && _door.CoresPassedInOrder(outer, inner)) || (outOfLeaf && _door.CoresPassedInOrder(inner, outer));
+            return ((inner.Origin != TargetOrigin.ValleySplit || SplitOffRestingLeaf(innerZone, inner)) && _door.CoresPassedInOrder(outer, inner))
+                || (outOfLeaf && _door.CoresPassedInOrder(inner, outer));
         }
 
         private static bool IsStretchedAround(TargetSummary outer, TargetSummary inner)
@@ -258,7 +261,7 @@ namespace EdgeSensor.Core.Counting
                 return CrossingKind.None;
             }
 
-            if (_door.IsDoor(a, b) || IsRestingLeafMoving(a, b))
+            if (_door.IsDoor(a, b) || IsKnownLeafMoving(a, b))
             {
                 // A leaf that came to rest stands open: what splits off it next in a zone is someone walking under it, not
                 // the leaf swinging on (SwingsOn), so it is remembered apart from a leaf refused on the move.

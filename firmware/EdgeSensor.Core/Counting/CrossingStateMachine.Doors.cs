@@ -7,6 +7,11 @@ namespace EdgeSensor.Core.Counting
         // a head differs from the top edge of a door (2030 mm or more up) by more, but for the tallest few.
         private const int LeafEdgeMatchMillimeters = 100;
 
+        // An automatic door that began to close reverses at once when its sensor sees someone on the way: the leaf stops and
+        // swings back open within this of the door rules refusing its closing (385-1120 ms in the raster door traces examined);
+        // a walker right behind a leaf opening comes within it too (0.9-1.3 s).
+        private const int LeafReverseMs = 1500;
+
         private void RememberLeaf(int zone, TargetSummary target, bool atRest)
         {
             if (atRest)
@@ -20,6 +25,7 @@ namespace EdgeSensor.Core.Counting
             _leafEndMs[zone] = target.EndMs;
             _leafEpisode[zone] = target.Episode;
             _leafNearestMm[zone] = target.NearestMillimeters;
+            _leafRoseOutOfLevel[zone] = target.Origin == TargetOrigin.Background;
         }
 
         // True when a still level levelMillimeters away in zone, the held crossing's destination, is the leaf the door rules
@@ -44,23 +50,38 @@ namespace EdgeSensor.Core.Counting
         // stopped in the zone as its sweep would is someone walking under it, whose target ends on the leaf's level.
         private bool IsUnderRestingLeaf(int zone, TargetSummary target)
         {
-            return RestingEdgeGap(zone, target) > LeafEdgeMatchMillimeters;
+            return LeafEdgeGap(zone, target, true) > LeafEdgeMatchMillimeters;
         }
 
         // True when a and b each read as near as the leaf at rest in their zone did (within LeafEdgeMatchMillimeters, see
-        // RestingEdgeGap): the leaf swinging shut out of its rest (or open again), one rigid edge read again in both zones. A
+        // LeafEdgeGap): the leaf swinging shut out of its rest (or open again), one rigid edge read again in both zones. A
         // walker under the leaf standing open reads at their head's height, and a tall one's head, as near as the leaf's edge,
         // reaches the second zone a step after the first (DoorDiscriminator.CoresAStepApart), while the leaf's edge fills both
-        // within a read cycle or two. And one of the two rose out of the leaf standing in its zone (RoseOutOfLeaf): a
-        // walker's pair that merely reads at the heights a leaf's edge did, in a doorway without a door, does not. Its
-        // closing sweep came out in a walker's order where its fringe or its level held one zone before its edge came, and
-        // was counted.
-        private bool IsRestingLeafMoving(TargetSummary a, TargetSummary b)
+        // within a read cycle or two. The same holds once the door rules refused that leaf on the move: a pair reading as
+        // near as both the rested leaf's edge and the moving one's in each zone is the leaf again, with two differences
+        // within LeafReverseMs of that refusal. If the leaf refused was closing (a target rose out of the level it held at
+        // rest), this is the door reversing for someone on the way, its leaf crossing the zones out of a standstill as
+        // slowly as a walker, so the cores may come a step apart; if it was opening, this is someone walking in right behind
+        // it (under a 2.5 m mount a tall head reads as near as the leaf's edge), not the leaf. And one of the two rose out of
+        // the leaf standing in its zone (RoseOutOfLeaf): a walker's pair that merely reads at the heights a leaf's edge did,
+        // in a doorway without a door, does not. Its sweep came out in a walker's order where its fringe or its level held
+        // one zone before its edge came, and was counted.
+        private bool IsKnownLeafMoving(TargetSummary a, TargetSummary b)
         {
-            int gapA = RestingEdgeGap(0, a);
-            int gapB = RestingEdgeGap(1, b);
-            return gapA >= 0 && gapA <= LeafEdgeMatchMillimeters && gapB >= 0 && gapB <= LeafEdgeMatchMillimeters && !_door.CoresAStepApart(a, b)
+            bool step = _door.CoresAStepApart(a, b);
+            bool reverses = a.StartMs - _leafEndMs[0] <= LeafReverseMs;
+            return ((ReadsLeafEdges(a, b, true) && !step)
+                    || (ReadsLeafEdges(a, b, false) && (reverses ? _leafRoseOutOfLevel[0] || _leafRoseOutOfLevel[1] : !step)))
                 && (RoseOutOfLeaf(a) || RoseOutOfLeaf(b));
+        }
+
+        // True when a and b each read within LeafEdgeMatchMillimeters of the edge the leaf remembered (at rest, or on the move)
+        // showed in their zone.
+        private bool ReadsLeafEdges(TargetSummary a, TargetSummary b, bool atRest)
+        {
+            int gapA = LeafEdgeGap(0, a, atRest);
+            int gapB = LeafEdgeGap(1, b, atRest);
+            return gapA >= 0 && gapA <= LeafEdgeMatchMillimeters && gapB >= 0 && gapB <= LeafEdgeMatchMillimeters;
         }
 
         // True when target rose out of what stood in its zone before its edge came: a still level held as background, or a
@@ -73,11 +94,20 @@ namespace EdgeSensor.Core.Counting
         }
 
         // How far (mm) target's nearest reading lies from the edge of the leaf at rest in zone when it rose (see RestedBy); -1
-        // when no leaf stood at rest there.
-        private int RestingEdgeGap(int zone, TargetSummary target)
+        // when no leaf stood at rest there. When atRest is false, the leaf refused there on the move since it came to rest:
+        // the farther of target's gaps to that leaf's edge and to the resting leaf's (one leaf, swung from its rest).
+        private int LeafEdgeGap(int zone, TargetSummary target, bool atRest)
         {
             int gap = target.NearestMillimeters - _restNearestMm[zone];
-            return !RestedBy(zone, target.StartMs) ? -1 : gap < 0 ? -gap : gap;
+            gap = gap < 0 ? -gap : gap;
+            int swung = target.NearestMillimeters - _leafNearestMm[zone];
+            swung = swung < 0 ? -swung : swung;
+            if (atRest)
+            {
+                return RestedBy(zone, target.StartMs) ? gap : -1;
+            }
+
+            return _restEpisode[zone] < 0 || _leafEndMs[zone] < _restEndMs[zone] || _leafEndMs[zone] > target.StartMs ? -1 : swung > gap ? swung : gap;
         }
 
         // True when target, of zone, split off at a valley the target of a leaf the door rules refused as come to rest

@@ -69,6 +69,9 @@ namespace EdgeSensor.Core.Counting
 
         private readonly int[] _leafNearestMm = new int[2];
 
+        // Per zone: whether that target rose out of a still level its zone held as background (the leaf leaving its rest).
+        private readonly bool[] _leafRoseOutOfLevel = new bool[2];
+
         // Per zone: the last target of a pair the door rules refused as a leaf come to rest (see SplitOffRestingLeaf): its end,
         // occupancy episode and nearest reading; episode -1 for none.
         private readonly long[] _restEndMs = new long[2];
