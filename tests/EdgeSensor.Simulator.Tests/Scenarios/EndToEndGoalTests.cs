@@ -207,17 +207,21 @@ public sealed class EndToEndGoalTests
     // floor: door on the raster model 46% -> 66% (3.0 m), 68% (2.5 m) with a leaf that stopped in the zone it swept first;
     // with a gap-only pair that reads like one whole body kept: event-surge on the raster model 86% -> 88%. Lowered
     // with weak dips: mixed on the raster model 81% -> 80% (3.0 m: children turning back are now seen in both zones).
+    // Raised with the door rules for a leaf at rest (a walker's target ends on the leaf's level, a walker under the
+    // resting leaf is no leaf, a leaf swinging shut or back open is known by its edge): door back at its old 95% on both
+    // models (today's worst 96.8% footprint, 98.4% raster); with the short lead, the faint sides and the lone-reading
+    // dating: event-surge on the raster model 88% -> 89%, mixed 80% -> 84%, inclusive 87% -> 91% (today's worst, 3.0 m).
     // Raster loiter is in its own test below.
     [TestMethod]
-    [DataRow("door", CoverageModel.Footprint, 0.85)]
-    [DataRow("door", CoverageModel.Raster, 0.68)]
+    [DataRow("door", CoverageModel.Footprint, 0.95)]
+    [DataRow("door", CoverageModel.Raster, 0.95)]
     [DataRow("loiter", CoverageModel.Footprint, 0.91)]
     [DataRow("event-surge", CoverageModel.Footprint, 0.95)]
-    [DataRow("event-surge", CoverageModel.Raster, 0.88)]
+    [DataRow("event-surge", CoverageModel.Raster, 0.89)]
     [DataRow("mixed", CoverageModel.Footprint, 0.91)]
-    [DataRow("mixed", CoverageModel.Raster, 0.80)]
+    [DataRow("mixed", CoverageModel.Raster, 0.84)]
     [DataRow("inclusive", CoverageModel.Footprint, 0.99)]
-    [DataRow("inclusive", CoverageModel.Raster, 0.87)]
+    [DataRow("inclusive", CoverageModel.Raster, 0.91)]
     public void OtherScenarios(string scenario, CoverageModel coverage, double floor) => EventAtLeast(scenario, coverage, floor);
 
     // Loiterers on the raster model: the crossing is held while the zone past the line holds a still level the person's
