@@ -93,15 +93,16 @@ public sealed class EndToEndGoalTests
     // threshold, and more so with the sensor noise drawn per seed (docs/counting.md); raster strollers at 2.8 m were
     // false counts of the low target ahead of the pusher (gap 11 pp, 3.6 pp once a long attached vehicle is merged at a
     // high mount too); 5.4 pp on seeds 1-2 since an empty zone no longer takes a child's flicker for its floor (one
-    // stroller missed; seeds 1..5 lost 0.8 pp there while children gained 2.9 pp at 2.5 m).
+    // stroller missed; seeds 1..5 lost 0.8 pp there while children gained 2.9 pp at 2.5 m). Tightened to today's worst:
+    // raster children 48 -> 30 pp (29.5 pp at 3.0 m), raster strollers 6 -> 2 pp (1.8 pp at 2.5 m).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 3000, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 3000, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 3000, 0.01)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Child, 2200, 0.02)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 3000, 0.48)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 3000, 0.30)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 3000, 0.02)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.06)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.02)]
     public void GroupsAgainstAdults_GroupPure(CoverageModel coverage, PopulationGroup group, int maxMount, double maxGap)
     {
         foreach (VariantTally v in Runs(coverage, maxMount))
@@ -118,13 +119,14 @@ public sealed class EndToEndGoalTests
     // Not met; ceilings on the gap at today's worst over 2.2–3.0 m (seeds 1–2; each miss charged to the person the
     // counter lost, see Score.MatchEvents: children and wheelchair users close behind adults are the ones lost). The
     // gap also grows when adults gain: footprint children at 3.0 m stayed at 93.2 % while an adult's false count went.
+    // Tightened to today's worst: raster children 60 -> 57 pp (56.8 pp at 3.0 m), raster strollers 11 -> 5 pp (4.4 pp).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.06)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.05)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.60)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.57)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.015)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.11)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.05)]
     public void GroupsAgainstAdults_MixedTraffic(CoverageModel coverage, PopulationGroup group, double maxGap)
     {
         double worst = double.MinValue;
