@@ -33,6 +33,17 @@ internal abstract class AlternatingZoneScript(int floorMm, int sigmaMm, int half
     }
 
     /// <summary>
+    /// A body walking over the line from zone 0 into zone 1: 6 read cycles in zone 0 alone, 3 in both as it reaches the line,
+    /// then 6 in zone 1 alone, <paramref name="depth0"/> mm nearer than the floor in zone 0 and <paramref name="depth1"/> mm in zone 1.
+    /// </summary>
+    public void WalkIn(int depth0, int depth1)
+    {
+        Both(6, 0, depth0);
+        Both(3, depth1, depth0);
+        Both(6, depth1, 0);
+    }
+
+    /// <summary>
     /// Plays recorded read cycles, one row each: the depth zone 1 then zone 0 read nearer than their floors (or
     /// <see cref="Invalid"/>), as a trace's readings give them.
     /// </summary>

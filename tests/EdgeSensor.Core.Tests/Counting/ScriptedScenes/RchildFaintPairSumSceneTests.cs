@@ -34,9 +34,7 @@ public sealed class RchildFaintPairSumSceneTests
     {
         CounterZoneScript run = Settled(40000);
         // Zone 0 (outside) for 630 ms, weakly, the last three readings as the child reaches zone 1 (inside), then zone 1 alone.
-        run.Both(6, 0, WeakMm);
-        run.Both(3, FaintMm, WeakMm);
-        run.Both(6, FaintMm, 0);
+        run.WalkIn(WeakMm, FaintMm);
         run.Floor(3000);
         Assert.AreEqual(1, run.Counter.Entries, CounterHarness.Describe(run.Counter));
         Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
@@ -47,9 +45,7 @@ public sealed class RchildFaintPairSumSceneTests
     public void FaintDipWithATraceInTheOtherZone_IsNoCrossing()
     {
         CounterZoneScript run = Settled(40000);
-        run.Both(6, 0, TraceMm);
-        run.Both(3, FaintMm, TraceMm);
-        run.Both(6, FaintMm, 0);
+        run.WalkIn(TraceMm, FaintMm);
         run.Floor(3000);
         Assert.AreEqual(0, run.Counter.Entries + run.Counter.Exits, CounterHarness.Describe(run.Counter));
     }
@@ -59,9 +55,7 @@ public sealed class RchildFaintPairSumSceneTests
     public void WeakPairBeforeTheNoiseSettled_IsNoCrossing()
     {
         CounterZoneScript run = Settled(10000);
-        run.Both(6, 0, EarlyWeakMm);
-        run.Both(3, EarlyFaintMm, EarlyWeakMm);
-        run.Both(6, EarlyFaintMm, 0);
+        run.WalkIn(EarlyWeakMm, EarlyFaintMm);
         run.Floor(3000);
         Assert.AreEqual(0, run.Counter.Entries + run.Counter.Exits, CounterHarness.Describe(run.Counter));
     }

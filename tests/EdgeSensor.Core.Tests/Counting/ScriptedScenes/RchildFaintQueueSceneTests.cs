@@ -30,9 +30,9 @@ public sealed class RchildFaintQueueSceneTests
         // 2.4 s after the first did, about 1 s after the first one's dip in zone 1 was over. Between and after them the
         // zones read their floors exactly (the script's floor noise is wider than what the zones measure of it, and its
         // own faint dips would stand in for a queue's).
-        Child(run);
+        run.WalkIn(FaintMm, FaintMm);
         run.Both(20, 0, 0);
-        Child(run);
+        run.WalkIn(FaintMm, FaintMm);
         run.Both(45, 0, 0);
         Assert.AreEqual(2, run.Counter.Entries, CounterHarness.Describe(run.Counter));
         Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
@@ -44,18 +44,11 @@ public sealed class RchildFaintQueueSceneTests
     {
         var run = new CounterZoneScript(2800, FloorMm, Sigma, HalfPeriodMs, seed: 5);
         run.Floor(10000);
-        Child(run);
+        run.WalkIn(FaintMm, FaintMm);
         run.Both(11, 0, 0);
-        Child(run);
+        run.WalkIn(FaintMm, FaintMm);
         run.Both(45, 0, 0);
         Assert.AreEqual(2, run.Counter.Entries, CounterHarness.Describe(run.Counter));
         Assert.AreEqual(0, run.Counter.Exits, CounterHarness.Describe(run.Counter));
-    }
-
-    private static void Child(CounterZoneScript run)
-    {
-        run.Both(6, 0, FaintMm);
-        run.Both(3, FaintMm, FaintMm);
-        run.Both(6, FaintMm, 0);
     }
 }
