@@ -397,7 +397,7 @@ namespace EdgeSensor.Core.Counting
             long startLag = b.OnsetMs - a.OnsetMs;
             long bound = 2 * _readCycleMs;
             return a.Origin == TargetOrigin.Background && b.Origin == TargetOrigin.Background && !a.IsWalkOff && !b.IsWalkOff
-                && startLag <= bound && -startLag <= bound;
+                && Magnitude.Within(startLag, bound);
         }
 
         // True when target, of zone, is a walk off a still level (a person who stood under the sensor) whose arrival no

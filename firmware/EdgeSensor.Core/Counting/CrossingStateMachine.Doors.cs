@@ -98,10 +98,8 @@ namespace EdgeSensor.Core.Counting
         // the farther of target's gaps to that leaf's edge and to the resting leaf's (one leaf, swung from its rest).
         private int LeafEdgeGap(int zone, TargetSummary target, bool atRest)
         {
-            int gap = target.NearestMillimeters - _restNearestMm[zone];
-            gap = gap < 0 ? -gap : gap;
-            int swung = target.NearestMillimeters - _leafNearestMm[zone];
-            swung = swung < 0 ? -swung : swung;
+            int gap = Magnitude.Of(target.NearestMillimeters - _restNearestMm[zone]);
+            int swung = Magnitude.Of(target.NearestMillimeters - _leafNearestMm[zone]);
             if (atRest)
             {
                 return RestedBy(zone, target.StartMs) ? gap : -1;
@@ -130,7 +128,7 @@ namespace EdgeSensor.Core.Counting
         {
             int gap = originTarget.NearestMillimeters - _leafNearestMm[originZone];
             return originTarget.Origin == TargetOrigin.ValleySplit && originTarget.Episode == _leafEpisode[originZone]
-                && originTarget.StartMs == _leafEndMs[originZone] && gap <= LeafEdgeMatchMillimeters && -gap <= LeafEdgeMatchMillimeters;
+                && originTarget.StartMs == _leafEndMs[originZone] && Magnitude.Within(gap, LeafEdgeMatchMillimeters);
         }
     }
 }

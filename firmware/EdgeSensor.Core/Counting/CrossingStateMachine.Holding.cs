@@ -255,7 +255,7 @@ namespace EdgeSensor.Core.Counting
             PairingZone b = _zones[1];
             long lag = a.OpenOnsetMs - b.OpenOnsetMs;
             long bound = 2 * _readCycleMs;
-            return a.IsOpen && b.IsOpen && !a.OpenIsSplit && !b.OpenIsSplit && lag <= bound && -lag <= bound;
+            return a.IsOpen && b.IsOpen && !a.OpenIsSplit && !b.OpenIsSplit && Magnitude.Within(lag, bound);
         }
 
         private bool OriginMayReturn(long nowMs)

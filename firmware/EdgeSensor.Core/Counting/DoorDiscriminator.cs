@@ -192,8 +192,7 @@ namespace EdgeSensor.Core.Counting
         // True when two instants, one per zone, came no more than bound apart, either way round.
         private static bool Within(long aMs, long bMs, long bound)
         {
-            long lag = bMs - aMs;
-            return lag <= bound && -lag <= bound;
+            return Magnitude.Within(bMs - aMs, bound);
         }
 
         // True when the cores of a and b ended more than CoreEndBudgets apart: a body leaving one zone after the other, not a

@@ -213,7 +213,7 @@ namespace EdgeSensor.Core.Counting
             int cap = (noise * CapSigmasTimesTwo) / 2;
             int depth = baseline - distance;
             int level = _levelQ[zone] >> LevelFractionBits;
-            bool quietLevel = _levelSet[zone] && level <= noise && -level <= noise;
+            bool quietLevel = _levelSet[zone] && Magnitude.Within(level, noise);
             int clipped = depth > cap ? cap : (depth < -cap ? -cap : depth);
             _levelQ[zone] = _levelSet[zone] ? _levelQ[zone] + (((clipped << LevelFractionBits) - _levelQ[zone]) >> LevelShift) : clipped << LevelFractionBits;
             _levelSet[zone] = true;

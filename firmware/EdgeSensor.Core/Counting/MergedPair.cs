@@ -68,8 +68,8 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
 
-            startLag = startLag < 0 ? -startLag : startLag;
-            endLag = endLag < 0 ? -endLag : endLag;
+            startLag = Magnitude.Of(startLag);
+            endLag = Magnitude.Of(endLag);
             long lag = startLag > endLag ? startLag : endLag;
             long shorterLag = startLag > endLag ? endLag : startLag;
             if (shorterLag * MinLagAgreementDenominator < lag * MinLagAgreementNumerator)

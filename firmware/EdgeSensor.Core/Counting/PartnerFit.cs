@@ -106,8 +106,7 @@ namespace EdgeSensor.Core.Counting
 
         private static int Gap(TargetSummary a, TargetSummary b)
         {
-            int gap = a.NearestMillimeters - b.NearestMillimeters;
-            return gap < 0 ? -gap : gap;
+            return Magnitude.Of(a.NearestMillimeters - b.NearestMillimeters);
         }
     }
 }

@@ -81,8 +81,8 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
 
-            startLag = startLag < 0 ? -startLag : startLag;
-            endLag = endLag < 0 ? -endLag : endLag;
+            startLag = Magnitude.Of(startLag);
+            endLag = Magnitude.Of(endLag);
 
             // One body is in both zones at once at the line (or within the pair gap), so its lag is less than its own
             // time in a zone plus the gap: a span that began or ended farther off is not these two people.

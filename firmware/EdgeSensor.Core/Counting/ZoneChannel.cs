@@ -288,7 +288,7 @@ namespace EdgeSensor.Core.Counting
 
             AddToStableRun(f);
 
-            bool nearFloor = delta <= _exitDelta && -delta <= _exitDelta;
+            bool nearFloor = Magnitude.Within(delta, _exitDelta);
             if (!_detector.IsOccupied)
             {
                 if (nearFloor)

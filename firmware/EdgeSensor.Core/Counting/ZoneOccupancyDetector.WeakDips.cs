@@ -192,7 +192,7 @@ namespace EdgeSensor.Core.Counting
 
             int offset = _baseline - (_levelQ >> LevelFractionBits);
             int tolerance = (_weakDepth * QuietLevelNumerator) / QuietLevelDenominator;
-            return offset <= tolerance && -offset <= tolerance;
+            return Magnitude.Within(offset, tolerance);
         }
 
         private void TrackLevel(int d)
