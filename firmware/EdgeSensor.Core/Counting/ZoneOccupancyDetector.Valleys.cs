@@ -90,21 +90,24 @@ namespace EdgeSensor.Core.Counting
             return ZoneEvent.Split;
         }
 
-        // A target split off a valley that returned to the valley's level left the zone holding that level as background (the
-        // top of the gap between two walkers). A shorter person right behind reads farther than that level, so nothing of
-        // them is a drop below the background: a child close behind an adult was lost in the zone (and with it, when both
-        // zones did so, their crossing). Such a follower holds a level of their own between the valley's level and the
-        // floor: flat like a walker's head (StepPlateauSamples readings within the noise band, at most MaxHeadMilliseconds),
-        // clear of the valley's level by more than two noise bands (the valley's top is the farthest of a few noisy readings
-        // and the level's nearest the nearest of several: a surface standing at the valley's level, a door leaf open at the
-        // footprint's edge, reads within that), and taller than anything pushed (LowHeadMinMillimeters), or at least a
-        // walking child's height (HiddenChildMinMillimeters) when left towards the floor (a stroller's hood, as low, is
-        // followed by its pusher's nearer head). The first person's walk out of the zone ramps towards the floor instead, a
-        // reading or two at each height. Only after a walker's pass (shorter than StanderMilliseconds): the levels left
-        // after someone who stood in the zone are their own parts moving (a stroller's hood pushed to and fro).
+        // A target split off a valley that returned to the valley's level left the zone holding that level as background
+        // (the top of the gap between two walkers); so did one that rose out of such a level and returned to it, sway or
+        // not (in a dense queue each next head rises out of the gap level the one before left, often less than
+        // SwayMillimeters nearer, and the zone held that level for the gap, not for someone standing). A shorter person
+        // right behind reads farther than that level, so nothing of them is a drop below the background: a child close
+        // behind an adult was lost in the zone (and with it, when both zones did so, their crossing). Such a follower holds
+        // a level of their own between the valley's level and the floor: flat like a walker's head (StepPlateauSamples
+        // readings within the noise band, at most MaxHeadMilliseconds), clear of the valley's level by more than two noise
+        // bands (the valley's top is the farthest of a few noisy readings and the level's nearest the nearest of several: a
+        // surface standing at the valley's level, a door leaf open at the footprint's edge, reads within that), and taller
+        // than anything pushed (LowHeadMinMillimeters), or at least a walking child's height (HiddenChildMinMillimeters)
+        // when left towards the floor (a stroller's hood, as low, is followed by its pusher's nearer head). The first
+        // person's walk out of the zone ramps towards the floor instead, a reading or two at each height. Only after a
+        // walker's pass (shorter than StanderMilliseconds): the levels left after someone who stood in the zone are their
+        // own parts moving (a stroller's hood pushed to and fro).
         private void StartValleyBackground(long timeMs, int d, int fall)
         {
-            _valleyBackground = _current.Origin == TargetOrigin.ValleySplit && timeMs - _current.StartMs < StanderMilliseconds;
+            _valleyBackground = _current.IsBornInPresence && timeMs - _current.StartMs < StanderMilliseconds;
             _valleyLevel = _background;
             _hiddenSamples = 0;
             if (_valleyBackground)

@@ -800,9 +800,10 @@ namespace EdgeSensor.Core.Counting
                 else
                 {
                     EnterBodyLevel(_current.Origin == TargetOrigin.ValleySplit, timeMs);
-                    StartValleyBackground(timeMs, d, fall);
                 }
 
+                // A follower hidden behind the level is looked for after a sway too (see StartValleyBackground).
+                StartValleyBackground(timeMs, d, fall);
                 return ZoneEvent.Fall;
             }
 
