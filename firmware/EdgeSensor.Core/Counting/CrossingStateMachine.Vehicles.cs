@@ -38,6 +38,12 @@ namespace EdgeSensor.Core.Counting
         // brings their head in right behind the gap between the two bodies.
         private const int MinHandleToHeadMilliseconds = 180;
 
+        // A head is about 0.2 m long along the path (a seated wheelchair user's as well as anyone's), a stroller's hood or
+        // canopy 0.6 m or more (EN 1888: carrycots and seats 0.7 m and longer, the hood over most of it): a low body whose
+        // top passed its zone in no longer than MaxHeadTopMillimeters at the follower's pace is topped by a head (see
+        // IsToppedByHead).
+        private const int MaxHeadTopMillimeters = 300;
+
         // The crossing counted last (its verdict, None when none or when it was a pusher's, and its targets in zones 0 and 1),
         // see IsPusherOfLast.
         private CrossingKind _lastCounted;
@@ -82,10 +88,11 @@ namespace EdgeSensor.Core.Counting
         // stroller: the stroller and the reach to its handle, 0.95 m or more along the path, pass at the pusher's own pace,
         // while a body walking close behind is one body deep, however the valley cut it); or it held the zone twice as long,
         // whatever the head reads (a blended zone reads a small head lower than a broad hood), as IsPushedBy asks.
-        private static bool IsPusherBehind(TargetSummary low, TargetSummary target)
+        private bool IsPusherBehind(TargetSummary low, TargetSummary target)
         {
             if (!(IsAttachedTo(low, target) || IsHeldOnBehind(low, target)) || low.Origin == TargetOrigin.ValleySplit
-                || low.HeightMillimeters > PushedObjectMaxHeightMillimeters || VehicleContact.SawFloorBetween(target))
+                || low.HeightMillimeters > PushedObjectMaxHeightMillimeters || VehicleContact.SawFloorBetween(target)
+                || IsToppedByHead(low, target))
             {
                 return false;
             }
@@ -147,7 +154,7 @@ namespace EdgeSensor.Core.Counting
 
             if (rise >= PusherRiseMillimeters)
             {
-                return IsVehicleLong(lead, target);
+                return IsVehicleLong(lead, target) && !IsToppedByHead(lead, target);
             }
 
             if (!IsAttachedTo(lead, target))
@@ -157,6 +164,25 @@ namespace EdgeSensor.Core.Counting
 
             return IsHeldTwiceAsLong(lead, target)
                 || (IsHeldAsLongAsVehicle(lead, target) && lead.EndMs - lead.StartMs >= MinVehiclePassMilliseconds);
+        }
+
+        // True when low's top is a head, not a hood: a seated person (a wheelchair user as low as a stroller's hood, with
+        // someone walking close behind at the chair's pace, reads as long along the path as a stroller pushed by them). A
+        // pusher walks at the vehicle's pace, so the follower's head gives it: the zone reads the crown while the head and
+        // the zone's length at that distance pass (ZoneOccupancyDetector.HeadPassMillimeters). At that pace low's top
+        // (its nearest level, less the zone's length at its distance) is no longer than MaxHeadTopMillimeters. Only when
+        // the follower reads PusherRiseMillimeters taller (closer, a blending zone reads the two bodies' tops as one: see
+        // PusherRiseMillimeters), both tops were held as levels (StepPlateauSamples readings: a zone that blends a body
+        // with the floor around it reads a peak, not a level) and the follower's as a walker's head is (at most
+        // MaxHeadMilliseconds: a level held longer is someone who slowed or stopped under the zone, or a blend of more than
+        // a head, and gives no pace).
+        private bool IsToppedByHead(TargetSummary low, TargetSummary follower)
+        {
+            long level = (ZoneOccupancyDetector.StepPlateauSamples - 1) * _readCycleMs;
+            return follower.HeightMillimeters - low.HeightMillimeters >= PusherRiseMillimeters && low.TopHeldMs >= level
+                && follower.TopHeldMs >= level && follower.TopHeldMs <= ZoneOccupancyDetector.MaxHeadMilliseconds
+                && low.TopHeldMs * ZoneOccupancyDetector.HeadPassMillimeters(follower.NearestMillimeters)
+                    < follower.TopHeldMs * (MaxHeadTopMillimeters + ZoneOccupancyDetector.FootprintMillimeters(low.NearestMillimeters));
         }
 
         // True when lead held its zone for less time than a vehicle takes to pass (MinVehiclePassMilliseconds: a stroller and

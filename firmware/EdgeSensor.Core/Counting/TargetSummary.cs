@@ -144,6 +144,13 @@ namespace EdgeSensor.Core.Counting
         public int GapHeightMillimeters;
 
         /// <summary>
+        /// How long (ms) the target held its nearest level: from the first to the last sample within the zone's noise band of
+        /// its nearest reading. At a walking pace, the length along the path of whatever tops the body (a head, a hood)
+        /// plus the zone's own length at that distance.
+        /// </summary>
+        public long TopHeldMs;
+
+        /// <summary>
         /// True for a faint body's walking passage (<see cref="FaintPartner.IsFaintPassage"/>: out of the floor, no longer
         /// than a walker's pass, its nearest reading at most two enter deltas nearer than the floor), set when it finishes
         /// once its zone's noise estimate has settled (<see cref="FaintCrossing.IsSettled"/>).

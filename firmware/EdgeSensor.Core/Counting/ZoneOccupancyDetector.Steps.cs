@@ -73,7 +73,7 @@ namespace EdgeSensor.Core.Counting
         {
             long lead = _segStartMs - _current.StartMs;
             long held = _segLastMs - _segStartMs;
-            return lead * ((long)_segMin * SlopeNumerator / SlopeDenominator + LeadHeadLengthMillimeters) < held * MaxChildLeadMillimeters;
+            return lead * HeadPassMillimeters(_segMin) < held * MaxChildLeadMillimeters;
         }
 
         // Keeps the level segment as the second head's, until SplitAtStep has read it.

@@ -77,11 +77,11 @@ namespace EdgeSensor.Core.Counting
         // - the second level ended too within MaxHeadMilliseconds: a standing person whose head is at the footprint's edge
         //   shows the side of the head, any level between crown and shoulders, for as long as they stand. So the split
         //   is decided when the second level ends, and dated back to where it began.
-        private const int StepPlateauSamples = 4;
+        internal const int StepPlateauSamples = 4;
 
         private const int StepFlatnessDivisor = 2;
 
-        private const int MaxHeadMilliseconds = 1000;
+        internal const int MaxHeadMilliseconds = 1000;
 
         private const int MaxHeadStepMillimeters = 200;
 
@@ -132,6 +132,20 @@ namespace EdgeSensor.Core.Counting
         private const int SlopeDenominator = 25;
 
         private const int LeadHeadLengthMillimeters = 150;
+
+        /// <summary>The zone's length along the path at <paramref name="distanceMillimeters"/> below the sensor (see
+        /// SlopeNumerator).</summary>
+        internal static int FootprintMillimeters(int distanceMillimeters)
+        {
+            return distanceMillimeters * SlopeNumerator / SlopeDenominator;
+        }
+
+        /// <summary>How far a head whose crown reads <paramref name="distanceMillimeters"/> moves while its zone reads the
+        /// crown: the zone's length at that distance plus the head's own (see MaxChildLeadMillimeters).</summary>
+        internal static int HeadPassMillimeters(int distanceMillimeters)
+        {
+            return FootprintMillimeters(distanceMillimeters) + LeadHeadLengthMillimeters;
+        }
 
         private const int MaxChildLeadMillimeters = 600;
 
@@ -960,6 +974,7 @@ namespace EdgeSensor.Core.Counting
         {
             _finished = _current;
             _finished.EndMs = endMs;
+            _finished.TopHeldMs = _nearLevelMs - _nearLevelStartMs;
             _gapFarthest = 0;
             if (_finished.CoreEndMs > endMs)
             {
