@@ -296,11 +296,12 @@ namespace EdgeSensor.Core.Counting
 
         // True when zone has a target after its oldest (queued, or open now) that began by timeMs and rose on its own,
         // from the floor or a still background: not a valley split, which may be a fragment of the same long body (a
-        // wheelchair's footrest and its user's head).
+        // wheelchair's footrest and its user's head). A queued target of one reading is no body that rose on its own (a
+        // flicker while a faint child's other side was open): what follows it is judged instead.
         private bool StartsBy(int zone, long timeMs)
         {
             PairingZone pairing = _zones[zone];
-            if (pairing.Count > 1)
+            if (pairing.Count > 1 && pairing.Second.Samples > 1)
             {
                 return pairing.SecondStartMs <= timeMs && !pairing.SecondIsSplit;
             }

@@ -119,6 +119,12 @@ namespace EdgeSensor.Core.Counting
         public bool IsShortAlongPath;
 
         /// <summary>
+        /// True for a target ended by signal fails ("nothing near", see ZoneChannel), not by a reading of the floor: too little
+        /// light came back, which a low, dark part of a body (a wheelchair's footrest) also returns.
+        /// </summary>
+        public bool EndedOnNothingNear;
+
+        /// <summary>
         /// True for a pushed object and the person behind it merged into one target (a stroller and its pusher): the zone
         /// saw the low vehicle first and the taller pusher follow it.
         /// </summary>

@@ -25,6 +25,11 @@ namespace EdgeSensor.Core.Counting
         // lower edge sweeping shut behind a person reads lower than that.
         private const int MinFollowerHeightMillimeters = 1000;
 
+        // A lower leader the other zone held past its enter threshold for this many readings (a walker's head holding its
+        // level) is a body of its own, ended by the floor showing; a faint fringe (a wheelchair's footrest tip) drops under
+        // the threshold without the floor showing (see IsLowerLeader).
+        private const int MinLeaderCoreSamples = 4;
+
         // Each person walked through the short zone's whole stretch of floor: the stretches of the two zones are equally
         // long and adjoin at the line, so that took about the lag of one body walking from one zone to the other. At
         // least MinPassNumerator/MinPassDenominator of it: a fragment of one head (split by noise, or the shoulders) is
@@ -117,13 +122,14 @@ namespace EdgeSensor.Core.Counting
         // child right ahead of a parent): its zone read the floor between the two for two readings or more, second rising anew
         // after first had ended. Anything pushed ahead of a person is joined to them by its handle and their arms (a
         // stroller's hood, a wheelchair's footrest and its user), so that zone never reads the floor between the two; a
-        // single reading there may be signal fails off a low, dark part of the same body (a footrest under a 3 m mount). Or its
+        // single reading there may be signal fails off a low, dark part of the same body (a footrest under a 3 m mount), so
+        // one is enough only when it was a valid reading of the floor after a body the zone held (MinLeaderCoreSamples). Or its
         // zone cut it off second as short along the path at second's pace (IsShortAlongPath): a hood stands 0.8 m or more
         // ahead of its pusher's head, a child right ahead of someone one body deep plus the gap.
         private static bool IsLowerLeader(TargetSummary span, TargetSummary first, TargetSummary second, int readCycleMs)
         {
             return first.NearestMillimeters - second.NearestMillimeters >= MaxHeadGapMillimeters && IsHeadOf(second, span)
-                && ((second.Origin == TargetOrigin.Floor && second.StartMs - first.EndMs >= 2 * readCycleMs) || first.IsShortAlongPath);
+                && ((second.Origin == TargetOrigin.Floor && second.StartMs - first.EndMs >= (first.EndedOnNothingNear || first.CoreSamples < MinLeaderCoreSamples ? 2 : 1) * readCycleMs) || first.IsShortAlongPath);
         }
 
         /// <summary>

@@ -247,6 +247,9 @@ namespace EdgeSensor.Core.Counting
         // True from a "nothing near" reading that ended a target (ZoneChannel: signal fails) up to the next valid reading.
         private bool _afterNothingNear;
 
+        // When the zone was last fed "nothing near" (UpdateNothingNear).
+        private long _nothingNearMs = -1;
+
         // The plateau's level: the average of its readings (see UpdateTarget), not its first one.
         private int _plateauLevel;
 
@@ -604,6 +607,7 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public ZoneEvent UpdateNothingNear(long timeMs, int far)
         {
+            _nothingNearMs = timeMs;
             bool ended = _afterNothingNear;
             ZoneEvent e = Update(timeMs, far);
             _afterNothingNear = e == ZoneEvent.Fall || (ended && _state == DetectorState.Empty);
@@ -975,6 +979,7 @@ namespace EdgeSensor.Core.Counting
             _finished = _current;
             _finished.EndMs = endMs;
             _finished.TopHeldMs = _nearLevelMs - _nearLevelStartMs;
+            _finished.EndedOnNothingNear = endMs == _nothingNearMs;
             _gapFarthest = 0;
             if (_finished.CoreEndMs > endMs)
             {
