@@ -24,6 +24,11 @@ namespace EdgeSensor.Core.Counting
         private void Settle(TargetSummary a, TargetSummary b)
         {
             CrossingKind verdict = Decide(a, b);
+            if (verdict != CrossingKind.None)
+            {
+                _crossingVerdicts++;
+            }
+
             if (verdict == CrossingKind.None && _held.IsHeld && IsHeadBack(a, b))
             {
                 // Refused (typically as a leaf appearing in both zones at once), yet it is the crossing's own head walking
@@ -53,6 +58,11 @@ namespace EdgeSensor.Core.Counting
                 _lastCounted = CrossingKind.None;
                 PushedObjectMerges++;
                 Confirm();
+            }
+            else if (verdict == CrossingKind.None && _held.IsHeld && IsFaintHeld() && IsLoneReadings(a, b))
+            {
+                // Two lone readings (refused, see IsLoneReadings) while a faint crossing is held: its person's edge as they
+                // turn on the line, or noise, but no one following; the crossing still waits for their way back.
             }
             else
             {

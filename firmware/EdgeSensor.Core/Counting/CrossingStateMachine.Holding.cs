@@ -30,6 +30,100 @@ namespace EdgeSensor.Core.Counting
         // MaxSideHeightGapMillimeters, and undid their crossing; a return needs its head within this of either.
         private const int MaxReturnHeightGapMillimeters = 300;
 
+        // A child's head is 1.0-1.4 m high: under a 2.8-3.0 m mount, covering a small part of a raster zone, it reads
+        // 150-500 mm above the floor, and standing past the line or walking back it may read under the enter threshold
+        // for readings on end. A crossing whose head read no higher than this is judged by the faint windows too
+        // (OnFaintWindow); an adult reads higher and leaves targets.
+        private const int FaintBodyMaxHeightMillimeters = 500;
+
+        // A faint crossing waits for its person's way back (AwaitsFaintWayBack) at most this long after their destination
+        // target ended: FaintCrossing's longest dip of a body passing a zone (MaxDipMilliseconds); a child who turns back
+        // stands a moment past the line and walks back through the origin zone within it.
+        private const int MaxFaintWaitMilliseconds = 2000;
+
+        // FaintCrossing's window: 8 readings of a zone, 560 ms at 33 ms budgets.
+        private const int FaintWindowMilliseconds = 560;
+
+        // Per zone, from FaintCrossing's windows: in a faint dip now, when that dip (or the last) began, and whether it holds
+        // near its peak (FaintCrossing.IsSteadyDip).
+        private readonly bool[] _faintDip = new bool[2];
+        private readonly long[] _faintDipStartMs = new long[2];
+        private readonly bool[] _faintSteady = new bool[2];
+
+        /// <summary>
+        /// One reading's faint window of <paramref name="zone"/> (FaintCrossing): whether it holds a dip, begun at
+        /// <paramref name="dipStartMs"/>, and whether that dip read as strong as a body. A faint crossing held (a child
+        /// under a high mount) whose origin zone's dip ends after the destination's has ended, with no target there, is the
+        /// child going back: a body crossing the line leaves the zone it came from first, and a follower is in the
+        /// destination when it leaves the origin; one who turned back left the destination first and the origin last. The
+        /// destination's windows must have seen the body there (a dip begun within a dip's length of its target's end).
+        /// </summary>
+        public void OnFaintWindow(int zone, bool inDip, long dipStartMs, bool strong, bool steady)
+        {
+            _faintSteady[zone] = steady;
+            bool ended = _faintDip[zone] && !inDip;
+            _faintDip[zone] = inDip;
+            _faintDipStartMs[zone] = dipStartMs;
+            int to = 1 - zone;
+            if (ended && strong && _held.IsHeld && zone == _held.OriginZone && IsFaintHeld() && IsTargetFree(zone) && IsOwnDip(zone)
+                && !_faintDip[to] && _faintDipStartMs[to] > _held.DestinationTargetEndMs - MaxFaintWaitMilliseconds)
+            {
+                _held.Kind = CrossingKind.None;
+                TurnBacks++;
+            }
+        }
+
+        // True when the held crossing's head read no higher than a child's under a high mount (FaintBodyMaxHeightMillimeters).
+        private bool IsFaintHeld()
+        {
+            return _held.DestinationFloorMillimeters - _held.NearestMillimeters <= FaintBodyMaxHeightMillimeters;
+        }
+
+        // True when the origin zone's dip may be the held person's own: it began before they arrived in the destination
+        // (they are still on the line) or after their destination target ended (their way back). One begun while they were
+        // in the destination is someone following.
+        private bool IsOwnDip(int from)
+        {
+            long start = _faintDipStartMs[from];
+            return start < _held.DestinationArrivalMs || start > _held.DestinationTargetEndMs;
+        }
+
+        private bool IsTargetFree(int zone)
+        {
+            PairingZone z = _zones[zone];
+            return z.Count == 0 && !z.IsOpen && !z.HasLead;
+        }
+
+        // True while a faint crossing's person may still be coming back with no target to show it (see OnFaintWindow), for
+        // up to MaxFaintWaitMilliseconds after their destination target ended: the origin zone dips (their way back, or a
+        // follower's), or the destination's dip goes on. A window lets a body go FaintWindowMilliseconds after it left, so
+        // a dip still on that long after the destination target ended, or holding near its peak (readings as deep as those
+        // they replace), is the person still standing there, and a return over the line now is theirs (Discard).
+        private bool AwaitsFaintWayBack(long nowMs)
+        {
+            int from = _held.OriginZone;
+            int to = _held.DestinationZone;
+            if (!IsFaintHeld() || !IsTargetFree(from) || nowMs - _held.DestinationTargetEndMs > MaxFaintWaitMilliseconds)
+            {
+                return false;
+            }
+
+            if (_faintDip[from])
+            {
+                // Their way back, or someone following, whose own crossing decides.
+                return IsOwnDip(from);
+            }
+
+            if (!_faintDip[to] || _zones[to].IsOpen || _faintDipStartMs[to] > _held.DestinationTargetEndMs
+                || (nowMs - _held.DestinationTargetEndMs < FaintWindowMilliseconds && !_faintSteady[to]))
+            {
+                return false;
+            }
+
+            _held.DestinationEndMs = nowMs;
+            return true;
+        }
+
         // True while the held crossing's destination zone holds the still level its target ended in, a level that may be the
         // person's body where its distance is known (StandingLevelHeadDivisor: a stander is read as a blend of head,
         // shoulders and floor, while a walker who went on under a door leaf standing open leaves the zone on the leaf's
@@ -345,6 +439,11 @@ namespace EdgeSensor.Core.Counting
                 // is moving on over the line (the next person of a queue), not coming back. Confirm now rather than
                 // when that follower's own crossing is complete (seconds later for a long wheelchair).
                 return false;
+            }
+
+            if (AwaitsFaintWayBack(nowMs))
+            {
+                return true;
             }
 
             long limit = _held.DestinationEndMs + _maxGap;

@@ -112,6 +112,9 @@ namespace EdgeSensor.Core.Counting
 
         private HeldCrossing _held;
 
+        // Pairs found to be a crossing, counted when decided (a held crossing is confirmed later; see Verdicts).
+        private int _crossingVerdicts;
+
         // Per zone: whether the target open now rose out of the bare floor (not split off a valley, not out of a still level).
         private readonly bool[] _openFromFloor = new bool[2];
 
@@ -181,10 +184,12 @@ namespace EdgeSensor.Core.Counting
         public int MismatchRejections { get; private set; }
 
         /// <summary>
-        /// Pairs decided so far: counted, turned back, or vetoed (door, low object, mismatch, lone readings). It changes
-        /// whenever the pairing stage gives a pair a verdict (FaintCrossing counts only where it gave none).
+        /// Pairs decided so far: crossings, turned back, or vetoed (door, low object, mismatch, lone readings). It changes
+        /// whenever the pairing stage gives a pair a verdict (FaintCrossing counts only where it gave none); a crossing
+        /// when its pair is decided, not when it is confirmed (a faint crossing may be held for its person's way back,
+        /// and the next child's faint passage then looked judged).
         /// </summary>
-        public int Verdicts => Entries + Exits + TurnBacks + DoorRejections + LowObjectRejections + MismatchRejections + LoneReadingRejections;
+        public int Verdicts => _crossingVerdicts + TurnBacks + DoorRejections + LowObjectRejections + MismatchRejections + LoneReadingRejections;
 
         /// <summary>Low targets merged into the taller target right behind them (a stroller and the person pushing it).</summary>
         public int PushedObjectMerges { get; private set; }

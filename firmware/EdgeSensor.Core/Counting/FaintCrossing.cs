@@ -122,6 +122,34 @@ namespace EdgeSensor.Core.Counting
             return _settled[zone] >= WeakSettleReadings;
         }
 
+        /// <summary>True while <paramref name="zone"/>'s window holds a faint dip (from <see cref="WeakDipSigmas"/> until it falls under <see cref="ReleaseSigmas"/>).</summary>
+        public bool InDip(int zone)
+        {
+            return _inDip[zone];
+        }
+
+        /// <summary>
+        /// True while <paramref name="zone"/>'s dip holds within one reading's clip (<see cref="ClipSigmas"/>) of its peak: the
+        /// readings coming in are as deep as those they replace, so the body is still there (a body that left is replaced
+        /// by the floor, a clip's worth or more a reading).
+        /// </summary>
+        public bool IsSteadyDip(int zone)
+        {
+            return _inDip[zone] && _sum[zone] + (ClipSigmas * _noise[zone]) >= _peak[zone];
+        }
+
+        /// <summary>When <paramref name="zone"/>'s current or last dip began (its window's first reading).</summary>
+        public long DipStartMs(int zone)
+        {
+            return _dipStart[zone];
+        }
+
+        /// <summary>True when <paramref name="zone"/>'s current or last dip peaked at <see cref="DipSigmas"/> or more: a body, not the noise.</summary>
+        public bool IsStrongDip(int zone)
+        {
+            return _peak[zone] >= DipSigmas * _noise[zone];
+        }
+
         /// <summary>
         /// Takes one reading of <paramref name="zone"/>; <paramref name="lastVerdictMs"/> is when the pairing stage last
         /// decided a pair, <paramref name="pairingBusy"/> whether it has targets open or pending. Returns true when a faint

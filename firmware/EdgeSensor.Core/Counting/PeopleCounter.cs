@@ -181,7 +181,9 @@ namespace EdgeSensor.Core.Counting
             }
 
             CrossingKind kind = Finish();
-            if (_faintCrossing.Observe(zone, _now, distanceMillimeters, !invalid, channel, _lastVerdictMs, _crossings.IsBusy))
+            bool counted = _faintCrossing.Observe(zone, _now, distanceMillimeters, !invalid, channel, _lastVerdictMs, _crossings.IsBusy);
+            _crossings.OnFaintWindow(zone, _faintCrossing.InDip(zone), _faintCrossing.DipStartMs(zone), _faintCrossing.IsStrongDip(zone), _faintCrossing.IsSteadyDip(zone));
+            if (counted)
             {
                 // Both zones dipped in walking order where the pairing stage decided nothing (FaintCrossing): a faint body crossed.
                 kind = _faintCrossing.FromZone == _insideZone ? CrossingKind.Exit : CrossingKind.Entry;
