@@ -79,13 +79,15 @@ namespace EdgeSensor.Core.Counting
             return _held.DestinationFloorMillimeters - _held.NearestMillimeters <= FaintBodyMaxHeightMillimeters;
         }
 
-        // True when the origin zone's dip may be the held person's own: it began before they arrived in the destination
-        // (they are still on the line) or after their destination target ended (their way back). One begun while they were
-        // in the destination is someone following.
+        // True when the origin zone's dip may be the held person's own: it began with their arrival in the origin zone (a
+        // window dates a dip up to its length before the target rose) and before they arrived in the destination (they are
+        // still on the line), or after their destination target ended (their way back). One begun while they were in the
+        // destination is someone following, and one begun before they came a queue's (people ahead kept the zone dipping).
         private bool IsOwnDip(int from)
         {
             long start = _faintDipStartMs[from];
-            return start < _held.DestinationArrivalMs || start > _held.DestinationTargetEndMs;
+            return (start < _held.DestinationArrivalMs && start >= _held.OriginArrivalMs - FaintWindowMilliseconds)
+                || start > _held.DestinationTargetEndMs;
         }
 
         private bool IsTargetFree(int zone)
