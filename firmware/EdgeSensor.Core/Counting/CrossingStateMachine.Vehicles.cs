@@ -38,12 +38,6 @@ namespace EdgeSensor.Core.Counting
         // brings their head in right behind the gap between the two bodies.
         private const int MinHandleToHeadMilliseconds = 180;
 
-        // A head is about 0.2 m long along the path (a seated wheelchair user's as well as anyone's), a stroller's hood or
-        // canopy 0.6 m or more (EN 1888: carrycots and seats 0.7 m and longer, the hood over most of it): a low body whose
-        // top passed its zone in no longer than MaxHeadTopMillimeters at the follower's pace is topped by a head (see
-        // IsToppedByHead).
-        private const int MaxHeadTopMillimeters = 300;
-
         // The crossing counted last (its verdict, None when none or when it was a pusher's, and its targets in zones 0 and 1),
         // see IsPusherOfLast.
         private CrossingKind _lastCounted;
@@ -170,9 +164,9 @@ namespace EdgeSensor.Core.Counting
         // someone walking close behind at the chair's pace, reads as long along the path as a stroller pushed by them). A
         // pusher walks at the vehicle's pace, so the follower's head gives it: the zone reads the crown while the head and
         // the zone's length at that distance pass (ZoneOccupancyDetector.HeadPassMillimeters). At that pace low's top
-        // (its nearest level, less the zone's length at its distance) is no longer than MaxHeadTopMillimeters. Only when
-        // the follower reads PusherRiseMillimeters taller (closer, a blending zone reads the two bodies' tops as one: see
-        // PusherRiseMillimeters), both tops were held as levels (StepPlateauSamples readings: a zone that blends a body
+        // (its nearest level, less the zone's length at its distance) is no longer than a head (see
+        // ZoneOccupancyDetector.IsHeadTop). Only when the follower reads PusherRiseMillimeters taller (closer, a blending
+        // zone reads the two bodies' tops as one: see PusherRiseMillimeters), both tops were held as levels (StepPlateauSamples readings: a zone that blends a body
         // with the floor around it reads a peak, not a level) and the follower's as a walker's head is (at most
         // MaxHeadMilliseconds: a level held longer is someone who slowed or stopped under the zone, or a blend of more than
         // a head, and gives no pace).
@@ -181,8 +175,7 @@ namespace EdgeSensor.Core.Counting
             long level = (ZoneOccupancyDetector.StepPlateauSamples - 1) * _readCycleMs;
             return follower.HeightMillimeters - low.HeightMillimeters >= PusherRiseMillimeters && low.TopHeldMs >= level
                 && follower.TopHeldMs >= level && follower.TopHeldMs <= ZoneOccupancyDetector.MaxHeadMilliseconds
-                && low.TopHeldMs * ZoneOccupancyDetector.HeadPassMillimeters(follower.NearestMillimeters)
-                    < follower.TopHeldMs * (MaxHeadTopMillimeters + ZoneOccupancyDetector.FootprintMillimeters(low.NearestMillimeters));
+                && ZoneOccupancyDetector.IsHeadTop(low.TopHeldMs, low.NearestMillimeters, follower.TopHeldMs, follower.NearestMillimeters);
         }
 
         // True when lead held its zone for less time than a vehicle takes to pass (MinVehiclePassMilliseconds: a stroller and
@@ -253,7 +246,10 @@ namespace EdgeSensor.Core.Counting
         // low one as long as a vehicle (IsVehicleLong, as IsPushedBy asks); a shorter one may be a child walking right ahead
         // (FollowsLowBodyAhead), whose target ends at the valley the adult's head rises out of. A head that came out of the
         // handle and forearms' level instead (IsHeldOnTo, later than the low one's end) behind a low one at hood height
-        // (PushedObjectMaxHeightMillimeters) is the pusher holding on, however long the low one held the zone: in a queue the zone may read only the hood's tail as a target of its own (its front ended the
+        // (PushedObjectMaxHeightMillimeters) is the pusher holding on, however long the low one held the zone. A low one the
+        // detector cut off its follower as short along the path (TargetSummary.IsShortAlongPath: a child's head, or a
+        // seated person's, no hood) is a body of its own, whatever its length: its follower is not taken over.
+        // in a queue the zone may read only the hood's tail as a target of its own (its front ended the
         // target ahead at a valley, or stood as a level), so the piece's length says nothing of the vehicle's, and the
         // stroller and its pusher, rigidly joined, carry the handle's level between them into the zone.
         private bool TakesOverVehicle(int zone, TargetSummary target)
@@ -265,7 +261,7 @@ namespace EdgeSensor.Core.Counting
             if (!(attached || IsHeldOnTo(low, target))
                 || target.HeightMillimeters - low.HeightMillimeters < PusherRiseMillimeters
                 || other.OpenOnsetMs < low.OnsetMs
-                || (attached ? !IsVehicleLong(low, target) : low.HeightMillimeters > PushedObjectMaxHeightMillimeters))
+                || (attached ? !IsVehicleLong(low, target) || low.IsShortAlongPath : low.HeightMillimeters > PushedObjectMaxHeightMillimeters))
             {
                 return false;
             }
@@ -320,7 +316,8 @@ namespace EdgeSensor.Core.Counting
         // its pusher, merged as IsPushedBy does - unless one zone or the other saw the low one hold it for less time than
         // the taller one behind it (HeldLessLong): a stroller is longer than its pusher's body in both zones, while a child
         // right ahead of an adult is cut short by the adult's head at least in one (the zones' footprints cut the gap
-        // between two bodies at different points). Judged once the other zone has split the same pair too; a zone that saw
+        // between two bodies at different points), and unless either zone's detector cut the low one off as short along the
+        // path (TargetSummary.IsShortAlongPath: its top is a head, no hood). Judged once the other zone has split the same pair too; a zone that saw
         // them as one target leaves them to TakesVehicleAhead. True when the two pairs were merged.
         private bool JoinsLowBody(int zone)
         {
@@ -337,7 +334,7 @@ namespace EdgeSensor.Core.Counting
             TargetSummary otherBody = other.Second;
             if (!IsAttachedTo(low, body) || !IsAttachedTo(otherLow, otherBody)
                 || otherBody.HeightMillimeters - otherLow.HeightMillimeters < PusherRiseMillimeters
-                || HeldLessLong(low, body) || HeldLessLong(otherLow, otherBody))
+                || HeldLessLong(low, body) || HeldLessLong(otherLow, otherBody) || low.IsShortAlongPath || otherLow.IsShortAlongPath)
             {
                 return false;
             }
@@ -357,12 +354,13 @@ namespace EdgeSensor.Core.Counting
         // behind is no touch across the line either way (a touch comes from someone the other zone held before, with no
         // body of its own ahead of it that came here first): it is queued as a body of its own, marked FollowsLowBody, and
         // both zones together tell whether the two are one (JoinsLowBody, TakesVehicleAhead). Merged here, a child right
-        // ahead of an adult was lost in a queue.
+        // ahead of an adult was lost in a queue. So is a low one as long as a vehicle that the detector cut off its follower
+        // as short along the path (TargetSummary.IsShortAlongPath): a wheelchair user with someone close behind.
         private bool FollowsLowBodyAhead(int zone, TargetSummary target)
         {
             TargetSummary low = _zones[zone].Newest;
             return IsAttachedTo(low, target) && target.HeightMillimeters - low.HeightMillimeters >= PusherRiseMillimeters
-                && _zones[1 - zone].OpenOnsetMs >= low.OnsetMs && !IsVehicleLong(low, target);
+                && _zones[1 - zone].OpenOnsetMs >= low.OnsetMs && (!IsVehicleLong(low, target) || low.IsShortAlongPath);
         }
 
         // True when target came after low in one presence of its zone (the zone never read its floor in between) out of a gap

@@ -114,7 +114,9 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>
         /// True for a low target its zone cut off the taller one right behind it because the low part was short along the path
-        /// at that follower's pace (a child's head, not a stroller's hood; see ZoneOccupancyDetector.MaxChildLeadMillimeters).
+        /// at that follower's pace (a child's head, not a stroller's hood; see ZoneOccupancyDetector.MaxChildLeadMillimeters),
+        /// or whose top, a head's length at that pace, its follower's head rose 300 mm above after a valley (a seated
+        /// person's head, not a hood; see ZoneOccupancyDetector.IsSeatedHeadLead).
         /// </summary>
         public bool IsShortAlongPath;
 

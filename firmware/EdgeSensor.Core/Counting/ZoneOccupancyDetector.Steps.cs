@@ -34,6 +34,7 @@ namespace EdgeSensor.Core.Counting
             bool isStep = isHead && _hasHeadLevel && IsStepFromHead(fall);
             bool waited = _hasLowHead && _lowHeadUnsure && _lowHeadFollowerIndex == _segStartIndex;
             bool shortLead = waited && isHead && IsShortLowLead();
+            bool seatedLead = isHead && IsSeatedHeadLead();
             if (waited)
             {
                 // One follower decides: behind a hood, the pusher's head is not to be taken for a child's.
@@ -54,6 +55,18 @@ namespace EdgeSensor.Core.Counting
 
             KeepSegmentForStep();
             StartSegment(timeMs, d);
+            if (seatedLead)
+            {
+                // The follower of a seated head (IsSeatedHeadLead): the first target ends, and the follower's begins, where
+                // the reading lay farthest between the two (the chair's push handles or the gap behind them).
+                _stepLevelMs = _stepStartMs;
+                _stepStartMs = _topDropMs;
+                _stepHeadMs = _topDropMs;
+                _segNearestBefore = _topLevel;
+                _stepShortAlongPath = true;
+                return true;
+            }
+
             if (shortLead)
             {
                 // The child's head's follower (see IsTallerFollowerOfLowHead), split off now that its level has ended.
@@ -74,6 +87,20 @@ namespace EdgeSensor.Core.Counting
             long lead = _segStartMs - _current.StartMs;
             long held = _segLastMs - _segStartMs;
             return lead * HeadPassMillimeters(_segMin) < held * MaxChildLeadMillimeters;
+        }
+
+        // True when the head level ending now follows a seated person's head in the same target: a wheelchair user whose head
+        // stands as low as a stroller's hood (~1.05 m), with someone walking close behind at the chair's pace, the chair's
+        // push handles between them (no floor: one target). The target's top before this level was held as a level above a
+        // wheelchair's footrest and knees (VehicleHoodMinMillimeters), the reading then fell clear of it (behind a head, its
+        // backrest and handles stand lower) and this level stands TallerFollowerRiseMillimeters nearer: one body's outline
+        // never rises that far above its own top after falling away from it. A stroller shows the same (its hood, the
+        // handle, the pusher's head), told by the top's length along the path at this head's pace (IsHeadTop): a seated
+        // head is ~0.2 m long, a hood 0.6 m or more.
+        private bool IsSeatedHeadLead()
+        {
+            return _topDropMs > 0 && _baseline - _topLevel >= VehicleHoodMinMillimeters && _topLevel - _segMax >= TallerFollowerRiseMillimeters
+                && IsHeadTop(_topHeldMs, _topLevel, _segLastMs - _segStartMs, _segMin);
         }
 
         // Keeps the level segment as the second head's, until SplitAtStep has read it.
@@ -227,6 +254,7 @@ namespace EdgeSensor.Core.Counting
                 // person came only as near as the target had before that level began (their own head, not the follower's,
                 // which the pairing would compare with the first person's target in the other zone).
                 _finished.NearestMillimeters = firstNearest;
+                _finished.TopHeldMs = firstNearest == _topLevel ? _topHeldMs : _finished.TopHeldMs;
             }
 
             Open(step, _stepNearest, TargetOrigin.ValleySplit);
@@ -249,6 +277,8 @@ namespace EdgeSensor.Core.Counting
             _current.OnsetMs = _stepHeadMs;
             _nearLevelSamples = samples;
             _nearLevelMs = headEnd;
+            _nearLevelStartMs = _stepLevelMs > 0 ? _stepLevelMs : step;
+            _stepLevelMs = 0;
             _background = _exitAbove;
             _lastActiveMs = timeMs;
             Extend(timeMs, d);

@@ -149,7 +149,26 @@ namespace EdgeSensor.Core.Counting
 
         private const int MaxChildLeadMillimeters = 600;
 
+        // A head is about 0.2 m long along the path (a seated wheelchair user's as well as anyone's), a stroller's hood or
+        // canopy 0.6 m or more (EN 1888: carrycots and seats 0.7 m and longer, the hood over most of it): a top no longer
+        // than this is a head (see IsHeadTop).
+        private const int MaxHeadTopMillimeters = 300;
+
+        /// <summary>True when a top level held <paramref name="topHeldMs"/> at <paramref name="topMillimeters"/> is no
+        /// longer along the path than a head (MaxHeadTopMillimeters, the zone's length at its distance taken off), at the
+        /// pace of a head whose crown held its zone <paramref name="paceHeldMs"/> at <paramref name="paceMillimeters"/>
+        /// (see HeadPassMillimeters).</summary>
+        internal static bool IsHeadTop(long topHeldMs, int topMillimeters, long paceHeldMs, int paceMillimeters)
+        {
+            return topHeldMs * HeadPassMillimeters(paceMillimeters) < paceHeldMs * (MaxHeadTopMillimeters + FootprintMillimeters(topMillimeters));
+        }
+
         private const int MaxRampGapSamples = 5;
+
+        // Behind a seated head the chair's backrest and push handles (0.25 m or more behind the head) and the gap to whoever
+        // follows pass a zone in two readings or more at a chair's pace (up to 1.6 m/s, each zone read every ~70 ms): a
+        // valley read on fewer is the noise of a flat top (a hood's) or a stray reading (see IsSeatedHeadLead).
+        private const int ClearValleyReadings = 2;
 
         // A fall that starts a second head is at least 1/MinFallDivisor of the split depth (the class summary) and
         // at least FallNoiseSigmas of the ranging noise at that distance, so one noisy sample cannot fake a head.
@@ -337,6 +356,22 @@ namespace EdgeSensor.Core.Counting
         private int _lowHeadEndIndex;
 
         private long _lowHeadLeftMs;
+
+        // The target's last nearest level held as a level (StepPlateauSamples readings) before a nearer reading came: its
+        // distance, how long it was held, and when the reading fell farthest from it before the nearer one (0 when it did
+        // not fall clear of the level's noise band: a ramp up one body's outline). See IsSeatedHeadLead.
+        private int _topLevel;
+
+        private long _topHeldMs;
+
+        private long _topDropMs;
+
+        // Readings more than two noise bands beyond the nearest since it was read (see ClearValleyReadings).
+        private int _clearReadings;
+
+        // Where the follower's head level began, when the split set up now dates the follower before it (0 otherwise): its
+        // target's top is timed from there (TargetSummary.TopHeldMs).
+        private long _stepLevelMs;
 
         private long _lastActiveMs;
 
@@ -867,6 +902,17 @@ namespace EdgeSensor.Core.Counting
             int band = FallThreshold(_current.NearestMillimeters);
             if (d < _current.NearestMillimeters)
             {
+                if (_current.NearestMillimeters - d > band && _nearLevelSamples >= StepPlateauSamples)
+                {
+                    // Fell clear of the level when ClearValleyReadings readings lay two noise bands beyond its nearest
+                    // reading (the level's own readings span one band; see BriefValleyNoiseSigmas). Held up to that
+                    // valley: a reading of the way back up may fall within its band again.
+                    bool dropped = _clearReadings >= ClearValleyReadings;
+                    _topLevel = _current.NearestMillimeters;
+                    _topHeldMs = (dropped ? _valleyStartMs : _nearLevelMs) - _nearLevelStartMs;
+                    _topDropMs = dropped ? _peakMs : 0;
+                }
+
                 // A new nearest: the samples seen so far still count for the head if they lie within its noise band.
                 _nearLevelSamples = _current.NearestMillimeters - d <= band ? _nearLevelSamples : 0;
                 _nearLevelStartMs = _nearLevelSamples == 0 ? timeMs : _nearLevelStartMs;
@@ -874,7 +920,10 @@ namespace EdgeSensor.Core.Counting
                 _peak = d;
                 _peakMs = timeMs;
                 _valleyStartMs = timeMs;
+                _clearReadings = 0;
             }
+
+            _clearReadings += d - _current.NearestMillimeters > 2 * band ? 1 : 0;
 
             if (d - _current.NearestMillimeters <= band)
             {
@@ -1061,6 +1110,8 @@ namespace EdgeSensor.Core.Counting
             _hasLowHead = false;
             _lowHeadSpoilt = false;
             _lowHeadFollowerIndex = -1;
+            _topDropMs = 0;
+            _clearReadings = 0;
         }
     }
 }
