@@ -30,6 +30,12 @@ namespace EdgeSensor.Core.Counting
         // the threshold without the floor showing (see IsLowerLeader).
         private const int MinLeaderCoreSamples = 4;
 
+        // A lower leader this tall, held as a head (MinLeaderCoreSamples), is a person's head even when the taller one stepped
+        // straight up out of its level with nothing lower between (a child of 1.3 m or more right ahead of an adult): a
+        // stroller's hood or a cart stands at most about 1.1 m and a footprint zone blending it with its pusher reads it at
+        // most about 1.22 m; a wheelchair's footrest and its user's knees stand far lower.
+        private const int MinLeaderHeadMillimeters = 1300;
+
         // Each person walked through the short zone's whole stretch of floor: the stretches of the two zones are equally
         // long and adjoin at the line, so that took about the lag of one body walking from one zone to the other. At
         // least MinPassNumerator/MinPassDenominator of it: a fragment of one head (split by noise, or the shoulders) is
@@ -59,7 +65,8 @@ namespace EdgeSensor.Core.Counting
         /// adult) only when <paramref name="spanEndsAlone"/>: its zone showed nothing of its own after the span that may be
         /// that second body; the first may read far lower (a child right ahead of an adult) only when the other zone read its
         /// floor between the two for two read cycles (<paramref name="readCycleMs"/>) or more, or cut the first off the second
-        /// as short along the path (<see cref="TargetSummary.IsShortAlongPath"/>).
+        /// as short along the path (<see cref="TargetSummary.IsShortAlongPath"/>), or the second stepped straight up out of the
+        /// first's level, held as a head taller than anything pushed.
         /// </summary>
         public static bool Covers(TargetSummary span, TargetSummary first, TargetSummary second, int maxGapMs, bool spanEndsAlone, int readCycleMs)
         {
@@ -125,11 +132,14 @@ namespace EdgeSensor.Core.Counting
         // single reading there may be signal fails off a low, dark part of the same body (a footrest under a 3 m mount), so
         // one is enough only when it was a valid reading of the floor after a body the zone held (MinLeaderCoreSamples). Or its
         // zone cut it off second as short along the path at second's pace (IsShortAlongPath): a hood stands 0.8 m or more
-        // ahead of its pusher's head, a child right ahead of someone one body deep plus the gap.
+        // ahead of its pusher's head, a child right ahead of someone one body deep plus the gap. Or second stepped straight up
+        // out of first's own level (a valley split with nothing lower between) after first held it as a head, and first stands
+        // taller than anything pushed reads (MinLeaderHeadMillimeters).
         private static bool IsLowerLeader(TargetSummary span, TargetSummary first, TargetSummary second, int readCycleMs)
         {
             return first.NearestMillimeters - second.NearestMillimeters >= MaxHeadGapMillimeters && IsHeadOf(second, span)
-                && ((second.Origin == TargetOrigin.Floor && second.StartMs - first.EndMs >= (first.EndedOnNothingNear || first.CoreSamples < MinLeaderCoreSamples ? 2 : 1) * readCycleMs) || first.IsShortAlongPath);
+                && ((second.Origin == TargetOrigin.Floor && second.StartMs - first.EndMs >= (first.EndedOnNothingNear || first.CoreSamples < MinLeaderCoreSamples ? 2 : 1) * readCycleMs) || first.IsShortAlongPath
+                    || (second.Origin == TargetOrigin.ValleySplit && second.GapHeightMillimeters < 0 && first.CoreSamples >= MinLeaderCoreSamples && first.HeightMillimeters >= MinLeaderHeadMillimeters));
         }
 
         /// <summary>
