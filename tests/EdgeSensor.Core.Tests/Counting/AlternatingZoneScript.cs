@@ -55,6 +55,19 @@ internal abstract class AlternatingZoneScript(int floorMm, int sigmaMm, int half
         }
     }
 
+    /// <summary>
+    /// Plays two zones' depths, one per read cycle, side by side: cycle i reads <paramref name="zone1"/>[i] in zone 1 and
+    /// <paramref name="zone0"/>[i] in zone 0, the floor once a list has ended.
+    /// </summary>
+    public void Play(List<int> zone0, List<int> zone1)
+    {
+        int cycles = Math.Max(zone0.Count, zone1.Count);
+        for (int i = 0; i < cycles; i++)
+        {
+            Both(1, i < zone1.Count ? zone1[i] : 0, i < zone0.Count ? zone0[i] : 0);
+        }
+    }
+
     /// <summary>The floor <paramref name="zone"/> holds now, or 0 before it has calibrated.</summary>
     protected abstract int HeldFloor(int zone);
 

@@ -56,11 +56,7 @@ public sealed class FmixTallChildStepSceneTests
 
         var run = new CounterZoneScript(MountMm, MountMm, Sigma, HalfPeriodMs, seed: 23);
         run.Floor(4000);
-        int cycles = Math.Max(zone0.Count, zone1.Count);
-        for (int i = 0; i < cycles; i++)
-        {
-            run.Both(1, i < zone1.Count ? zone1[i] : 0, i < zone0.Count ? zone0[i] : 0);
-        }
+        run.Play(zone0, zone1);
 
         run.Floor(4000);
         return run.Counter;
