@@ -235,7 +235,7 @@ namespace EdgeSensor.Core.Counting
         {
             long startLag = b.OnsetMs - a.OnsetMs;
             long endLag = b.EndMs - a.EndMs;
-            if (startLag >= _readCycleMs || -startLag >= _readCycleMs || (endLag < _readCycleMs && -endLag < _readCycleMs))
+            if (Magnitude.Of(startLag) >= _readCycleMs || Magnitude.Of(endLag) < _readCycleMs)
             {
                 return -1;
             }

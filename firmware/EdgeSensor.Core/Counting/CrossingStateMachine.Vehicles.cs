@@ -166,10 +166,10 @@ namespace EdgeSensor.Core.Counting
         // the zone's length at that distance pass (ZoneOccupancyDetector.HeadPassMillimeters). At that pace low's top
         // (its nearest level, less the zone's length at its distance) is no longer than a head (see
         // ZoneOccupancyDetector.IsHeadTop). Only when the follower reads PusherRiseMillimeters taller (closer, a blending
-        // zone reads the two bodies' tops as one: see PusherRiseMillimeters), both tops were held as levels (StepPlateauSamples readings: a zone that blends a body
-        // with the floor around it reads a peak, not a level) and the follower's as a walker's head is (at most
-        // MaxHeadMilliseconds: a level held longer is someone who slowed or stopped under the zone, or a blend of more than
-        // a head, and gives no pace).
+        // zone reads the two bodies' tops as one: see PusherRiseMillimeters), both tops were held as levels
+        // (StepPlateauSamples readings: a zone that blends a body with the floor around it reads a peak, not a level) and
+        // the follower's as a walker's head is (at most MaxHeadMilliseconds: a level held longer is someone who slowed or
+        // stopped under the zone, or a blend of more than a head, and gives no pace).
         private bool IsToppedByHead(TargetSummary low, TargetSummary follower)
         {
             long level = (ZoneOccupancyDetector.StepPlateauSamples - 1) * _readCycleMs;
@@ -246,12 +246,12 @@ namespace EdgeSensor.Core.Counting
         // low one as long as a vehicle (IsVehicleLong, as IsPushedBy asks); a shorter one may be a child walking right ahead
         // (FollowsLowBodyAhead), whose target ends at the valley the adult's head rises out of. A head that came out of the
         // handle and forearms' level instead (IsHeldOnTo, later than the low one's end) behind a low one at hood height
-        // (PushedObjectMaxHeightMillimeters) is the pusher holding on, however long the low one held the zone. A low one the
-        // detector cut off its follower as short along the path (TargetSummary.IsShortAlongPath: a child's head, or a
-        // seated person's, no hood) is a body of its own, whatever its length: its follower is not taken over.
-        // in a queue the zone may read only the hood's tail as a target of its own (its front ended the
-        // target ahead at a valley, or stood as a level), so the piece's length says nothing of the vehicle's, and the
-        // stroller and its pusher, rigidly joined, carry the handle's level between them into the zone.
+        // (PushedObjectMaxHeightMillimeters) is the pusher holding on, however long the low one held the zone: in a queue
+        // the zone may read only the hood's tail as a target of its own (its front ended the target ahead at a valley, or
+        // stood as a level), so the piece's length says nothing of the vehicle's, and the stroller and its pusher, rigidly
+        // joined, carry the handle's level between them into the zone. A low one the detector cut off its follower as short
+        // along the path (TargetSummary.IsShortAlongPath: a child's head, or a seated person's, no hood) is a body of its
+        // own, whatever its length: its follower is not taken over.
         private bool TakesOverVehicle(int zone, TargetSummary target)
         {
             PairingZone pairing = _zones[zone];

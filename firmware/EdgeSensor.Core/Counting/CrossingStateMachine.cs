@@ -729,8 +729,7 @@ namespace EdgeSensor.Core.Counting
 
         private static bool AreTwoBodies(int nearestMillimeters, int otherNearestMillimeters)
         {
-            int gap = nearestMillimeters - otherNearestMillimeters;
-            return gap > MaxSideHeightGapMillimeters || -gap > MaxSideHeightGapMillimeters;
+            return Magnitude.Of(nearestMillimeters - otherNearestMillimeters) > MaxSideHeightGapMillimeters;
         }
 
         // True for a target no reading of which came past the enter threshold, found by the weak-dip test alone (a sustained

@@ -207,7 +207,7 @@ namespace EdgeSensor.Core.Counting
 
             // A part cut off a longer target (TwoBodySpan) keeps that target's core end: no later than the part's own end.
             long lag = (b.CoreEndMs < b.EndMs ? b.CoreEndMs : b.EndMs) - (a.CoreEndMs < a.EndMs ? a.CoreEndMs : a.EndMs);
-            return lag > _coreEndTogether || -lag > _coreEndTogether;
+            return Magnitude.Of(lag) > _coreEndTogether;
         }
 
         // True when target rose out of a still level its zone had held longer than the gap a queue leaves behind the person

@@ -78,7 +78,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             int headGap = first.NearestMillimeters - second.NearestMillimeters;
-            if ((headGap >= MaxHeadGapMillimeters || -headGap >= MaxHeadGapMillimeters || !IsHeadOf(first, span) || !IsHeadOf(second, span))
+            if ((Magnitude.Of(headGap) >= MaxHeadGapMillimeters || !IsHeadOf(first, span) || !IsHeadOf(second, span))
                 && !(spanEndsAlone && IsLowerFollower(span, first, second)) && !IsLowerLeader(span, first, second, readCycleMs))
             {
                 return false;
@@ -156,7 +156,7 @@ namespace EdgeSensor.Core.Counting
         public static bool AreTwoHeads(TargetSummary first, TargetSummary second)
         {
             int headGap = first.NearestMillimeters - second.NearestMillimeters;
-            return IsTallEnough(first) && IsTallEnough(second) && headGap < MaxHeadGapMillimeters && -headGap < MaxHeadGapMillimeters;
+            return IsTallEnough(first) && IsTallEnough(second) && Magnitude.Of(headGap) < MaxHeadGapMillimeters;
         }
 
         /// <summary>
@@ -175,7 +175,7 @@ namespace EdgeSensor.Core.Counting
         private static bool IsHeadOf(TargetSummary target, TargetSummary span)
         {
             int gap = target.NearestMillimeters - span.NearestMillimeters;
-            return IsTallEnough(target) && gap < MaxHeadGapMillimeters && -gap < MaxHeadGapMillimeters;
+            return IsTallEnough(target) && Magnitude.Of(gap) < MaxHeadGapMillimeters;
         }
 
         // The lower bound is judged on the time the head was seen (from its detection): a piece split off a valley whose

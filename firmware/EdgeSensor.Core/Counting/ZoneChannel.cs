@@ -364,7 +364,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             int offset = (int)(_stableSum / _stableCount) - baseline;
-            return offset > _exitDelta || -offset > _exitDelta;
+            return Magnitude.Of(offset) > _exitDelta;
         }
 
         private void FollowStillLevel(bool wasStill, int f)

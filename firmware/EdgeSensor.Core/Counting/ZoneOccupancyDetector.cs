@@ -748,7 +748,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             // Back on the level the target signal fails ended held (see UpdateNothingNear): seen since that level began.
-            long levelSince = afterNothingNear && d - _plateau <= FallThreshold(d) && _plateau - d <= FallThreshold(d) ? _levelSinceMs : timeMs;
+            long levelSince = afterNothingNear && Magnitude.Within(d - _plateau, FallThreshold(d)) ? _levelSinceMs : timeMs;
             _windowCount = 0;
             _episode++;
             _episodeStartMs = timeMs;
@@ -860,7 +860,7 @@ namespace EdgeSensor.Core.Counting
                 return ZoneEvent.Fall;
             }
 
-            if (d - _plateau > fall || _plateau - d > fall)
+            if (!Magnitude.Within(d - _plateau, fall))
             {
                 _riseLevel = _plateauMs == _current.StartMs && timeMs - _levelSinceMs >= PlateauMilliseconds && IsShallowLevel(_plateauLevel) ? _plateauLevel : _riseLevel;
                 _plateau = d;
@@ -876,7 +876,7 @@ namespace EdgeSensor.Core.Counting
             // often the last of the head's fall into the level (head and surface blended as the head leaves the footprint),
             // nearer than the leaf by up to the noise band, and the walker's target ran on for seconds on the leaf's fringe.
             _plateauLevel += (d - _plateauLevel) / BackgroundFollowDivisor;
-            bool onRiseLevel = _riseLevel > 0 && _riseLevel - _plateauLevel <= fall && _plateauLevel - _riseLevel <= fall;
+            bool onRiseLevel = _riseLevel > 0 && Magnitude.Within(_riseLevel - _plateauLevel, fall);
             if (IsStillSinceRise(timeMs))
             {
                 return SettleOnStillLevel();
