@@ -29,9 +29,22 @@ namespace EdgeSensor.Core.Counting
             }
 
             TargetSummary span = spanning.Oldest;
-            if (!TwoBodySpan.Covers(span, first, second, _maxGap, EndsAlone(spanZone, span, second), _readCycleMs))
+            bool endsAlone = EndsAlone(spanZone, span, second);
+            if (!TwoBodySpan.Covers(span, first, second, _maxGap, endsAlone, _readCycleMs))
             {
-                return false;
+                if (!TwoBodySpan.RoseOutOfLowerLeader(span, first, second))
+                {
+                    return false;
+                }
+
+                // The span rose out of the level its zone held since the target before it ended, and that level may have been
+                // the first person (see RoseOutOfLowerLeader): the two people's span began with that level.
+                span.StartMs -= span.BackgroundHeldMs;
+                span.OnsetMs = span.StartMs;
+                if (!TwoBodySpan.Covers(span, first, second, _maxGap, endsAlone, _readCycleMs))
+                {
+                    return false;
+                }
             }
 
             if (spanZone == 0 ? _door.IsDoor(span, first) : _door.IsDoor(first, span))

@@ -46,7 +46,8 @@ namespace EdgeSensor.Core.Counting
         private const int MaxPassLags = 2;
 
         // The span lasted from the first person's arrival to the second's leaving: two bodies, one behind the other,
-        // each taking about one lag to pass. A single body, even a long one, leaves a shorter span.
+        // each taking about one lag to pass. A single body, even a long one, leaves a shorter span. (Less when the second
+        // came in closer behind, cutting the first short in the other zone: see Covers.)
         private const int MinSpanLags = 2;
 
         // Two people one behind the other walk at the same pace, so the first's lag between the zones and the second's
@@ -96,9 +97,19 @@ namespace EdgeSensor.Core.Counting
             startLag = Magnitude.Of(startLag);
             endLag = Magnitude.Of(endLag);
 
+            // The second stepped straight up out of the first's level (IsCutShort): the zone read the second's nearer head
+            // from then on while the first was still under it, so the first's own target ended early. Walking on at the
+            // second's pace, the first stayed about as long as the second did.
+            bool cut = IsCutShort(first, second);
+            TargetSummary firstStay = first;
+            if (cut && Duration(second) > Duration(first))
+            {
+                firstStay.EndMs = first.StartMs + Duration(second);
+            }
+
             // One body is in both zones at once at the line (or within the pair gap), so its lag is less than its own
             // time in a zone plus the gap: a span that began or ended farther off is not these two people.
-            if (startLag > Duration(first) + maxGapMs || endLag > Duration(second) + maxGapMs)
+            if (startLag > Duration(firstStay) + maxGapMs || endLag > Duration(second) + maxGapMs)
             {
                 return false;
             }
@@ -110,7 +121,32 @@ namespace EdgeSensor.Core.Counting
             {
                 return false;
             }
-            return Duration(span) >= lag * MinSpanLags && IsWalkingPass(first, lag) && IsWalkingPass(second, lag);
+
+            // The span lasted from the first's arrival to the second's leaving: the second came in after the first and took a
+            // lag to pass. Two people in line come in a lag or more apart (MinSpanLags), but one who cut the first short in the
+            // other zone came in closer behind: by the time between their starts there.
+            long behind = cut && second.StartMs - first.StartMs < lag ? second.StartMs - first.StartMs : lag * (MinSpanLags - 1);
+            return Duration(span) >= lag + behind && IsWalkingPass(firstStay, lag) && IsWalkingPass(second, lag);
+        }
+
+        // True when second split off first's level with nothing lower between (a valley split with no gap, at first's end):
+        // its head came into the zone while first was still there and cut first's target short.
+        private static bool IsCutShort(TargetSummary first, TargetSummary second)
+        {
+            return second.Origin == TargetOrigin.ValleySplit && second.GapHeightMillimeters < 0 && second.StartMs == first.EndMs;
+        }
+
+        /// <summary>
+        /// True when <paramref name="span"/> rose out of a level its zone had held since the target before it ended (a
+        /// background) while <paramref name="first"/> stands far lower than <paramref name="second"/>: that level may have been
+        /// the first person. Someone low walking right behind the person before reads farther than the level the zone held
+        /// while that person left (their tail and shoulders), so the zone follows its level down onto the low one's head as the
+        /// gap between two walkers, and the taller one right behind rises out of it as the span (see Covers).
+        /// </summary>
+        public static bool RoseOutOfLowerLeader(TargetSummary span, TargetSummary first, TargetSummary second)
+        {
+            return span.Origin == TargetOrigin.Background && span.BackgroundHeldMs > 0
+                && first.NearestMillimeters - second.NearestMillimeters >= MaxHeadGapMillimeters;
         }
 
         // True when second, lower than first by more than two heads differ, followed first as a person of its own (a child
