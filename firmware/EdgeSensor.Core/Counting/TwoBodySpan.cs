@@ -175,7 +175,7 @@ namespace EdgeSensor.Core.Counting
         {
             return first.NearestMillimeters - second.NearestMillimeters >= MaxHeadGapMillimeters && IsHeadOf(second, span)
                 && ((second.Origin == TargetOrigin.Floor && second.StartMs - first.EndMs >= (first.EndedOnNothingNear || first.CoreSamples < MinLeaderCoreSamples ? 2 : 1) * readCycleMs) || first.IsShortAlongPath
-                    || (second.Origin == TargetOrigin.ValleySplit && second.GapHeightMillimeters < 0 && first.CoreSamples >= MinLeaderCoreSamples && first.HeightMillimeters >= MinLeaderHeadMillimeters));
+                    || (IsCutShort(first, second) && first.CoreSamples >= MinLeaderCoreSamples && first.HeightMillimeters >= MinLeaderHeadMillimeters));
         }
 
         /// <summary>
