@@ -52,7 +52,9 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>
         /// One reading's faint window of <paramref name="zone"/> (FaintCrossing): whether it holds a dip, begun at
-        /// <paramref name="dipStartMs"/>, and whether that dip read as strong as a body. A faint crossing held (a child
+        /// <paramref name="dipStartMs"/>, and whether that dip read as a body: strong on its own, or with the other zone's
+        /// last dip a faint walk over the line from there (FaintCrossing.IsWalkingPair: the way back is a faint crossing of
+        /// its own, judged as FaintCrossing judges any, and a child's read 7.8 sigma beside 20.6). A faint crossing held (a child
         /// under a high mount) whose origin zone's dip ends after the destination's has ended, with no target there, is the
         /// child going back: a body crossing the line leaves the zone it came from first, and a follower is in the
         /// destination when it leaves the origin; one who turned back left the destination first and the origin last. The

@@ -337,18 +337,7 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
-            // Each dip's peak in sigmas, both scaled by the product of the zones' sigmas (first's peak / its sigma = a / both).
-            int both = _noise[first] * _noise[second];
-            int a = _peak[first] * _noise[second];
-            int b = _peak[second] * _noise[first];
-            if ((a < DipSigmas * both || b < DipSigmas * both) && (a + b < PairSigmas * both
-                || _settled[0] < WeakSettleReadings || _settled[1] < WeakSettleReadings))
-            {
-                return;
-            }
-
-            if (_dipStart[first] >= _dipStart[second] || _dipEnd[first] > _dipEnd[second]
-                || _dipStart[second] > _dipEnd[first] || _dipStart[first] < _dipStart[second] - MaxLeadMilliseconds)
+            if (!IsWalkingPair(first, second))
             {
                 return;
             }
@@ -360,6 +349,27 @@ namespace EdgeSensor.Core.Counting
             _pendingFirst = first;
             _pendingStart = _dipStart[first];
             _pendingEnd = _dipEnd[second];
+        }
+
+        /// <summary>
+        /// True when the last dips of <paramref name="first"/> and <paramref name="second"/> (ended) read as a body walking from
+        /// the first zone into the second, as Pair counts one: each usable (quiet before it, no longer than a body takes to
+        /// pass a zone), strong enough alone or together, and in walking order.
+        /// </summary>
+        public bool IsWalkingPair(int first, int second)
+        {
+            // Each dip's peak in sigmas, both scaled by the product of the zones' sigmas (first's peak / its sigma = a / both).
+            int both = _noise[first] * _noise[second];
+            int a = _peak[first] * _noise[second];
+            int b = _peak[second] * _noise[first];
+            if ((a < DipSigmas * both || b < DipSigmas * both) && (a + b < PairSigmas * both
+                || _settled[0] < WeakSettleReadings || _settled[1] < WeakSettleReadings))
+            {
+                return false;
+            }
+
+            return _hasDip[first] && _hasDip[second] && _dipStart[first] < _dipStart[second] && _dipEnd[first] <= _dipEnd[second]
+                && _dipStart[second] <= _dipEnd[first] && _dipStart[first] >= _dipStart[second] - MaxLeadMilliseconds;
         }
     }
 }

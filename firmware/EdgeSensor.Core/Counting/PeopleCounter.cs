@@ -182,7 +182,7 @@ namespace EdgeSensor.Core.Counting
 
             CrossingKind kind = Finish();
             bool counted = _faintCrossing.Observe(zone, _now, distanceMillimeters, !invalid, channel, _lastVerdictMs, _crossings.IsBusy);
-            _crossings.OnFaintWindow(zone, _faintCrossing.InDip(zone), _faintCrossing.DipStartMs(zone), _faintCrossing.IsStrongDip(zone), _faintCrossing.IsSteadyDip(zone));
+            _crossings.OnFaintWindow(zone, _faintCrossing.InDip(zone), _faintCrossing.DipStartMs(zone), _faintCrossing.IsStrongDip(zone) || _faintCrossing.IsWalkingPair(1 - zone, zone), _faintCrossing.IsSteadyDip(zone));
             if (counted)
             {
                 // Both zones dipped in walking order where the pairing stage decided nothing (FaintCrossing): a faint body crossed.
