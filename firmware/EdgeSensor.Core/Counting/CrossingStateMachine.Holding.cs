@@ -102,12 +102,27 @@ namespace EdgeSensor.Core.Counting
         // up to MaxFaintWaitMilliseconds after their destination target ended: the origin zone dips (their way back, or a
         // follower's), or the destination's dip goes on. A window lets a body go FaintWindowMilliseconds after it left, so
         // a dip still on that long after the destination target ended, or holding near its peak (readings as deep as those
-        // they replace), is the person still standing there, and a return over the line now is theirs (Discard).
+        // they replace), is the person still standing there, and a return over the line now is theirs (Discard). So is a
+        // target the origin zone rose to meanwhile (FaintStayMs): a child standing on the line, read only by the windows
+        // past their target's end, walks back into the origin zone while the destination still holds them, and their
+        // return may read as a target there (a child of 0.9-1.0 m who stood 0.5-1.4 s on the line, 2.2-2.5 m).
         private bool AwaitsFaintWayBack(long nowMs)
         {
             int from = _held.OriginZone;
             int to = _held.DestinationZone;
-            if (!IsFaintHeld() || !IsTargetFree(from) || nowMs - _held.DestinationTargetEndMs > MaxFaintWaitMilliseconds)
+            if (!IsFaintHeld() || nowMs - _held.DestinationTargetEndMs > MaxFaintWaitMilliseconds)
+            {
+                return false;
+            }
+
+            bool stays = _faintDip[to] && !_zones[to].IsOpen && _faintDipStartMs[to] <= _held.DestinationTargetEndMs
+                && (nowMs - _held.DestinationTargetEndMs >= FaintWindowMilliseconds || _faintSteady[to]);
+            if (stays)
+            {
+                _held.FaintStayMs = nowMs;
+            }
+
+            if (!IsTargetFree(from))
             {
                 return false;
             }
@@ -118,14 +133,20 @@ namespace EdgeSensor.Core.Counting
                 return IsOwnDip(from);
             }
 
-            if (!_faintDip[to] || _zones[to].IsOpen || _faintDipStartMs[to] > _held.DestinationTargetEndMs
-                || (nowMs - _held.DestinationTargetEndMs < FaintWindowMilliseconds && !_faintSteady[to]))
+            if (stays)
             {
-                return false;
+                _held.DestinationEndMs = nowMs;
             }
 
-            _held.DestinationEndMs = nowMs;
-            return true;
+            return stays;
+        }
+
+        // Until when a target rising in the origin zone may be the held crossing's person coming back: the end of their
+        // stay in the destination, as its targets and still levels showed it or, for a faint body, its windows
+        // (AwaitsFaintWayBack), and a pair gap after it.
+        private long ReturnLimitMs()
+        {
+            return (_held.FaintStayMs > _held.DestinationEndMs ? _held.FaintStayMs : _held.DestinationEndMs) + _maxGap;
         }
 
         // True while the held crossing's destination zone holds the still level its target ended in, a level that may be the
@@ -171,6 +192,7 @@ namespace EdgeSensor.Core.Counting
             _held.OriginZone = OriginOf(kind);
             _held.DestinationEndMs = destination.EndMs;
             _held.DestinationTargetEndMs = destination.EndMs;
+            _held.FaintStayMs = 0;
             // A faint destination target whose body the zone's own detector has seen since goes on in that episode, and the
             // person left the zone when that presence ended.
             int to = _held.DestinationZone;
@@ -450,7 +472,7 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
-            long limit = _held.DestinationEndMs + _maxGap;
+            long limit = ReturnLimitMs();
             if (origin.Count > 0 && !IsStandingFringe(origin.Oldest))
             {
                 return origin.OldestStartMs <= limit;

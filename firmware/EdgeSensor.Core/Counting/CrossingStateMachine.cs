@@ -606,7 +606,7 @@ namespace EdgeSensor.Core.Counting
         // (kept aside), or just an orphan.
         private void Discard(int zone, TargetSummary target, bool neverQueued)
         {
-            if (_held.IsHeld && zone == _held.OriginZone && target.StartMs <= _held.DestinationEndMs + _maxGap && target.EndMs >= LeftDestinationMs()
+            if (_held.IsHeld && zone == _held.OriginZone && target.StartMs <= ReturnLimitMs() && target.EndMs >= LeftDestinationMs()
                 && IsSameHead(target) && target.Samples >= MinReturnSamples)
             {
                 // (The destination left when its presence ended, not when its averaged still level was released: see

@@ -27,6 +27,12 @@ namespace EdgeSensor.Core.Counting
         /// <summary>When the destination target itself ended (ms); unlike <see cref="DestinationEndMs"/> it never moves.</summary>
         public long DestinationTargetEndMs;
 
+        /// <summary>
+        /// When a faint person's own dip in the destination's windows last showed them still there (ms), 0 if never: a return
+        /// into the origin zone may begin until a pair gap after it (CrossingStateMachine.AwaitsFaintWayBack).
+        /// </summary>
+        public long FaintStayMs;
+
         /// <summary>Occupancy episode of the destination target.</summary>
         public int DestinationEpisode;
 
