@@ -146,7 +146,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             Settle(a, b);
-            if (_held.IsHeld && (MergedPair.IsTwoPeople(a, b, _readCycleMs) || MergedPair.IsChildAhead(a, b)))
+            if (_held.IsHeld && MergedPair.IsTwoPeople(a, b, _readCycleMs))
             {
                 // Both zones saw two close followers as one target each (MergedPair): the crossing counts both. Held as one,
                 // so that one person walking in and straight back, whose targets look the same, is no count at all.

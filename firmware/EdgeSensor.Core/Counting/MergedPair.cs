@@ -101,59 +101,6 @@ namespace EdgeSensor.Core.Counting
                 && longer <= lag * MaxSpanLags;
         }
 
-        // A child walking right ahead of a taller person, the floor between them hidden in both zones, reads as a low level
-        // and then the follower's head in each zone. The follower stands head-high, above a stroller's hood or a wheelchair's
-        // push handles and a seated head as a blending zone reads them (the valley and step splits' 1300 mm).
-        private const int MinFollowerHeadMillimeters = 1300;
-
-        // In the zone passed second the child is alone until the follower's head crosses the line (the zone's edge there is
-        // the same vertical plane at every height): a blending zone reads a child's head and shoulders, a small share of
-        // its rays, only 0.2-0.45 m above the floor, while a stroller's hood, broad and flat (0.55 m or more across, 0.6 m
-        // or more along the path), fills enough of it to read higher (simulated hoods 0.4-0.7 m there; the few under 0.45 m
-        // are told by their lead, below).
-        private const int MaxChildLevelMillimeters = 450;
-
-        /// <summary>
-        /// True when <paramref name="a"/> (zone 0) and <paramref name="b"/> (zone 1), which pair as one crossing, are a child
-        /// walking right ahead of a taller person: both rose from the floor (or a queue's short gap), each held a low level
-        /// (<see cref="TargetSummary.LeadLevelMillimeters"/>) before a head at least MinFollowerHeadMillimeters high, that
-        /// level below a hood in the zone passed first (ZoneOccupancyDetector.VehicleHoodMinMillimeters) and no higher than a
-        /// child's blend in the zone passed second (MaxChildLevelMillimeters), and the lead ahead of the head as long as a
-        /// child's in both zones. The follower's own pass of a zone after their head came (their depth and the zone's length
-        /// behind the head) is the yardstick, walked at the lead's pace: a wheelchair's footrest and knees stand only
-        /// 0.3-0.5 m ahead of its user's head, the seat, backrest and rear wheels behind it, so its low level lasts less than
-        /// half of what follows in the zone passed second and less than two thirds in the zone passed first (whose slanted
-        /// outer edge meets a tall head later than a low level, which lengthens a lead there); a stroller's hood and handle
-        /// lead the pusher's head by 1.1 m or more, longer than the pusher's pass, so in the zone passed first its level
-        /// lasts more than 4/3 of what follows; a child walks one body and the gap between them (0.7-0.9 m) ahead, about the
-        /// follower's pass. Each zone alone cannot tell: height, lead and follower overlap a hood's or a footrest's there.
-        /// </summary>
-        public static bool IsChildAhead(TargetSummary a, TargetSummary b)
-        {
-            if (!StartsWithWalkIn(a) || !StartsWithWalkIn(b) || a.IsPushedMerge || b.IsPushedMerge
-                || a.HeightMillimeters < MinFollowerHeadMillimeters || b.HeightMillimeters < MinFollowerHeadMillimeters
-                || a.LeadLevelMillimeters == 0 || b.LeadLevelMillimeters == 0)
-            {
-                return false;
-            }
-
-            TargetSummary first = b.OnsetMs > a.OnsetMs ? a : b;
-            TargetSummary second = b.OnsetMs > a.OnsetMs ? b : a;
-            long firstLead = first.LeadLeftMs - first.StartMs;
-            long firstRest = first.EndMs - first.LeadLeftMs;
-            return LeadHeight(first) < ZoneOccupancyDetector.VehicleHoodMinMillimeters
-                && LeadHeight(second) <= MaxChildLevelMillimeters
-                && firstRest * 4 >= firstLead * 3 && firstRest * 2 <= firstLead * 3
-                && second.EndMs - second.LeadLeftMs <= (second.LeadLeftMs - second.StartMs) * 2;
-        }
-
-        // The height (mm above the floor) of the target's first level (TargetSummary.LeadLevelMillimeters): the floor lies
-        // its height beyond its nearest reading.
-        private static int LeadHeight(TargetSummary target)
-        {
-            return target.HeightMillimeters + target.NearestMillimeters - target.LeadLevelMillimeters;
-        }
-
         /// <summary>
         /// True when the target's start is where a body walked into the zone: out of the empty floor, or out of the short
         /// gap a queue leaves behind the person ahead (a level held under MaxQueueGapMilliseconds; 0 is a level held for an

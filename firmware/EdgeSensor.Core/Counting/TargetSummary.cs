@@ -165,17 +165,6 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool IsFaint;
 
-        /// <summary>
-        /// The first level the target held as a level (4 readings within its noise band) before a nearer reading came, as a
-        /// distance (mm); 0 when nothing nearer came after one. Under a child walking right ahead of a taller person, the floor
-        /// between them hidden, it is the child; under a stroller its hood, under a wheelchair its footrest or its user's knees
-        /// (see <see cref="MergedPair.IsChildAhead"/>).
-        /// </summary>
-        public int LeadLevelMillimeters;
-
-        /// <summary>When the reading left that level for the nearer one (ms); 0 when none.</summary>
-        public long LeadLeftMs;
-
         /// <summary>True when the target began out of a presence already in the zone (a valley split or a background).</summary>
         public bool IsBornInPresence => Origin != TargetOrigin.Floor;
 

@@ -109,7 +109,7 @@ namespace EdgeSensor.Core.Counting
 
         // A stroller's hood stands 0.75 m or more above the floor (EN 1888 prams and strollers: hoods of 0.8-1.1 m); a
         // seated person's knees (~0.6 m) and a wheelchair's footrest stand lower.
-        internal const int VehicleHoodMinMillimeters = 700;
+        private const int VehicleHoodMinMillimeters = 700;
 
         private const int TallerFollowerRiseMillimeters = 300;
 
@@ -911,12 +911,6 @@ namespace EdgeSensor.Core.Counting
                     _topLevel = _current.NearestMillimeters;
                     _topHeldMs = (dropped ? _valleyStartMs : _nearLevelMs) - _nearLevelStartMs;
                     _topDropMs = dropped ? _peakMs : 0;
-                    if (_current.LeadLevelMillimeters == 0)
-                    {
-                        // The target's first level before anything nearer (TargetSummary.LeadLevelMillimeters).
-                        _current.LeadLevelMillimeters = _topLevel;
-                        _current.LeadLeftMs = timeMs;
-                    }
                 }
 
                 // A new nearest: the samples seen so far still count for the head if they lie within its noise band.
@@ -1090,7 +1084,6 @@ namespace EdgeSensor.Core.Counting
             _current.Episode = _episode;
             _current.ArrivalMs = _episodeStartMs;
             _current.IsWalkOff = false;
-            _current.LeadLevelMillimeters = 0;
             _current.GapFarthestMillimeters = origin == TargetOrigin.Background ? _gapFarthest : 0;
             _current.SettledOnStillLevel = false;
             _current.SettledOnRiseLevel = false;
