@@ -105,13 +105,14 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
+            int first = TargetSummary.PassedFirst(a, b);
             if (Within(a.OnsetMs, b.OnsetMs, _simultaneous) && a.Origin != TargetOrigin.ValleySplit && b.Origin != TargetOrigin.ValleySplit
-                && !CoresAStepApart(a, b))
+                && !CoresAStepApart(a, b) && !(first == 0 ? IsConfirmedLate(a, b) : first == 1 && IsConfirmedLate(b, a)))
             {
                 // Appeared at once. Not for a valley split: its onset is when a second head was confirmed behind the first
                 // in an occupied zone, not when anything appeared (the tail of a long wheelchair splitting off as the next
                 // one arrives in the other zone met this by chance). Nor when the cores came a step apart (CoresAStepApart):
-                // one target rose on a leaf's fringe ahead of the body.
+                // one target rose on a leaf's fringe ahead of the body. Nor for a faint blend confirmed late (IsConfirmedLate).
                 return true;
             }
 
@@ -187,6 +188,19 @@ namespace EdgeSensor.Core.Counting
             TargetSummary first = a.CoreStartMs <= b.CoreStartMs ? a : b;
             TargetSummary second = a.CoreStartMs <= b.CoreStartMs ? b : a;
             return second.CoreStartMs - first.CoreStartMs >= _step && first.CoreEndMs < second.CoreEndMs && CoresEndedApart(first, second);
+        }
+
+        // True when faint, passed first, is a faint blend (out of the floor, no reading past the enter threshold, found by the
+        // weak-dip test alone) whose own start came a read cycle or more before the other's onset: the weak-dip test confirms
+        // such a target only once a window of its readings has dipped deep enough, several readings after the body came (a
+        // child under a high mount), so a child who reached the other zone a step later had that zone's target begin in the
+        // very read cycle this one was confirmed in. A leaf's edge fills both zones at once, past the threshold. The other
+        // zone must have read a body past the threshold more than once (no body passes a zone in one reading: a faint dip
+        // met by one reading is the floor's noise), and the pair passed in walking order (both starts and ends).
+        private bool IsConfirmedLate(TargetSummary faint, TargetSummary other)
+        {
+            return faint.CoreSamples == 0 && faint.Origin == TargetOrigin.Floor && other.CoreSamples > 1
+                && !Within(faint.StartMs, other.OnsetMs, _simultaneous);
         }
 
         // True when two instants, one per zone, came no more than bound apart, either way round.
