@@ -306,6 +306,16 @@ namespace EdgeSensor.Core.Counting
                 return pairing.SecondStartMs <= timeMs && !pairing.SecondIsSplit;
             }
 
+            // A target held back as a possible hood (HoldLead) is a finished body of the zone all the same. It counts when
+            // the zone's oldest split off the body ahead at a valley (no floor between: maybe that body's trailing edge) and
+            // the held one, risen from the floor, reads nearer like the other zone's side: that side's own other side.
+            if (pairing.HasLead && pairing.Oldest.Origin == TargetOrigin.ValleySplit)
+            {
+                int side = _zones[1 - zone].Oldest.NearestMillimeters;
+                return pairing.LeadStartMs <= timeMs && !pairing.LeadIsSplit
+                    && Distance(pairing.LeadNearestMillimeters, side) < Distance(pairing.Oldest.NearestMillimeters, side);
+            }
+
             return pairing.IsOpen && pairing.OpenStartMs <= timeMs && !pairing.OpenIsSplit;
         }
     }
