@@ -271,11 +271,12 @@ namespace EdgeSensor.Core.Counting
                 return CrossingKind.None;
             }
 
-            if (_door.IsDoor(a, b) || IsKnownLeafMoving(a, b))
+            bool opens = OpensAfterShut(a, b);
+            if (_door.IsDoor(a, b) || IsKnownLeafMoving(a, b) || opens)
             {
                 // A leaf that came to rest stands open: what splits off it next in a zone is someone walking under it, not
                 // the leaf swinging on (SwingsOn), so it is remembered apart from a leaf refused on the move.
-                bool atRest = _door.CameToRest(a, b);
+                bool atRest = opens || _door.CameToRest(a, b);
                 RememberLeaf(0, a, atRest);
                 RememberLeaf(1, b, atRest);
 

@@ -22,10 +22,32 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
+            if (zone == 0)
+            {
+                _leafStartMs0 = target.StartMs;
+            }
+            else
+            {
+                _leafClosing = _leafStartMs0 < target.StartMs;
+            }
+
             _leafEndMs[zone] = target.EndMs;
             _leafEpisode[zone] = target.Episode;
             _leafNearestMm[zone] = target.NearestMillimeters;
             _leafRoseOutOfLevel[zone] = target.Origin == TargetOrigin.Background;
+        }
+
+        // True when a (zone 0) and b (zone 1) are the first targets in both zones since the leaf the door rules last refused
+        // swung shut (zone 0 first, out of its open position; none at rest since), went the way a leaf opens (zone 1 first),
+        // read as near as that leaf's edge did in each zone (LeafEdgeMatchMillimeters: one rigid edge, read again) and came to
+        // rest in one read cycle (DoorDiscriminator.CameToRestInReadCycle): an automatic door that shut must open before
+        // anyone can pass, so this is its leaf opening, whatever read phase its ends fell on. Someone going out with the leaf
+        // refused on its own reads at their head's height.
+        private bool OpensAfterShut(TargetSummary a, TargetSummary b)
+        {
+            return _leafClosing && _leafEndMs[0] > _restEndMs[0] && a.Episode == _leafEpisode[0] + 1 && b.Episode == _leafEpisode[1] + 1
+                && b.StartMs < a.StartMs && Magnitude.Within(a.NearestMillimeters - _leafNearestMm[0], LeafEdgeMatchMillimeters)
+                && Magnitude.Within(b.NearestMillimeters - _leafNearestMm[1], LeafEdgeMatchMillimeters) && _door.CameToRestInReadCycle(a, b);
         }
 
         // True when a still level levelMillimeters away in zone, the held crossing's destination, is the leaf the door rules

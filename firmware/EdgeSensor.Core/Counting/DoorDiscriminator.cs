@@ -23,6 +23,9 @@ namespace EdgeSensor.Core.Counting
         private const int SimultaneousBudgetsNumerator = 3;
         private const int SimultaneousBudgetsDenominator = 2;
 
+        // Three readings (3.5 budgets): one read cycle of both zones either way round (see CameToRestInReadCycle).
+        private const int ReadCycleBudgetsNumerator = 7;
+
         // A leaf is rigid: as it comes to rest, the last readings of its core (TargetSummary.CoreEndMs) fall in both zones
         // within CoreEndBudgets budgets (two read cycles) of each other. A person walking out under a leaf standing open
         // has their target in the leaf's zone held open by the leaf's fringe (read low, far short of a body's core), so the
@@ -48,6 +51,7 @@ namespace EdgeSensor.Core.Counting
 
         private readonly int _maxHeight;
         private readonly int _simultaneous;
+        private readonly int _readCycle;
         private readonly int _coreEndTogether;
         private readonly int _fringeOnset;
         private readonly int _step;
@@ -65,6 +69,7 @@ namespace EdgeSensor.Core.Counting
 
             _maxHeight = settings.MaxPersonHeightMillimeters;
             _simultaneous = (settings.TimingBudgetMilliseconds * SimultaneousBudgetsNumerator) / SimultaneousBudgetsDenominator;
+            _readCycle = (settings.TimingBudgetMilliseconds * ReadCycleBudgetsNumerator) / SimultaneousBudgetsDenominator;
             _coreEndTogether = settings.TimingBudgetMilliseconds * CoreEndBudgets;
             _fringeOnset = settings.TimingBudgetMilliseconds * FringeOnsetBudgets;
             _step = settings.TimingBudgetMilliseconds * StepBudgets;
@@ -167,8 +172,22 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool CameToRest(TargetSummary a, TargetSummary b)
         {
+            return CameToRestWithin(a, b, _simultaneous);
+        }
+
+        /// <summary>
+        /// <see cref="CameToRest"/> with the cores' ends up to one read cycle of both zones apart either way (3 readings): a
+        /// leaf stopping at one instant has its two ends read 1 or 3 readings apart, by the read phase it stopped at.
+        /// </summary>
+        public bool CameToRestInReadCycle(TargetSummary a, TargetSummary b)
+        {
+            return CameToRestWithin(a, b, _readCycle);
+        }
+
+        private bool CameToRestWithin(TargetSummary a, TargetSummary b, int bound)
+        {
             return a.CoreSamples >= MinFlatSamples && b.CoreSamples >= MinFlatSamples && a.CoreEndMs > 0 && b.CoreEndMs > 0
-                && a.CoreEndMs < a.EndMs && b.CoreEndMs < b.EndMs && Within(a.CoreEndMs, b.CoreEndMs, _simultaneous);
+                && a.CoreEndMs < a.EndMs && b.CoreEndMs < b.EndMs && Within(a.CoreEndMs, b.CoreEndMs, bound);
         }
 
         /// <summary>
