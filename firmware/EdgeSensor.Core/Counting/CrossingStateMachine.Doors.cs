@@ -12,6 +12,18 @@ namespace EdgeSensor.Core.Counting
         // a walker right behind a leaf opening comes within it too (0.9-1.3 s).
         private const int LeafReverseMs = 1500;
 
+        // The pair a (zone 0) and b (zone 1) refused as a leaf: a leaf on the move swung shut when it reached the outside
+        // zone first (see OpensAfterShut).
+        private void RememberLeaf(TargetSummary a, TargetSummary b, bool atRest)
+        {
+            RememberLeaf(0, a, atRest);
+            RememberLeaf(1, b, atRest);
+            if (!atRest)
+            {
+                _leafClosing = a.StartMs < b.StartMs;
+            }
+        }
+
         private void RememberLeaf(int zone, TargetSummary target, bool atRest)
         {
             if (atRest)
@@ -20,15 +32,6 @@ namespace EdgeSensor.Core.Counting
                 _restEpisode[zone] = target.Episode;
                 _restNearestMm[zone] = target.NearestMillimeters;
                 return;
-            }
-
-            if (zone == 0)
-            {
-                _leafStartMs0 = target.StartMs;
-            }
-            else
-            {
-                _leafClosing = _leafStartMs0 < target.StartMs;
             }
 
             _leafEndMs[zone] = target.EndMs;

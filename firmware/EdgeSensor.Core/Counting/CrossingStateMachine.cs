@@ -69,10 +69,8 @@ namespace EdgeSensor.Core.Counting
 
         private readonly int[] _leafNearestMm = new int[2];
 
-        // Whether that pair swung shut (zone 0 first) and the first reading of its zone-0 target (see OpensAfterShut).
+        // Whether that pair swung shut (zone 0 first; see OpensAfterShut).
         private bool _leafClosing;
-
-        private long _leafStartMs0;
 
         // Per zone: whether that target rose out of a still level its zone held as background (the leaf leaving its rest).
         private readonly bool[] _leafRoseOutOfLevel = new bool[2];

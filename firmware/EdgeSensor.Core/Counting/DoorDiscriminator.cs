@@ -24,7 +24,7 @@ namespace EdgeSensor.Core.Counting
         private const int SimultaneousBudgetsDenominator = 2;
 
         // Three readings (3.5 budgets): one read cycle of both zones either way round (see CameToRestInReadCycle).
-        private const int ReadCycleBudgetsNumerator = 7;
+        private const int ThreeReadingsBudgetsNumerator = 7;
 
         // A leaf is rigid: as it comes to rest, the last readings of its core (TargetSummary.CoreEndMs) fall in both zones
         // within CoreEndBudgets budgets (two read cycles) of each other. A person walking out under a leaf standing open
@@ -51,7 +51,7 @@ namespace EdgeSensor.Core.Counting
 
         private readonly int _maxHeight;
         private readonly int _simultaneous;
-        private readonly int _readCycle;
+        private readonly int _threeReadings;
         private readonly int _coreEndTogether;
         private readonly int _fringeOnset;
         private readonly int _step;
@@ -69,7 +69,7 @@ namespace EdgeSensor.Core.Counting
 
             _maxHeight = settings.MaxPersonHeightMillimeters;
             _simultaneous = (settings.TimingBudgetMilliseconds * SimultaneousBudgetsNumerator) / SimultaneousBudgetsDenominator;
-            _readCycle = (settings.TimingBudgetMilliseconds * ReadCycleBudgetsNumerator) / SimultaneousBudgetsDenominator;
+            _threeReadings = (settings.TimingBudgetMilliseconds * ThreeReadingsBudgetsNumerator) / SimultaneousBudgetsDenominator;
             _coreEndTogether = settings.TimingBudgetMilliseconds * CoreEndBudgets;
             _fringeOnset = settings.TimingBudgetMilliseconds * FringeOnsetBudgets;
             _step = settings.TimingBudgetMilliseconds * StepBudgets;
@@ -181,7 +181,7 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool CameToRestInReadCycle(TargetSummary a, TargetSummary b)
         {
-            return CameToRestWithin(a, b, _readCycle);
+            return CameToRestWithin(a, b, _threeReadings);
         }
 
         private bool CameToRestWithin(TargetSummary a, TargetSummary b, int bound)
