@@ -272,7 +272,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             bool opens = OpensAfterShut(a, b);
-            if (_door.IsDoor(a, b) || IsKnownLeafMoving(a, b) || opens)
+            if (_door.IsDoor(a, b) || IsKnownLeafMoving(a, b) || opens || ShutsAfterOpen(a, b))
             {
                 // A leaf that came to rest stands open: what splits off it next in a zone is someone walking under it, not
                 // the leaf swinging on (SwingsOn), so it is remembered apart from a leaf refused on the move.

@@ -53,6 +53,21 @@ namespace EdgeSensor.Core.Counting
                 && Magnitude.Within(b.NearestMillimeters - _leafNearestMm[1], LeafEdgeMatchMillimeters) && _door.CameToRestInReadCycle(a, b);
         }
 
+        // True when a (zone 0) and b (zone 1) went the way a leaf swings shut (zone 0 first), each reading as near as the leaf the
+        // door rules last refused as come to rest did in its zone (LeafEdgeMatchMillimeters), their cores beginning in one read
+        // cycle (DoorDiscriminator.CoresBeganInReadCycle), and no leaf reading that edge refused swinging shut since: an
+        // automatic door that opened must close before it opens again, its leaf swinging shut along the path it opened on, one
+        // rigid edge filling both zones at one instant, 1 or 3 readings apart by read phase. Its fringe at the zones' edge may
+        // rise in zone 0 well before the edge, which the closing rules (first readings together) refused it by. A walker under
+        // the leaf standing open reaches the second zone a step (7 readings) after the first.
+        private bool ShutsAfterOpen(TargetSummary a, TargetSummary b)
+        {
+            bool shut = _leafClosing && _leafEndMs[0] > _restEndMs[0] && Magnitude.Within(_leafNearestMm[0] - _restNearestMm[0], LeafEdgeMatchMillimeters);
+            return !shut && _restEpisode[0] >= 0 && _restEpisode[1] >= 0 && a.StartMs < b.StartMs && a.StartMs > _restEndMs[0]
+                && Magnitude.Within(a.NearestMillimeters - _restNearestMm[0], LeafEdgeMatchMillimeters)
+                && Magnitude.Within(b.NearestMillimeters - _restNearestMm[1], LeafEdgeMatchMillimeters) && _door.CoresBeganInReadCycle(a, b);
+        }
+
         // True when a still level levelMillimeters away in zone, the held crossing's destination, is the leaf the door rules
         // last refused there as come to rest (DoorDiscriminator.CameToRest; none refused as swinging since): a leaf stays where
         // it stopped, standing open at the doorway's side where only the zone's outermost rays reach it, low down

@@ -89,6 +89,16 @@ namespace EdgeSensor.Core.Counting
         }
 
         /// <summary>
+        /// True when the cores of <paramref name="a"/> and <paramref name="b"/> both began, up to one read cycle of both zones
+        /// apart either way (3 readings): a leaf's edge reaching both zones at one instant has its two starts read 1 or 3
+        /// readings apart, by the read phase it came at.
+        /// </summary>
+        public bool CoresBeganInReadCycle(TargetSummary a, TargetSummary b)
+        {
+            return a.CoreStartMs > 0 && b.CoreStartMs > 0 && Within(a.CoreStartMs, b.CoreStartMs, _threeReadings);
+        }
+
+        /// <summary>
         /// True when the core of <paramref name="first"/> both began and ended before that of <paramref name="second"/>
         /// (each core of several readings), the ends more than <see cref="CoreEndBudgets"/> budgets apart: a body passing from
         /// the first target's zone into the second's, whatever the fringes around the cores did. A rigid leaf comes to rest in
