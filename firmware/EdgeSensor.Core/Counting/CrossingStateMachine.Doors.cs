@@ -59,13 +59,15 @@ namespace EdgeSensor.Core.Counting
         // automatic door that opened must close before it opens again, its leaf swinging shut along the path it opened on, one
         // rigid edge filling both zones at one instant, 1 or 3 readings apart by read phase. Its fringe at the zones' edge may
         // rise in zone 0 well before the edge, which the closing rules (first readings together) refused it by. A walker under
-        // the leaf standing open reaches the second zone a step (7 readings) after the first.
+        // the leaf standing open reaches the second zone a step (7 readings) after the first, where a head at that edge's
+        // distance takes longer than three readings to do so (DoorDiscriminator.StepOutlastsReadCycle).
         private bool ShutsAfterOpen(TargetSummary a, TargetSummary b)
         {
             bool shut = _leafClosing && _leafEndMs[0] > _restEndMs[0] && Magnitude.Within(_leafNearestMm[0] - _restNearestMm[0], LeafEdgeMatchMillimeters);
             return !shut && _restEpisode[0] >= 0 && _restEpisode[1] >= 0 && a.StartMs < b.StartMs && a.StartMs > _restEndMs[0]
                 && Magnitude.Within(a.NearestMillimeters - _restNearestMm[0], LeafEdgeMatchMillimeters)
-                && Magnitude.Within(b.NearestMillimeters - _restNearestMm[1], LeafEdgeMatchMillimeters) && _door.CoresBeganInReadCycle(a, b);
+                && Magnitude.Within(b.NearestMillimeters - _restNearestMm[1], LeafEdgeMatchMillimeters) && _door.CoresBeganInReadCycle(a, b)
+                && _door.StepOutlastsReadCycle(b.NearestMillimeters < a.NearestMillimeters ? b.NearestMillimeters : a.NearestMillimeters);
         }
 
         // True when a still level levelMillimeters away in zone, the held crossing's destination, is the leaf the door rules

@@ -49,6 +49,10 @@ namespace EdgeSensor.Core.Counting
         // readings (105 ms) of each other in all 657 such refusals of those door traces but three (175 ms).
         private const int StepBudgets = 7;
 
+        // A brisk walker's pace (mm/s): adults walk 1.2-1.5 m/s, and a chair is pushed at up to 1.6 m/s (see
+        // ZoneOccupancyDetector).
+        private const int BriskPaceMillimetersPerSecond = 1600;
+
         private readonly int _maxHeight;
         private readonly int _simultaneous;
         private readonly int _threeReadings;
@@ -96,6 +100,18 @@ namespace EdgeSensor.Core.Counting
         public bool CoresBeganInReadCycle(TargetSummary a, TargetSummary b)
         {
             return a.CoreStartMs > 0 && b.CoreStartMs > 0 && Within(a.CoreStartMs, b.CoreStartMs, _threeReadings);
+        }
+
+        /// <summary>
+        /// True when a head whose crown reads <paramref name="distanceMillimeters"/> below the sensor, walking at a brisk pace,
+        /// takes longer than three readings to pass from one zone into the other (a zone's length at that distance,
+        /// ZoneOccupancyDetector.FootprintMillimeters): only then do cores beginning within three readings tell a rigid edge
+        /// filling both zones at once from a walker. A tall walker's crown under a 2.2-2.5 m mount, as near as a leaf's top
+        /// edge reads there, has zones about 15 cm long to cross, within a read cycle.
+        /// </summary>
+        public bool StepOutlastsReadCycle(int distanceMillimeters)
+        {
+            return ZoneOccupancyDetector.FootprintMillimeters(distanceMillimeters) * 1000 > BriskPaceMillimetersPerSecond * _threeReadings;
         }
 
         /// <summary>
