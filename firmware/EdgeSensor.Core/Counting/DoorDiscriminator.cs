@@ -198,21 +198,24 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool CameToRest(TargetSummary a, TargetSummary b)
         {
-            return CameToRestWithin(a, b, _simultaneous);
+            return CameToRestWithin(a, b, _simultaneous, MinFlatSamples);
         }
 
         /// <summary>
         /// <see cref="CameToRest"/> with the cores' ends up to one read cycle of both zones apart either way (3 readings): a
-        /// leaf stopping at one instant has its two ends read 1 or 3 readings apart, by the read phase it stopped at.
+        /// leaf stopping at one instant has its two ends read 1 or 3 readings apart, by the read phase it stopped at. Asked only
+        /// of a pair already read as a known leaf's edge in both zones (CrossingStateMachine.OpensAfterShut), so a core of two
+        /// readings dates its end: the edge fills the outside zone only for the last few hundred ms of its swing (5 or 6
+        /// readings, 4 at some read phases), a short core there being no fringe's noise.
         /// </summary>
         public bool CameToRestInReadCycle(TargetSummary a, TargetSummary b)
         {
-            return CameToRestWithin(a, b, _threeReadings);
+            return CameToRestWithin(a, b, _threeReadings, 2);
         }
 
-        private bool CameToRestWithin(TargetSummary a, TargetSummary b, int bound)
+        private bool CameToRestWithin(TargetSummary a, TargetSummary b, int bound, int minCore)
         {
-            return a.CoreSamples >= MinFlatSamples && b.CoreSamples >= MinFlatSamples && a.CoreEndMs > 0 && b.CoreEndMs > 0
+            return a.CoreSamples >= minCore && b.CoreSamples >= minCore && a.CoreEndMs > 0 && b.CoreEndMs > 0
                 && a.CoreEndMs < a.EndMs && b.CoreEndMs < b.EndMs && Within(a.CoreEndMs, b.CoreEndMs, bound);
         }
 
