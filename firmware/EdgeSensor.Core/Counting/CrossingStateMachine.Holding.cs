@@ -106,6 +106,10 @@ namespace EdgeSensor.Core.Counting
         // target the origin zone rose to meanwhile (FaintStayMs): a child standing on the line, read only by the windows
         // past their target's end, walks back into the origin zone while the destination still holds them, and their
         // return may read as a target there (a child of 0.9-1.0 m who stood 0.5-1.4 s on the line, 2.2-2.5 m).
+        // Only a destination dip begun after the person reached the origin zone (less a window's dating slack, as IsOwnDip)
+        // can be them standing there: one begun earlier is what stood there before they came, such as a door leaf standing
+        // open whose sliver at the zone's edge the windows read as a dip for as long as it stands; it kept a child's entry
+        // under the leaf waiting the whole MaxFaintWaitMilliseconds, counted 2 s late (a miss and a false count).
         private bool AwaitsFaintWayBack(long nowMs)
         {
             int from = _held.OriginZone;
@@ -116,6 +120,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             bool stays = _faintDip[to] && !_zones[to].IsOpen && _faintDipStartMs[to] <= _held.DestinationTargetEndMs
+                && _faintDipStartMs[to] >= _held.OriginArrivalMs - FaintWindowMilliseconds
                 && (nowMs - _held.DestinationTargetEndMs >= FaintWindowMilliseconds || _faintSteady[to]);
             if (stays)
             {
