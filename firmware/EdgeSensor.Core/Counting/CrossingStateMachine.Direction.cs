@@ -64,6 +64,11 @@ namespace EdgeSensor.Core.Counting
                 // Two lone readings (refused, see IsLoneReadings) while a faint crossing is held: its person's edge as they
                 // turn on the line, or noise, but no one following; the crossing still waits for their way back.
             }
+            else if (verdict == _held.Kind && _held.IsHeld && IsOwnBodyOverStray(originIsZone0 ? a : b, originIsZone0 ? b : a))
+            {
+                // The held crossing's own body again (its destination target re-risen, IsReRise) over a low stray in the origin
+                // zone that comes nowhere near its head: no second person, who would bring a head into both zones.
+            }
             else
             {
                 // The origin zone's next target found a partner: the held crossing stands.
@@ -76,6 +81,17 @@ namespace EdgeSensor.Core.Counting
                     Hold(verdict, originIsZone0 ? a : b, originIsZone0 ? b : a, IsStretchedWalk(a, b));
                 }
             }
+        }
+
+        // True when a pair going the held crossing's way is no second person: its destination target is the held body's own
+        // re-risen (IsReRise: the faint blend of a body still in that zone dipped under the threshold for a reading or two),
+        // and its origin target comes nowhere near that body's head (IsOtherBody) and reads farther than the destination
+        // side by more than a head-to-shoulder depth: one head passing both zones reads about as near in each, while this is
+        // something low at the origin zone's rim (a door leaf's fringe standing open there) beside the body that crossed.
+        private bool IsOwnBodyOverStray(TargetSummary origin, TargetSummary destination)
+        {
+            return IsReRise(destination.StartMs, destination.NearestMillimeters) && IsOtherBody(origin.NearestMillimeters, _held.NearestMillimeters)
+                && origin.NearestMillimeters - destination.NearestMillimeters > HeadToShoulderMillimeters;
         }
 
         // True when one target spans the other in time although the body reached the inner target's zone first: when the
