@@ -213,7 +213,9 @@ namespace EdgeSensor.Core.Counting
 
             _held.NearestMillimeters = origin.NearestMillimeters < destination.NearestMillimeters ? origin.NearestMillimeters : destination.NearestMillimeters;
             _held.OriginEpisode = origin.Episode;
-            _held.OriginArrivalMs = origin.ArrivalMs;
+            // A target that rose below a still background it did not walk off (a door leaf standing open) arrived with its own
+            // start: the presence it was born in began with what stands there, not with the person.
+            _held.OriginArrivalMs = origin.Origin == TargetOrigin.Background && !origin.IsWalkOff ? origin.StartMs : origin.ArrivalMs;
             _held.DestinationArrivalMs = destination.ArrivalMs;
             _held.OriginMayStand = origin.Origin == TargetOrigin.Floor && destination.Origin == TargetOrigin.Floor;
             int from = _held.OriginZone;
