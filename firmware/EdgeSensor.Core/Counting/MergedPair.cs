@@ -37,7 +37,7 @@ namespace EdgeSensor.Core.Counting
         // the target starts as the next body walks in, as from the floor. A level held longer is something standing in
         // the zone: a stroller's hood and the reach to its handle hold a zone at least this long at a pushing pace of
         // 1.4 m/s or less (so the pusher's target is only the rest of one long body), a door leaf standing open longer.
-        private const int MaxQueueGapMilliseconds = 680;
+        internal const int MaxQueueGapMilliseconds = 680;
 
         // Both people walked at one pace, so the lag at their arrival (the first's) and at their leaving (the second's)
         // agree to within a read cycle or two. Ends farther apart mean someone stopped or turned on the way, and the

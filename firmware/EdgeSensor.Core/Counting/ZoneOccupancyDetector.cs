@@ -245,6 +245,15 @@ namespace EdgeSensor.Core.Counting
 
         private int _background;
 
+        // The standing level a body is coming in over (see ApproachLevel); 0 while none is.
+        private int _approachLevel;
+
+        // When the background last read farther than its level by more than the noise (see ApproachLevel).
+        private long _stillSinceMs;
+
+        // The open target rose against a held approach level (see ApproachLevel), not against the background as it read.
+        private bool _approachRise;
+
         private int _peak;
 
         private bool _fallPending;
@@ -631,6 +640,7 @@ namespace EdgeSensor.Core.Counting
             _dipRun = 0;
             _bodyLevel = false;
             _valleyBackground = false;
+            _approachLevel = 0;
             return open;
         }
 
@@ -796,9 +806,23 @@ namespace EdgeSensor.Core.Counting
             }
 
             TrackHiddenLevel(timeMs, d, fall);
-            if (d < _enterBelow && d <= _background - fall)
+            int level = ApproachLevel(timeMs, d, fall);
+            if (d < _enterBelow && d <= level - fall)
             {
+                // Judged against the level it rose out of, as any target born in a presence is. Only a rise owed to the held
+                // level takes it: a body already a fall nearer than the background was not hidden by the drag, and its target
+                // ends on the surface as last read, as before (judged against the older, farther level, it ran on past the
+                // body and the zone lost the leaf standing at its threshold, then took the leaf for bodies coming: a stroller
+                // counted three times, raster 2.8 m).
+                bool held = d > _background - fall;
+                if (held)
+                {
+                    _background = level;
+                }
+
+                _approachLevel = 0;
                 Open(timeMs, d, TargetOrigin.Background);
+                _approachRise = held;
                 return ZoneEvent.Rise;
             }
 
@@ -812,12 +836,44 @@ namespace EdgeSensor.Core.Counting
                 // just inside the exit threshold does not flicker the zone empty and occupied with every noisy reading.
                 _state = DetectorState.Empty;
                 _valleyBackground = false;
+                _approachLevel = 0;
                 _presenceEnded = true;
                 _presenceEndMs = _leaveSamples > 0 && _leaveFloorMs > 0 ? _leaveFloorMs : timeMs;
                 LeaveStillLevel(timeMs);
             }
 
             return ZoneEvent.None;
+        }
+
+        // The level a new target must come a fall nearer than while the zone holds a background: the background itself, or,
+        // while readings keep coming more than half a fall nearer than a standing surface, that surface's level as it stood
+        // before they began. The background follows each reading by a quarter of the way, so a body that comes in slowly
+        // over a standing surface drags it along and never reads a fall nearer: a wheelchair user or a stroller going through
+        // an automatic door under a high mount (the leaf standing open at the zone's edge is the zone's level; the seated head
+        // or the hood, a blend of 0.4-0.8 m above the floor there, reads a few centimetres nearer with each reading as it
+        // comes into the zone at 0.6-1.0 m/s) was never seen in that zone and the crossing was lost. A still surface does not
+        // come nearer, so its level is held only once it stood still (no reading a fall farther than it) for longer than the
+        // gap a queue leaves behind the person ahead (MergedPair.MaxQueueGapMilliseconds): not the short level between a
+        // stroller's hood and its pusher, nor the tail of the body ahead. Only a shallow level (IsShallowLevel: the sliver of
+        // a leaf seen by the zone's outermost rays, low down): a higher one may be a stroller's hood or a person's blend, whose
+        // pusher or head comes nearer the same way and is one body with it. Nor a stander's own level (EnterBodyLevel): their
+        // head moving nearer as they sway is no one coming (IsSway).
+        private int ApproachLevel(long timeMs, int d, int fall)
+        {
+            if (d > _background + fall)
+            {
+                _stillSinceMs = timeMs;
+            }
+
+            if (_approachLevel > 0 && d < _approachLevel - fall / 2)
+            {
+                return _approachLevel;
+            }
+
+            bool stood = !_bodyLevel && IsShallowLevel(_background) && timeMs - _bodyLevelMs >= MergedPair.MaxQueueGapMilliseconds
+                && timeMs - _stillSinceMs >= MergedPair.MaxQueueGapMilliseconds;
+            _approachLevel = stood && d < _background - fall / 2 ? _background : 0;
+            return _approachLevel > 0 ? _approachLevel : _background;
         }
 
         private ZoneEvent UpdateTarget(long timeMs, int d, int fall)
@@ -846,6 +902,16 @@ namespace EdgeSensor.Core.Counting
                 // Back to the level it rose from: the person left, the background (door, previous person) remains.
                 Finish(timeMs);
                 _state = DetectorState.Background;
+                if (_approachRise)
+                {
+                    // A body that came in slowly over the held level leaves as slowly: its later parts (a wheelchair's back
+                    // and its pusher, a stroller's handle and the one pushing it) still read up to a fall nearer than the
+                    // level for a while. The zone follows its readings again from where the body's target ended, as it did
+                    // before the body came, so that no later part of the same body rises against the held level as a body
+                    // of its own (a wheelchair user counted in, then again out, 2.5 s later).
+                    _background = d;
+                }
+
                 if (IsSway())
                 {
                     ReturnToBodyLevel();
@@ -1069,6 +1135,7 @@ namespace EdgeSensor.Core.Counting
             _roseQuiet = false;
             _faintTailUsed = false;
             _reRisen = false;
+            _approachRise = false;
             _dipRun = 0;
             _lastActiveMs = timeMs;
             _current.StartMs = timeMs;
