@@ -181,8 +181,8 @@ public sealed class Scene
             double t = i * 10.0;
             foreach (int index in ActiveAt(t))
             {
-                if (_persons[index].TryGetState(t, out double x, out _, out _, out _)
-                    && Math.Abs(x - door.HingeXMillimeters) < door.TriggerDistanceMillimeters)
+                if (_persons[index].TryGetState(t, out double x, out _, out int facing, out _)
+                    && GapToLine(_persons[index].Body, x, facing, door.HingeXMillimeters) < door.TriggerDistanceMillimeters)
                 {
                     lastDemand = t;
                     break;
@@ -195,5 +195,14 @@ public sealed class Scene
         }
 
         return track;
+    }
+
+    // How far the nearest part of a body (a stroller's front, a wheelchair's footrest) is from a line across the walking
+    // axis: a door's motion sensor reacts to whatever comes first, not to the head of the person pushing it.
+    private static double GapToLine(Population.Body body, double x, int facing, double lineX)
+    {
+        double front = x + facing * body.FrontMillimeters, back = x - facing * body.BackMillimeters;
+        double near = Math.Min(front, back), far = Math.Max(front, back);
+        return lineX < near ? near - lineX : lineX > far ? lineX - far : 0;
     }
 }
