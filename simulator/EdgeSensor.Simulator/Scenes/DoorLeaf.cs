@@ -2,9 +2,9 @@ namespace EdgeSensor.Simulator.Scenes;
 
 /// <summary>
 /// An automatic swing door near the sensor: the leaf is hinged at (<see cref="HingeXMillimeters"/>, -width/2), closed
-/// across the doorway, opening towards the outside (-x) to 90°. Its motion sensor opens it when someone comes within
-/// <see cref="TriggerDistanceMillimeters"/> (far enough that it is fully open before a walker reaches the leaf's
-/// sweep), it stays open while anyone is near and closes <see cref="HoldOpenMs"/> after. Seen from above it is a thin
+/// across the doorway, opening towards the outside (-x) to 90°. Its motion sensor opens it when any part of someone (a
+/// stroller's front, a footrest) comes within <see cref="TriggerDistanceMillimeters"/> (far enough that it is fully open
+/// before a walker reaches the leaf's sweep), it stays open while anyone is near and closes <see cref="HoldOpenMs"/> after. Seen from above it is a thin
 /// vertical plane as tall as the door.
 /// </summary>
 public sealed class DoorLeaf
