@@ -48,7 +48,7 @@ namespace EdgeSensor.Core.Counting
         // refused on its own reads at their head's height.
         private bool OpensAfterShut(TargetSummary a, TargetSummary b)
         {
-            return _leafClosing && _leafEndMs[0] > _restEndMs[0] && a.Episode == _leafEpisode[0] + 1 && b.Episode == _leafEpisode[1] + 1
+            return SwungShutSinceRest() && a.Episode == _leafEpisode[0] + 1 && b.Episode == _leafEpisode[1] + 1
                 && b.StartMs < a.StartMs && Magnitude.Within(a.NearestMillimeters - _leafNearestMm[0], LeafEdgeMatchMillimeters)
                 && Magnitude.Within(b.NearestMillimeters - _leafNearestMm[1], LeafEdgeMatchMillimeters) && _door.CameToRestInReadCycle(a, b);
         }
@@ -63,11 +63,18 @@ namespace EdgeSensor.Core.Counting
         // distance takes longer than three readings to do so (DoorDiscriminator.StepOutlastsReadCycle).
         private bool ShutsAfterOpen(TargetSummary a, TargetSummary b)
         {
-            bool shut = _leafClosing && _leafEndMs[0] > _restEndMs[0] && Magnitude.Within(_leafNearestMm[0] - _restNearestMm[0], LeafEdgeMatchMillimeters);
+            bool shut = SwungShutSinceRest() && Magnitude.Within(_leafNearestMm[0] - _restNearestMm[0], LeafEdgeMatchMillimeters);
             return !shut && _restEpisode[0] >= 0 && _restEpisode[1] >= 0 && a.StartMs < b.StartMs && a.StartMs > _restEndMs[0]
                 && Magnitude.Within(a.NearestMillimeters - _restNearestMm[0], LeafEdgeMatchMillimeters)
                 && Magnitude.Within(b.NearestMillimeters - _restNearestMm[1], LeafEdgeMatchMillimeters) && _door.CoresBeganInReadCycle(a, b)
                 && _door.StepOutlastsReadCycle(b.NearestMillimeters < a.NearestMillimeters ? b.NearestMillimeters : a.NearestMillimeters);
+        }
+
+        // True when the leaf the door rules last refused swung shut (zone 0 first) after the last one they refused as come
+        // to rest: the door has shut since it last stood open.
+        private bool SwungShutSinceRest()
+        {
+            return _leafClosing && _leafEndMs[0] > _restEndMs[0];
         }
 
         // True when a still level levelMillimeters away in zone, the held crossing's destination, is the leaf the door rules
