@@ -12,4 +12,10 @@ public interface ISurfaceProbe
     /// (cx, cy), semi-axes a along the travel axis and b across), or −1 when none of it is in view.
     /// </summary>
     double VisibleTop(double mountHeight, double cx, double cy, double a, double b, double top);
+
+    /// <summary>
+    /// Height of the top face of a vertical elliptic prism when any of that face is in view, or −1: for a thin flat
+    /// slab whose vertical faces make no distance of their own (the door leaf).
+    /// </summary>
+    double VisibleTopFace(double mountHeight, double cx, double cy, double a, double b, double top);
 }

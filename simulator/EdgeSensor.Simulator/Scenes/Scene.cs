@@ -54,7 +54,8 @@ public sealed class Scene
     public DoorLeaf? Door { get; }
 
     /// <summary>
-    /// Height (mm above the floor) of the highest surface inside a zone's pyramid at a moment; 0 is the bare floor.
+    /// Height (mm above the floor) of the highest surface inside a zone's pyramid at a moment (a body part's top or the
+    /// side of one where the pyramid reaches it; the door leaf's top edge only); 0 is the bare floor.
     /// The ToF sensor reports the distance to it (mount height − this).
     /// </summary>
     public double HighestSurface<TProbe>(in TProbe zone, double timeMs)
@@ -91,9 +92,11 @@ public sealed class Scene
             {
                 double sin = Math.Sin(angle), cos = Math.Cos(angle);
                 double hingeY = -Door.WidthMillimeters / 2;
+                // The leaf is a flat slab: only its top edge makes a distance (a grazed vertical face spreads its weak
+                // return over its whole depth), so an open leaf along the side of the view is not a zone's nearest surface.
                 for (double s = 20; s <= Door.WidthMillimeters; s += 40)
                 {
-                    double top = zone.VisibleTop(h, Door.HingeXMillimeters - s * sin, hingeY + s * cos, 25, 25, Door.TopMillimeters);
+                    double top = zone.VisibleTopFace(h, Door.HingeXMillimeters - s * sin, hingeY + s * cos, 25, 25, Door.TopMillimeters);
                     highest = Math.Max(highest, top);
                 }
             }

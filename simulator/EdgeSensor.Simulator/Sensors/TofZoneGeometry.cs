@@ -94,7 +94,9 @@ public readonly struct TofZoneGeometry : ISurfaceProbe
     /// <summary>
     /// Height of the highest point of a vertical elliptic prism (floor to <paramref name="top"/>) that lies in this zone's
     /// pyramid, or −1 when no part of it is inside. The prism is centred at (cx, cy) with semi-axes a (along x) and b (across).
-    /// A prism at the edge of the footprint is seen lower down its side, where the pyramid is wider.
+    /// A prism at the edge of the footprint is seen lower down its side, where the pyramid is wider: for body parts, whose
+    /// flat top stands for a rounded head or shoulders (and arms below them) with a flank turned towards the sensor, not for
+    /// a flat vertical face (<see cref="VisibleTopFace"/>).
     /// </summary>
     public double VisibleTop(double mountHeight, double cx, double cy, double a, double b, double top)
     {
@@ -122,6 +124,15 @@ public readonly struct TofZoneGeometry : ISurfaceProbe
         // The footprint grows monotonically with depth: bisect for the shallowest depth that touches the prism.
         return mountHeight - ShallowestTouchingDepth(depthAtTop, mountHeight, cx, cy, a, b);
     }
+
+    /// <summary>
+    /// Height of a prism's top face when any of it lies in this zone's pyramid, else −1: what a thin flat slab (the door
+    /// leaf) shows the sensor. Its vertical face is seen only by the zone's outer rays at grazing incidence (more than 70° from
+    /// its normal anywhere in a 27° field of view), and its weak return is spread over the face's whole depth, so it makes
+    /// no peak and no distance of its own; the top edge is a horizontal surface and does.
+    /// </summary>
+    public double VisibleTopFace(double mountHeight, double cx, double cy, double a, double b, double top) =>
+        top > 0 && Intersects(Math.Max(0, mountHeight - top), cx, cy, a, b) ? top : -1;
 
     /// <summary>Does the ellipse (cx, cy, a, b) overlap the footprint at this depth? Exact: scaling by 1/a, 1/b maps
     /// the ellipse to the unit circle and keeps the rectangle axis-aligned.</summary>
