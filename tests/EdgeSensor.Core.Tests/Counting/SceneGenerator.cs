@@ -206,12 +206,16 @@ internal sealed class SceneGenerator
             double angle = Door.AngleAt(t);
             if (angle > 0.01)
             {
-                // The leaf as a row of thin posts from the hinge to its free edge.
+                // The leaf as a row of thin posts from the hinge to its free edge, seen by its top edge only: a flat face
+                // grazed at the zone's edge spreads its weak return over its whole depth and makes no distance.
                 for (double s = 20; s <= Door.Width; s += 40)
                 {
                     double px = Door.HingeX - s * Math.Sin(angle);
                     double py = -Door.Width / 2 + s * Math.Cos(angle);
-                    highest = Math.Max(highest, VisibleTop(zone, px, py, 25, 25, Door.Top));
+                    if (Touches(zone, Math.Max(0, MountMillimeters - Door.Top), px, py, 25, 25))
+                    {
+                        highest = Math.Max(highest, Door.Top);
+                    }
                 }
             }
         }
