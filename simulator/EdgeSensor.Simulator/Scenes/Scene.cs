@@ -136,7 +136,9 @@ public sealed class Scene
                 double hingeY = -Door.WidthMillimeters / 2;
                 for (double s = 20; s <= Door.WidthMillimeters; s += 40)
                 {
-                    output.Add(new SceneSolid(Door.HingeXMillimeters - s * sin, hingeY + s * cos, 25, 25, Door.TopMillimeters, SolidKind.DoorLeaf));
+                    // The leaf runs along (−sin, cos) from the hinge; its face's normal is (cos, sin).
+                    output.Add(new SceneSolid(Door.HingeXMillimeters - s * sin, hingeY + s * cos, 25, 25, Door.TopMillimeters, SolidKind.DoorLeaf,
+                        cos, sin));
                 }
             }
         }

@@ -10,7 +10,8 @@ public enum CoverageModel
     /// little of the zone it covers (<see cref="TofZoneGeometry"/>).</summary>
     Footprint,
 
-    /// <summary>One ray per SPAD cell, domed body parts, each return weighted by its signal; the zone reports the
+    /// <summary>One ray per SPAD cell, domed body parts, each return weighted by its signal (reflectance, the cosine of its
+    /// angle of incidence on the surface, vignetting, range); the zone reports the
     /// signal-weighted mean range of its rays (<see cref="RasterZoneModel"/>).</summary>
     Raster,
 }

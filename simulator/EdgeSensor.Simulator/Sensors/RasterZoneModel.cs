@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EdgeSensor.Simulator.Scenes;
 
 namespace EdgeSensor.Simulator.Sensors;
@@ -9,7 +10,9 @@ namespace EdgeSensor.Simulator.Sensors;
 /// along the walking line × 16 across), instead of one exact viewing pyramid;</item>
 /// <item>body parts have domed tops (an elliptic cap as high as the part's smaller semi-axis, at most half its height)
 /// instead of flat ones, so an edge of a head or a shoulder is lower than its crown;</item>
-/// <item>each ray returns a signal ∝ reflectance × vignetting (cos⁴ of its angle off the axis) / range², and the zone
+/// <item>each ray returns a signal ∝ reflectance × cos(incidence) × vignetting (cos⁴ of its angle off the axis) / range²,
+/// the incidence being the angle between the ray and the surface's normal where it meets it (Lambert's cosine law for a
+/// matt surface: a face grazed at 80° returns a fifth of what it returns seen face-on), and the zone
 /// reports the signal-weighted mean range of all its rays: the VL53L1X averages the photon arrival times it receives, so
 /// a near and a far target in one zone read in between (ST's imaging-sensor support, https://qa-community.st.com/imaging-sensors-49/vl53l1x-unexplained-distance-change-143888);
 /// a sliver of a body at the zone's edge moves the reading little, where the footprint model takes its full height;</item>
@@ -106,28 +109,79 @@ public sealed class RasterZoneModel
     {
         double totalSignal = 0, weightedRange = 0;
         double[] tx = _tanAlong[zone], ty = _tanAcross[zone], sensitivity = _sensitivity[zone];
+        ReadOnlySpan<SceneSolid> near = CollectionsMarshal.AsSpan(_near);
         for (int k = 0; k < tx.Length; k++)
         {
             double depth = mount;
-            double reflectance = FloorReflectance;
-            foreach (SceneSolid s in _near)
+            int hitIndex = -1;
+            for (int i = 0; i < near.Length; i++)
             {
-                double hit = HitDepth(mount, tx[k], ty[k], s, depth);
+                double hit = HitDepth(mount, tx[k], ty[k], near[i], depth);
                 if (hit < depth)
                 {
                     depth = hit;
-                    reflectance = s.Kind == SolidKind.DoorLeaf ? DoorReflectance : BodyReflectance;
+                    hitIndex = i;
                 }
             }
 
-            double range = Math.Max(1, depth * Math.Sqrt(1 + tx[k] * tx[k] + ty[k] * ty[k]));
-            double signal = reflectance * sensitivity[k] / (range * range);
+            double length = Math.Sqrt(1 + tx[k] * tx[k] + ty[k] * ty[k]);
+            double range = Math.Max(1, depth * length);
+            double reflectance = FloorReflectance, incidence = 1 / length;
+            if (hitIndex >= 0)
+            {
+                ref readonly SceneSolid s = ref near[hitIndex];
+                reflectance = s.Kind == SolidKind.DoorLeaf ? DoorReflectance : BodyReflectance;
+                incidence = IncidenceCosine(mount, tx[k], ty[k], s, depth);
+            }
+
+            double signal = reflectance * incidence * sensitivity[k] / (range * range);
             totalSignal += signal;
             weightedRange += signal * range;
         }
 
         return weightedRange / totalSignal;
     }
+
+    /// <summary>
+    /// Cosine of the angle between the ray (tan along, tan across) and the surface normal where it meets the solid at
+    /// <paramref name="depth"/> below the sensor (Lambert's cosine law: a matt surface lit at that angle returns that share
+    /// of what it returns lit face-on). Normals: a flat top points up; a domed cap along its ellipsoid's gradient; the
+    /// sides of a prism horizontally outward from its axis; a door leaf's posts stand for one flat leaf, so their sides
+    /// take the leaf's face normal (<see cref="SceneSolid.FaceNormalX"/>, <see cref="SceneSolid.FaceNormalY"/>). One cosine
+    /// only: the emitter sits beside the receiver, so the ray is also the light's path, and a matt surface looks equally
+    /// bright from every direction, so the receiving cell adds no second one.
+    /// </summary>
+    internal static double IncidenceCosine(double mount, double tx, double ty, in SceneSolid s, double depth)
+    {
+        double top = s.TopMillimeters, height = mount - depth, cap = CapHeight(s);
+        double gx = (depth * tx - s.CentreX) / (s.HalfLength * s.HalfLength), gy = (depth * ty - s.CentreY) / (s.HalfWidth * s.HalfWidth), gz;
+        if (cap > 0)
+        {
+            // Ellipsoid gradient on the cap; below the cap's base the side, whose normal has no vertical part.
+            gz = Math.Max(0, height - (top - cap)) / (cap * cap);
+        }
+        else if (height >= top - 1e-6)
+        {
+            gx = gy = 0;
+            gz = 1;
+        }
+        else
+        {
+            gz = 0;
+            if (s.FaceNormalX != 0 || s.FaceNormalY != 0)
+            {
+                gx = s.FaceNormalX;
+                gy = s.FaceNormalY;
+            }
+        }
+
+        // The ray runs along (tx, ty, −1); a face seen from either side returns alike.
+        return Math.Abs(gz - gx * tx - gy * ty) / Math.Sqrt((gx * gx + gy * gy + gz * gz) * (1 + tx * tx + ty * ty));
+    }
+
+    /// <summary>Height of a solid's domed cap: the smaller semi-axis, at most half the solid's height; a door leaf is flat.</summary>
+    private static double CapHeight(in SceneSolid s) =>
+        s.Kind == SolidKind.DoorLeaf ? 0 : Math.Min(Math.Min(s.HalfLength, s.HalfWidth), s.TopMillimeters / 2);
 
     /// <summary>
     /// Depth below the sensor where the ray (tan along, tan across) first meets the domed solid, or <paramref name="beyond"/>
@@ -184,7 +238,7 @@ public sealed class RasterZoneModel
             return beyond;
         }
 
-        double cap = s.Kind == SolidKind.DoorLeaf ? 0 : Math.Min(Math.Min(s.HalfLength, s.HalfWidth), top / 2);
+        double cap = CapHeight(s);
         double Above(double d)
         {
             double r2 = Math.Clamp(a * d * d + b * d + c, 0, 1);

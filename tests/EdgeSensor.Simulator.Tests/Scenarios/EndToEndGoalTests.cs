@@ -64,10 +64,13 @@ public sealed class EndToEndGoalTests
     [DataRow(CoverageModel.Raster, 0.97)]
     public void Tailgating(CoverageModel coverage, double floor) => EventAtLeast("tailgating", coverage, floor);
 
-    // Goal sunlight >= 97%: met on both models (a zone whose floor is at the edge of range in sun calibrates).
+    // Goal sunlight >= 97%: met on the footprint model (a zone whose floor is at the edge of range in sun calibrates).
+    // On the raster model since its rays weigh by the angle they meet a surface at (Lambert's cosine law: a body's sides
+    // and the rims of its domed parts return less, so a body at a zone's edge pulls the reading less and it lies nearer
+    // the floor, beyond the range the sun leaves): 93.1% at 3.0 m, a floor at today's worst.
     [TestMethod]
     [DataRow(CoverageModel.Footprint, 0.97)]
-    [DataRow(CoverageModel.Raster, 0.97)]
+    [DataRow(CoverageModel.Raster, 0.93)]
     public void Sunlight(CoverageModel coverage, double floor) => EventAtLeast("sunlight", coverage, floor);
 
     // Goal: at most 2% of turn-backs counted. Met on the footprint model; the raster model counts up to 3.7% (2.8 m; 7.4%
@@ -94,15 +97,18 @@ public sealed class EndToEndGoalTests
     // false counts of the low target ahead of the pusher (gap 11 pp, 3.6 pp once a long attached vehicle is merged at a
     // high mount too); 5.4 pp on seeds 1-2 since an empty zone no longer takes a child's flicker for its floor (one
     // stroller missed; seeds 1..5 lost 0.8 pp there while children gained 2.9 pp at 2.5 m). Tightened to today's worst:
-    // raster children 48 -> 30 pp (29.5 pp at 3.0 m), raster strollers 6 -> 2 pp (1.8 pp at 2.5 m).
+    // raster children 48 -> 30 pp (29.5 pp at 3.0 m), raster strollers 6 -> 2 pp (1.8 pp at 2.5 m). Widened with the
+    // raster model's incidence term (Lambert's cosine law: a small body's sides and domed rims weigh less, so a child
+    // reads nearer the floor): raster children 30 -> 48 pp (47.5 pp at 3.0 m), raster strollers 2 -> 7.5 pp (7.1 pp at
+    // 2.2 and 3.0 m).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 3000, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 3000, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 3000, 0.01)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Child, 2200, 0.02)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 3000, 0.30)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 3000, 0.48)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 3000, 0.02)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.02)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 3000, 0.075)]
     public void GroupsAgainstAdults_GroupPure(CoverageModel coverage, PopulationGroup group, int maxMount, double maxGap)
     {
         foreach (VariantTally v in Runs(coverage, maxMount))
@@ -123,14 +129,15 @@ public sealed class EndToEndGoalTests
     // ceilings sit at that worst, at 3.0 m unless named: footprint children 18.3 pp, wheelchair users 25.2 pp,
     // raster children 59.2 pp, strollers 5.8 pp (2.8 m), wheelchair users 4.4 pp (2.5 m: one exit counted for a child and
     // a wheelchair user 2.2 s apart through the door, matched to the child since a held crossing under a standing leaf
-    // dates its arrival from its own target).
+    // dates its arrival from its own target). Widened with the raster model's incidence term (a small body's sides and
+    // domed rims weigh less): raster children 59.2 -> 63.9 pp (3.0 m), strollers 5.8 -> 10.0 pp (2.8 m).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.19)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.26)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.05)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.60)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.64)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.045)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.06)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.105)]
     public void GroupsAgainstAdults_MixedTraffic(CoverageModel coverage, PopulationGroup group, double maxGap)
     {
         double worst = double.MinValue;
@@ -150,10 +157,11 @@ public sealed class EndToEndGoalTests
     }
 
     // Goal overall (all scenarios but side-by-side) >= 98%: not met on seeds 1-2 (worst 97.8% footprint, 91.1% raster,
-    // both at 3.0 m, with the sensor noise drawn per seed; footprint 96.0% since door-inclusive joined the pool).
+    // both at 3.0 m, with the sensor noise drawn per seed; footprint 96.0% since door-inclusive joined the pool; raster
+    // 89.5% since its rays weigh by their angle of incidence, children and body edges pulling a zone less).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, 0.95)]
-    [DataRow(CoverageModel.Raster, 0.90)]
+    [DataRow(CoverageModel.Raster, 0.89)]
     public void Overall(CoverageModel coverage, double floor)
     {
         foreach (VariantTally v in Runs(coverage))
@@ -219,19 +227,23 @@ public sealed class EndToEndGoalTests
     // dating: event-surge on the raster model 88% -> 89%, mixed 80% -> 84%, inclusive 87% -> 91% (today's worst, 3.0 m).
     // Raster loiter is in its own test below. door-inclusive (the same door with children, wheelchair users and strollers
     // going through, added in issue 9) is far below the adults-only door: floors at today's worst, 57% footprint and 72%
-    // raster (both 2.8-3.0 m: low and short bodies under a swinging leaf are refused as the leaf).
+    // raster (both 2.8-3.0 m: low and short bodies under a swinging leaf are refused as the leaf). Moved with the raster
+    // model's incidence term (Lambert's cosine law; docs/simulator.md): the open leaf, grazed at 77-80°, moves a zone
+    // 70-100 mm instead of 230-330 mm, while a body's sides and domed rims weigh less, so a small body at a zone's edge
+    // pulls it less: door-inclusive on the raster model 72% -> 86% (today's worst, 2.5 and 3.0 m); door 95% -> 92%,
+    // event-surge 89% -> 87% and inclusive 91% -> 84% (all 3.0 m; children read nearer the floor).
     [TestMethod]
     [DataRow("door", CoverageModel.Footprint, 0.95)]
-    [DataRow("door", CoverageModel.Raster, 0.95)]
+    [DataRow("door", CoverageModel.Raster, 0.92)]
     [DataRow("door-inclusive", CoverageModel.Footprint, 0.57)]
-    [DataRow("door-inclusive", CoverageModel.Raster, 0.72)]
+    [DataRow("door-inclusive", CoverageModel.Raster, 0.86)]
     [DataRow("loiter", CoverageModel.Footprint, 0.91)]
     [DataRow("event-surge", CoverageModel.Footprint, 0.95)]
-    [DataRow("event-surge", CoverageModel.Raster, 0.89)]
+    [DataRow("event-surge", CoverageModel.Raster, 0.87)]
     [DataRow("mixed", CoverageModel.Footprint, 0.91)]
     [DataRow("mixed", CoverageModel.Raster, 0.84)]
     [DataRow("inclusive", CoverageModel.Footprint, 0.99)]
-    [DataRow("inclusive", CoverageModel.Raster, 0.91)]
+    [DataRow("inclusive", CoverageModel.Raster, 0.84)]
     public void OtherScenarios(string scenario, CoverageModel coverage, double floor) => EventAtLeast(scenario, coverage, floor);
 
     // Loiterers on the raster model: the crossing is held while the zone past the line holds a still level the person's
