@@ -163,6 +163,17 @@ namespace EdgeSensor.Core.Counting
             return topHeldMs * HeadPassMillimeters(paceMillimeters) < paceHeldMs * (MaxHeadTopMillimeters + FootprintMillimeters(topMillimeters));
         }
 
+        // A head is about this long along the path.
+        private const int HeadLengthMillimeters = 200;
+
+        /// <summary>True when the zone's length at <paramref name="distanceMillimeters"/> is more than twice a head's
+        /// (HeadLengthMillimeters): a head there fills less than half the zone along the path (less than a quarter of it
+        /// in all), so the zone blends it with what is around it and reads it well below its crown.</summary>
+        internal static bool BlendsHead(int distanceMillimeters)
+        {
+            return FootprintMillimeters(distanceMillimeters) > 2 * HeadLengthMillimeters;
+        }
+
         private const int MaxRampGapSamples = 5;
 
         // Behind a seated head the chair's backrest and push handles (0.25 m or more behind the head) and the gap to whoever
