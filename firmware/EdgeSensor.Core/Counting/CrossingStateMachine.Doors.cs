@@ -13,14 +13,16 @@ namespace EdgeSensor.Core.Counting
         private const int LeafReverseMs = 1500;
 
         // The pair a (zone 0) and b (zone 1) refused as a leaf: a leaf on the move swung shut when it reached the outside
-        // zone first (see OpensAfterShut).
+        // zone first, or both in one read cycle (see OpensAfterShut): leaving its open position along the walking line at the
+        // zones' side, its edge comes into both at one instant, the read phase deciding which reads it first, unless the
+        // open leaf held a level in the outside zone to rise out of. A leaf opening from shut sweeps the inside zone first.
         private void RememberLeaf(TargetSummary a, TargetSummary b, bool atRest)
         {
             RememberLeaf(0, a, atRest);
             RememberLeaf(1, b, atRest);
             if (!atRest)
             {
-                _leafClosing = a.StartMs < b.StartMs;
+                _leafClosing = a.StartMs < b.StartMs || _door.AppearedTogether(a, b);
             }
         }
 

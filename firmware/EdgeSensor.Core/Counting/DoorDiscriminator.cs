@@ -93,6 +93,15 @@ namespace EdgeSensor.Core.Counting
         }
 
         /// <summary>
+        /// True when the first readings of <paramref name="a"/> and <paramref name="b"/> came in the same read cycle: both
+        /// zones saw the target appear at once, which a walking person cannot do.
+        /// </summary>
+        public bool AppearedTogether(TargetSummary a, TargetSummary b)
+        {
+            return Within(a.OnsetMs, b.OnsetMs, _simultaneous);
+        }
+
+        /// <summary>
         /// True when the cores of <paramref name="a"/> and <paramref name="b"/> both began, up to one read cycle of both zones
         /// apart either way (3 readings): a leaf's edge reaching both zones at one instant has its two starts read 1 or 3
         /// readings apart, by the read phase it came at.
@@ -137,7 +146,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             int first = TargetSummary.PassedFirst(a, b);
-            if (Within(a.OnsetMs, b.OnsetMs, _simultaneous) && a.Origin != TargetOrigin.ValleySplit && b.Origin != TargetOrigin.ValleySplit
+            if (AppearedTogether(a, b) && a.Origin != TargetOrigin.ValleySplit && b.Origin != TargetOrigin.ValleySplit
                 && !CoresAStepApart(a, b) && !(first == 0 ? IsConfirmedLate(a, b) : first == 1 && IsConfirmedLate(b, a)))
             {
                 // Appeared at once. Not for a valley split: its onset is when a second head was confirmed behind the first
