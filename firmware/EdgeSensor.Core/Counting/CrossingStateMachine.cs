@@ -609,6 +609,13 @@ namespace EdgeSensor.Core.Counting
         // (kept aside), or just an orphan.
         private void Discard(int zone, TargetSummary target, bool neverQueued)
         {
+            if (target.Samples == 1 && target.Episode == _leafEpisode[zone] + 1)
+            {
+                // One reading of its own, paired with nothing, is the zone's ranging noise, not someone come in: the zone
+                // is still empty since the leaf the door rules refused there (see OpensAfterShut).
+                _leafEpisode[zone] = target.Episode;
+            }
+
             if (_held.IsHeld && zone == _held.OriginZone && target.StartMs <= ReturnLimitMs() && target.EndMs >= LeftDestinationMs()
                 && IsSameHead(target) && target.Samples >= MinReturnSamples)
             {
