@@ -292,7 +292,7 @@ namespace EdgeSensor.Core.Counting
             {
                 // A leaf that came to rest stands open: what splits off it next in a zone is someone walking under it, not
                 // the leaf swinging on (SwingsOn), so it is remembered apart from a leaf refused on the move.
-                bool atRest = opens || _door.CameToRest(a, b);
+                bool atRest = opens || (_door.CameToRest(a, b) && !SwingsShut(a, b));
                 RememberLeaf(a, b, atRest);
 
                 DoorRejections++;

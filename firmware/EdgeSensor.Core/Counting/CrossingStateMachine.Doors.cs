@@ -22,8 +22,16 @@ namespace EdgeSensor.Core.Counting
             RememberLeaf(1, b, atRest);
             if (!atRest)
             {
-                _leafClosing = a.StartMs < b.StartMs || _door.AppearedTogether(a, b);
+                _leafClosing = SwingsShut(a, b);
             }
+        }
+
+        // True when a (zone 0) and b (zone 1), refused as a leaf, went the way a leaf swings shut: the outside zone first, or
+        // both in one read cycle (see RememberLeaf). A leaf swinging shut stops too, out of view, its cores ending together
+        // as an opening's do; only one going the way it opens (the inside zone first) comes to rest standing open.
+        private bool SwingsShut(TargetSummary a, TargetSummary b)
+        {
+            return a.StartMs < b.StartMs || _door.AppearedTogether(a, b);
         }
 
         private void RememberLeaf(int zone, TargetSummary target, bool atRest)
