@@ -105,10 +105,25 @@ namespace EdgeSensor.Core.Counting
         }
 
         // True when target reads taller than low and its head came in no sooner than the reach from the handle to the head
-        // takes to pass (MinHandleToHeadMilliseconds) after low ended.
+        // takes to pass (MinHandleToHeadMilliseconds) after low ended. The valley may also fall ahead of the handle: the zone
+        // sees the floor past the thin handle bar between it and the hood's rear, more so where a surface's return weighs by
+        // its incidence (the hood's rounded rear edge and the bar's sides weigh little against the floor). Then target rises
+        // at once (the handle and forearms, at hood height) and the head comes the bar, the forearms and the reach later:
+        // its top (TopStartMs) comes at least twice MinHandleToHeadMilliseconds after the valley and no sooner than the rest
+        // of target takes to pass after it (the head in the back half of target's passage). Someone walking close behind
+        // another brings their head in right behind the gap, their back and the zone's own length following it. Only a
+        // head PusherRiseMillimeters taller (an adult over a hood; two people read at hood height under a high mount's blend
+        // give no reach to time), and not a target merged with a vehicle of its own already (its head came that vehicle's
+        // length after it began). And the head within a walker's passage of the valley (MinStoodOverMilliseconds): the handle
+        // and the reach, under a metre, pass in about a second at a walk; a head seconds after the valley is a stroller that
+        // stood in the zone (its pusher waiting, the hood's level broken by noise), which gives no pace to time a reach by.
         private static bool ShowsReach(TargetSummary low, TargetSummary target)
         {
-            return target.HeightMillimeters > low.HeightMillimeters && target.OnsetMs - low.EndMs >= MinHandleToHeadMilliseconds;
+            long headIn = target.TopStartMs - low.EndMs;
+            return target.HeightMillimeters > low.HeightMillimeters && (target.OnsetMs - low.EndMs >= MinHandleToHeadMilliseconds
+                || (headIn >= 2 * MinHandleToHeadMilliseconds && headIn >= target.EndMs - target.TopStartMs && !target.IsPushedMerge
+                    && headIn < MinStoodOverMilliseconds
+                    && target.HeightMillimeters - low.HeightMillimeters >= PusherRiseMillimeters));
         }
 
         // True when target rose out of the handle and forearms' level behind low (IsHeldOnTo: the handle's noise broke the

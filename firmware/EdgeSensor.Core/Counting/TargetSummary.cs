@@ -159,6 +159,12 @@ namespace EdgeSensor.Core.Counting
         public long TopHeldMs;
 
         /// <summary>
+        /// When (ms) the target first read its nearest level (the start of <see cref="TopHeldMs"/>): the arrival of its
+        /// top (a head) under the zone, which may come well after the target began (a pusher's handle and forearms first).
+        /// </summary>
+        public long TopStartMs;
+
+        /// <summary>
         /// True for a faint body's walking passage (<see cref="FaintPartner.IsFaintPassage"/>: out of the floor, no longer
         /// than a walker's pass, its nearest reading at most two enter deltas nearer than the floor), set when it finishes
         /// once its zone's noise estimate has settled (<see cref="FaintCrossing.IsSettled"/>).

@@ -1105,6 +1105,7 @@ namespace EdgeSensor.Core.Counting
             _finished = _current;
             _finished.EndMs = endMs;
             _finished.TopHeldMs = _nearLevelMs - _nearLevelStartMs;
+            _finished.TopStartMs = _nearLevelStartMs;
             _finished.EndedOnNothingNear = endMs == _nothingNearMs;
             _gapFarthest = 0;
             if (_finished.CoreEndMs > endMs)
