@@ -52,7 +52,7 @@ public sealed class RdoorCoreOrderSceneTests
     [TestMethod]
     public void WalkerOutOfTheLeafsLevel_IsCountedByTheOrderOfTheCores()
     {
-        (PeopleCounter counter, _, int exitedAt) = RecordedReadings.Replay(2800, Readings, 11000);
+        (PeopleCounter counter, _, int exitedAt, _) = RecordedReadings.Replay(2800, Readings, 11000);
 
         // The walker out, counted within 2 s of crossing (6.85 s); the leaf swinging open is no crossing.
         Assert.AreEqual(1, counter.Exits, CounterHarness.Describe(counter));

@@ -73,7 +73,7 @@ public sealed class RdoorFringeBeforeWalkSceneTests
     [TestMethod]
     public void WalkerOutUnderTheStandingLeaf_IsNotTakenForItsSwing()
     {
-        (PeopleCounter counter, _, int exitedAt) = RecordedReadings.Replay(2500, Readings, 19000);
+        (PeopleCounter counter, _, int exitedAt, _) = RecordedReadings.Replay(2500, Readings, 19000);
 
         // The walker out, counted within 2 s of crossing (12.6 s); the leaf swinging open is no crossing.
         Assert.AreEqual(1, counter.Exits, CounterHarness.Describe(counter));

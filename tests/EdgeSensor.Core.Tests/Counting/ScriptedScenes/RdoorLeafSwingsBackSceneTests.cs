@@ -77,7 +77,7 @@ public sealed class RdoorLeafSwingsBackSceneTests
     [TestMethod]
     public void LeafOpeningAgainAsItCloses_IsNoCrossing_AndTheWalkersCount()
     {
-        (PeopleCounter counter, _, int firstExitAt) = RecordedReadings.Replay(2500, Readings, 21000);
+        (PeopleCounter counter, _, int firstExitAt, _) = RecordedReadings.Replay(2500, Readings, 21000);
 
         // One walker in, one out, and the exit is theirs (at 13.0 s), not the leaf's swing back (10.3-10.9 s).
         Assert.AreEqual(1, counter.Entries, CounterHarness.Describe(counter));

@@ -117,7 +117,7 @@ public sealed class RdoorStretchedWalkSceneTests
 
     private static (PeopleCounter Counter, int EnteredBy, int ExitedBy) Replay()
     {
-        (PeopleCounter counter, int enteredBy, int exitedBy) = RecordedReadings.Replay(2500, Readings, 26000);
+        (PeopleCounter counter, int enteredBy, int exitedBy, _) = RecordedReadings.Replay(2500, Readings, 26000);
         return (counter, enteredBy, exitedBy);
     }
 }

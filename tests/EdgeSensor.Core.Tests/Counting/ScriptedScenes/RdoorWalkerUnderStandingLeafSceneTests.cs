@@ -100,7 +100,7 @@ public sealed class RdoorWalkerUnderStandingLeafSceneTests
     [TestMethod]
     public void WalkerUnderTheOpenLeaf_IsCountedWithoutWaitingForTheLeaf()
     {
-        (PeopleCounter counter, int firstEntryMs, _) = RecordedReadings.Replay(2500, EntryUnderOpenLeaf, 15000);
+        (PeopleCounter counter, int firstEntryMs, _, _) = RecordedReadings.Replay(2500, EntryUnderOpenLeaf, 15000);
 
         // Counted within 1.5 s of the walker, not when the leaf swings shut.
         Assert.IsTrue(firstEntryMs > 0 && firstEntryMs <= 6200, "first entry at " + firstEntryMs + " ms; " + CounterHarness.Describe(counter));

@@ -176,18 +176,7 @@ public sealed class RstrollerValleyAheadOfHandleSceneTests
     [TestMethod]
     public void RasterStrollerStoodInTheZone_WalkingOffStillCounted()
     {
-        var counter = new PeopleCounter(new CounterSettings { MountHeightMillimeters = 2500, InsideZone = 1, TimingBudgetMilliseconds = 33 });
-        int lastExitMs = -1;
-        int exits = 0;
-        foreach ((int t, int zone, int distance, int status) in RecordedReadings.Rows(StrollerStoodThenWalksOff))
-        {
-            counter.AddTofSample(t, zone, distance, status);
-            lastExitMs = counter.Exits > exits ? t : lastExitMs;
-            exits = counter.Exits;
-        }
-
-        counter.Tick(34000);
-        lastExitMs = counter.Exits > exits ? 34000 : lastExitMs;
+        (PeopleCounter counter, _, _, int lastExitMs) = RecordedReadings.Replay(2500, StrollerStoodThenWalksOff, 34000);
         Assert.IsTrue(lastExitMs >= 27100, "exit counted last at " + lastExitMs + " ms, before the pusher walked off; " + CounterHarness.Describe(counter));
         Assert.AreEqual(0, counter.Entries, CounterHarness.Describe(counter));
     }
