@@ -45,6 +45,12 @@ namespace EdgeSensor.Core.Counting
         // within ranging noise and sway.
         private const int BlendedPusherRiseMillimeters = 100;
 
+        // The handle bar and the forearms on it stand at the hood's height (handle 950-1130 mm, hood 800-1120), so a zone that
+        // blends reads them, with the floor beside them, at least 1/BlendedHandleDivisor as high as it reads the hood: they
+        // are narrower and rounder than the hood (little of their return comes back from their sides), but nothing lies
+        // between hood and chest at the floor's depth. A gap between two bodies is the floor itself between them.
+        private const int BlendedHandleDivisor = 2;
+
         // The crossing counted last (its verdict, None when none or when it was a pusher's, and its targets in zones 0 and 1),
         // see IsPusherOfLast.
         private CrossingKind _lastCounted;
@@ -61,11 +67,15 @@ namespace EdgeSensor.Core.Counting
         // and the pusher counted again. Unless both zones show the reach from the handle to the head (ShowsReach), the
         // vehicle held neither zone for less time than its pusher (HeldLessLong): the stroller and the reach to its handle
         // are longer than the pusher's body and pass at the pusher's pace; a person walking close behind another, whose lead
-        // held one zone 1.5 times as long as them, was cut short in the other (tailgaters at 3.2 m).
+        // held one zone 1.5 times as long as them, was cut short in the other (tailgaters at 3.2 m). The gap between them
+        // stayed at handle height in both zones (VehicleContact), or the zones blend and show the handle there as
+        // ShowsBlendedHandle asks.
         private bool IsPusherOfLast(CrossingKind verdict, TargetSummary a, TargetSummary b)
         {
             int origin = OriginOf(verdict);
             return verdict == _lastCounted && IsPusherBehind(_lastCountedA, a) && IsPusherBehind(_lastCountedB, b)
+                && (!(VehicleContact.SawFloorBetween(a) || VehicleContact.SawFloorBetween(b))
+                    || ShowsBlendedHandle(_lastCountedA, a, _lastCountedB, b))
                 && ((ShowsReach(_lastCountedA, a) && ShowsReach(_lastCountedB, b))
                     || !(HeldLessLong(_lastCountedA, a) || HeldLessLong(_lastCountedB, b)))
                 && (IsCrossingOf(_held, verdict, origin == 0 ? a : b, origin == 0 ? b : a)
@@ -78,22 +88,22 @@ namespace EdgeSensor.Core.Counting
             return crossing.Kind == verdict && crossing.OriginEpisode == origin.Episode && crossing.DestinationEpisode == destination.Episode;
         }
 
-        // True when target, in low's zone, is the person pushing low, a vehicle (at most PushedObjectMaxHeightMillimeters: a
-        // hood) risen out of the floor or a still level, not split off a body ahead (a child close behind someone, with a
-        // stroller's hood in the valley behind the child, shows the same shape). The pusher holds on: target split off low at
-        // the very reading it ended (IsAttachedTo), or came out of the handle and forearms' level after it (IsHeldOnBehind),
-        // with a gap that stayed at handle height (VehicleContact). And the zone shows the vehicle ahead of its pusher in one
-        // of three ways: the head reads taller than the hood and came in no sooner than the reach from the handle to the
-        // head takes to pass (ShowsReach; a person walking close behind another brings their head in right behind the
-        // gap); or, the head taller, the vehicle held the zone at least 1.5 times as long as the pusher (a brisk
-        // stroller: the stroller and the reach to its handle, 0.95 m or more along the path, pass at the pusher's own pace,
-        // while a body walking close behind is one body deep, however the valley cut it); or it held the zone twice as long,
-        // whatever the head reads (a blended zone reads a small head lower than a broad hood), as IsPushedBy asks.
+        // True when target, in low's zone, is the person pushing low, a vehicle (at most PushedObjectMaxHeightMillimeters:
+        // a hood) risen out of the floor or a still level, not split off a body ahead (a child close behind someone, with a
+        // stroller's hood in the valley behind the child, shows the same shape). The pusher holds on: target split off low
+        // at the very reading it ended (IsAttachedTo), or came out of the handle and forearms' level after it
+        // (IsHeldOnBehind), over a gap both zones judge together (IsPusherOfLast: VehicleContact, ShowsBlendedHandle). And
+        // the zone shows the vehicle ahead of its pusher in one of three ways: the head reads taller than the hood and came
+        // in no sooner than the reach from the handle to the head takes to pass (ShowsReach; a person walking close behind
+        // another brings their head in right behind the gap); or, the head taller, the vehicle held the zone at least 1.5
+        // times as long as the pusher (a brisk stroller: the stroller and the reach to its handle, 0.95 m or more along the
+        // path, pass at the pusher's own pace, while a body walking close behind is one body deep, however the valley cut
+        // it); or it held the zone twice as long, whatever the head reads (a blended zone reads a small head lower than a
+        // broad hood), as IsPushedBy asks.
         private bool IsPusherBehind(TargetSummary low, TargetSummary target)
         {
             if (!(IsAttachedTo(low, target) || IsHeldOnBehind(low, target)) || low.Origin == TargetOrigin.ValleySplit
-                || low.HeightMillimeters > PushedObjectMaxHeightMillimeters || VehicleContact.SawFloorBetween(target)
-                || IsToppedByHead(low, target))
+                || low.HeightMillimeters > PushedObjectMaxHeightMillimeters || IsToppedByHead(low, target))
             {
                 return false;
             }
@@ -102,6 +112,33 @@ namespace EdgeSensor.Core.Counting
                 || (target.HeightMillimeters > low.HeightMillimeters && IsHeldAsLongAsVehicle(low, target))
                 || (target.HeightMillimeters - low.HeightMillimeters >= BlendedPusherRiseMillimeters && IsVehicleLong(low, target)
                     && ZoneOccupancyDetector.BlendsHead(target.NearestMillimeters));
+        }
+
+        // True when the gap before the pusher's target, read below handle height (VehicleContact) in a zone, is the handle
+        // blended with the floor beside it, not the floor between two bodies: where both zones blend a head (a high mount:
+        // under the incidence-weighted raster model the thin bar and the rounded forearms read 160-420 mm up under 2.8-3.0
+        // m mounts, the floor around them weighing more than they do), both show a vehicle ahead of its pusher by its length
+        // (IsBlendedVehicle), and one zone reads the gap at least half as high as the hood (BlendedHandleDivisor). A
+        // wheelchair user with someone walking close behind, as low and as long as a stroller in such a zone, leaves the
+        // floor between them: both zones read that gap less than half as high as the chair (hood and pusher were counted
+        // apart, twice, wherever the handle read below 400 mm).
+        private static bool ShowsBlendedHandle(TargetSummary lowA, TargetSummary a, TargetSummary lowB, TargetSummary b)
+        {
+            return IsBlendedVehicle(lowA, a) && IsBlendedVehicle(lowB, b)
+                && (a.GapHeightMillimeters * BlendedHandleDivisor >= lowA.HeightMillimeters
+                    || b.GapHeightMillimeters * BlendedHandleDivisor >= lowB.HeightMillimeters);
+        }
+
+        // True when, in a zone that blends the head of target (ZoneOccupancyDetector.BlendsHead), low held the zone as long as
+        // a vehicle ahead of its pusher does (IsVehicleLong: a stroller and the reach to its handle, 0.95 m or more, pass at
+        // the pusher's pace) and held its top (the nearest level, TopHeldMs) longer than target held the head's: a hood is
+        // 0.6 m or more along the path, a head 0.2 m, and at one pace the longer top holds the zone longer. A child ahead is
+        // topped by a head as short as the follower's; a seated person may blend as flat as a hood, and the gap tells them
+        // apart (ShowsBlendedHandle).
+        private static bool IsBlendedVehicle(TargetSummary low, TargetSummary target)
+        {
+            return ZoneOccupancyDetector.BlendsHead(target.NearestMillimeters) && IsVehicleLong(low, target)
+                && low.TopHeldMs > target.TopHeldMs;
         }
 
         // True when target reads taller than low and its head came in no sooner than the reach from the handle to the head
