@@ -7,6 +7,17 @@ namespace EdgeSensor.Core.Counting
         // a head differs from the top edge of a door (2030 mm or more up) by more, but for the tallest few.
         private const int LeafEdgeMatchMillimeters = 100;
 
+        // A door leaf's top edge is at least this high (ADA 404.2.3: 80 in clear height; EN and national codes similar).
+        private const int LeafTopMinMillimeters = 2032;
+
+        // A leaf's top edge filling part of a zone reads as the photon-weighted mean of the edge and the floor (docs/simulator.md,
+        // Coverage models), the edge's share of the return set by how many of the zone's SPADs its top covers: its thickness
+        // (LeafThicknessMillimeters) over one SPAD's view at the edge's distance (27 deg over 16 SPADs: SpadPitchPerMeter mm
+        // per m), give or take half a SPAD by where the top lies on the grid at the read. 1.75 in (44 mm) is the standard
+        // commercial door leaf (ANSI/SDI A250.8; wood doors alike).
+        private const int LeafThicknessMillimeters = 44;
+        private const int SpadPitchPerMeter = 29;
+
         // An automatic door that began to close reverses at once when its sensor sees someone on the way: the leaf stops and
         // swings back open within this of the door rules refusing its closing (385-1120 ms in the raster door traces examined);
         // a walker right behind a leaf opening comes within it too (0.9-1.3 s).
@@ -52,15 +63,41 @@ namespace EdgeSensor.Core.Counting
 
         // True when a (zone 0) and b (zone 1) are the first targets in both zones since the leaf the door rules last refused
         // swung shut (zone 0 first, out of its open position; none at rest since), went the way a leaf opens (zone 1 first),
-        // read as near as that leaf's edge did in each zone (LeafEdgeMatchMillimeters: one rigid edge, read again) and came to
+        // read as near as that leaf's edge did in each zone (LeafEdgeReadAgainMillimeters: one rigid edge, read again) and came to
         // rest in one read cycle (DoorDiscriminator.CameToRestInReadCycle): an automatic door that shut must open before
         // anyone can pass, so this is its leaf opening, whatever read phase its ends fell on. Someone going out with the leaf
         // refused on its own reads at their head's height.
         private bool OpensAfterShut(TargetSummary a, TargetSummary b)
         {
             return SwungShutSinceRest() && a.Episode == _leafEpisode[0] + 1 && b.Episode == _leafEpisode[1] + 1
-                && b.StartMs < a.StartMs && Magnitude.Within(a.NearestMillimeters - _leafNearestMm[0], LeafEdgeMatchMillimeters)
-                && Magnitude.Within(b.NearestMillimeters - _leafNearestMm[1], LeafEdgeMatchMillimeters) && _door.CameToRestInReadCycle(a, b);
+                && b.StartMs < a.StartMs
+                && Magnitude.Within(a.NearestMillimeters - _leafNearestMm[0], LeafEdgeReadAgainMillimeters(a, _leafNearestMm[0]))
+                && Magnitude.Within(b.NearestMillimeters - _leafNearestMm[1], LeafEdgeReadAgainMillimeters(b, _leafNearestMm[1]))
+                && _door.CameToRestInReadCycle(a, b);
+        }
+
+        // How far (mm) target's nearest reading may lie from leafMillimeters, a leaf's edge read before in its zone, and still
+        // be that edge: the ranging noise (LeafEdgeMatchMillimeters) and what a change of the edge's share of the zone's return
+        // moves that reading, a blend of the edge (LeafTopMinMillimeters up, e from the sensor) and the zone's floor (F, from
+        // target's nearest reading and height): a share s reads r = s*e + (1-s)*F, so ds/s moves it by
+        // (F - r)(r - e)/(F - e) * ds/s, and half a SPAD of a top LeafThicknessMillimeters thick is ds/s = pitch/(2*thickness)
+        // (see SpadPitchPerMeter), taken at the remembered reading, the one known to be an edge (the new may be a head). Under 2.2 m
+        // the edge, 0.17 m away, fills the zone and its top spans ten SPADs: nothing more; under 2.5 m about 20 mm more; 1 m
+        // below a 3.0 m mount the top spans under two SPADs and a leaf reading about halfway to the floor 100-160 mm more,
+        // while the same leaf's nearest reading differs by up to 150 mm from one swing to the next.
+        private static int LeafEdgeReadAgainMillimeters(TargetSummary target, int leafMillimeters)
+        {
+            int floor = target.NearestMillimeters + target.HeightMillimeters;
+            int edge = floor - LeafTopMinMillimeters;
+            int fromEdge = leafMillimeters - edge;
+            int fromFloor = floor - leafMillimeters;
+            if (edge <= 0 || fromEdge <= 0 || fromFloor <= 0)
+            {
+                return LeafEdgeMatchMillimeters;
+            }
+
+            int perShare = (fromEdge * fromFloor) / LeafTopMinMillimeters;
+            return LeafEdgeMatchMillimeters + (perShare * edge * SpadPitchPerMeter) / (1000 * 2 * LeafThicknessMillimeters);
         }
 
         // True when a (zone 0) and b (zone 1) went the way a leaf swings shut (zone 0 first), each reading as near as the leaf the
