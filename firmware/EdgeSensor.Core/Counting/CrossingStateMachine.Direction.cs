@@ -305,7 +305,18 @@ namespace EdgeSensor.Core.Counting
                 return CrossingKind.None;
             }
 
-            int origin = IsUnpairedStay(0, a) || IsUnpairedStay(1, b) ? TargetSummary.ArrivedFirst(a, b) : TargetSummary.PassedFirst(a, b);
+            bool stay = IsUnpairedStay(0, a) || IsUnpairedStay(1, b);
+            TargetSummary leftA = stay ? PresenceLeft(0, a) : a;
+            TargetSummary leftB = stay ? PresenceLeft(1, b) : b;
+            int origin = stay ? TargetSummary.ArrivedFirst(leftA, leftB) : TargetSummary.PassedFirst(a, b);
+            if (origin < 0 && (leftA.EndMs != a.EndMs || leftB.EndMs != b.EndMs))
+            {
+                // The zone the person arrived in still holds them after they walked off their level in the other: they went
+                // back the way they came (PresenceLeft).
+                TurnBacks++;
+                return CrossingKind.None;
+            }
+
             if (origin < 0 && IsStretchedWalk(a, b))
             {
                 // The body reached the inner target's zone first (see IsStretchedWalk).
@@ -424,6 +435,19 @@ namespace EdgeSensor.Core.Counting
             long bound = 2 * _readCycleMs;
             return a.Origin == TargetOrigin.Background && b.Origin == TargetOrigin.Background && !a.IsWalkOff && !b.IsWalkOff
                 && Magnitude.Within(startLag, bound);
+        }
+
+        // target, of zone, ended as its presence was left: a target that ended on a still level the zone still holds (a
+        // stander's sway settling back on their level) was not left then, but the person is still there, as far as this zone
+        // can tell, at its last reading. For the zone they left last (ArrivedFirst), against the other zone's walk off.
+        private TargetSummary PresenceLeft(int zone, TargetSummary target)
+        {
+            if (!target.IsWalkOff && _stillLevel[zone] && _stillEpisode[zone] == target.Episode && !_zones[zone].IsOpen && _stillMs[zone] > target.EndMs)
+            {
+                target.EndMs = _stillMs[zone];
+            }
+
+            return target;
         }
 
         // True when target, of zone, is a walk off a still level (a person who stood under the sensor) whose arrival no

@@ -439,6 +439,14 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
+            if (_walkOffPending[_held.DestinationZone] && _stillEpisode[_held.DestinationZone] == _held.DestinationEpisode)
+            {
+                // The person stood in the destination zone and their reading there is leaving the level: whatever ends in
+                // the origin zone now is them walking back, which their walk off, reported when the level is released,
+                // shows (a follower comes in while they stand, not as they go).
+                return true;
+            }
+
             if (destination.IsPresentIn(_held.DestinationEpisode) || IsStandingPastLine())
             {
                 // Still standing in the destination zone (same continuous presence): they may yet turn back - unless

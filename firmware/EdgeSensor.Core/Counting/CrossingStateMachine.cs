@@ -102,6 +102,8 @@ namespace EdgeSensor.Core.Counting
         private readonly bool[] _dipPending = new bool[2];
 
         private readonly long[] _dipStartMs = new long[2];
+        // Per zone: a stander's reading has left their still level, and their walk off is yet to be reported (OnPendingWalkOff).
+        private readonly bool[] _walkOffPending = new bool[2];
 
         private readonly DoorDiscriminator _door;
 
@@ -353,6 +355,15 @@ namespace EdgeSensor.Core.Counting
         {
             _dipPending[zone] = pending;
             _dipStartMs[zone] = startMs;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="zone"/>'s stander is walking off their still level, their walk off yet to be reported
+        /// (<see cref="ZoneOccupancyDetector.HasPendingWalkOff"/>).
+        /// </summary>
+        public void OnPendingWalkOff(int zone, bool pending)
+        {
+            _walkOffPending[zone] = pending;
         }
 
         /// <summary>A target appeared in <paramref name="zone"/>.</summary>
@@ -693,6 +704,15 @@ namespace EdgeSensor.Core.Counting
                 // A faint body is confirmed only a window of readings after it began (longer when a reading in between is
                 // invalid), and dated back to its first, and a follower's level behind a valley only when it ends: one begun
                 // within the gap may still come as this target's partner.
+                return true;
+            }
+
+            if (_walkOffPending[other])
+            {
+                // A stander in the other zone is walking off their level: their walk off is reported only when the averaged
+                // level is released, several readings after their first reading of the floor, and dated from when they
+                // settled. When both zones held the stander, the side that came first waited only the pair gap and lost its
+                // partner: the crossing was missed.
                 return true;
             }
 

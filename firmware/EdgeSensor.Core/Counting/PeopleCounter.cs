@@ -251,9 +251,11 @@ namespace EdgeSensor.Core.Counting
         private void Route(int zone, ZoneEvent e, bool isReading)
         {
             ZoneOccupancyDetector detector = _zones[zone].Detector;
-            // A faint dip or a follower's level behind a valley (HasPendingLevel) may yet become a target dated back.
+            // A faint dip or a follower's level behind a valley (HasPendingLevel) may yet become a target dated back, and so
+            // may a stander's walk off their level (HasPendingWalkOff, reported when the averaged level is released).
             bool dip = detector.HasPendingDip;
             _crossings.OnPendingDip(zone, dip || detector.HasPendingLevel, dip ? detector.PendingDipStartMs : detector.PendingLevelStartMs);
+            _crossings.OnPendingWalkOff(zone, detector.HasPendingWalkOff);
             if (detector.HasTarget)
             {
                 _crossings.OnTargetPresent(zone, detector.Episode, detector.CurrentNearestMillimeters, _now, isReading);

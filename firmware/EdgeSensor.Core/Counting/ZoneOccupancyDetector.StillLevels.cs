@@ -100,6 +100,10 @@ namespace EdgeSensor.Core.Counting
             _leaveFarthest = d > _leaveFarthest ? d : _leaveFarthest;
         }
 
+        // True while readings farther than a stander's level (held StanderMilliseconds before they began to leave it) are
+        // walking off it: released, the level reports their walk off (LeaveStillLevel).
+        private bool IsLeavingBodyLevel => _bodyLevel && _leaveSamples > 0 && _leaveStartMs - _bodyLevelMs >= StanderMilliseconds;
+
         // The still level went away. When it was a person standing (EnterBodyLevel), their stay and their walk off it are the
         // last of their presence in this zone: a target from when they settled to the first reading of the floor again (the averaged
         // level the zone is released on lags it by several readings), so that
@@ -110,7 +114,7 @@ namespace EdgeSensor.Core.Counting
         // in, and their crossing was lost.
         private void LeaveStillLevel(long timeMs)
         {
-            if (!_bodyLevel || _leaveSamples == 0 || _leaveStartMs - _bodyLevelMs < StanderMilliseconds)
+            if (!IsLeavingBodyLevel)
             {
                 return;
             }

@@ -548,6 +548,13 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Where the pending level's target would begin (valid while <see cref="HasPendingLevel"/>).</summary>
         public long PendingLevelStartMs => _hiddenStartMs;
 
+        /// <summary>
+        /// True while a stander's reading has left their still level towards the floor: their walk off
+        /// (<see cref="LeftStillLevel"/>) is reported only when the averaged level is released, several readings later, and
+        /// dated back to when they settled (see <c>LeaveStillLevel</c>).
+        /// </summary>
+        public bool HasPendingWalkOff => _state == DetectorState.Background && IsLeavingBodyLevel;
+
         /// <summary>Start of the current target (valid after a Rise or Split).</summary>
         public long CurrentStartMs => _current.StartMs;
 
