@@ -51,6 +51,12 @@ namespace EdgeSensor.Core.Counting
         // between hood and chest at the floor's depth. A gap between two bodies is the floor itself between them.
         private const int BlendedHandleDivisor = 2;
 
+        // A stroller's hood stands 0.7 m or more above the floor (EN 1888: hoods of 0.8-1.1 m; see the detector's
+        // VehicleHoodMinMillimeters), and its broad flat top (0.7-1.05 x 0.5-0.65 m) fills half or more of a zone's floor
+        // even under a 3.0 m mount (about 0.7 m along the path), so a zone that blends reads it at least half as high:
+        // 350 mm. A faint blend read lower is a head seen at the zone's edge or a small child's, no hood.
+        private const int BlendedHoodMinMillimeters = 350;
+
         // The crossing counted last (its verdict, None when none or when it was a pusher's, and its targets in zones 0 and 1),
         // see IsPusherOfLast.
         private CrossingKind _lastCounted;
@@ -319,7 +325,7 @@ namespace EdgeSensor.Core.Counting
             PairingZone other = _zones[1 - zone];
             TargetSummary low = pairing.Newest;
             bool attached = IsAttachedTo(low, target);
-            if (!(attached || IsHeldOnTo(low, target))
+            if (!(attached || IsHeldOnTo(low, target) || IsHeldOnOverDropout(low, target))
                 || target.HeightMillimeters - low.HeightMillimeters < PusherRiseMillimeters
                 || other.OpenOnsetMs < low.OnsetMs
                 || (attached ? !IsVehicleLong(low, target) || low.IsShortAlongPath : low.HeightMillimeters > PushedObjectMaxHeightMillimeters))
@@ -433,6 +439,22 @@ namespace EdgeSensor.Core.Counting
         {
             return target.Episode == low.Episode && target.IsBornInPresence && target.StartMs >= low.EndMs
                 && target.GapFarthestMillimeters > 0 && !VehicleContact.SawFloorBetween(target);
+        }
+
+        // True when target rose anew in its zone at the reading after the one that ended low (a new presence, but the zone lost
+        // the body for that single reading: less than two read cycles from low's end, a read cycle and the sensor's pause
+        // between ranges apart) and a zone that blends a head reads it (a high mount), behind a low one read as high as a
+        // hood is in such a zone (BlendedHoodMinMillimeters): the handle bar and forearms
+        // between a hood and the pusher's chest, blended with the floor beside them (160-420 mm up under 2.8-3.0 m mounts on
+        // the raster model, see ShowsBlendedHandle), can read under the exit threshold or fail to range for one reading, and
+        // the zone's presence ends there. Taken over only as TakesOverVehicle asks: about to be dropped as a touch, the other
+        // zone's open target risen after low came here (that zone held hood and pusher as one target), and low not cut off
+        // as short along the path (a head, no hood).
+        private bool IsHeldOnOverDropout(TargetSummary low, TargetSummary target)
+        {
+            return target.Origin == TargetOrigin.Floor && target.StartMs > low.EndMs && target.StartMs - low.EndMs < 2 * _readCycleMs
+                && low.HeightMillimeters >= BlendedHoodMinMillimeters && !low.IsShortAlongPath
+                && ZoneOccupancyDetector.BlendsHead(target.NearestMillimeters);
         }
 
         // True when the oldest target of zone, ended first and about to be dropped as a stray against other (two bodies: its
