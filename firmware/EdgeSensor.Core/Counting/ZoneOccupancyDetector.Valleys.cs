@@ -105,20 +105,28 @@ namespace EdgeSensor.Core.Counting
         // person's walk out of the zone ramps towards the floor instead, a reading or two at each height. Only after a
         // walker's pass (shorter than StanderMilliseconds): the levels left after someone who stood in the zone are their
         // own parts moving (a stroller's hood pushed to and fro).
+        // A follower may also read at the valley's own level (a child of ~1.3 m behind adults whose shoulders hid the floor
+        // between their heads, under a 2.8-3.0 m mount): then only the way the level ends tells. The gap between two walkers
+        // has the next walker in it and ends with their head coming nearer; a level held like a walker's head and left
+        // farther, with the floor in view before anything comes back into the level's band, was a body that walked out.
+        // Only taller than anything pushed (LowHeadMinMillimeters): a wheelchair's backrest and push handles (~0.9-1.1 m
+        // read) follow its seated user's head the same way.
         private void StartValleyBackground(long timeMs, int d, int fall)
         {
             _valleyBackground = _current.IsBornInPresence && timeMs - _current.StartMs < StanderMilliseconds;
             _valleyLevel = _background;
             _hiddenSamples = 0;
+            _hiddenLeftMs = 0;
             if (_valleyBackground)
             {
                 TrackHiddenLevel(timeMs, d, fall);
             }
         }
 
-        // Follows a level farther than the valley's (see StartValleyBackground) and reports it, when it ends, as a target of
-        // its own (through LeftStillLevel, like a walk off a stander's level: the pairing stage pairs it like any other;
-        // while it is pending, HasPendingLevel keeps the other zone's target waiting for it).
+        // Follows a level farther than the valley's, or at it (see StartValleyBackground), and reports it, when it ends (one
+        // at the valley's level: when the floor shows after it), as a target of its own (through LeftStillLevel, like a walk
+        // off a stander's level: the pairing stage pairs it like any other; while it is pending, HasPendingLevel keeps the
+        // other zone's target waiting for it).
         private void TrackHiddenLevel(long timeMs, int d, int fall)
         {
             if (!_valleyBackground)
@@ -126,8 +134,31 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
+            if (_hiddenLeftMs > 0)
+            {
+                if (d > _exitAbove)
+                {
+                    // The floor came into view after the level: it was a body walking out (see StartValleyBackground).
+                    FinishLevelTarget(
+                        TargetOrigin.ValleySplit, _leftStartMs, _leftHeadMs, _leftLastMs, _hiddenLeftMs, _leftMin, _leftMax,
+                        _leftSamples, false);
+                    _hiddenLeftMs = 0;
+                    _hiddenSamples = 0;
+                    return;
+                }
+
+                if (d <= _leftMax)
+                {
+                    // Something came back into the level's band before the floor showed: the level was the gap before it.
+                    _hiddenLeftMs = 0;
+                }
+
+                // Meanwhile a farther level is followed as ever (below): a shorter follower after this one.
+            }
+
             bool farther = d > _valleyLevel + fall && d < _enterBelow;
-            if (farther && _hiddenSamples > 0)
+            bool atValley = !farther && d < _enterBelow && Magnitude.Within(d - _valleyLevel, fall);
+            if ((farther || atValley) && _hiddenSamples > 0 && atValley == _hiddenAtValley)
             {
                 int low = d < _hiddenMin ? d : _hiddenMin;
                 int high = d > _hiddenMax ? d : _hiddenMax;
@@ -146,24 +177,45 @@ namespace EdgeSensor.Core.Counting
                 }
             }
 
-            if (_hiddenSamples >= StepPlateauSamples && _hiddenLastMs - _hiddenStartMs <= MaxHeadMilliseconds
+            bool headLike = _hiddenSamples >= StepPlateauSamples && _hiddenLastMs - _hiddenStartMs <= MaxHeadMilliseconds
+                && !_leftStillLevel;
+            if (headLike && _hiddenAtValley && d > _hiddenMax && MayBeHeadAtValley())
+            {
+                // A head-like level at the valley's own level, left farther: reported only if the floor shows next.
+                _hiddenLeftMs = timeMs;
+                _leftStartMs = _hiddenStartMs;
+                _leftHeadMs = _hiddenHeadMs;
+                _leftLastMs = _hiddenLastMs;
+                _leftMin = _hiddenMin;
+                _leftMax = _hiddenMax;
+                _leftSamples = _hiddenSamples;
+            }
+
+            if (headLike && !_hiddenAtValley
                 && _hiddenMin - _valleyLevel > 2 * FallThreshold(_hiddenMin)
-                && (_baseline - _hiddenMin >= LowHeadMinMillimeters || (_baseline - _hiddenMin >= HiddenChildMinMillimeters && d > _hiddenMax))
-                && !_leftStillLevel)
+                && (_baseline - _hiddenMin >= LowHeadMinMillimeters || (_baseline - _hiddenMin >= HiddenChildMinMillimeters && d > _hiddenMax)))
             {
                 ReportHiddenLevel(timeMs, d);
+                _hiddenLeftMs = 0;
             }
 
             _hiddenSamples = 0;
-            if (farther)
+            if (farther || atValley)
             {
                 _hiddenSamples = 1;
+                _hiddenAtValley = atValley;
                 _hiddenMin = d;
                 _hiddenMax = d;
                 _hiddenStartMs = timeMs;
                 _hiddenHeadMs = timeMs;
                 _hiddenLastMs = timeMs;
             }
+        }
+
+        // A level at the valley's own level that may yet be reported: no longer than a head, taller than anything pushed.
+        private bool MayBeHeadAtValley()
+        {
+            return _hiddenLastMs - _hiddenStartMs <= MaxHeadMilliseconds && _baseline - _hiddenMin >= LowHeadMinMillimeters;
         }
 
         private void ReportHiddenLevel(long timeMs, int d)

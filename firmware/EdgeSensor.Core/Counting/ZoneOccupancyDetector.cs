@@ -499,6 +499,25 @@ namespace EdgeSensor.Core.Counting
 
         private long _hiddenLastMs;
 
+        // The followed level is at the valley's own level, not farther (see StartValleyBackground).
+        private bool _hiddenAtValley;
+
+        // When a level at the valley's own level was left farther, while the floor is awaited (0: not waiting).
+        private long _hiddenLeftMs;
+
+        // The level at the valley's own level awaiting the floor: start, head, last reading, nearest, farthest, readings.
+        private long _leftStartMs;
+
+        private long _leftHeadMs;
+
+        private long _leftLastMs;
+
+        private int _leftMin;
+
+        private int _leftMax;
+
+        private int _leftSamples;
+
         /// <summary>Creates a detector; thresholds are set by <see cref="SetThresholds"/> after calibration.</summary>
         public ZoneOccupancyDetector(int splitDepthMillimeters)
         {
@@ -540,13 +559,14 @@ namespace EdgeSensor.Core.Counting
         public long PendingDipStartMs => _dipRun < LongWindowSamples ? _dipRunStartMs : _windowMs[(_windowNext + 1) % LongWindowSamples];
 
         /// <summary>
-        /// True while the zone follows a level farther than the valley level it holds as background, which may yet be
-        /// reported as a shorter follower's target (see <c>StartValleyBackground</c>).
+        /// True while the zone follows a level farther than the valley level it holds as background, or at it, which may yet
+        /// be reported as a shorter follower's target (see <c>StartValleyBackground</c>).
         /// </summary>
-        public bool HasPendingLevel => _state == DetectorState.Background && _valleyBackground && _hiddenSamples > 0;
+        public bool HasPendingLevel => _state == DetectorState.Background && _valleyBackground
+            && (_hiddenLeftMs > 0 || (_hiddenSamples > 0 && (!_hiddenAtValley || MayBeHeadAtValley())));
 
         /// <summary>Where the pending level's target would begin (valid while <see cref="HasPendingLevel"/>).</summary>
-        public long PendingLevelStartMs => _hiddenStartMs;
+        public long PendingLevelStartMs => _hiddenLeftMs > 0 ? _leftStartMs : _hiddenStartMs;
 
         /// <summary>
         /// True while a stander's reading has left their still level towards the floor: their walk off
