@@ -212,10 +212,22 @@ namespace EdgeSensor.Core.Counting
             }
         }
 
-        // A level at the valley's own level that may yet be reported: no longer than a head, taller than anything pushed.
+        // A level at the valley's own level that may yet be reported: no longer than a head, taller than anything pushed,
+        // and not a stander's own level (IsStandersValley).
         private bool MayBeHeadAtValley()
         {
-            return _hiddenLastMs - _hiddenStartMs <= MaxHeadMilliseconds && _baseline - _hiddenMin >= LowHeadMinMillimeters;
+            return _hiddenLastMs - _hiddenStartMs <= MaxHeadMilliseconds && _baseline - _hiddenMin >= LowHeadMinMillimeters
+                && !IsStandersValley();
+        }
+
+        // True when the valley's level is a stander's body level, held since StanderMilliseconds or more before the level
+        // began: a person swaying under the sensor (ReturnToBodyLevel keeps the level's date) reads farther at each far
+        // point of their sway, and their last stretch there, left to the floor, is them walking off (LeaveStillLevel
+        // reports it), not a follower behind them. The valley between two walkers is dated from the first one's fall
+        // (EnterBodyLevel), a walker's passage before the follower's level at most.
+        private bool IsStandersValley()
+        {
+            return _bodyLevel && _hiddenStartMs - _bodyLevelMs >= StanderMilliseconds;
         }
 
         private void ReportHiddenLevel(long timeMs, int d)
