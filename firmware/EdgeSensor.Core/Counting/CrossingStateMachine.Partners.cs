@@ -18,6 +18,72 @@ namespace EdgeSensor.Core.Counting
             return pairing.IsOpen && IsClearlyNearerSoFar(zone, side, partner);
         }
 
+        // True when zone's next target, which overlaps side although partner (zone's oldest) followed side across the line only
+        // within the pair gap, is the next walker of a queue going the way of that pair: partner and side read as one whole
+        // body (PartnerFit.IsOneWholeBody), the next target came into view after side did (paired with side it would make a
+        // crossing against the pair's walking order), and side's zone already holds that next target's own other side,
+        // begun after it in the same walking order, overlapping it or within the pair gap (a faint walker's sides miss each
+        // other by a reading or two). Each target then has its walking-order partner, and the flow one way:
+        // walkers of one size in a queue (children 0.7 m apart) read alike, so PartnerFit.KeepsGapPartner cannot tell them
+        // by stature, and the next walker is already in the first zone when a faint one's second side begins. Orphaned, the
+        // partner was lost and every later pair of the queue was counted the wrong way, one person behind. A stray ahead of a person (a door leaf's edge) leaves no such second pair in walking order.
+        private bool IsQueueFollower(int zone, TargetSummary side, TargetSummary partner)
+        {
+            PairingZone pairing = _zones[zone];
+            PairingZone sides = _zones[1 - zone];
+            if (!PartnerFit.IsOneWholeBody(side, partner))
+            {
+                return false;
+            }
+
+            long nextOnset;
+            long nextEnd;
+            if (pairing.Count > 1)
+            {
+                nextOnset = pairing.Second.OnsetMs;
+                nextEnd = pairing.Second.EndMs;
+            }
+            else if (pairing.HasLead)
+            {
+                nextOnset = pairing.Lead.OnsetMs;
+                nextEnd = pairing.LeadEndMs;
+            }
+            else if (pairing.IsOpen)
+            {
+                nextOnset = pairing.OpenOnsetMs;
+                nextEnd = long.MaxValue / 2;
+            }
+            else
+            {
+                return false;
+            }
+
+            if (nextOnset <= side.OnsetMs)
+            {
+                return false;
+            }
+
+            long followerOnset;
+            if (sides.Count > 1)
+            {
+                followerOnset = sides.Second.OnsetMs;
+            }
+            else if (sides.HasLead)
+            {
+                followerOnset = sides.Lead.OnsetMs;
+            }
+            else if (sides.IsOpen)
+            {
+                followerOnset = sides.OpenOnsetMs;
+            }
+            else
+            {
+                return false;
+            }
+
+            return followerOnset > nextOnset && followerOnset <= nextEnd + _maxGap;
+        }
+
         private bool IsClearlyNearerSoFar(int zone, TargetSummary side, TargetSummary partner)
         {
             TargetSummary rival = partner;
@@ -89,13 +155,13 @@ namespace EdgeSensor.Core.Counting
                 // already has a later target that does overlap, that one is the partner, and this one is a stray that
                 // passed before (a door leaf sweeping ahead of the person it opened for).
                 // Unless the two read like one body and that later target clearly does not (PartnerFit.KeepsGapPartner).
-                if (StartsBy(1, a.EndMs) && !KeepsGapPartner(1, a, b))
+                if (StartsBy(1, a.EndMs) && !KeepsGapPartner(1, a, b) && !IsQueueFollower(1, a, b))
                 {
                     Orphan(1);
                     return;
                 }
 
-                if (StartsBy(0, b.EndMs) && !KeepsGapPartner(0, b, a))
+                if (StartsBy(0, b.EndMs) && !KeepsGapPartner(0, b, a) && !IsQueueFollower(0, b, a))
                 {
                     Orphan(0);
                     return;

@@ -41,6 +41,33 @@ public sealed class SurgeGapPartnerTests
     }
 
     [TestMethod]
+    public void QueueOfChildrenOfOneSize_EachKeepsItsGapPartner_AndTheQueueGoesIn()
+    {
+        // event-surge, raster 2.8 m, seed 1447, 71.6-76.4 s: an adult, three children of 1.35-1.52 m 0.9 s apart (0.7 m at
+        // 0.79 m/s) and an adult, all entering. Each child reads only 340-670 mm up, and its zone-0 target ends 105-125 ms
+        // before its zone-1 target begins, by when the next child's zone-0 target has begun, reading within 150 mm of it
+        // (children of one size): PartnerFit cannot tell them apart by stature. Taking the next child for the partner
+        // orphaned the first child's zone-0 side and paired each later zone-0 target with the child ahead's zone-1 side:
+        // three exits counted for three children entering. Each gap pair reads as one whole body and the next zone-0 target
+        // has its own zone-1 side following it in walking order: the queue goes one way.
+        var run = new PairingScript(mount: 2800);
+        run.Target(0, start: 71643, end: 72343, nearest: 1554, episode: 16, height: 1287, samples: 9);
+        run.Target(1, start: 72098, end: 72728, nearest: 1589, episode: 18, height: 1246, samples: 9);
+        run.Target(0, start: 72623, end: 73043, nearest: 2503, episode: 17, height: 338, samples: 6);
+        run.Target(1, start: 73148, end: 73708, nearest: 2440, episode: 19, height: 395, samples: 8);
+        run.Target(0, start: 73533, end: 74023, nearest: 2285, episode: 18, height: 556, samples: 7);
+        run.Target(1, start: 73918, end: 74548, nearest: 2257, episode: 20, height: 578, samples: 9);
+        run.Target(0, start: 74373, end: 75003, nearest: 2219, episode: 19, height: 622, samples: 9);
+        run.Target(1, start: 74898, end: 75458, nearest: 2168, episode: 21, height: 667, samples: 8);
+        run.Target(0, start: 75283, end: 75843, nearest: 1954, episode: 20, height: 887, samples: 8);
+        run.Target(1, start: 75738, end: 76368, nearest: 1989, episode: 22, height: 846, samples: 9);
+        run.Finish();
+
+        Assert.AreEqual(0, run.Pairing.Exits, run.Describe());
+        Assert.AreEqual(5, run.Pairing.Entries, run.Describe());
+    }
+
+    [TestMethod]
     public void StrollerHoodPiecesFromAStillLevel_AreNotPairedApartFromThePusher()
     {
         // mixed, footprint 2.2 m, held-out seed 105, 122-124 s: a stroller pushed out. Each zone showed a short piece of the
