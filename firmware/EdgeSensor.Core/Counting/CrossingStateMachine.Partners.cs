@@ -170,7 +170,7 @@ namespace EdgeSensor.Core.Counting
 
             if (((IsNestedIn(b, a) && !IsEndHandedOn(0, a, 1, b)) || (IsNestedIn(a, b) && !IsEndHandedOn(1, b, 0, a))
                 || IsPresenceNestedIn(1, b, a) || IsPresenceNestedIn(0, a, b)) && !IsStretchedWalk(a, b)
-                && !IsHeldOpenOrigin(a, b))
+                && !IsHeldOpenOrigin(a, b) && !AreWalkOffs(a, b))
             {
                 // One target began after and ended before the other: a person standing on the line and swaying (or
                 // leaning) across it touched the other zone and withdrew. That touch is no side of a crossing; the
