@@ -85,6 +85,11 @@ namespace EdgeSensor.Core.Counting
         // it keeps its mean over a run of any length without overflowing.
         private const int MaxStableRunReadings = 1024;
 
+        // A stable run's mean must be known to within 1/RunMeanToleranceDivisor of the exit delta at RunMeanConfidenceSigmas
+        // of the floor noise (the stable band's three sigma) before it may become a new floor (StableRunReadings).
+        private const int RunMeanConfidenceSigmas = StableBandSigmas;
+        private const int RunMeanToleranceDivisor = 4;
+
         private readonly MedianFilter _filter;
         private readonly ZoneCalibrator _calibrator;
         private readonly ZoneOccupancyDetector _detector;
@@ -206,6 +211,13 @@ namespace EdgeSensor.Core.Counting
             bool wasStill = _detector.State == DetectorState.Background;
             ZoneEvent e = _detector.Update(timeMs, f);
             FollowStillLevel(wasStill, f);
+            if (!_detector.IsOccupied && _calibrator.Refine(f))
+            {
+                // A floor at the edge of range calibrated on a few readings; its noise now stands on a full window.
+                SetNoiseBands();
+                SetThresholds();
+            }
+
             return Track(timeMs, f, e);
         }
 
@@ -269,9 +281,14 @@ namespace EdgeSensor.Core.Counting
         private void CompleteCalibration(long timeMs)
         {
             _absDeviationQ = ((_calibrator.NoiseMillimeters << (BaselineFractionBits + NoiseFromMeanAbsDeviationShift)) / NoiseFromMeanAbsDeviationNumerator);
+            SetNoiseBands();
+            SetBaseline(_calibrator.BaselineMillimeters, timeMs);
+        }
+
+        private void SetNoiseBands()
+        {
             int band = _calibrator.NoiseMillimeters * StableBandSigmas;
             _stableBand = band < MinStableBandMillimeters ? MinStableBandMillimeters : band;
-            SetBaseline(_calibrator.BaselineMillimeters, timeMs);
         }
 
         private ZoneEvent Track(long timeMs, int f, ZoneEvent e)
@@ -356,15 +373,34 @@ namespace EdgeSensor.Core.Counting
         // floor and a few sigma nearer; the stable band (3 sigma of the boot noise, wider still where that estimate came out
         // high) holds both, and the one reading that happens to stray past the exit delta is no level to take for a floor:
         // taken, it left the zone's floor a child's depth too near, and the next children under it read as nothing.
+        //
+        // The run's mean is a level only once enough valid readings stand behind it: where the floor lies at the edge of range
+        // (far mount, sunlight) nine readings in ten fail, and the rebaseline time may hold three or four valid ones - a
+        // person passing under the enter threshold, or the floor's noise on one side - whose mean is no level: taken, the
+        // zone's floor landed 600 mm too near, or an enter delta too far (every reading of the true floor then a dip). The
+        // run needs the readings that put its mean within a quarter of the exit delta at three sigma of the noise the
+        // thresholds stand on (StableRunReadings); a dense run has them well inside the rebaseline time.
         private bool IsStableRunOffFloor(int baseline)
         {
-            if (_stableCount == 0)
+            if (_stableCount == 0 || _stableCount < StableRunReadings())
             {
                 return false;
             }
 
             int offset = (int)(_stableSum / _stableCount) - baseline;
             return Magnitude.Of(offset) > _exitDelta;
+        }
+
+        // Valid readings a stable run needs before its mean is taken for a level: the mean of n readings of noise sigma
+        // lies within RunMeanConfidenceSigmas sigma / sqrt(n) of the level, and that must be at most a quarter of the exit
+        // delta: a new floor off by that much still keeps its own readings within the exit delta to 2.5 sigma (the weak
+        // dip's depth), so the zone goes on tracking its floor. With the exit delta at 10/3 of the boot noise this is 13
+        // readings (the beyond-range boot closes on 8); on a quiet floor whose exit delta is the configured minimum, fewer.
+        private int StableRunReadings()
+        {
+            long spread = (long)_calibrator.NoiseMillimeters * RunMeanConfidenceSigmas * RunMeanToleranceDivisor;
+            long exitSquared = (long)_exitDelta * _exitDelta;
+            return exitSquared <= 0 ? 1 : (int)(((spread * spread) + exitSquared - 1) / exitSquared);
         }
 
         private void FollowStillLevel(bool wasStill, int f)
