@@ -152,7 +152,8 @@ namespace EdgeSensor.Core.Counting
             bool unsure = _segLastMs - _nearLevelStartMs >= VehiclePassMilliseconds || _baseline - _segMin < LowHeadMinMillimeters
                 || (_hasLowHead && _lowHeadUnsure);
             bool walkedIn = _current.Origin == TargetOrigin.Floor
-                || (_current.GapFarthestMillimeters > 0 && _baseline - _current.GapFarthestMillimeters < VehicleContact.HandleGapMinMillimeters);
+                || (_current.GapFarthestMillimeters > 0 && _baseline - _current.GapFarthestMillimeters < VehicleContact.HandleGapMinMillimeters)
+                || (_walkInGapMm > 0 && _baseline - _walkInGapMm < VehicleContact.HandleGapMinMillimeters);
             if (_segMin - _current.NearestMillimeters > FallThreshold(_segMin) || (unsure && (_baseline - _segMin < HiddenChildMinMillimeters || !walkedIn)))
             {
                 // A level held before, other than a child's head: a stroller shows its hood, then its handle with the

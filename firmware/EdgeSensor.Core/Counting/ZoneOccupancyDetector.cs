@@ -477,6 +477,12 @@ namespace EdgeSensor.Core.Counting
 
         private int _gapFarthest;
 
+        // The reading that returned the body ahead to the background a target then rose out of: the gap's first reading.
+        private int _gapReturnMm;
+
+        // The farthest the zone read in the gap before the open target (its first reading included), 0 for none.
+        private int _walkInGapMm;
+
         private long _leaveStartMs;
 
         private int _leaveLevel;
@@ -939,6 +945,7 @@ namespace EdgeSensor.Core.Counting
             {
                 // Back to the level it rose from: the person left, the background (door, previous person) remains.
                 Finish(timeMs);
+                _gapReturnMm = d;
                 _state = DetectorState.Background;
                 if (_approachRise)
                 {
@@ -1191,6 +1198,8 @@ namespace EdgeSensor.Core.Counting
             _current.ArrivalMs = _episodeStartMs;
             _current.IsWalkOff = false;
             _current.GapFarthestMillimeters = origin == TargetOrigin.Background ? _gapFarthest : 0;
+            _walkInGapMm = origin == TargetOrigin.Background ? (_gapReturnMm > _gapFarthest ? _gapReturnMm : _gapFarthest) : 0;
+            _gapReturnMm = 0;
             _current.SettledOnStillLevel = false;
             _current.SettledOnRiseLevel = false;
             _current.CoreStartMs = timeMs;
