@@ -100,6 +100,8 @@ namespace EdgeSensor.Core.Counting
         private readonly int[] _nearestWhenOtherRoseMm = new int[2];
 
         private readonly bool[] _dipPending = new bool[2];
+        private readonly bool[] _lookPending = new bool[2];
+        private readonly long[] _lookStartMs = new long[2];
 
         private readonly long[] _dipStartMs = new long[2];
         // Per zone: a stander's reading has left their still level, and their walk off is yet to be reported (OnPendingWalkOff).
@@ -355,6 +357,16 @@ namespace EdgeSensor.Core.Counting
         {
             _dipPending[zone] = pending;
             _dipStartMs[zone] = startMs;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="zone"/> holds a faint partner's long look, begun at <paramref name="startMs"/>, that waits
+        /// for its body to go on (<see cref="FaintPartner.HasPendingLook"/>): the other zone's target may yet get it as partner.
+        /// </summary>
+        public void OnPendingLook(int zone, bool pending, long startMs)
+        {
+            _lookPending[zone] = pending;
+            _lookStartMs[zone] = startMs;
         }
 
         /// <summary>
@@ -704,6 +716,12 @@ namespace EdgeSensor.Core.Counting
                 // A faint body is confirmed only a window of readings after it began (longer when a reading in between is
                 // invalid), and dated back to its first, and a follower's level behind a valley only when it ends: one begun
                 // within the gap may still come as this target's partner.
+                return true;
+            }
+
+            if (_lookPending[other] && _lookStartMs[other] <= end)
+            {
+                // A faint partner's long look there waits for its body to go on and the hold after it (FaintPartner).
                 return true;
             }
 

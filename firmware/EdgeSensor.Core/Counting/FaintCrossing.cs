@@ -57,7 +57,7 @@ namespace EdgeSensor.Core.Counting
         private const int MaxLeadMilliseconds = 1500;
 
         // After the second dip the first zone must stay on its floor this long: someone who went back dips it again.
-        private const int HoldMilliseconds = 800;
+        internal const int HoldMilliseconds = 800;
 
         // The pairing stage must have decided nothing (a count, a turn-back, a door, a low object, a mismatch) from this long
         // before the first dip began: those were the targets' own verdicts over this passage. An earlier verdict was on a
@@ -136,6 +136,15 @@ namespace EdgeSensor.Core.Counting
         public bool IsSteadyDip(int zone)
         {
             return _inDip[zone] && _sum[zone] + (ClipSigmas * _noise[zone]) >= _peak[zone];
+        }
+
+        /// <summary>
+        /// True while <paramref name="zone"/>'s window reads its floor: no dip and its sum under the release (what the hold
+        /// after a faint crossing asks of the first zone). True too before the zone's noise is known.
+        /// </summary>
+        public bool IsOnFloor(int zone)
+        {
+            return _noise[zone] <= 0 || (!_inDip[zone] && _sum[zone] < ReleaseSigmas * _noise[zone]);
         }
 
         /// <summary>When <paramref name="zone"/>'s current or last dip began (its window's first reading).</summary>

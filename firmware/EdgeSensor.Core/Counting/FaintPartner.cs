@@ -24,6 +24,15 @@ namespace EdgeSensor.Core.Counting
         private const int DipSigmasTimesFive = 10;
         private const int CapSigmasTimesTwo = 5;
 
+        // Or a long look: LongWindowSamples readings averaging at least LongDipSigmasTimes100 / 100 sigma, each capped as
+        // above. The faintest children (raster model, 2.5-3.0 m) read 1-2 sigma nearer than the floor for their whole
+        // passage of a zone (6-12 readings) and seldom give three readings averaging 2 sigma. Six readings are twice the
+        // evidence: 2 sigma x sqrt(3/6) = 1.41 sigma is the same 3.5 sigma of their mean, so a window of floor noise makes
+        // one as rarely as it makes a short one, and the windows overlapping one passage are fewer. Only out of a quiet
+        // floor (never a re-dip), as the detector's own long look.
+        private const int LongWindowSamples = 6;
+        private const int LongDipSigmasTimes100 = 141;
+
         // The zone is quiet: no target or still level in it for QuietMilliseconds (a body leaving a zone fades out of its
         // blend over a few hundred ms: that tail is the body the zone already saw, not another one).
         private const int QuietMilliseconds = 500;
@@ -49,14 +58,37 @@ namespace EdgeSensor.Core.Counting
         // A faint target: its nearest reading at most this many enter deltas nearer than the floor (see IsFaintPassage).
         private const int FaintTargetEnterDeltas = 2;
 
-        private readonly int[] _depth = new int[2 * WindowSamples];
-        private readonly long[] _ms = new long[2 * WindowSamples];
-        private readonly int[] _nearest = new int[2 * WindowSamples];
-        private readonly bool[] _quiet = new bool[2 * WindowSamples];
-        private readonly bool[] _afterTarget = new bool[2 * WindowSamples];
+        // A long look is what a body's edge over the line looks like too (a child at the line, head in one zone, shoulder or
+        // arm blending into the other, who then turns back). Its 1.41 sigma is as weak as FaintCrossing's weak pair and only
+        // as good as the zone's noise estimate: a long look is looked for only once FaintCrossing counts the zone settled
+        // (IsSettled, 36 s after calibration). It is taken only once it shows that the body went on: its dip
+        // has ended, it lasted at least as long as a child's body takes to pass the zone (PassageMilliseconds), and then the
+        // zone the body came from stays on its floor for FaintCrossing's hold (a child who went back dips it again).
+        // A child's passage: the zone's footprint along the path at head height, FootprintPerMille of the head's distance
+        // below the sensor (tan 13.5 degrees), plus the body's depth, at a brisk ChildPaceMillimetersPerSecond. A child's
+        // head: ChildHeadMillimeters, the middle of 3-12 year olds' statures (growth charts, 50th percentile: 950 mm at
+        // 3 y, 1500 mm at 12 y); their body depth about 0.13 of stature. The pace: a chair is pushed, a child runs at up to
+        // 1.6 m/s (as DoorDiscriminator's brisk walker).
+        private const int FootprintPerMille = 240;
+        private const int ChildHeadMillimeters = 1250;
+        private const int ChildDepthMillimeters = 160;
+        private const int ChildPaceMillimetersPerSecond = 1600;
+
+        private readonly int[] _depth = new int[2 * LongWindowSamples];
+        private readonly long[] _ms = new long[2 * LongWindowSamples];
+        private readonly int[] _nearest = new int[2 * LongWindowSamples];
+        private readonly bool[] _quiet = new bool[2 * LongWindowSamples];
+        private readonly bool[] _afterTarget = new bool[2 * LongWindowSamples];
         private readonly bool[] _wasAfterTarget = new bool[2];
         private readonly bool[] _heldLevel = new bool[2];
         private readonly bool[] _dipIsReDip = new bool[2];
+        private readonly bool[] _dipIsLong = new bool[2];
+        private readonly bool[] _look = new bool[2];
+        private readonly int[] _lookOrigin = new int[2];
+        private readonly long[] _lookStart = new long[2];
+        private readonly long[] _lookEnd = new long[2];
+        private readonly long[] _lookPartnerEnd = new long[2];
+        private readonly long[] _lookHoldFrom = new long[2];
         private readonly long[] _lastStart = new long[2];
         private readonly long[] _prevStart = new long[2];
         private readonly long[] _prevEnd = new long[2];
@@ -111,6 +143,38 @@ namespace EdgeSensor.Core.Counting
             return _takenEpisode[zone];
         }
 
+        private readonly FaintCrossing _windows;
+
+        /// <summary>A faint partner on its own (its long looks wait out no hold: nothing feeds these windows).</summary>
+        public FaintPartner()
+            : this(new FaintCrossing())
+        {
+        }
+
+        /// <summary>
+        /// A faint partner whose long looks wait out the hold of <paramref name="windows"/> (FaintCrossing, fed the same readings)
+        /// on the zone their body came from.
+        /// </summary>
+        public FaintPartner(FaintCrossing windows)
+        {
+            _windows = windows;
+        }
+
+        /// <summary>
+        /// True while a long look of <paramref name="zone"/> waits to show that its body went on (see
+        /// <see cref="LookStartMs"/>): the pairing stage keeps its partner for it.
+        /// </summary>
+        public bool HasPendingLook(int zone)
+        {
+            return _look[zone];
+        }
+
+        /// <summary>When the long look <see cref="HasPendingLook"/> reports began.</summary>
+        public long LookStartMs(int zone)
+        {
+            return _lookStart[zone];
+        }
+
         /// <summary>Faint targets found so far.</summary>
         public int Count { get; private set; }
 
@@ -137,6 +201,10 @@ namespace EdgeSensor.Core.Counting
             }
 
             bool dipNow = valid && Record(zone, timeMs, distanceMillimeters, channel);
+            if (ResolveLooks(zone, timeMs, channel, other))
+            {
+                return true;
+            }
 
             ZoneOccupancyDetector detector = channel.Detector;
             ZoneOccupancyDetector otherDetector = other.Detector;
@@ -150,7 +218,18 @@ namespace EdgeSensor.Core.Counting
                 if (_dipEnd[otherZone] >= target.StartMs - MeetMilliseconds && _dipOnset[otherZone] < target.OnsetMs
                     && (!_dipIsReDip[otherZone] || IsReDipPartner(target, _lastStart[otherZone], _prevStart[zone], _prevEnd[zone])))
                 {
-                    return Take(otherZone);
+                    if (!_dipIsLong[otherZone])
+                    {
+                        return Take(otherZone);
+                    }
+
+                    if (!_look[otherZone] && _windows.IsSettled(otherZone) && IsLongLookPartner(target, channel)
+                        && target.EndMs - target.StartMs >= PassageMilliseconds(channel.BaselineMillimeters))
+                    {
+                        // The body arrived from the long look's zone and went on over this one (its target lasted a child's
+                        // passage of it: a shorter one is an edge over the line): the long look's zone must stay quiet after it.
+                        StartLook(otherZone, otherZone, target.EndMs);
+                    }
                 }
             }
 
@@ -164,7 +243,16 @@ namespace EdgeSensor.Core.Counting
                     && _dipStart[zone] <= last.EndMs + MeetMilliseconds && timeMs > last.EndMs
                     && (!_dipIsReDip[zone] || IsReDipPartner(last, _prevStart[otherZone], _lastStart[zone], _prevEnd[otherZone])))
                 {
-                    return Take(zone);
+                    if (!_dipIsLong[zone])
+                    {
+                        return Take(zone);
+                    }
+
+                    if (!_look[zone] && _windows.IsSettled(zone) && IsLongLookPartner(last, other))
+                    {
+                        // The body walks on from the other zone: that zone must stay quiet after this long look.
+                        StartLook(zone, otherZone, last.EndMs);
+                    }
                 }
             }
 
@@ -197,6 +285,95 @@ namespace EdgeSensor.Core.Counting
         private static bool IsReDipPartner(TargetSummary partner, long firstBefore, long secondBefore, long partnerBeforeEnd)
         {
             return IsWholePassage(partner) && partner.StartMs - partnerBeforeEnd < QuietMilliseconds && firstBefore < secondBefore;
+        }
+
+        private void StartLook(int zone, int origin, long partnerEndMs)
+        {
+            _look[zone] = true;
+            _lookOrigin[zone] = origin;
+            _lookStart[zone] = _dipStart[zone];
+            _lookPartnerEnd[zone] = partnerEndMs;
+            _lookHoldFrom[zone] = 0;
+        }
+
+        // Follows the long looks waiting for their body to go on (see PassageMilliseconds); true when one is taken now.
+        private bool ResolveLooks(int zone, long timeMs, ZoneChannel channel, ZoneChannel other)
+        {
+            for (int z = 0; z < 2; z++)
+            {
+                if (!_look[z])
+                {
+                    continue;
+                }
+
+                int origin = _lookOrigin[z];
+                ZoneChannel originChannel = origin == zone ? channel : other;
+                if (!_hasDip[z] || _dipUsed[z] || !_dipIsLong[z] || _dipStart[z] != _lookStart[z]
+                    || _dipEnd[z] - _dipStart[z] > MaxPassageMilliseconds || originChannel.Detector.State != DetectorState.Empty)
+                {
+                    // Another dip, one confirmed short (judged as such), a body standing, or the origin zone busy again.
+                    _look[z] = false;
+                    continue;
+                }
+
+                if (_lookHoldFrom[z] == 0)
+                {
+                    if (zone == z && _dipEnd[z] < timeMs)
+                    {
+                        // The dip has ended: it must have lasted a child's passage of the zone.
+                        ZoneChannel lookChannel = z == zone ? channel : other;
+                        if (_dipEnd[z] - _dipStart[z] < PassageMilliseconds(lookChannel.BaselineMillimeters))
+                        {
+                            _look[z] = false;
+                            continue;
+                        }
+
+                        _lookEnd[z] = _dipEnd[z];
+                        _lookHoldFrom[z] = _dipEnd[z] > _lookPartnerEnd[z] ? _dipEnd[z] : _lookPartnerEnd[z];
+                    }
+
+                    continue;
+                }
+
+                if (_dipEnd[z] != _lookEnd[z])
+                {
+                    // The dip went on after all: wait for its end again.
+                    _lookHoldFrom[z] = 0;
+                    continue;
+                }
+
+                if (zone == origin && timeMs > _lookHoldFrom[z] && !_windows.IsOnFloor(origin))
+                {
+                    // The zone the body came from dipped again within the hold: the body went back.
+                    _look[z] = false;
+                    continue;
+                }
+
+                if (timeMs >= _lookHoldFrom[z] + FaintCrossing.HoldMilliseconds)
+                {
+                    _look[z] = false;
+                    return Take(z);
+                }
+            }
+
+            return false;
+        }
+
+        // How long a child's body takes at least to pass a zone whose floor lies floorMillimeters below the sensor.
+        private static int PassageMilliseconds(int floorMillimeters)
+        {
+            int below = floorMillimeters > ChildHeadMillimeters ? floorMillimeters - ChildHeadMillimeters : 0;
+            return (((below * FootprintPerMille) / 1000) + ChildDepthMillimeters) * 1000 / ChildPaceMillimetersPerSecond;
+        }
+
+        // True when partner, the other zone's target, may have a long look's dip (only 1.4 sigma on average) as its other
+        // side: a whole passage (not a stray reading or two), itself no deeper than the single-reading enter delta. The zones
+        // are mirror halves of one view and read a body walking over the line alike: a body whose target read past the enter
+        // delta (4-7 sigma) reads three readings of 2 sigma in the other zone (a short window) too, and a long look beside it
+        // is something else (a door leaf's fringe, noise).
+        private static bool IsLongLookPartner(TargetSummary partner, ZoneChannel partnerChannel)
+        {
+            return IsWholePassage(partner) && partner.HeightMillimeters <= partnerChannel.EnterDeltaMillimeters;
         }
 
         // A body passing a zone shows in at least WindowSamples readings (a child's passage takes 0.4-1 s, 6-14 readings).
@@ -264,47 +441,89 @@ namespace EdgeSensor.Core.Counting
             }
 
             _wasAfterTarget[zone] = afterTarget;
-            int slot = (zone * WindowSamples) + _next[zone];
+            int slot = (zone * LongWindowSamples) + _next[zone];
             _quiet[slot] = quietLevel && !afterTarget;
             _afterTarget[slot] = afterTarget;
             _depth[slot] = depth > cap ? cap : depth;
             _ms[slot] = timeMs;
             _nearest[slot] = distance;
-            _next[zone] = _next[zone] + 1 < WindowSamples ? _next[zone] + 1 : 0;
-            if (_count[zone] < WindowSamples)
+            _next[zone] = _next[zone] + 1 < LongWindowSamples ? _next[zone] + 1 : 0;
+            if (_count[zone] <= LongWindowSamples)
             {
                 _count[zone]++;
+            }
+
+            if (noise <= 0)
+            {
                 return false;
             }
 
+            // The short window: the last WindowSamples readings, judged once a reading more has come (as it always was).
+            int shortOldest = -1;
+            int longOldest = -1;
             int sum = 0;
-            int nearest = distance;
-            for (int i = 0; i < WindowSamples; i++)
+            for (int k = 1; k <= LongWindowSamples && k <= _count[zone]; k++)
             {
-                int s = (zone * WindowSamples) + i;
-                sum += _depth[s];
-                nearest = _nearest[s] < nearest ? _nearest[s] : nearest;
+                sum += _depth[Slot(zone, k)];
+                if (k == WindowSamples && _count[zone] > WindowSamples && sum * 5 >= WindowSamples * DipSigmasTimesFive * noise)
+                {
+                    shortOldest = Slot(zone, k);
+                }
+
+                if (k == LongWindowSamples && sum * 100 >= LongWindowSamples * LongDipSigmasTimes100 * noise)
+                {
+                    longOldest = Slot(zone, k);
+                }
             }
 
-            int oldest = (zone * WindowSamples) + _next[zone];
-            if (noise <= 0 || sum * 5 < WindowSamples * DipSigmasTimesFive * noise)
+            if (shortOldest < 0 && longOldest < 0)
             {
                 return false;
             }
 
+            int oldest = shortOldest >= 0 ? shortOldest : longOldest;
+            int samples = shortOldest >= 0 ? WindowSamples : LongWindowSamples;
+            int nearest = WindowNearest(zone, samples);
             long first = _ms[oldest];
-            if (_hasDip[zone] && first <= _dipEnd[zone])
+            if (_hasDip[zone] && first <= _dipEnd[zone] && (shortOldest >= 0 || _dipIsLong[zone]))
             {
                 // The same dip goes on (its start rose out of a quiet floor).
+                if (_dipIsLong[zone] && shortOldest >= 0 && (_quiet[shortOldest] || _afterTarget[shortOldest]))
+                {
+                    // A long look that three readings now confirm at the short window's depth is the short dip it would have
+                    // been, dated from those readings: the long window's first readings may precede the body.
+                    _dipIsLong[zone] = false;
+                    _dipIsReDip[zone] = !_quiet[shortOldest];
+                    _dipStart[zone] = first;
+                    _dipOnset[zone] = timeMs;
+                    _dipSamples[zone] = WindowSamples - 1;
+                    _dipNearest[zone] = nearest;
+                }
+
                 _dipEnd[zone] = timeMs;
                 _dipSamples[zone]++;
                 _dipNearest[zone] = nearest < _dipNearest[zone] ? nearest : _dipNearest[zone];
                 return true;
             }
 
-            if (!_quiet[oldest] && !_afterTarget[oldest])
+            if (shortOldest < 0 && _hasDip[zone] && first <= _dipEnd[zone])
             {
+                // Only the long window reaches over a short dip's end: it re-reads that dip, and does not stretch it.
                 return false;
+            }
+
+            if (shortOldest < 0 || (!_quiet[shortOldest] && !_afterTarget[shortOldest]))
+            {
+                // No short dip may begin here; a long look only out of a quiet floor, and never over the last dip's readings.
+                if (longOldest < 0 || !_quiet[longOldest] || (_hasDip[zone] && _ms[longOldest] <= _dipEnd[zone]))
+                {
+                    return false;
+                }
+
+                oldest = longOldest;
+                samples = LongWindowSamples;
+                first = _ms[oldest];
+                nearest = WindowNearest(zone, samples);
             }
 
             _hasDip[zone] = true;
@@ -313,10 +532,31 @@ namespace EdgeSensor.Core.Counting
             _dipStart[zone] = first;
             _dipOnset[zone] = timeMs;
             _dipEnd[zone] = timeMs;
-            _dipSamples[zone] = WindowSamples;
+            _dipSamples[zone] = samples;
+            _dipIsLong[zone] = samples == LongWindowSamples;
             _dipNearest[zone] = nearest;
             _dipBaseline[zone] = baseline;
             return true;
+        }
+
+        // The nearest reading of zone's last samples readings.
+        private int WindowNearest(int zone, int samples)
+        {
+            int nearest = int.MaxValue;
+            for (int k = 1; k <= samples; k++)
+            {
+                int s = Slot(zone, k);
+                nearest = _nearest[s] < nearest ? _nearest[s] : nearest;
+            }
+
+            return nearest;
+        }
+
+        // The ring slot of zone's k-th latest reading (1 = the one just recorded).
+        private int Slot(int zone, int k)
+        {
+            int i = _next[zone] - k;
+            return (zone * LongWindowSamples) + (i < 0 ? i + LongWindowSamples : i);
         }
 
         private bool Take(int zone)

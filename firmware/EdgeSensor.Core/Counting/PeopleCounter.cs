@@ -26,8 +26,8 @@ namespace EdgeSensor.Core.Counting
         private readonly CrossingStateMachine _crossings;
         private readonly OccupancyTracker _occupancy;
         private readonly PirPresence _pir;
-        private readonly FaintPartner _faint = new FaintPartner();
-        private readonly FaintCrossing _faintCrossing = new FaintCrossing();
+        private readonly FaintCrossing _faintCrossing;
+        private readonly FaintPartner _faint;
         private readonly int _insideZone;
         private int _verdicts;
         private long _lastVerdictMs = long.MinValue / 2;
@@ -51,6 +51,10 @@ namespace EdgeSensor.Core.Counting
             {
                 throw new ArgumentException(error, nameof(settings));
             }
+
+            // A faint partner's long look waits out FaintCrossing's hold on the zone its body came from.
+            _faintCrossing = new FaintCrossing();
+            _faint = new FaintPartner(_faintCrossing);
 
             _zones[0] = new ZoneChannel(settings);
             _zones[1] = new ZoneChannel(settings);
@@ -180,6 +184,8 @@ namespace EdgeSensor.Core.Counting
                 }
             }
 
+            _crossings.OnPendingLook(0, _faint.HasPendingLook(0), _faint.LookStartMs(0));
+            _crossings.OnPendingLook(1, _faint.HasPendingLook(1), _faint.LookStartMs(1));
             CrossingKind kind = Finish();
             bool counted = _faintCrossing.Observe(zone, _now, distanceMillimeters, !invalid, channel, _lastVerdictMs, _crossings.IsBusy);
             _crossings.OnFaintWindow(zone, _faintCrossing.InDip(zone), _faintCrossing.DipStartMs(zone), _faintCrossing.IsStrongDip(zone) || _faintCrossing.IsWalkingPair(1 - zone, zone), _faintCrossing.IsSteadyDip(zone));
