@@ -85,6 +85,13 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool IsRefining { get; private set; }
 
+        /// <summary>
+        /// Readings per valid one at a boot that found the floor beyond range (<see cref="AddSignalFail"/>): at least
+        /// FailsPerValidForBeyondRange + 1 there, counted over at least a window of signal fails; 1 for a floor that
+        /// calibrated on a still window (its few fails measure no rate).
+        /// </summary>
+        public int ReadingsPerValid { get; private set; } = 1;
+
         /// <summary>How often the window was restarted because the scene was not still.</summary>
         public int Restarts => _restarts;
 
@@ -97,6 +104,7 @@ namespace EdgeSensor.Core.Counting
             _refinedCount = 0;
             IsCalibrated = false;
             IsRefining = false;
+            ReadingsPerValid = 1;
         }
 
         /// <summary>
@@ -137,6 +145,7 @@ namespace EdgeSensor.Core.Counting
             int iqr = _sorted[first + ((floorSamples * 3) / 4)] - _sorted[first + (floorSamples / 4)];
             _baselineMillimeters = _sorted[first + (floorSamples / 2)];
             _noiseMillimeters = (iqr * Hundredths) / IqrPerSigmaHundredths;
+            ReadingsPerValid = (_signalFails + _validSeen) / (_validSeen < 1 ? 1 : _validSeen);
             IsCalibrated = true;
 
             // The noise stands on as few as MinSamples readings here: keep collecting (Refine).

@@ -52,6 +52,15 @@ namespace EdgeSensor.Core.Counting
         // each zone in turn). The exit threshold is ExitDeltaNumerator/ExitDeltaDenominator of it (hysteresis,
         // CounterSettings.MinEnterDeltaMillimeters).
         private const int EnterDeltaSigmas = 5;
+
+        // The 5 sigma above is a false-alarm rate per reading, and what a site sees is false targets per hour. Where the
+        // floor lies beyond range (far mount, sunlight) most readings fail and only one in ReadingsPerValid is a floor
+        // reading that can stray: the same rate an hour allows the multiple z with Q(z) = Q(5) * ReadingsPerValid (normal
+        // tail). In tenths of sigma, by whole doublings of ReadingsPerValid (rounded down, so never below that z, and z
+        // rounded up): 1 -> 5.0, 2 -> 4.87, 4 -> 4.73, 8 -> 4.58, 16 -> 4.44, 32 -> 4.28, 64 and more -> 4.13.
+        private const int TenthsPerSigma = 10;
+        private static readonly int[] EnterDeltaTenthSigmasByDoubling = { EnterDeltaSigmas * TenthsPerSigma, 49, 48, 46, 45, 43, 42 };
+
         private const int MaxEnterDivisor = 2;
         private const int ExitDeltaNumerator = 2;
         private const int ExitDeltaDenominator = 3;
@@ -443,11 +452,23 @@ namespace EdgeSensor.Core.Counting
             SetThresholds();
         }
 
+        private static int EnterDeltaTenthSigmas(int readingsPerValid)
+        {
+            int doublings = 0;
+            while (readingsPerValid >= 2 && doublings < EnterDeltaTenthSigmasByDoubling.Length - 1)
+            {
+                readingsPerValid /= 2;
+                doublings++;
+            }
+
+            return EnterDeltaTenthSigmasByDoubling[doublings];
+        }
+
         private void SetThresholds()
         {
             int baseline = _baselineQ >> BaselineFractionBits;
             int bootNoise = _calibrator.NoiseMillimeters;
-            int enter = bootNoise * EnterDeltaSigmas;
+            int enter = (bootNoise * EnterDeltaTenthSigmas(_calibrator.ReadingsPerValid)) / TenthsPerSigma;
             if (enter < _minEnterDelta)
             {
                 enter = _minEnterDelta;

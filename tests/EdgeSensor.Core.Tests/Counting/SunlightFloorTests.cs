@@ -115,6 +115,48 @@ public sealed class SunlightFloorTests
         Assert.IsTrue(c.NoiseMillimeters > 75 && c.NoiseMillimeters < 130, $"noise {c.NoiseMillimeters}, sigma 100");
     }
 
+    // Nine floor readings in ten fail, so an hour holds a tenth of the floor readings that could stray past the enter
+    // threshold: the false-alarm rate an hour that 5 sigma buys on a floor that always ranges is bought here at 4.6
+    // sigma (Q(z) = Q(5) * 8, the readings per valid one rounded down to whole doublings). The floor's first eight valid
+    // readings span an interquartile range of 250 mm (boot noise 185 mm): the zone enters 851 mm nearer than its floor,
+    // not 925 (in the simulator's sunlight at 3.0 m a zone whose readings of a passing adult lay 4.6-5 sigma deep saw
+    // nothing while the other zone saw them).
+    [TestMethod]
+    public void Channel_FloorBeyondRange_EntersOnTheFalseAlarmRateOfItsFewValidReadings()
+    {
+        var zone = new ZoneChannel(new CounterSettings { MountHeightMillimeters = Mount });
+        FeedFloor(zone, 0, 400);
+        Assert.IsTrue(zone.IsCalibrated, "the zone must calibrate on its floor");
+        const int BootNoise = 185;
+        Assert.AreEqual((BootNoise * 46) / 10, zone.EnterDeltaMillimeters, "4.6 boot sigma");
+        var dense = new ZoneChannel(new CounterSettings { MountHeightMillimeters = Mount });
+        int[] quiet = { -10, 8, -4, 12, -6, 2, 10, -12, 6, -2, 4, -8, 0, 9, -5, 1 };
+        for (int i = 0; i < 64; i++)
+        {
+            dense.Process(i * PeriodMs, 2500 + (quiet[i % quiet.Length] * 8), 0);
+        }
+
+        Assert.IsTrue(dense.IsCalibrated, "the dense zone must calibrate on its floor");
+        Assert.AreEqual(5 * 77, dense.EnterDeltaMillimeters, "a floor that always ranges keeps 5 sigma (interquartile range 104 mm: 77)");
+    }
+
+    [TestMethod]
+    public void Calibrator_FloorBeyondRange_CountsItsReadingsPerValidOne()
+    {
+        var c = new ZoneCalibrator(16, 120, (Mount * 3) / 4);
+        Assert.AreEqual(1, c.ReadingsPerValid);
+        bool done = false;
+        for (int i = 0; !done && i < 400; i++)
+        {
+            done = i % 10 == 9 ? c.Add(Floor + FloorSpread[(i / 10) % FloorSpread.Length]) : c.AddSignalFail();
+        }
+
+        Assert.IsTrue(done, "calibrated on the floor beyond range");
+        Assert.AreEqual(10, c.ReadingsPerValid, "nine fails for every valid reading");
+        c.Reset();
+        Assert.AreEqual(1, c.ReadingsPerValid);
+    }
+
     private static long FeedFloor(ZoneChannel zone, long t, int readings)
     {
         for (int i = 0; i < readings; i++, t += PeriodMs)
