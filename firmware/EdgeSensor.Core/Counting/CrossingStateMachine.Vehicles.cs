@@ -38,12 +38,6 @@ namespace EdgeSensor.Core.Counting
         // brings their head in right behind the gap between the two bodies.
         private const int MinHandleToHeadMilliseconds = 180;
 
-        // Where a low target's top came along its passage (see TopsAtRear): after 1/RearHalfDivisor of it, at its rear (a
-        // seated head); within 1/FrontThirdDivisor of it, at its front (a stroller's hood).
-        private const int RearHalfDivisor = 2;
-
-        private const int FrontThirdDivisor = 3;
-
         // Where a zone blends a head (ZoneOccupancyDetector.BlendsHead: a high mount) it reads a pusher's head little above
         // the hood ahead of it (the head is small, the hood broad and flat: a 1.69 m pusher read at about 1.0 m behind a hood
         // read at 0.83 m, raster 3.0 m), so the rise falls far short of PusherRiseMillimeters. A pusher still reads at
@@ -86,7 +80,6 @@ namespace EdgeSensor.Core.Counting
         {
             int origin = OriginOf(verdict);
             return verdict == _lastCounted && IsPusherBehind(_lastCountedA, a) && IsPusherBehind(_lastCountedB, b)
-                && !(TopsAtRear(_lastCountedA, _lastCountedB) && IsTallerBody(_lastCountedA, a) && IsTallerBody(_lastCountedB, b))
                 && (!(VehicleContact.SawFloorBetween(a) || VehicleContact.SawFloorBetween(b))
                     || ShowsBlendedHandle(_lastCountedA, a, _lastCountedB, b))
                 && ((ShowsReach(_lastCountedA, a) && ShowsReach(_lastCountedB, b))
@@ -215,8 +208,7 @@ namespace EdgeSensor.Core.Counting
         private bool IsPushedBy(int zone, TargetSummary lead, TargetSummary target)
         {
             int rise = target.HeightMillimeters - lead.HeightMillimeters;
-            if (target.OnsetMs - lead.EndMs > _maxGap || rise <= 0 || !_vehicleContact.IsOneBody(zone, lead, target)
-                || IsSeatedBody(zone, lead))
+            if (target.OnsetMs - lead.EndMs > _maxGap || rise <= 0 || !_vehicleContact.IsOneBody(zone, lead, target))
             {
                 return false;
             }
@@ -233,65 +225,6 @@ namespace EdgeSensor.Core.Counting
 
             return IsHeldTwiceAsLong(lead, target)
                 || (IsHeldAsLongAsVehicle(lead, target) && lead.EndMs - lead.StartMs >= MinVehiclePassMilliseconds);
-        }
-
-        // True when the low body read as low in zone 0 and low in zone 1 is a seated person, not a vehicle: one zone reached
-        // its top only in the rear half of its passage and the other not within the first third. A wheelchair user's head
-        // sits over the chair's rear wheels, the thighs, knees and footrest (0.5-0.7 m up) reaching about 0.75 m ahead of it
-        // and the backrest and push handles 0.3 m behind (an occupied chair about 1.05 m long, ISO 7193's envelope 1.2 m), so
-        // at the chair's pace a zone reaches the head's level about 70 % of the way through the chair's passage. A stroller's
-        // hood is its front and its top (0.6 m or more of a 0.7-1.05 m stroller, the handle and the reach behind it), so a
-        // zone reaches the hood's level within the first third of the passage. Both zones see the one body; one that reached a
-        // hood's level late (its noise, or a handle read above the hood) is not read so by the other, which reached it early.
-        private static bool TopsAtRear(TargetSummary low0, TargetSummary low1)
-        {
-            return IsTopPlaced(low0) && IsTopPlaced(low1)
-                && ((IsTopInRearHalf(low0) && !IsTopInFrontThird(low1)) || (IsTopInRearHalf(low1) && !IsTopInFrontThird(low0)));
-        }
-
-        // True when low tells where its top came along its passage: risen out of the bare floor, so its passage begins with
-        // its front (a piece split off at a valley begins wherever the valley was); in a zone that reads a head as its own
-        // top (it does not blend one, ZoneOccupancyDetector.BlendsHead: under a high mount the zone blends a seated head with
-        // the lap and knees around it, nearest where most of the body fills it); and its top held over two readings or more
-        // (a head's crown stays in view for its own length and the zone's, several readings at a chair's pace; a single
-        // nearest reading is noise on a flat top, not where the top is).
-        private static bool IsTopPlaced(TargetSummary low)
-        {
-            return low.Origin == TargetOrigin.Floor && !ZoneOccupancyDetector.BlendsHead(low.NearestMillimeters) && low.TopHeldMs > 0
-                && low.TopStartMs >= low.StartMs;
-        }
-
-        private static bool IsTopInRearHalf(TargetSummary low)
-        {
-            return (low.TopStartMs - low.StartMs) * RearHalfDivisor > low.EndMs - low.StartMs;
-        }
-
-        private static bool IsTopInFrontThird(TargetSummary low)
-        {
-            return (low.TopStartMs - low.StartMs) * FrontThirdDivisor < low.EndMs - low.StartMs;
-        }
-
-        // True when lead, a low target of zone, and the same low body in the other zone (a low target there, held back or
-        // queued, over the same time) show a seated person (TopsAtRear).
-        private bool IsSeatedBody(int zone, TargetSummary lead)
-        {
-            PairingZone other = _zones[1 - zone];
-            return (other.HasLead && IsSeatedWith(zone, lead, other.Lead)) || (other.Count > 0 && IsSeatedWith(zone, lead, other.Oldest))
-                || (other.Count > 1 && IsSeatedWith(zone, lead, other.Second)) || (other.Count > 2 && IsSeatedWith(zone, lead, other.Newest));
-        }
-
-        // True when target stands PusherRiseMillimeters taller than low: a person's head behind it, not a piece of its own
-        // tail (a chair's backrest and push handles split off behind the seated head read lower than it).
-        private static bool IsTallerBody(TargetSummary low, TargetSummary target)
-        {
-            return target.HeightMillimeters - low.HeightMillimeters >= PusherRiseMillimeters;
-        }
-
-        // True when twin, a target of the other zone, is lead's low body there and the two show a seated person.
-        private static bool IsSeatedWith(int zone, TargetSummary lead, TargetSummary twin)
-        {
-            return MeetWithin(lead, twin, 0) && twin.HeightMillimeters <= PushedObjectMaxHeightMillimeters
-                && (zone == 0 ? TopsAtRear(lead, twin) : TopsAtRear(twin, lead));
         }
 
         // True when low's top is a head, not a hood: a seated person (a wheelchair user as low as a stroller's hood, with
