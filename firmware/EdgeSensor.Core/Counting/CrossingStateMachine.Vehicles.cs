@@ -66,7 +66,9 @@ namespace EdgeSensor.Core.Counting
         private TargetSummary _lastCountedB;
 
         // True when the pair a (zone 0), b (zone 1), of the same way as the crossing counted last, is the person pushing the
-        // vehicle that crossing was: in both zones this pair's target is that crossing's pusher (IsPusherBehind). A stroller
+        // vehicle that crossing was: in both zones this pair's target is that crossing's pusher (IsPusherBehind, or where a
+        // blending zone reads the pusher no taller than the hood IsBlendedPusherBehind; in neither zone by IsPusherBehind
+        // only with the vehicle's length over both zones, IsHeldAsLongAsVehicleInBoth). A stroller
         // and its pusher are rigidly joined, so both zones show the same low body, the same handle and the same head behind
         // it. Each zone alone cannot always tell (see IsPushedBy): under a high mount the zone's own width pads both times,
         // and a brisk stroller passes a zone in as little time as its pusher, so the hood was paired on its own and counted,
@@ -79,7 +81,11 @@ namespace EdgeSensor.Core.Counting
         private bool IsPusherOfLast(CrossingKind verdict, TargetSummary a, TargetSummary b)
         {
             int origin = OriginOf(verdict);
-            return verdict == _lastCounted && IsPusherBehind(_lastCountedA, a) && IsPusherBehind(_lastCountedB, b)
+            bool risenA = IsPusherBehind(_lastCountedA, a);
+            bool risenB = IsPusherBehind(_lastCountedB, b);
+            return verdict == _lastCounted
+                && (risenA || IsBlendedPusherBehind(_lastCountedA, a)) && (risenB || IsBlendedPusherBehind(_lastCountedB, b))
+                && (risenA || risenB || IsHeldAsLongAsVehicleInBoth(_lastCountedA, a, _lastCountedB, b))
                 && (!(VehicleContact.SawFloorBetween(a) || VehicleContact.SawFloorBetween(b))
                     || ShowsBlendedHandle(_lastCountedA, a, _lastCountedB, b))
                 && ((ShowsReach(_lastCountedA, a) && ShowsReach(_lastCountedB, b))
@@ -127,12 +133,47 @@ namespace EdgeSensor.Core.Counting
         // (IsBlendedVehicle), and one zone reads the gap at least half as high as the hood (BlendedHandleDivisor). A
         // wheelchair user with someone walking close behind, as low and as long as a stroller in such a zone, leaves the
         // floor between them: both zones read that gap less than half as high as the chair (hood and pusher were counted
-        // apart, twice, wherever the handle read below 400 mm).
+        // apart, twice, wherever the handle read below 400 mm). Or the other way round: one zone shows the vehicle by its
+        // length and both read the handle at half the hood's height or more. The handle is rigid and spans the path between
+        // hood and hands, so every zone reads it; but each zone cuts the vehicle's target where its own footprint loses the
+        // hood's rear, so one zone may read the vehicle no longer than its pusher (or read the pusher's head at the edge of
+        // blending) while the other shows it. The floor between a seated person and someone close behind shows in a zone
+        // whose footprint fits between them, and the zones' footprints sit side by side along the path: that gap reads
+        // low in at least one of them.
         private static bool ShowsBlendedHandle(TargetSummary lowA, TargetSummary a, TargetSummary lowB, TargetSummary b)
         {
-            return IsBlendedVehicle(lowA, a) && IsBlendedVehicle(lowB, b)
-                && (a.GapHeightMillimeters * BlendedHandleDivisor >= lowA.HeightMillimeters
-                    || b.GapHeightMillimeters * BlendedHandleDivisor >= lowB.HeightMillimeters);
+            bool vehicleA = IsBlendedVehicle(lowA, a);
+            bool vehicleB = IsBlendedVehicle(lowB, b);
+            bool handleA = a.GapHeightMillimeters * BlendedHandleDivisor >= lowA.HeightMillimeters;
+            bool handleB = b.GapHeightMillimeters * BlendedHandleDivisor >= lowB.HeightMillimeters;
+            return (vehicleA && vehicleB && (handleA || handleB)) || ((vehicleA || vehicleB) && handleA && handleB);
+        }
+
+        // True when target, in a zone that blends its head, is the person pushing low though it reads no taller than low by
+        // the rise IsPusherBehind asks: under a high mount the zone reads a pusher's small head about as high as the broad
+        // hood ahead of it (at raster 3.0 m 0.78-0.84 m behind hoods read at 0.83-0.87 m), so height tells nothing. The
+        // zone shows the vehicle by its length and its longer-held top (IsBlendedVehicle) and reads the gap between the
+        // two at half the hood's height or more (BlendedHandleDivisor: the handle and forearms at hood height, blended with
+        // the floor beside them); the pusher held on behind it (IsAttachedTo, IsHeldOnBehind) after a low body risen out
+        // of the floor or a still level, no higher than a hood.
+        private static bool IsBlendedPusherBehind(TargetSummary low, TargetSummary target)
+        {
+            return (IsAttachedTo(low, target) || IsHeldOnBehind(low, target)) && low.Origin != TargetOrigin.ValleySplit
+                && low.HeightMillimeters <= PushedObjectMaxHeightMillimeters && IsBlendedVehicle(low, target)
+                && target.GapHeightMillimeters * BlendedHandleDivisor >= low.HeightMillimeters;
+        }
+
+        // True when the low body held the two zones together at least AttachedLongNumerator/AttachedLongDenominator (1.5)
+        // times as long as the body behind it: a stroller and the reach to its handle (0.95 m or more) against a body 0.25-0.35
+        // m deep, each padded by the zone's own length (about 0.7 m at 3.0 m), at one pace (see AttachedLongNumerator). Where
+        // the pusher reads no taller than the hood in either zone (IsBlendedPusherBehind in both), only length tells a
+        // vehicle from a child walking right ahead of someone; summed over both zones, since each zone cuts the two targets
+        // at its own valley.
+        private static bool IsHeldAsLongAsVehicleInBoth(TargetSummary lowA, TargetSummary a, TargetSummary lowB, TargetSummary b)
+        {
+            long low = (lowA.EndMs - lowA.StartMs) + (lowB.EndMs - lowB.StartMs);
+            long behind = (a.EndMs - a.StartMs) + (b.EndMs - b.StartMs);
+            return low * AttachedLongDenominator >= behind * AttachedLongNumerator;
         }
 
         // True when, in a zone that blends the head of target (ZoneOccupancyDetector.BlendsHead), low held the zone as long as
