@@ -64,6 +64,14 @@ namespace EdgeSensor.Core.Counting
                 // Two lone readings (refused, see IsLoneReadings) while a faint crossing is held: its person's edge as they
                 // turn on the line, or noise, but no one following; the crossing still waits for their way back.
             }
+            else if (verdict == _held.Kind && _held.IsHeld && IsEdgeOverWayBack(originIsZone0 ? a : b, originIsZone0 ? b : a))
+            {
+                // The held crossing's person back in the origin zone (IsBackInOrigin) beside a lone reading of their own edge
+                // re-risen in the destination (IsReRise): one reading is no one following (MinReturnSamples), so this is
+                // them walking back, a turn-back, not a second crossing the same way.
+                _held.Kind = CrossingKind.None;
+                TurnBacks++;
+            }
             else if (verdict == _held.Kind && _held.IsHeld && IsOwnBodyOverStray(originIsZone0 ? a : b, originIsZone0 ? b : a))
             {
                 // The held crossing's own body again (its destination target re-risen, IsReRise) over a low stray in the origin
@@ -81,6 +89,19 @@ namespace EdgeSensor.Core.Counting
                     Hold(verdict, originIsZone0 ? a : b, originIsZone0 ? b : a, IsStretchedWalk(a, b));
                 }
             }
+        }
+
+        // True when a pair going the held crossing's way is its person walking back: its destination target is a single
+        // reading re-risen on their body (IsReRise), and its origin target brings their head back (IsSameHead) over several
+        // readings (MinReturnSamples), risen before that reading and still there when their target in the destination
+        // ended: back in the origin zone before they left the destination. Not when the origin target is a faint blend
+        // (IsFaintBlend): a small child under a high mount reads past the threshold of the zone ahead for a single reading
+        // as they pass, so there one reading may well be someone following.
+        private bool IsEdgeOverWayBack(TargetSummary origin, TargetSummary destination)
+        {
+            return destination.Samples < MinReturnSamples && IsReRise(destination.StartMs, destination.NearestMillimeters)
+                && !IsFaintBlend(origin) && origin.StartMs <= destination.StartMs && origin.EndMs >= _held.DestinationTargetEndMs && IsSameHead(origin)
+                && origin.Samples >= MinReturnSamples;
         }
 
         // True when a pair going the held crossing's way is no second person: its destination target is the held body's own

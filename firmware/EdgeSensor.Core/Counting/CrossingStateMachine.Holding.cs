@@ -287,6 +287,18 @@ namespace EdgeSensor.Core.Counting
         // nearestMillimeters, rose within the pair gap after that zone's target of the crossing ended and reads as the
         // crossing's head (IsOtherBody): a body leaves a zone's footprint over several read cycles, so a new head there
         // this soon is the same body whose faint blend fell under the threshold for a moment.
+        // A target of the held crossing's destination zone that rose again within the pair gap after the crossing's target
+        // there ended, from the bare floor, with the same head (IsReRise): the person's blend dipped under the threshold for
+        // a moment and they stayed, up to that target's end. A target that rises in the origin zone by then may be them
+        // going back (ReturnLimitMs).
+        private void StayThroughReRise(TargetSummary target)
+        {
+            if (!target.IsBornInPresence && IsReRise(target.StartMs, target.NearestMillimeters) && target.EndMs > _held.DestinationEndMs)
+            {
+                _held.PushDestinationEnd(target.EndMs);
+            }
+        }
+
         private bool IsReRise(long startMs, int nearestMillimeters)
         {
             return startMs > _held.DestinationTargetEndMs && startMs <= _held.DestinationTargetEndMs + _maxGap
@@ -397,6 +409,15 @@ namespace EdgeSensor.Core.Counting
 
             PairingZone destination = _zones[_held.DestinationZone];
             PairingZone origin = _zones[_held.OriginZone];
+            if (destination.Count > 0)
+            {
+                StayThroughReRise(destination.Oldest);
+            }
+
+            if (destination.HasLead)
+            {
+                StayThroughReRise(destination.Lead);
+            }
 
             // Someone new in the destination zone shows over several readings, as anyone walking into a zone does
             // (MinReturnSamples). While the person who crossed lingered there past their target (they stood: a still
@@ -407,7 +428,8 @@ namespace EdgeSensor.Core.Counting
             // another (a queue that never lets the zone clear): an edge rises out of the floor after the zone emptied.
             bool lingered = _held.DestinationEndMs > _held.DestinationTargetEndMs;
             bool newcomer = destination.IsOpen
-                && (!lingered || destination.OpenIsSplit || _readMs[_held.DestinationZone] > destination.OpenOnsetMs);
+                && (!lingered || destination.OpenIsSplit || _readMs[_held.DestinationZone] > destination.OpenOnsetMs)
+                && !IsStandersOwnPiece();
             if (newcomer && destination.OpenOnsetMs > _held.DestinationTargetEndMs && origin.IsOpen && origin.OpenOnsetMs < destination.OpenStartMs
                 && !IsStandersEdge(_openNearestMm[_held.OriginZone])
                 && !((_held.OriginStood || (!_openFromFloor[_held.DestinationZone] && _openFromFloor[_held.OriginZone])) && IsBobOnset()))
@@ -500,6 +522,21 @@ namespace EdgeSensor.Core.Counting
             }
 
             return nowMs <= limit;
+        }
+
+        // True when the destination zone's open target is the held crossing's person still standing on the line, not someone
+        // new. They stood in the destination (DestinationStood) but it only ever saw their edge: its target came no nearer
+        // than MaxReturnHeightGapMillimeters short of the head the origin zone read (a head reads within that in both zones;
+        // see there); the origin zone has held them without a break since they arrived (its presence is still the crossing's
+        // own episode); and the new target comes no nearer than their edge did: the same edge, read again as they sway or
+        // as its shallow blend flickers across the threshold. Someone walking over the line brings a head of their own into
+        // the destination zone, nearer than that edge; until it does, the target is the stander's.
+        private bool IsStandersOwnPiece()
+        {
+            int to = _held.DestinationZone;
+            int edgeNearest = _held.DestinationFloorMillimeters - _held.DestinationHeightMillimeters;
+            return _held.DestinationStood && edgeNearest - _held.OriginNearestMillimeters > MaxReturnHeightGapMillimeters
+                && _zones[_held.OriginZone].IsPresentIn(_held.OriginEpisode) && _openNearestMm[to] >= edgeNearest;
         }
 
         // True when target, in the held crossing's origin zone, is that person's trailing edge: it rose out of the floor the

@@ -653,6 +653,11 @@ namespace EdgeSensor.Core.Counting
                 return;
             }
 
+            if (_held.IsHeld && zone == _held.DestinationZone)
+            {
+                StayThroughReRise(target);
+            }
+
             if (neverQueued || MayBeOneOfTwo(zone, target))
             {
                 // Seen in this zone as a person of its own while the other zone has one target over the same time: it
