@@ -320,7 +320,7 @@ namespace EdgeSensor.Core.Counting
                 return CrossingKind.None;
             }
 
-            bool opens = OpensAfterShut(a, b);
+            bool opens = OpensAfterShut(a, b) || OpensFirstSinceBoot(a, b);
             if (_door.IsDoor(a, b) || IsKnownLeafMoving(a, b) || opens || ShutsAfterOpen(a, b))
             {
                 // A leaf that came to rest stands open: what splits off it next in a zone is someone walking under it, not

@@ -76,6 +76,29 @@ namespace EdgeSensor.Core.Counting
                 && _door.CameToRestInReadCycle(a, b);
         }
 
+        // A leaf opening sweeps the inside zone first and fills it until it stops: a core of several readings there, as a flat
+        // edge's (5, DoorDiscriminator.MinFlatSamples); it fills the outside zone only over the last 200-400 ms of its swing,
+        // read every two budgets: 3-6 readings by read phase (raster door openings at 3.0 m, seeds 101..105, 301..310). A core of
+        // two is a faint body's or a fringe's, its end timed by chance.
+        private const int OpeningInsideCoreSamples = 5;
+        private const int OpeningOutsideCoreSamples = 3;
+
+        // True when a (zone 0) and b (zone 1) come while no leaf has been refused since boot (none remembered in either zone), went
+        // the way a leaf opens (zone 1 first, its cores of a leaf's readings: OpeningInsideCoreSamples), read farther in the
+        // outside zone than in the inside one by more than the ranging noise (the open leaf covers more of the inside zone; a
+        // head is one crown in both) and came to rest in one read cycle (DoorDiscriminator.CameToRestInReadCycle) at a distance
+        // where a walking head's cores end further apart than that, however the read phase dated them
+        // (DoorDiscriminator.StepOutlastsDatedEnds): an automatic door starts shut, so the first leaf it shows is an opening,
+        // with no edge remembered to match (OpensAfterShut), and was counted as an exit (raster 3.0 m seed 1422 at 29.6 s).
+        private bool OpensFirstSinceBoot(TargetSummary a, TargetSummary b)
+        {
+            int nearest = b.NearestMillimeters < a.NearestMillimeters ? b.NearestMillimeters : a.NearestMillimeters;
+            return _leafEpisode[0] < 0 && _leafEpisode[1] < 0 && _restEpisode[0] < 0 && _restEpisode[1] < 0 && b.StartMs < a.StartMs
+                && a.NearestMillimeters - b.NearestMillimeters > LeafEdgeMatchMillimeters
+                && a.CoreSamples >= OpeningOutsideCoreSamples && b.CoreSamples >= OpeningInsideCoreSamples
+                && _door.CameToRestInReadCycle(a, b) && _door.StepOutlastsDatedEnds(nearest);
+        }
+
         // How far (mm) target's nearest reading may lie from leafMillimeters, a leaf's edge read before in its zone, and still
         // be that edge: the ranging noise (LeafEdgeMatchMillimeters) and what a change of the edge's share of the zone's return
         // moves that reading, a blend of the edge (LeafTopMinMillimeters up, e from the sensor) and the zone's floor (F, from

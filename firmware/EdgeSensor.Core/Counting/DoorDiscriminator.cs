@@ -56,6 +56,7 @@ namespace EdgeSensor.Core.Counting
         private readonly int _maxHeight;
         private readonly int _simultaneous;
         private readonly int _threeReadings;
+        private readonly int _zoneReadInterval;
         private readonly int _coreEndTogether;
         private readonly int _fringeOnset;
         private readonly int _step;
@@ -74,6 +75,7 @@ namespace EdgeSensor.Core.Counting
             _maxHeight = settings.MaxPersonHeightMillimeters;
             _simultaneous = (settings.TimingBudgetMilliseconds * SimultaneousBudgetsNumerator) / SimultaneousBudgetsDenominator;
             _threeReadings = (settings.TimingBudgetMilliseconds * ThreeReadingsBudgetsNumerator) / SimultaneousBudgetsDenominator;
+            _zoneReadInterval = settings.TimingBudgetMilliseconds * 2;
             _coreEndTogether = settings.TimingBudgetMilliseconds * CoreEndBudgets;
             _fringeOnset = settings.TimingBudgetMilliseconds * FringeOnsetBudgets;
             _step = settings.TimingBudgetMilliseconds * StepBudgets;
@@ -121,6 +123,17 @@ namespace EdgeSensor.Core.Counting
         public bool StepOutlastsReadCycle(int distanceMillimeters)
         {
             return ZoneOccupancyDetector.FootprintMillimeters(distanceMillimeters) * 1000 > BriskPaceMillimetersPerSecond * _threeReadings;
+        }
+
+        /// <summary>
+        /// True when a head whose crown reads <paramref name="distanceMillimeters"/> below the sensor, walking at a brisk pace,
+        /// leaves the second zone more than three readings after the first even as its two cores' ends are dated: each zone is
+        /// read every two budgets, so a core's last reading comes up to that long before the head leaves, and two ends read
+        /// three readings apart may be that much less than the walker's own lag (see StepOutlastsReadCycle).
+        /// </summary>
+        public bool StepOutlastsDatedEnds(int distanceMillimeters)
+        {
+            return ZoneOccupancyDetector.FootprintMillimeters(distanceMillimeters) * 1000 > BriskPaceMillimetersPerSecond * (_threeReadings + _zoneReadInterval);
         }
 
         /// <summary>
