@@ -41,6 +41,11 @@ public sealed class SensorNodeRamTests
         TestContext.WriteLine(estimate.Table());
 
         Assert.IsGreaterThan(settings.OutboxCapacity * 73, estimate.ArrayBytes, "the outbox ring alone holds OutboxCapacity sealed reports");
+        // docs/firmware.md (## RAM) quotes these figures: they move with the pipeline, so the doc must move with them.
+        var document = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "firmware.md"));
+        StringAssert.Contains(document, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"**{estimate.Objects} objects, {estimate.Arrays} of them arrays\n({estimate.ArrayBytes:N0} bytes); estimated nanoCLR heap {estimate.Bytes:N0} bytes.**")
+            .Replace("\n", document.Contains("\r\n") ? "\r\n" : "\n"), "docs/firmware.md quotes another RAM estimate: copy the figures this test prints");
+
         // 48 KiB: half again today's 32.8 KB estimate (docs/firmware.md, ## RAM), so growth shows here; the real bound is the
         // managed heap the board logs at boot, which the app around the pipeline (MQTT client, TLS, Wi-Fi) shares.
         Assert.IsLessThan(48 * 1024, estimate.Bytes, "regression guard: the constructed pipeline should stay well inside a small managed heap");
