@@ -26,7 +26,8 @@ namespace EdgeSensor.Core.Counting
         // other by a reading or two). Each target then has its walking-order partner, and the flow one way:
         // walkers of one size in a queue (children 0.7 m apart) read alike, so PartnerFit.KeepsGapPartner cannot tell them
         // by stature, and the next walker is already in the first zone when a faint one's second side begins. Orphaned, the
-        // partner was lost and every later pair of the queue was counted the wrong way, one person behind. A stray ahead of a person (a door leaf's edge) leaves no such second pair in walking order.
+        // partner was lost and every later pair of the queue was counted the wrong way, one person behind. A stray ahead of a
+        // person (a door leaf's edge) leaves no such second pair in walking order.
         private bool IsQueueFollower(int zone, TargetSummary side, TargetSummary partner)
         {
             PairingZone pairing = _zones[zone];
@@ -38,50 +39,38 @@ namespace EdgeSensor.Core.Counting
 
             long nextOnset;
             long nextEnd;
-            if (pairing.Count > 1)
-            {
-                nextOnset = pairing.Second.OnsetMs;
-                nextEnd = pairing.Second.EndMs;
-            }
-            else if (pairing.HasLead)
-            {
-                nextOnset = pairing.Lead.OnsetMs;
-                nextEnd = pairing.LeadEndMs;
-            }
-            else if (pairing.IsOpen)
-            {
-                nextOnset = pairing.OpenOnsetMs;
-                nextEnd = long.MaxValue / 2;
-            }
-            else
-            {
-                return false;
-            }
-
-            if (nextOnset <= side.OnsetMs)
-            {
-                return false;
-            }
-
             long followerOnset;
-            if (sides.Count > 1)
-            {
-                followerOnset = sides.Second.OnsetMs;
-            }
-            else if (sides.HasLead)
-            {
-                followerOnset = sides.Lead.OnsetMs;
-            }
-            else if (sides.IsOpen)
-            {
-                followerOnset = sides.OpenOnsetMs;
-            }
-            else
+            long followerEnd;
+            if (!NextAfterOldest(pairing, out nextOnset, out nextEnd) || nextOnset <= side.OnsetMs
+                || !NextAfterOldest(sides, out followerOnset, out followerEnd))
             {
                 return false;
             }
 
             return followerOnset > nextOnset && followerOnset <= nextEnd + _maxGap;
+        }
+
+        // The onset and end of zone's next target after its oldest: the second queued, else the one held back as a possible
+        // hood (HoldLead), else the one still open (no end yet). False when it has none.
+        private static bool NextAfterOldest(PairingZone zone, out long onsetMs, out long endMs)
+        {
+            if (zone.Count > 1)
+            {
+                onsetMs = zone.Second.OnsetMs;
+                endMs = zone.Second.EndMs;
+                return true;
+            }
+
+            if (zone.HasLead)
+            {
+                onsetMs = zone.Lead.OnsetMs;
+                endMs = zone.LeadEndMs;
+                return true;
+            }
+
+            onsetMs = zone.OpenOnsetMs;
+            endMs = long.MaxValue / 2;
+            return zone.IsOpen;
         }
 
         private bool IsClearlyNearerSoFar(int zone, TargetSummary side, TargetSummary partner)

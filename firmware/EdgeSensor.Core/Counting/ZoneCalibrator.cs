@@ -144,7 +144,7 @@ namespace EdgeSensor.Core.Counting
 
             int iqr = _sorted[first + ((floorSamples * 3) / 4)] - _sorted[first + (floorSamples / 4)];
             _baselineMillimeters = _sorted[first + (floorSamples / 2)];
-            _noiseMillimeters = (iqr * Hundredths) / IqrPerSigmaHundredths;
+            _noiseMillimeters = NoiseFromIqr(iqr);
             ReadingsPerValid = (_signalFails + _validSeen) / (_validSeen < 1 ? 1 : _validSeen);
             IsCalibrated = true;
 
@@ -202,7 +202,7 @@ namespace EdgeSensor.Core.Counting
             }
 
             _baselineMillimeters = median;
-            _noiseMillimeters = (iqr * Hundredths) / IqrPerSigmaHundredths;
+            _noiseMillimeters = NoiseFromIqr(iqr);
             IsCalibrated = true;
             return true;
         }
@@ -226,22 +226,8 @@ namespace EdgeSensor.Core.Counting
                 return false;
             }
 
-            // Insertion sort in place: once, RefinedSamples values, no allocation.
-            for (int i = 1; i < RefinedSamples; i++)
-            {
-                int v = _refined[i];
-                int j = i - 1;
-                while (j >= 0 && _refined[j] > v)
-                {
-                    _refined[j + 1] = _refined[j];
-                    j--;
-                }
-
-                _refined[j + 1] = v;
-            }
-
-            int iqr = _refined[(RefinedSamples * 3) / 4] - _refined[RefinedSamples / 4];
-            _noiseMillimeters = (iqr * Hundredths) / IqrPerSigmaHundredths;
+            SortInto(_refined, _refined, RefinedSamples);
+            _noiseMillimeters = NoiseFromIqr(_refined[(RefinedSamples * 3) / 4] - _refined[RefinedSamples / 4]);
             IsRefining = false;
             return true;
         }
@@ -253,19 +239,32 @@ namespace EdgeSensor.Core.Counting
 
         private void SortFirst(int n)
         {
-            // Insertion sort into the scratch array: at most 64 values, once per window, no allocation.
+            SortInto(_samples, _sorted, n);
+        }
+
+        // Insertion sort of from's first n values into into (the same array sorts in place: each value is read before the
+        // shift reaches its slot): at most 64 values, once per window, no allocation.
+        private static void SortInto(int[] from, int[] into, int n)
+        {
             for (int i = 0; i < n; i++)
             {
-                int v = _samples[i];
+                int v = from[i];
                 int j = i - 1;
-                while (j >= 0 && _sorted[j] > v)
+                while (j >= 0 && into[j] > v)
                 {
-                    _sorted[j + 1] = _sorted[j];
+                    into[j + 1] = into[j];
                     j--;
                 }
 
-                _sorted[j + 1] = v;
+                into[j + 1] = v;
             }
+        }
+
+        // The noise (one standard deviation, mm) of readings whose interquartile range is iqr: a normal spread's IQR is
+        // IqrPerSigmaHundredths / 100 of its sigma.
+        private static int NoiseFromIqr(int iqr)
+        {
+            return (iqr * Hundredths) / IqrPerSigmaHundredths;
         }
 
         private void KeepNewerHalf()
