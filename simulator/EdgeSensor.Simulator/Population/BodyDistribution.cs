@@ -56,9 +56,10 @@ public sealed record BodyDistribution
     /// <summary>Where the occupant's head sits along the chair, relative to the reference point (+ = towards the footrest).</summary>
     public double SeatedHeadAhead { get; init; }
 
-    // Strollers (EN 1888 sizes; handle held ahead of the chest).
+    // Pushchairs (product data sheets, docs/simulator.md "Pushchair profile"; handle held ahead of the chest).
     public double StrollerHandleHeightMean { get; init; } = 1050;
 
+    /// <summary>The canopy's top when it is up (over the seat back, in the rear half).</summary>
     public double StrollerHoodMean { get; init; } = 1000;
 
     public double StrollerLengthMean { get; init; } = 880;
@@ -69,6 +70,24 @@ public sealed record BodyDistribution
     public double StrollerHandleAhead { get; init; } = 360;
 
     public double StrollerSpeedFactor { get; init; } = 0.88;
+
+    /// <summary>Share of pushchairs whose canopy is up (the rest have it folded: the seat back and the child's head are the top).</summary>
+    public double StrollerCanopyUpShare { get; init; } = 0.7;
+
+    /// <summary>The top with the canopy folded: the seat back and the seated child's head.</summary>
+    public double StrollerFoldedTopMean { get; init; } = 900;
+
+    /// <summary>Length along the path of the canopy's top.</summary>
+    public double StrollerCanopyLengthMean { get; init; } = 400;
+
+    /// <summary>Where the top's centre sits, as a share of the pushchair's length from the handle bar (the rear half).</summary>
+    public double StrollerTopAtMean { get; init; } = 0.3;
+
+    /// <summary>Seat height above the floor (the seat frame between the handle and the seat back).</summary>
+    public double StrollerSeatMean { get; init; } = 520;
+
+    /// <summary>The front's top: the child's legs, the footrest, the front wheels.</summary>
+    public double StrollerFrontTopMean { get; init; } = 560;
 
     // Spacing between parties (Fruin's body buffer) and within them.
     public double StrangerGap { get; init; } = 500;
@@ -115,7 +134,7 @@ public sealed record BodyDistribution
         SeatedHeadAhead = rng.Uniform(-100, 120),
         StrollerHandleHeightMean = rng.Uniform(950, 1130),
         StrollerHoodMean = rng.Uniform(800, 1120),
-        StrollerLengthMean = rng.Uniform(720, 1050),
+        StrollerLengthMean = rng.Uniform(780, 970),
         StrollerWidthMean = rng.Uniform(500, 650),
         StrollerHandleAhead = rng.Uniform(250, 520),
         StrollerSpeedFactor = rng.Uniform(0.78, 0.98),
@@ -124,5 +143,12 @@ public sealed record BodyDistribution
         TailgateGap = rng.Uniform(30, 160),
         GroupHeadwayMean = rng.Uniform(0.7, 1.2),
         LateralSpreadScale = rng.Uniform(0.6, 1.6),
+        // Drawn last, so the parameters above keep the values they had before the pushchair profile was modelled.
+        StrollerCanopyUpShare = rng.Uniform(0.4, 0.95),
+        StrollerFoldedTopMean = rng.Uniform(800, 1000),
+        StrollerCanopyLengthMean = rng.Uniform(300, 450),
+        StrollerTopAtMean = rng.Uniform(0.2, 0.4),
+        StrollerSeatMean = rng.Uniform(460, 600),
+        StrollerFrontTopMean = rng.Uniform(450, 660),
     };
 }

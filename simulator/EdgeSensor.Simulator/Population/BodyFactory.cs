@@ -13,6 +13,11 @@ public static class BodyFactory
     // Shoulder (acromion) height as a fraction of stature: about 0.82 (Drillis & Contini segment proportions).
     private const double ShoulderHeightRatio = 0.82;
 
+    // A pushchair's overall length, handle bar to footrest (product data sheets, docs/simulator.md "Pushchair profile").
+    private const double StrollerMinLength = 750;
+
+    private const double StrollerMaxLength = 1000;
+
     public static Body Create(PopulationGroup group, Rng rng) => Create(group, rng, BodyDistribution.Reference);
 
     /// <summary>A body of the group drawn from <paramref name="d"/>'s parameters. The truncation bounds move with the
@@ -83,20 +88,32 @@ public static class BodyFactory
     private static Body Stroller(Rng rng, BodyDistribution d)
     {
         Body adult = Adult(rng, d);
-        // A pushed stroller: handle bar about 1000–1100 mm high, 800–950 mm long, 550–600 mm wide, its
-        // hood about 1000 mm high; the handle is held about 350 mm in front of the chest.
+        // A pushed pushchair: handle bar 950-1130 mm high at its rear end, 0.75-1.0 m long, 500-650 mm wide; the handle
+        // is held 250-520 mm in front of the chest. hood is the canopy's top (over the seat back) when it is up.
         double handle = Around(rng, d.StrollerHandleHeightMean, 40, 100, 100);
         double hood = Around(rng, d.StrollerHoodMean, 60, 150, 150);
-        double length = Around(rng, d.StrollerLengthMean, 50, 100, 100);
+        double length = Math.Clamp(Around(rng, d.StrollerLengthMean, 50, 100, 100), StrollerMinLength, StrollerMaxLength);
         double width = Around(rng, d.StrollerWidthMean, 25, 60, 60);
         double ahead = d.StrollerHandleAhead;
-        var parts = new BodyPart[adult.Parts.Length + 3];
+        // The profile along the pushchair is drawn from a stream of its own, seeded by this pushchair's draws, so the
+        // bodies drawn after it (the rest of the crowd) keep the shapes they had before the profile was modelled.
+        Rng shape = new(BitConverter.DoubleToUInt64Bits(hood) ^ (BitConverter.DoubleToUInt64Bits(length) * 0x9E3779B97F4A7C15UL));
+        StrollerProfile profile = StrollerProfile.Draw(shape, d, hood, length, width);
+        var parts = new BodyPart[adult.Parts.Length + 5];
         adult.Parts.CopyTo(parts, 0);
         // Forearms reach from the shoulders to the handle at about handle height.
-        parts[^3] = new BodyPart(ahead - 130, 0, Math.Max(60, ahead - 250), width / 2 - 60, handle - 20);
-        parts[^2] = new BodyPart(ahead, 0, 40, width / 2, handle);
-        double bodyCentre = ahead + length / 2;
-        parts[^1] = new BodyPart(bodyCentre, 0, length / 2 - 40, width / 2, hood);
+        parts[^5] = new BodyPart(ahead - 130, 0, Math.Max(60, ahead - 250), width / 2 - 60, handle - 20);
+        // The handle bar spans the pushchair's width at its rear end.
+        parts[^4] = new BodyPart(ahead, 0, 40, width / 2, handle);
+        // The top over the seat back: the canopy (up) or the seat back and the child's head (folded), in the rear half.
+        parts[^3] = new BodyPart(ahead + profile.TopAtMillimeters, 0, profile.TopHalfLengthMillimeters, profile.TopHalfWidthMillimeters,
+            profile.TopMillimeters);
+        // The seat frame and the rear wheels under it, from the handle to the seat, at seat height.
+        double seatEnd = profile.TopAtMillimeters + profile.TopHalfLengthMillimeters;
+        parts[^2] = new BodyPart(ahead + seatEnd / 2, 0, Math.Max(40, seatEnd / 2), width / 2, profile.SeatMillimeters);
+        // The front: the child's legs, the footrest and the front wheels, lower than the top, to the pushchair's nose.
+        double frontStart = profile.TopAtMillimeters;
+        parts[^1] = new BodyPart(ahead + (frontStart + length) / 2, 0, (length - frontStart) / 2, width / 2 - 40, profile.FrontMillimeters);
         // Pushing a stroller is a little slower than free walking.
         double speed = Math.Clamp(adult.SpeedMillimetersPerMs * d.StrollerSpeedFactor, 0.6, 1.8);
         return new Body(PopulationGroup.Stroller, adult.StatureMillimeters, speed, parts);
