@@ -130,7 +130,7 @@ namespace EdgeSensor.Core.Counting
             DropAsides();
             TargetSummary a = _zones[0].Oldest;
             TargetSummary b = _zones[1].Oldest;
-            if (!MeetWithin(a, b, IsFaintPair(a, b) ? FaintPartner.MeetMilliseconds : _maxGap))
+            if (!MeetWithin(a, b, IsFaintPair(a, b) ? FaintPartner.MeetMilliseconds : _maxGap) && !MeetUnseen(a, b))
             {
                 // No overlap: the one that ended first can never pair with anything later.
                 Orphan(a.EndMs <= b.EndMs ? 0 : 1);

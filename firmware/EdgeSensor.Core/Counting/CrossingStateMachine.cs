@@ -152,6 +152,7 @@ namespace EdgeSensor.Core.Counting
             _readCycleMs = 2 * settings.TimingBudgetMilliseconds;
             _minHeight = settings.MinPersonHeightMillimeters;
             _outsideZone = 1 - settings.InsideZone;
+            ClearUnseen();
         }
 
         /// <summary>Confirmed crossings into the inside zone.</summary>
@@ -392,6 +393,7 @@ namespace EdgeSensor.Core.Counting
         public void OnRise(int zone, long startMs, long onsetMs, bool isSplit)
         {
             _zones[zone].Open(startMs, onsetMs, isSplit);
+            NoteRiseUnseen(zone, startMs, isSplit);
             _riseLevelMm[zone] = isSplit ? 0 : _stillLevelMm[zone];
             if (_held.IsHeld && zone == _held.DestinationZone)
             {
@@ -428,6 +430,7 @@ namespace EdgeSensor.Core.Counting
             ForgetLevelsNoise(zone, target);
             target.NearestWhenOtherRoseMillimeters = _nearestWhenOtherRoseMm[zone];
             target.QuietBeforeMs = _lastFallEndMs[zone] > 0 ? target.StartMs - _lastFallEndMs[zone] : long.MaxValue;
+            NoteFallUnseen(zone, target);
             _lastFallEndMs[zone] = target.EndMs;
             _nearestWhenOtherRoseMm[zone] = 0;
             _sweepTailEpisode[zone] = target.Origin == TargetOrigin.ValleySplit && target.Samples < MaxSweepTailSamples ? target.Episode : -1;
@@ -713,7 +716,7 @@ namespace EdgeSensor.Core.Counting
                 ? FaintPartner.MeetMilliseconds : _maxGap);
             if (_zones[other].IsOpen)
             {
-                return _zones[other].OpenStartMs <= end;
+                return _zones[other].OpenStartMs <= end || MayMeetUnseen(zone, target, nowMs);
             }
 
             if (_dipPending[other] && _dipStartMs[other] <= end)
@@ -739,7 +742,7 @@ namespace EdgeSensor.Core.Counting
                 return true;
             }
 
-            return nowMs <= end;
+            return nowMs <= end || MayMeetUnseen(zone, target, nowMs);
         }
 
         // Drops zone's oldest target when it is a faint side kept waiting past the pair gap (CanStillPair) and the other zone's

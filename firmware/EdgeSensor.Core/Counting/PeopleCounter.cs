@@ -162,6 +162,8 @@ namespace EdgeSensor.Core.Counting
             _invalidShareScaled += ((sharePermille << InvalidShareFractionBits) - _invalidShareScaled) >> InvalidShareShift;
             _crossings.MostReadingsFail = (_invalidShareScaled >> InvalidShareFractionBits) > DegradedInvalidPermille;
 
+            _crossings.NoiseSettled = _faintCrossing.IsSettled(0) && _faintCrossing.IsSettled(1);
+            _crossings.OnReading(zone, invalid, _now);
             ZoneChannel channel = _zones[zone];
             // A door leaf standing open lies across both zones: the detector may take a shallow level held since its rise
             // for part of the scene only while the other zone holds a still level as shallow (see IsStillSinceRise).
