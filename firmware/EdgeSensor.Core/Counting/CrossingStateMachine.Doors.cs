@@ -71,7 +71,8 @@ namespace EdgeSensor.Core.Counting
         {
             return SwungShutSinceRest() && a.Episode == _leafEpisode[0] + 1 && b.Episode == _leafEpisode[1] + 1
                 && b.StartMs < a.StartMs
-                && Magnitude.Within(a.NearestMillimeters - _leafNearestMm[0], LeafEdgeReadAgainMillimeters(a, _leafNearestMm[0]))
+                && (Magnitude.Within(a.NearestMillimeters - _leafNearestMm[0], LeafEdgeReadAgainMillimeters(a, _leafNearestMm[0]))
+                    || ReadsTipOutside(a, b))
                 && Magnitude.Within(b.NearestMillimeters - _leafNearestMm[1], LeafEdgeReadAgainMillimeters(b, _leafNearestMm[1]))
                 && _door.CameToRestInReadCycle(a, b);
         }
@@ -86,17 +87,52 @@ namespace EdgeSensor.Core.Counting
         // True when a (zone 0) and b (zone 1) come while no leaf has been refused since boot (none remembered in either zone), went
         // the way a leaf opens (zone 1 first, its cores of a leaf's readings: OpeningInsideCoreSamples), read farther in the
         // outside zone than in the inside one by more than the ranging noise (the open leaf covers more of the inside zone; a
-        // head is one crown in both) and came to rest in one read cycle (DoorDiscriminator.CameToRestInReadCycle) at a distance
-        // where a walking head's cores end further apart than that, however the read phase dated them
-        // (DoorDiscriminator.StepOutlastsDatedEnds): an automatic door starts shut, so the first leaf it shows is an opening,
-        // with no edge remembered to match (OpensAfterShut), and was counted as an exit (raster 3.0 m seed 1422 at 29.6 s).
+        // head is one crown in both), came to rest in one read cycle (DoorDiscriminator.CameToRestInReadCycle) and read no
+        // farther than a leaf's top edge can (ReadsAsLeafTop): an automatic door starts shut, so the first leaf it shows is an
+        // opening, with no edge remembered to match (OpensAfterShut), and was counted as an exit (raster 3.0 m seed 1422 at
+        // 29.6 s; 2.8 m seeds 1415 at 13.4 s and 1453 at 31.7 s, whose leaf reads 1 090-1 120 mm inside, 150-250 mm farther outside).
         private bool OpensFirstSinceBoot(TargetSummary a, TargetSummary b)
         {
-            int nearest = b.NearestMillimeters < a.NearestMillimeters ? b.NearestMillimeters : a.NearestMillimeters;
             return _leafEpisode[0] < 0 && _leafEpisode[1] < 0 && _restEpisode[0] < 0 && _restEpisode[1] < 0 && b.StartMs < a.StartMs
                 && a.NearestMillimeters - b.NearestMillimeters > LeafEdgeMatchMillimeters
                 && a.CoreSamples >= OpeningOutsideCoreSamples && b.CoreSamples >= OpeningInsideCoreSamples
-                && _door.CameToRestInReadCycle(a, b) && _door.StepOutlastsDatedEnds(nearest);
+                && _door.CameToRestInReadCycle(a, b) && ReadsAsLeafTop(b);
+        }
+
+        // A zone's reading is the signal-weighted mean range of its 8 x 16 rays, each ray's signal falling with the square of
+        // its range (a surface filling the ray's view: docs/simulator.md, Coverage models). A leaf crossing the zone lies
+        // across at least one row of its rays, so its top edge (LeafTopMinMillimeters up) takes at least LeafTopRays of
+        // ZoneRays, each outweighing a floor ray by (floor / edge)^2.
+        private const int LeafTopRays = 8;
+        private const int ZoneRays = 128;
+
+        // True when target reads no farther than a door leaf's top edge can through that blend: the edge e below the sensor
+        // over the zone's floor F (target's nearest reading and height) reads at most F - s(F - e), with the edge's share
+        // s = n w / (n w + (N - n)), w = (F / e)^2, n = LeafTopRays, N = ZoneRays: 330 mm under a 2.2 m mount (the edge, 0.17 m
+        // away, fills the zone), 1.17 m under 2.5 m, 1.85 m under 2.8 m, 2.2 m under 3.0 m. A child reading 1 m under a 2.2 m
+        // mount is no leaf, whatever the zones' difference.
+        private static bool ReadsAsLeafTop(TargetSummary target)
+        {
+            long floor = target.NearestMillimeters + target.HeightMillimeters;
+            long edge = floor - LeafTopMinMillimeters;
+            if (edge <= 0)
+            {
+                return false;
+            }
+
+            long weighted = LeafTopRays * floor * floor;
+            long farthest = floor - (weighted * (floor - edge)) / (weighted + (ZoneRays - LeafTopRays) * edge * edge);
+            return target.NearestMillimeters <= farthest;
+        }
+
+        // True when a (zone 0) reads farther than the leaf's edge remembered there and than b (zone 1) by more than the ranging
+        // noise, yet no farther than a leaf's top can (ReadsAsLeafTop): the opening leaf's tip reaches the outside zone, the one
+        // farther from the hinge, only at the end of its swing, its top covering part of that zone for a reading or two, so the
+        // read phase decides how near the zone reads it (raster 2.5 m seed 1434 at 285.0 s: 786 mm against 600 mm remembered,
+        // the inside zone 567 against 593).
+        private bool ReadsTipOutside(TargetSummary a, TargetSummary b)
+        {
+            return a.NearestMillimeters > _leafNearestMm[0] && a.NearestMillimeters - b.NearestMillimeters > LeafEdgeMatchMillimeters && ReadsAsLeafTop(a);
         }
 
         // How far (mm) target's nearest reading may lie from leafMillimeters, a leaf's edge read before in its zone, and still
@@ -130,14 +166,18 @@ namespace EdgeSensor.Core.Counting
         // rigid edge filling both zones at one instant, 1 or 3 readings apart by read phase. Its fringe at the zones' edge may
         // rise in zone 0 well before the edge, which the closing rules (first readings together) refused it by. A walker under
         // the leaf standing open reaches the second zone a step (7 readings) after the first, where a head at that edge's
-        // distance takes longer than three readings to do so (DoorDiscriminator.StepOutlastsReadCycle).
+        // distance takes longer than three readings to do so (DoorDiscriminator.StepOutlastsReadCycle). Under a low mount, where a
+        // tall head as near as the edge crosses both zones within a read cycle, the edge still passes each zone as a thin plate
+        // (DoorDiscriminator.CoresThinAsEdge), where a head brings its shoulders through after it: counted as an entry, that
+        // closing left the door remembered open and its next opening was counted as an exit too (raster 2.5 m seed 1469 at 152.1 s).
         private bool ShutsAfterOpen(TargetSummary a, TargetSummary b)
         {
             bool shut = SwungShutSinceRest() && Magnitude.Within(_leafNearestMm[0] - _restNearestMm[0], LeafEdgeMatchMillimeters);
             return !shut && _restEpisode[0] >= 0 && _restEpisode[1] >= 0 && a.StartMs < b.StartMs && a.StartMs > _restEndMs[0]
                 && Magnitude.Within(a.NearestMillimeters - _restNearestMm[0], LeafEdgeMatchMillimeters)
                 && Magnitude.Within(b.NearestMillimeters - _restNearestMm[1], LeafEdgeMatchMillimeters) && _door.CoresBeganInReadCycle(a, b)
-                && _door.StepOutlastsReadCycle(b.NearestMillimeters < a.NearestMillimeters ? b.NearestMillimeters : a.NearestMillimeters);
+                && (_door.StepOutlastsReadCycle(b.NearestMillimeters < a.NearestMillimeters ? b.NearestMillimeters : a.NearestMillimeters)
+                    || _door.CoresThinAsEdge(a, b));
         }
 
         // True when the leaf the door rules last refused swung shut (zone 0 first) after the last one they refused as come

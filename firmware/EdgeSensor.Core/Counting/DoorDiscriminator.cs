@@ -26,6 +26,10 @@ namespace EdgeSensor.Core.Counting
         // Three readings (3.5 budgets): one read cycle of both zones either way round (see CameToRestInReadCycle).
         private const int ThreeReadingsBudgetsNumerator = 7;
 
+        // Three readings of one zone, read every other reading: four readings (4.5 budgets, with the same half budget of slack
+        // as ThreeReadingsBudgetsNumerator), the longest a thin plate holds a zone's core (see CoresThinAsEdge).
+        private const int ThinCoreBudgetsNumerator = 9;
+
         // A leaf is rigid: as it comes to rest, the last readings of its core (TargetSummary.CoreEndMs) fall in both zones
         // within CoreEndBudgets budgets (two read cycles) of each other. A person walking out under a leaf standing open
         // has their target in the leaf's zone held open by the leaf's fringe (read low, far short of a body's core), so the
@@ -56,7 +60,7 @@ namespace EdgeSensor.Core.Counting
         private readonly int _maxHeight;
         private readonly int _simultaneous;
         private readonly int _threeReadings;
-        private readonly int _zoneReadInterval;
+        private readonly int _thinCore;
         private readonly int _coreEndTogether;
         private readonly int _fringeOnset;
         private readonly int _step;
@@ -75,7 +79,7 @@ namespace EdgeSensor.Core.Counting
             _maxHeight = settings.MaxPersonHeightMillimeters;
             _simultaneous = (settings.TimingBudgetMilliseconds * SimultaneousBudgetsNumerator) / SimultaneousBudgetsDenominator;
             _threeReadings = (settings.TimingBudgetMilliseconds * ThreeReadingsBudgetsNumerator) / SimultaneousBudgetsDenominator;
-            _zoneReadInterval = settings.TimingBudgetMilliseconds * 2;
+            _thinCore = (settings.TimingBudgetMilliseconds * ThinCoreBudgetsNumerator) / SimultaneousBudgetsDenominator;
             _coreEndTogether = settings.TimingBudgetMilliseconds * CoreEndBudgets;
             _fringeOnset = settings.TimingBudgetMilliseconds * FringeOnsetBudgets;
             _step = settings.TimingBudgetMilliseconds * StepBudgets;
@@ -126,14 +130,16 @@ namespace EdgeSensor.Core.Counting
         }
 
         /// <summary>
-        /// True when a head whose crown reads <paramref name="distanceMillimeters"/> below the sensor, walking at a brisk pace,
-        /// leaves the second zone more than three readings after the first even as its two cores' ends are dated: each zone is
-        /// read every two budgets, so a core's last reading comes up to that long before the head leaves, and two ends read
-        /// three readings apart may be that much less than the walker's own lag (see StepOutlastsReadCycle).
+        /// True when the cores of <paramref name="a"/> and <paramref name="b"/> (<see cref="TargetSummary.CoreStartMs"/>) each span
+        /// no more than two of their zone's read intervals (three readings, 140 ms at a 33 ms budget: ThinCoreBudgetsNumerator):
+        /// a leaf's top edge, a plate 44 mm thick, holds a zone past half its height only while it passes under the zone's
+        /// middle, where a walker brings head and shoulders through, an upper body 25 cm deep or more front to back, which
+        /// takes 156 ms at a brisk 1.6 m/s and most often spans three intervals or more (the read phase may trim it). Asked only
+        /// of a pair already read as a known leaf's edge in both zones (CrossingStateMachine.ShutsAfterOpen).
         /// </summary>
-        public bool StepOutlastsDatedEnds(int distanceMillimeters)
+        public bool CoresThinAsEdge(TargetSummary a, TargetSummary b)
         {
-            return ZoneOccupancyDetector.FootprintMillimeters(distanceMillimeters) * 1000 > BriskPaceMillimetersPerSecond * (_threeReadings + _zoneReadInterval);
+            return a.CoreStartMs > 0 && b.CoreStartMs > 0 && a.CoreEndMs - a.CoreStartMs <= _thinCore && b.CoreEndMs - b.CoreStartMs <= _thinCore;
         }
 
         /// <summary>
