@@ -35,15 +35,18 @@ public static class AccuracyCommand
         var traces = OptionValues.Text("--traces", "dir", "Also write every simulated trace into this folder.");
         var writeDoc = OptionValues.Text("--write-doc", "file.md", "Write the report into this doc's accuracy-report block instead of stdout.");
         var report = OptionValues.Text("--report", "file.html", "Also write the self-contained HTML report here (docs/report.md).");
+        var roi = OptionValues.Text("--roi", "WxH[@c0,c1]", "Each zone's region of interest: W SPADs along the walking line x H across, 4..16 (default 8x16, centres 167,231).");
         var errors = OptionValues.Text("--errors", "file.csv", "Also list every miss and false count here: trace, variant, scenario, seed, time, group, nearest other (docs/accuracy.md).");
 
         var command = new Command("accuracy", "The scenario suite over seeds, coverage models and mount heights: accuracy against the goals (docs/accuracy.md).")
         {
-            seeds, firstSeed, scenario, coverage, mount, mountHeight, timingBudget, referenceBodies, json, traces, writeDoc, report, errors,
+            seeds, firstSeed, scenario, coverage, mount, mountHeight, timingBudget, referenceBodies, json, traces, writeDoc, report, errors, roi,
         };
         command.SetAction(parse =>
         {
+            ZoneRoi zoneRoi = ZoneRoi.PeopleCounting;
             if (!TryCoverage(parse.GetValue(coverage), out CoverageModel[] coverages, out string error)
+                || (parse.GetValue(roi) is string roiText && !ZoneRoi.TryParse(roiText, out zoneRoi, out error))
                 || !TryMounts(parse.GetValue(mount), parse.GetValue(mountHeight), out int[] mounts, out error)
                 || !ReportFile.TryCheck(parse.GetValue(report), out error)
                 || !ReportFile.TryCheck(parse.GetValue(errors), "--errors", out error))
@@ -54,7 +57,7 @@ public static class AccuracyCommand
             return Run(parse, new AccuracyRequest(
                 parse.GetValue(scenario) ?? [], coverages, mounts, parse.GetValue(seeds), parse.GetValue(firstSeed), parse.GetValue(timingBudget),
                 !parse.GetValue(referenceBodies), parse.GetValue(json), parse.GetValue(traces), parse.GetValue(writeDoc), parse.GetValue(report),
-                parse.GetValue(errors)));
+                parse.GetValue(errors), zoneRoi));
         });
         return command;
     }
@@ -62,7 +65,7 @@ public static class AccuracyCommand
     /// <summary>What one accuracy command asks for, as parsed.</summary>
     private sealed record AccuracyRequest(
         string[] Scenarios, CoverageModel[] Coverages, int[] Mounts, long? Seeds, long? FirstSeed, long? TimingBudget,
-        bool RandomisedBodies, bool Json, string? Traces, string? WriteDoc, string? Report, string? Errors);
+        bool RandomisedBodies, bool Json, string? Traces, string? WriteDoc, string? Report, string? Errors, ZoneRoi Roi);
 
     private static int Run(ParseResult parse, AccuracyRequest request)
     {
@@ -92,7 +95,7 @@ public static class AccuracyCommand
         bool randomised = request.RandomisedBodies;
         int? fixedBudget = budget is long b ? (int)b : null;
         SimulationVariant Variant(CoverageModel c, int mount, int? ms) =>
-            SimulationVariant.Widened(c, mount, ms) with { RandomiseBodyParameters = randomised };
+            SimulationVariant.Widened(c, mount, ms) with { RandomiseBodyParameters = randomised, Roi = request.Roi };
         SimulationVariant[] main = [.. from c in coverages from m in mounts select Variant(c, m, fixedBudget)];
         // Above the goals' range the report recommends a budget: try the others there (unless one was fixed).
         SimulationVariant[] sweep = fixedBudget is not null

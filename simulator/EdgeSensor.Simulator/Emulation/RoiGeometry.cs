@@ -22,6 +22,16 @@ public static class RoiGeometry
             Angle(firstRow, fieldOfViewDegrees), Angle(lastRow + 1, fieldOfViewDegrees));
     }
 
+    /// <summary>How many SPAD columns and rows of the array an ROI covers, once clipped to it.</summary>
+    public static void Cells(int centreSpad, int width, int height, out int columns, out int rows)
+    {
+        Vl53l1xRoi.Position(centreSpad, out int column, out int row);
+        Span(column, width, out int firstColumn, out int lastColumn);
+        Span(row, height, out int firstRow, out int lastRow);
+        columns = lastColumn - firstColumn + 1;
+        rows = lastRow - firstRow + 1;
+    }
+
     private static void Span(int centre, int size, out int first, out int last)
     {
         first = Math.Max(0, Vl53l1xRoi.FirstIndex(centre, size));

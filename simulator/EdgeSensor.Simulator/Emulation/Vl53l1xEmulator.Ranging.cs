@@ -18,7 +18,7 @@ public sealed partial class Vl53l1xEmulator
     private readonly Scene _scene;
     private readonly TofSensorOptions _physics;
     private readonly ulong _seed;
-    private readonly Dictionary<int, TofSensorModel> _models = [];
+    private readonly Dictionary<(int Budget, int Columns, int Rows), TofSensorModel> _models = [];
     private bool _ranging;
     private bool _rangeUnderWay;
     private bool _interrupt;
@@ -151,12 +151,13 @@ public sealed partial class Vl53l1xEmulator
         ulong key = (ulong)_rangesSinceStart | ((ulong)_rangeCentre << 32) | ((ulong)_rangeWidth << 40) | ((ulong)_rangeHeight << 48);
         var rng = Rng.ForStream(_seed, key);
         _rangesSinceStart++;
-        ModelFor(_rangeBudget).Measure(_scene.MountHeightMillimeters - surface, rng, out int value, out int status);
+        RoiGeometry.Cells(_rangeCentre, _rangeWidth, _rangeHeight, out int columns, out int rows);
+        ModelFor(_rangeBudget, columns, rows).Measure(_scene.MountHeightMillimeters - surface, rng, out int value, out int status);
         int raw = RawStatus(status);
         int distance = Math.Clamp(value, 0, 0xFFFF);
         _registers[(int)Register.ResultRangeStatus] = (byte)raw;
         SetWord((int)Register.ResultFinalCrosstalkCorrectedRangeMmSd0, distance);
-        SetWord(0x008C, (_rangeWidth * _rangeHeight) << 8); // effective SPADs (8.8)
+        SetWord(0x008C, (columns * rows) << 8);             // effective SPADs (8.8)
         SetWord(0x0090, 0x0010);                            // ambient rate, a nominal indoor figure
         SetWord(0x0098, status == TofRangeStatus.SignalFail ? 0 : 0x0200); // peak signal rate
         _interrupt = true;
@@ -164,12 +165,13 @@ public sealed partial class Vl53l1xEmulator
         _lastRange = (_rangeCentre, end, raw, distance);
     }
 
-    private TofSensorModel ModelFor(int budget)
+    // The physics for a budget and an ROI of columns × rows SPADs on the array (its noise and reach follow its SPAD count).
+    private TofSensorModel ModelFor(int budget, int columns, int rows)
     {
-        if (!_models.TryGetValue(budget, out TofSensorModel? model))
+        if (!_models.TryGetValue((budget, columns, rows), out TofSensorModel? model))
         {
-            model = new TofSensorModel(_physics with { TimingBudgetMs = budget });
-            _models[budget] = model;
+            model = new TofSensorModel(_physics with { TimingBudgetMs = budget, Roi = ZoneRoi.PeopleCounting with { Width = columns, Height = rows } });
+            _models[(budget, columns, rows)] = model;
         }
 
         return model;

@@ -52,7 +52,7 @@ public static class ScenarioRunner
         BodyDistribution bodies = variant.RandomiseBodyParameters ? BodyDistribution.Draw(Rng.ForStream(seed, 4)) : BodyDistribution.Reference;
         Scene scene = SceneBuilder.Build(scenario, seed, bodies);
         SensorVariation noise = variant.RandomiseSensorNoise ? SensorVariation.Draw(Rng.ForStream(seed, 5)) : SensorVariation.Reference;
-        var tofOptions = noise.ApplyTo(new TofSensorOptions { TimingBudgetMs = scenario.TimingBudgetMs, Ambient = scenario.Ambient, Coverage = variant.CoverageModel });
+        var tofOptions = noise.ApplyTo(new TofSensorOptions { TimingBudgetMs = scenario.TimingBudgetMs, Ambient = scenario.Ambient, Coverage = variant.CoverageModel, Roi = variant.Roi });
         var pirOptions = new PirSensorOptions { FalseTriggersPerHour = scenario.PirFalseTriggersPerHour };
         var truth = new List<TraceRecord>();
         foreach (Person p in scene.Persons)
@@ -108,7 +108,12 @@ public static class ScenarioRunner
         metadata.Set("source", "EdgeSensor.Simulator");
         metadata.Set("scenario", scenario.Name);
         metadata.Set("seed", seed.ToString(inv));
-        metadata.Set("sensor", "simulated VL53L1X-class ToF, long mode, two 8x16 SPAD zones along the walking line; PIR HC-SR501-class");
+        metadata.Set("sensor", string.Create(inv, $"simulated VL53L1X-class ToF, long mode, two {tofOptions.Roi.Width}x{tofOptions.Roi.Height} SPAD zones along the walking line; PIR HC-SR501-class"));
+        if (tofOptions.Roi != ZoneRoi.PeopleCounting)
+        {
+            metadata.Set("roi", tofOptions.Roi.Label);
+        }
+
         metadata.Set("fov_deg", tofOptions.FieldOfViewDegrees.ToString(inv));
         metadata.Set("pir_block_ms", pirOptions.BlockMs.ToString(inv));
         metadata.Set("ambient", scenario.Ambient.ToString("0.##", inv));

@@ -26,6 +26,9 @@ public sealed record SimulationVariant
     /// of their own.</summary>
     public bool RandomiseSensorNoise { get; init; }
 
+    /// <summary>The zones' region of interest (default the two 8 × 16 halves the firmware programs).</summary>
+    public ZoneRoi Roi { get; init; } = ZoneRoi.PeopleCounting;
+
     /// <summary>The simulator as it was before the widening: footprint coverage, the scenario's mount, reference bodies.</summary>
     public static SimulationVariant Reference { get; } = new();
 
@@ -46,7 +49,7 @@ public sealed record SimulationVariant
         TimingBudgetMs = TimingBudgetMs ?? scenario.TimingBudgetMs,
     };
 
-    /// <summary>A short label, e.g. <c>raster 2.8 m</c> or <c>footprint 3.2 m 20 ms</c>.</summary>
+    /// <summary>A short label, e.g. <c>raster 2.8 m</c>, <c>footprint 3.2 m 20 ms</c> or <c>raster 3.0 m roi 8x10</c>.</summary>
     public string Label
     {
         get
@@ -61,6 +64,11 @@ public sealed record SimulationVariant
             if (TimingBudgetMs is int budget)
             {
                 label += " " + budget.ToString(inv) + " ms";
+            }
+
+            if (Roi != ZoneRoi.PeopleCounting)
+            {
+                label += " roi " + Roi.Label;
             }
 
             return RandomiseBodyParameters ? label : label + " (reference bodies)";

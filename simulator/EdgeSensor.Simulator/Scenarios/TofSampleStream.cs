@@ -25,7 +25,7 @@ internal sealed class TofSampleStream
     {
         _model = new TofSensorModel(options);
         _options = options;
-        _raster = options.Coverage == CoverageModel.Raster ? new RasterZoneModel(options.FieldOfViewDegrees) : null;
+        _raster = options.Coverage == CoverageModel.Raster ? new RasterZoneModel(options.FieldOfViewDegrees, options.Roi) : null;
         _scene = scene;
         _cursor = scene.NewCursor();
         _rng = rng;

@@ -6,8 +6,9 @@ namespace EdgeSensor.Simulator.Sensors;
 /// <summary>
 /// The second coverage model, written apart from <see cref="TofZoneGeometry"/> and with other assumptions:
 /// <list type="bullet">
-/// <item>one ray per SPAD cell of a 16×16 array behind a pinhole with a square field of view (each two-zone zone is 8 cells
-/// along the walking line × 16 across), instead of one exact viewing pyramid;</item>
+/// <item>one ray per SPAD cell of a 16×16 array behind a pinhole with a square field of view (each zone the cells of its
+/// region of interest, <see cref="ZoneRoi"/>: by default 8 along the walking line × 16 across), instead of one exact
+/// viewing pyramid;</item>
 /// <item>body parts have domed tops (an elliptic cap as high as the part's smaller semi-axis, at most half its height)
 /// instead of flat ones, so an edge of a head or a shoulder is lower than its crown;</item>
 /// <item>each ray returns a signal ∝ reflectance × cos(incidence) × vignetting (cos⁴ of its angle off the axis) / range²,
@@ -34,27 +35,40 @@ public sealed class RasterZoneModel
     private readonly double[][] _sensitivity;
     private readonly double[] _zoneTanLow;
     private readonly double[] _zoneTanHigh;
-    private readonly double _tanAcrossMax;
+    private readonly double[] _zoneTanAcrossLow;
+    private readonly double[] _zoneTanAcrossHigh;
     private readonly List<SceneSolid> _solids = new(64);
     private readonly List<SceneSolid> _near = new(64);
     private readonly double?[] _floorRange = new double?[2];
     private double _floorMount = double.NaN;
 
+    /// <summary>The two default 8 × 16 zones (<see cref="ZoneRoi.PeopleCounting"/>).</summary>
     public RasterZoneModel(double fieldOfViewDegrees)
+        : this(fieldOfViewDegrees, ZoneRoi.PeopleCounting)
+    {
+    }
+
+    /// <summary>One ray per SPAD cell of each zone's region of interest (column by column along the walking line).</summary>
+    public RasterZoneModel(double fieldOfViewDegrees, ZoneRoi roi)
     {
         double pitch = fieldOfViewDegrees / ArrayCells * Math.PI / 180;
         double half = fieldOfViewDegrees / 2 * Math.PI / 180;
-        int cellsPerZone = ArrayCells / 2 * ArrayCells;
+        int cellsPerZone = roi.SpadCount;
         _tanAlong = [new double[cellsPerZone], new double[cellsPerZone]];
         _tanAcross = [new double[cellsPerZone], new double[cellsPerZone]];
         _sensitivity = [new double[cellsPerZone], new double[cellsPerZone]];
+        _zoneTanLow = new double[2];
+        _zoneTanHigh = new double[2];
+        _zoneTanAcrossLow = new double[2];
+        _zoneTanAcrossHigh = new double[2];
         for (int zone = 0; zone < 2; zone++)
         {
+            roi.Cells(zone, out int firstColumn, out int lastColumn, out int firstRow, out int lastRow);
             int k = 0;
-            for (int column = 0; column < ArrayCells / 2; column++)
+            for (int column = firstColumn; column <= lastColumn; column++)
             {
-                double along = -half + (zone * ArrayCells / 2 + column + 0.5) * pitch;
-                for (int row = 0; row < ArrayCells; row++, k++)
+                double along = -half + (column + 0.5) * pitch;
+                for (int row = firstRow; row <= lastRow; row++, k++)
                 {
                     double across = -half + (row + 0.5) * pitch;
                     double tx = Math.Tan(along), ty = Math.Tan(across);
@@ -64,11 +78,13 @@ public sealed class RasterZoneModel
                     _sensitivity[zone][k] = cos * cos * cos * cos;
                 }
             }
-        }
 
-        _zoneTanLow = [Math.Tan(-half), 0];
-        _zoneTanHigh = [0, Math.Tan(half)];
-        _tanAcrossMax = Math.Tan(half);
+            // The zone's view in plan, widest at the floor; a zone off the axis also reaches back to it nearer the sensor.
+            _zoneTanLow[zone] = Math.Min(0, Math.Tan(-half + firstColumn * pitch));
+            _zoneTanHigh[zone] = Math.Max(0, Math.Tan(-half + (lastColumn + 1) * pitch));
+            _zoneTanAcrossLow[zone] = Math.Min(0, Math.Tan(-half + firstRow * pitch));
+            _zoneTanAcrossHigh[zone] = Math.Max(0, Math.Tan(-half + (lastRow + 1) * pitch));
+        }
     }
 
     /// <summary>The range (mm, along the rays) zone 0 or 1 reports at a moment.</summary>
@@ -81,7 +97,8 @@ public sealed class RasterZoneModel
         {
             // Cull by the zone's floor footprint (the widest cross-section of its view).
             if (s.CentreX + s.HalfLength >= mount * _zoneTanLow[zone] && s.CentreX - s.HalfLength <= mount * _zoneTanHigh[zone]
-                && Math.Abs(s.CentreY) - s.HalfWidth <= mount * _tanAcrossMax && s.TopMillimeters > 0)
+                && s.CentreY + s.HalfWidth >= mount * _zoneTanAcrossLow[zone] && s.CentreY - s.HalfWidth <= mount * _zoneTanAcrossHigh[zone]
+                && s.TopMillimeters > 0)
             {
                 _near.Add(s);
             }

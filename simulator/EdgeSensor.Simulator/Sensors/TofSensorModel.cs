@@ -16,25 +16,36 @@ public sealed class TofSensorModel
 
     private readonly RasterZoneModel? _raster;
 
+    // The zone's SPADs against the default 8 × 16 zone's: the share of return (and ambient) photons it gathers.
+    private readonly double _roiSignal;
+
     public TofSensorModel(TofSensorOptions options)
     {
         _options = options;
-        _zones = TofZoneGeometry.TwoZones(options.FieldOfViewDegrees);
-        _raster = options.Coverage == CoverageModel.Raster ? new RasterZoneModel(options.FieldOfViewDegrees) : null;
+        _zones = options.Roi.Zones(options.FieldOfViewDegrees);
+        _raster = options.Coverage == CoverageModel.Raster ? new RasterZoneModel(options.FieldOfViewDegrees, options.Roi) : null;
+        _roiSignal = (double)options.Roi.SpadCount / ZoneRoi.ReferenceSpadCount;
     }
 
     public IReadOnlyList<TofZoneGeometry> Zones => _zones;
 
     /// <summary>Maximum range (mm) at the configured ambient light: about 4 m in the dark in long mode, falling towards
-    /// about 1.3 m in strong sunlight (DS12385 table "Maximum ranging distance").</summary>
-    public double MaxRangeMillimeters => 4000 - 2700 * _options.Ambient;
+    /// about 1.3 m in strong sunlight (DS12385 table "Maximum ranging distance"), for a zone of the default 8 × 16 SPADs.
+    /// A zone of N SPADs reaches (N / 128)^¼ as far: its noise at range grows as d² / √N (<see cref="NoiseSigma"/>), so it
+    /// reaches the default zone's noise at its limit that much nearer (fewer SPADs, less range: UM2555, ST's support).</summary>
+    public double MaxRangeMillimeters => (4000 - 2700 * _options.Ambient) * Math.Pow(_roiSignal, 0.25);
 
     /// <summary>Standard deviation (mm) of a valid reading at a distance: a floor plus a term growing with the square of the
-    /// distance (return signal falls with d²), scaled up by ambient light and down by a longer budget.</summary>
+    /// distance (return signal falls with d²), scaled up by ambient light and down by a longer budget and a larger region of
+    /// interest. Both are shot noise: σ ∝ 1/√(photons counted), and the counts, return and ambient alike, grow with the
+    /// integration time and with the SPADs enabled (at range the device enables the whole ROI to reach its target signal
+    /// rate: ST's support, https://qa-community.st.com/imaging-sensors-49/vl53l1x-number-of-spad-141515; UM2555: a reduced
+    /// field of view uses fewer SPADs). The default 8 × 16 zone keeps the model's figures (factor 1).</summary>
     public double NoiseSigma(double distanceMillimeters)
     {
         double d = distanceMillimeters / 1000;
-        return (2 + 3 * d * d) * Math.Sqrt(33.0 / _options.TimingBudgetMs) * (1 + 4 * _options.Ambient) * _options.NoiseScale;
+        return (2 + 3 * d * d) * Math.Sqrt(33.0 / _options.TimingBudgetMs) * (1 + 4 * _options.Ambient) * _options.NoiseScale
+            / Math.Sqrt(_roiSignal);
     }
 
     /// <summary>How many times wider the error of an outlier reading is drawn (<see cref="TofSensorOptions.OutlierProbability"/>).</summary>

@@ -15,6 +15,10 @@ public sealed record TofSensorOptions
     /// <summary>Ambient infrared level, 0 = dark indoors, 1 = direct sunlight on the floor.</summary>
     public double Ambient { get; init; }
 
+    /// <summary>The zones' region of interest on the SPAD array (default: two 8 × 16 halves): what each zone sees, and how
+    /// many SPADs gather its return (<see cref="TofSensorModel.NoiseSigma"/>).</summary>
+    public ZoneRoi Roi { get; init; } = ZoneRoi.PeopleCounting;
+
     /// <summary>How a zone's reading follows from the bodies under it (<see cref="CoverageModel"/>).</summary>
     public CoverageModel Coverage { get; init; } = CoverageModel.Footprint;
 
