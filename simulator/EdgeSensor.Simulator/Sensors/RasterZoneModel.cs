@@ -53,10 +53,9 @@ public sealed class RasterZoneModel
     {
         double pitch = fieldOfViewDegrees / ArrayCells * Math.PI / 180;
         double half = fieldOfViewDegrees / 2 * Math.PI / 180;
-        int cellsPerZone = roi.SpadCount;
-        _tanAlong = [new double[cellsPerZone], new double[cellsPerZone]];
-        _tanAcross = [new double[cellsPerZone], new double[cellsPerZone]];
-        _sensitivity = [new double[cellsPerZone], new double[cellsPerZone]];
+        _tanAlong = new double[2][];
+        _tanAcross = new double[2][];
+        _sensitivity = new double[2][];
         _zoneTanLow = new double[2];
         _zoneTanHigh = new double[2];
         _zoneTanAcrossLow = new double[2];
@@ -64,6 +63,10 @@ public sealed class RasterZoneModel
         for (int zone = 0; zone < 2; zone++)
         {
             roi.Cells(zone, out int firstColumn, out int lastColumn, out int firstRow, out int lastRow);
+            int cells = (lastColumn - firstColumn + 1) * (lastRow - firstRow + 1);
+            _tanAlong[zone] = new double[cells];
+            _tanAcross[zone] = new double[cells];
+            _sensitivity[zone] = new double[cells];
             int k = 0;
             for (int column = firstColumn; column <= lastColumn; column++)
             {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using EdgeSensor.Core.Drivers.Vl53l1x;
-using EdgeSensor.Simulator.Emulation;
 
 namespace EdgeSensor.Simulator.Sensors;
 
@@ -22,22 +21,39 @@ public sealed record ZoneRoi(int Width, int Height, int Zone0Centre, int Zone1Ce
     /// <summary>SPADs enabled in one zone.</summary>
     public int SpadCount => Width * Height;
 
-    /// <summary>Columns (along the walking line) and rows (across it) of a zone, 0..15, first and last inclusive.</summary>
+    /// <summary>Columns (along the walking line) and rows (across it) of a zone, 0..15, first and last inclusive; an ROI
+    /// reaching past the array's edge is clipped to it, as the device does.</summary>
     public void Cells(int zone, out int firstColumn, out int lastColumn, out int firstRow, out int lastRow)
     {
         Vl53l1xRoi.Position(zone == 0 ? Zone0Centre : Zone1Centre, out int column, out int row);
-        firstColumn = Vl53l1xRoi.FirstIndex(column, Width);
-        lastColumn = firstColumn + Width - 1;
-        firstRow = Vl53l1xRoi.FirstIndex(row, Height);
-        lastRow = firstRow + Height - 1;
+        firstColumn = Math.Max(0, Vl53l1xRoi.FirstIndex(column, Width));
+        lastColumn = Math.Min(Vl53l1xRoi.ArraySize - 1, Vl53l1xRoi.FirstIndex(column, Width) + Width - 1);
+        firstRow = Math.Max(0, Vl53l1xRoi.FirstIndex(row, Height));
+        lastRow = Math.Min(Vl53l1xRoi.ArraySize - 1, Vl53l1xRoi.FirstIndex(row, Height) + Height - 1);
     }
 
     /// <summary>The two zones' viewing pyramids for the footprint model (zone 0 outside, zone 1 inside).</summary>
-    public TofZoneGeometry[] Zones(double fieldOfViewDegrees) =>
-    [
-        RoiGeometry.For(Zone0Centre, Width, Height, fieldOfViewDegrees),
-        RoiGeometry.For(Zone1Centre, Width, Height, fieldOfViewDegrees),
-    ];
+    public TofZoneGeometry[] Zones(double fieldOfViewDegrees) => [Zone(0, fieldOfViewDegrees), Zone(1, fieldOfViewDegrees)];
+
+    /// <summary>Edge k (0..16) of the SPAD grid as an angle (radians) from the axis: each SPAD an equal slice of the view.</summary>
+    public static double EdgeRadians(int edge, double fieldOfViewDegrees) =>
+        ((double)edge / Vl53l1xRoi.ArraySize - 0.5) * fieldOfViewDegrees * Math.PI / 180;
+
+    private TofZoneGeometry Zone(int zone, double fieldOfViewDegrees)
+    {
+        Cells(zone, out int firstColumn, out int lastColumn, out int firstRow, out int lastRow);
+        return new TofZoneGeometry(
+            EdgeRadians(firstColumn, fieldOfViewDegrees), EdgeRadians(lastColumn + 1, fieldOfViewDegrees),
+            EdgeRadians(firstRow, fieldOfViewDegrees), EdgeRadians(lastRow + 1, fieldOfViewDegrees));
+    }
+
+    // Does the zone's ROI lie on the array as programmed (no clipping)?
+    private bool Fits(int zone)
+    {
+        Vl53l1xRoi.Position(zone == 0 ? Zone0Centre : Zone1Centre, out int column, out int row);
+        int firstColumn = Vl53l1xRoi.FirstIndex(column, Width), firstRow = Vl53l1xRoi.FirstIndex(row, Height);
+        return firstColumn >= 0 && firstColumn + Width <= Vl53l1xRoi.ArraySize && firstRow >= 0 && firstRow + Height <= Vl53l1xRoi.ArraySize;
+    }
 
     /// <summary>e.g. <c>8x12</c>, or <c>8x12@166,230</c> when the centres are not the halves' (167, 231).</summary>
     public string Label => Zone0Centre == PeopleCounting.Zone0Centre && Zone1Centre == PeopleCounting.Zone1Centre
@@ -74,8 +90,7 @@ public sealed record ZoneRoi(int Width, int Height, int Zone0Centre, int Zone1Ce
         var candidate = new ZoneRoi(width, height, centre[0], centre[1]);
         for (int zone = 0; zone < 2; zone++)
         {
-            candidate.Cells(zone, out int c0, out int c1, out int r0, out int r1);
-            if (c0 < 0 || c1 >= Vl53l1xRoi.ArraySize || r0 < 0 || r1 >= Vl53l1xRoi.ArraySize)
+            if (!candidate.Fits(zone))
             {
                 error = $"--roi {value}: a {width}x{height} region centred on SPAD {centre[zone]} (zone {zone}) leaves the 16x16 array";
                 return false;
