@@ -61,6 +61,15 @@ namespace EdgeSensor.Core.Counting
         // see IsPusherOfLast.
         private CrossingKind _lastCounted;
 
+        // Per zone: whether it judged a lead above PushedObjectMaxHeightMillimeters (IsCanopyOf), over what time, and its verdict.
+        private readonly bool[] _canopyJudged = new bool[2];
+
+        private readonly long[] _canopyLeadStartMs = new long[2];
+
+        private readonly long[] _canopyLeadEndMs = new long[2];
+
+        private readonly bool[] _isCanopy = new bool[2];
+
         private TargetSummary _lastCountedA;
 
         private TargetSummary _lastCountedB;
@@ -256,10 +265,12 @@ namespace EdgeSensor.Core.Counting
 
             if (rise >= PusherRiseMillimeters)
             {
-                return IsVehicleLong(lead, target) && !IsToppedByHead(lead, target);
+                return lead.HeightMillimeters <= PushedObjectMaxHeightMillimeters
+                    ? IsVehicleLong(lead, target) && !IsToppedByHead(lead, target)
+                    : IsCanopyOf(zone, lead, target);
             }
 
-            if (!IsAttachedTo(lead, target))
+            if (!IsAttachedTo(lead, target) || lead.HeightMillimeters > PushedObjectMaxHeightMillimeters)
             {
                 return false;
             }
@@ -284,6 +295,37 @@ namespace EdgeSensor.Core.Counting
             return follower.HeightMillimeters - low.HeightMillimeters >= PusherRiseMillimeters && low.TopHeldMs >= level
                 && follower.TopHeldMs >= level && follower.TopHeldMs <= ZoneOccupancyDetector.MaxHeadMilliseconds
                 && ZoneOccupancyDetector.IsHeadTop(low.TopHeldMs, low.NearestMillimeters, follower.TopHeldMs, follower.NearestMillimeters);
+        }
+
+        // True when lead, as high as a seated adult's head (above PushedObjectMaxHeightMillimeters), is a pushchair's canopy
+        // ahead of its pusher target: long along the path like a vehicle (IsVehicleLong), its top no head
+        // (IsToppedByHead) and its pusher risen straight out of its level (RoseStraightOff). Each zone judges from its own
+        // readings, whose timing and valleys differ, so the first zone to judge the pair decides for both (as
+        // VehicleContact does): a pushchair merged with its pusher in one zone and counted apart in the other left the
+        // zones' queues pairing the wrong targets (a crossing counted the wrong way round, or a turn-back).
+        private bool IsCanopyOf(int zone, TargetSummary lead, TargetSummary target)
+        {
+            int other = 1 - zone;
+            if (_canopyJudged[other] && _canopyLeadStartMs[other] <= lead.EndMs && lead.StartMs <= _canopyLeadEndMs[other])
+            {
+                _canopyJudged[other] = false;
+                return _isCanopy[other];
+            }
+
+            bool canopy = IsVehicleLong(lead, target) && !IsToppedByHead(lead, target) && RoseStraightOff(lead, target);
+            _canopyJudged[zone] = true;
+            _canopyLeadStartMs[zone] = lead.StartMs;
+            _canopyLeadEndMs[zone] = lead.EndMs;
+            _isCanopy[zone] = canopy;
+            return canopy;
+        }
+
+        // True when target split off low with no valley between them (a step from low's level straight up to target's): the
+        // zone read nothing lower than low's top between the two, the handle bar a canopy stands close above, not the push
+        // handles and shoulders 0.2-0.55 m below a seated head (see RoseStraightBehind).
+        private static bool RoseStraightOff(TargetSummary low, TargetSummary target)
+        {
+            return IsAttachedTo(low, target) && target.GapHeightMillimeters < 0;
         }
 
         // True when lead held its zone for less time than a vehicle takes to pass (MinVehiclePassMilliseconds: a stroller and
@@ -311,6 +353,22 @@ namespace EdgeSensor.Core.Counting
         private static bool IsAttachedTo(TargetSummary lead, TargetSummary target)
         {
             return target.Origin == TargetOrigin.ValleySplit && target.Episode == lead.Episode && target.StartMs == lead.EndMs;
+        }
+
+        // True when the target finishing in zone ended where the next one rose straight out of its level (a step: the zone read
+        // nothing lower than its top before the next, taller, target came in, see ZoneOccupancyDetector.Steps). A pushchair's
+        // canopy stands 0-0.3 m above its handle bar right behind it, and the pusher's hands and forearms hold the bar, so the
+        // zone's reading runs from the canopy over the bar to the pusher's head without a valley. A seated person's head
+        // stands 0.25-0.35 m above their shoulders right behind it and 0.2-0.55 m above the chair's push handles, and whoever
+        // walks behind leaves the floor or their own front lower still: a valley. A target as high as a seated head (above
+        // PushedObjectMaxHeightMillimeters) waits for a pusher only after a step; else it is counted at once (waiting delayed
+        // a seated person's count by up to the next body's passage, past the pairing's tolerance). Consumed by each finished
+        // target.
+        private bool RoseStraightBehind(int zone)
+        {
+            bool step = _splitOff[zone] && _splitGapHeightMm[zone] < 0;
+            _splitOff[zone] = false;
+            return step;
         }
 
         // True when the target open behind the held-back low one has already lasted longer than a pusher can (see

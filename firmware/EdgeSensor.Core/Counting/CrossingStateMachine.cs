@@ -19,8 +19,16 @@ namespace EdgeSensor.Core.Counting
         // A pushed stroller, pram or cart stands at most about 1.1 m high (its hood and handle bar); anything this
         // low that a zone sees right before (within the pair gap) a target at least PusherRiseMillimeters taller is
         // taken as pushed by that person. An adult is 1.45 m or taller, so the rise is well met by every adult
-        // behind a stroller, and never by two similar people close behind each other.
+        // behind a stroller, and never by two similar people close behind each other. A seated adult's head stands
+        // 1.15-1.45 m above the floor (wheeled-mobility anthropometry: seat 0.45-0.5 m, sitting height 0.7-0.95 m), above
+        // this.
         private const int PushedObjectMaxHeightMillimeters = 1150;
+
+        // A pushchair's canopy may stand higher, as high as a seated adult's head: it clears a seated child's head (about
+        // 0.53 m above the seat) over a seat up to about 0.65 m high (product data, docs/counting.md "Pushed objects"), a
+        // ranging noise margin of 50 mm on top. A low target up to this high is held back for its pusher only when the zone
+        // read no valley behind it (RoseStraightBehind), and taken as pushed only as IsCanopyOf asks.
+        private const int CanopyMaxHeightMillimeters = 1250;
 
         private const int PusherRiseMillimeters = 300;
 
@@ -125,6 +133,12 @@ namespace EdgeSensor.Core.Counting
         // Per zone: whether the target open now rose out of the bare floor (not split off a valley, not out of a still level).
         private readonly bool[] _openFromFloor = new bool[2];
 
+        // The target finishing in a zone ended where the next split off it (OnSplitOff), and the height its zone read at the
+        // valley between the two (-1 when the next rose straight out of its level, a step: no valley).
+        private readonly bool[] _splitOff = new bool[2];
+
+        private readonly int[] _splitGapHeightMm = new int[2];
+
         // Per zone: the target open now followed a held-back low target that proved too short for a vehicle (IsShortLead).
         private readonly bool[] _followsShortLead = new bool[2];
 
@@ -225,6 +239,8 @@ namespace EdgeSensor.Core.Counting
             _followsShortLead[0] = false;
             _followsShortLead[1] = false;
             _vehicleContact.Clear();
+            _canopyJudged[0] = false;
+            _canopyJudged[1] = false;
         }
 
         /// <summary>
@@ -409,6 +425,16 @@ namespace EdgeSensor.Core.Counting
             }
         }
 
+        /// <summary>
+        /// The target about to finish in <paramref name="zone"/> (the next <see cref="OnFall"/>) ended where the next one split
+        /// off it, over a valley the zone read <paramref name="gapHeightMillimeters"/> above its floor (-1: no valley, a step).
+        /// </summary>
+        public void OnSplitOff(int zone, int gapHeightMillimeters)
+        {
+            _splitOff[zone] = true;
+            _splitGapHeightMm[zone] = gapHeightMillimeters;
+        }
+
         /// <summary>The target open in <paramref name="zone"/> was dropped without a verdict.</summary>
         public void OnCancel(int zone)
         {
@@ -436,6 +462,7 @@ namespace EdgeSensor.Core.Counting
             _sweepTailEpisode[zone] = target.Origin == TargetOrigin.ValleySplit && target.Samples < MaxSweepTailSamples ? target.Episode : -1;
             PairingZone pairing = _zones[zone];
             pairing.Close();
+            bool heldBehind = RoseStraightBehind(zone);
             if (_followsShortLead[zone])
             {
                 target.IsShortLead = true;
@@ -462,7 +489,8 @@ namespace EdgeSensor.Core.Counting
                 }
             }
 
-            if (target.HeightMillimeters >= _minHeight && target.HeightMillimeters <= PushedObjectMaxHeightMillimeters)
+            if (target.HeightMillimeters >= _minHeight && (target.HeightMillimeters <= PushedObjectMaxHeightMillimeters
+                || (target.HeightMillimeters <= CanopyMaxHeightMillimeters && heldBehind)))
             {
                 pairing.HoldLead(target);
                 return;

@@ -286,6 +286,12 @@ namespace EdgeSensor.Core.Counting
                 }
                 else
                 {
+                    if (e == ZoneEvent.Split && detector.CurrentOrigin == TargetOrigin.ValleySplit)
+                    {
+                        int gap = detector.CurrentGapFarthestMillimeters;
+                        _crossings.OnSplitOff(zone, gap > 0 ? _zones[zone].BaselineMillimeters - gap : -1);
+                    }
+
                     _crossings.OnFall(zone, finished);
                 }
             }

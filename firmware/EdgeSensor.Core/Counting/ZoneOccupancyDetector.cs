@@ -599,6 +599,9 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Where the open target rose from (a valley split, the floor, a background).</summary>
         public TargetOrigin CurrentOrigin => _current.Origin;
 
+        /// <summary>The farthest reading (mm) of the valley the open target split off, 0 when it split off none (a step).</summary>
+        public int CurrentGapFarthestMillimeters => _current.GapFarthestMillimeters;
+
         /// <summary>When the current target was detected (valid after a Rise or Split; see <see cref="TargetSummary.OnsetMs"/>).</summary>
         public long CurrentOnsetMs => _current.OnsetMs;
 
