@@ -81,10 +81,14 @@ namespace EdgeSensor.Core.Counting
         }
 
         // True when the low part ahead of the head level ending now is short along the path at that head's pace: a child's
-        // head, not a stroller's hood (see MaxChildLeadMillimeters).
+        // head, not a stroller's hood (see MaxChildLeadMillimeters). The low part is timed from where its first level began
+        // (the hood's front, or the child's crown, reaching the zone), not from the target's first reading: that is a lower
+        // part of the body's front (at a zone's slanted outer edge the field widens with depth and meets legs and belly
+        // first; at the line, face and chest come before the crown), up to 0.2 m of path a hood's front does not have
+        // ahead of it. A level held below a hood's height before it (a footrest, a low pushchair) keeps the target's start.
         private bool IsShortLowLead()
         {
-            long lead = _segStartMs - _current.StartMs;
+            long lead = _segStartMs - _lowHeadLevelStartMs;
             long held = _segLastMs - _segStartMs;
             return lead * HeadPassMillimeters(_segMin) < held * MaxChildLeadMillimeters;
         }
@@ -141,6 +145,7 @@ namespace EdgeSensor.Core.Counting
             if (_baseline - _segMin < VehicleHoodMinMillimeters)
             {
                 // Held below a stroller's hood: a wheelchair's footrest or its user's knees, ahead of the user's head.
+                _levelBelowHoodBefore = true;
                 return;
             }
 
@@ -151,7 +156,14 @@ namespace EdgeSensor.Core.Counting
             // VehicleContact).
             bool unsure = _segLastMs - _nearLevelStartMs >= VehiclePassMilliseconds || _baseline - _segMin < LowHeadMinMillimeters
                 || (_hasLowHead && _lowHeadUnsure);
-            bool walkedIn = _current.Origin == TargetOrigin.Floor
+            // A level taller than anything pushed, unsure only by its hold (a slow queue), split off the body ahead rose out
+            // of the ramp between two bodies (or stepped from one head to the next): a hood between the person ahead and its
+            // handle holds the valley as a level, and what rises out of that is spoilt at the split (SplitAtValley). Only a
+            // handle with the pusher's forearms on it stands this high, and only behind such a hood; so the follower
+            // decides, by the low part's length at its pace (IsShortLowLead).
+            bool outOfBodyRamp = _current.Origin == TargetOrigin.ValleySplit && _baseline - _segMin >= LowHeadMinMillimeters
+                && !(_hasLowHead && _lowHeadUnsure);
+            bool walkedIn = _current.Origin == TargetOrigin.Floor || outOfBodyRamp
                 || (_current.GapFarthestMillimeters > 0 && _baseline - _current.GapFarthestMillimeters < VehicleContact.HandleGapMinMillimeters)
                 || (_walkInGapMm > 0 && _baseline - _walkInGapMm < VehicleContact.HandleGapMinMillimeters);
             if (_segMin - _current.NearestMillimeters > FallThreshold(_segMin) || (unsure && (_baseline - _segMin < HiddenChildMinMillimeters || !walkedIn)))
@@ -161,6 +173,11 @@ namespace EdgeSensor.Core.Counting
                 _lowHeadSpoilt = true;
                 _hasLowHead = false;
                 return;
+            }
+
+            if (!_hasLowHead)
+            {
+                _lowHeadLevelStartMs = _levelBelowHoodBefore ? _current.StartMs : _nearLevelStartMs;
             }
 
             _lowHeadLevel = _segMin;

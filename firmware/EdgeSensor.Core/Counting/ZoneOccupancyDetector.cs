@@ -124,9 +124,10 @@ namespace EdgeSensor.Core.Counting
         // ahead of the pusher's head; a child walking right ahead of someone is one body deep (0.15-0.2 m) plus the gap
         // between them. The follower's own head gives the pace: the crown holds the zone's nearest reading within its noise
         // band for the zone's length at that distance (SlopeNumerator/SlopeDenominator of it: tan 13.5 deg, half the 27 deg
-        // field of view) plus about LeadHeadLengthMillimeters of the head itself. The time from the low target's start to
-        // that head's level, at that pace, is the low part's length ahead of the head; under MaxChildLeadMillimeters (three
-        // quarters of a stroller's shortest, a quarter left for the estimate's error) it is a child.
+        // field of view) plus about LeadHeadLengthMillimeters of the head itself. The time from where the low target's
+        // first level began to that head's level, at that pace, is the low part's length ahead of the head; under
+        // MaxChildLeadMillimeters (three quarters of a stroller's shortest, a quarter left for the estimate's error) it is
+        // a child.
         private const int SlopeNumerator = 6;
 
         private const int SlopeDenominator = 25;
@@ -376,6 +377,13 @@ namespace EdgeSensor.Core.Counting
         private int _lowHeadEndIndex;
 
         private long _lowHeadLeftMs;
+
+        // Where the target's first low head's level began (the child's crown reaching the zone), or the target's start when
+        // a level below a stroller's hood was held before it: IsShortLowLead measures the low part's length from there.
+        private long _lowHeadLevelStartMs;
+
+        // The target held a level below a stroller's hood (a footrest, a low pushchair's seat) before any low head.
+        private bool _levelBelowHoodBefore;
 
         // The target's last nearest level held as a level (StepPlateauSamples readings) before a nearer reading came: its
         // distance, how long it was held, and when the reading fell farthest from it before the nearer one (0 when it did
@@ -1226,6 +1234,7 @@ namespace EdgeSensor.Core.Counting
             StartSegment(timeMs, d);
             _hasHeadLevel = false;
             _hasLowHead = false;
+            _levelBelowHoodBefore = false;
             _lowHeadSpoilt = false;
             _lowHeadFollowerIndex = -1;
             _topDropMs = 0;
