@@ -170,6 +170,8 @@ namespace EdgeSensor.Core.Counting
             channel.Detector.PeerHoldsStillLevel = _zones[1 - zone].HoldsShallowStillLevel;
             // A faint target's tail is followed only while the other zone is quiet (see ZoneOccupancyDetector.IsFaintTail).
             channel.Detector.PeerQuiet = _zones[1 - zone].Detector.IsQuietSince(_now);
+            // A target rising while the other zone is empty came in across this zone's outer edge (see ZoneOccupancyDetector.IsShortLowLead).
+            channel.Detector.PeerOccupied = _zones[1 - zone].IsOccupied;
             ZoneEvent e = channel.Process(_now, distanceMillimeters, rangeStatus);
             Route(zone, e, true);
             if (_faint.Observe(zone, _now, distanceMillimeters, !invalid, channel, _zones[1 - zone], e))

@@ -82,15 +82,30 @@ namespace EdgeSensor.Core.Counting
 
         // True when the low part ahead of the head level ending now is short along the path at that head's pace: a child's
         // head, not a stroller's hood (see MaxChildLeadMillimeters). The low part is timed from where its first level began
-        // (the hood's front, or the child's crown, reaching the zone), not from the target's first reading: that is a lower
-        // part of the body's front (at a zone's slanted outer edge the field widens with depth and meets legs and belly
-        // first; at the line, face and chest come before the crown), up to 0.2 m of path a hood's front does not have
-        // ahead of it. A level held below a hood's height before it (a footrest, a low pushchair) keeps the target's start.
+        // (the hood's front, or the child's crown, reaching the zone) when what the zone read of the target before that level
+        // is no longer along the path than a walker's front ahead of their crown (MaxBodyFrontMillimeters: at a zone's
+        // slanted outer edge the field widens with depth and meets legs and belly first; at the line, face and chest come
+        // before the crown); a longer part ahead of it (a pushchair's legs and footrest ahead of its canopy) is the vehicle's
+        // own front, and the target's first reading is the start. Not for a level taller than anything pushed
+        // (LowHeadMinMillimeters): no vehicle's front to tell, and a seated person's knees and footrest reach 0.4 m and more
+        // ahead of their head. A level held below a hood's height before it (a footrest, a low pushchair) keeps the
+        // target's start too.
+        // In the zone the body came into first (_enteredAtOuterEdge) the outer edge slants outward with depth (tan 13.5 deg,
+        // SlopeNumerator/SlopeDenominator), so a part lying farther below the sensor than the follower's crown came into the
+        // field earlier by that slope times the depth between the two: the low part reads that much longer than it is (a
+        // 1.06 m child's crown ahead of a 1.79 m adult's under 3.0 m: ~173 mm), and so does the front ahead of its level. At
+        // the line-side edge (the sensor's vertical axis) every height meets the field at the same place along the path.
         private bool IsShortLowLead()
         {
-            long lead = _segStartMs - _lowHeadLevelStartMs;
             long held = _segLastMs - _segStartMs;
-            return lead * HeadPassMillimeters(_segMin) < held * MaxChildLeadMillimeters;
+            int pass = HeadPassMillimeters(_segMin);
+            bool outer = _enteredAtOuterEdge && !_levelBelowHoodBefore;
+            int frontCone = outer && _startReadingMm > _lowHeadLevel ? FootprintMillimeters(_startReadingMm) - FootprintMillimeters(_lowHeadLevel) : 0;
+            bool bodyFront = _baseline - _lowHeadLevel >= LowHeadMinMillimeters
+                || (_lowHeadLevelStartMs - _current.StartMs) * pass <= held * (MaxBodyFrontMillimeters + frontCone);
+            long lead = _segStartMs - (bodyFront ? _lowHeadLevelStartMs : _current.StartMs);
+            int cone = outer && bodyFront && _lowHeadLevel > _segMin ? FootprintMillimeters(_lowHeadLevel) - FootprintMillimeters(_segMin) : 0;
+            return lead * pass < held * (MaxChildLeadMillimeters + cone);
         }
 
         // True when the head level ending now follows a seated person's head in the same target: a wheelchair user whose head

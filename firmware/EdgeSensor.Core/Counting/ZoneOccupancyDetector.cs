@@ -150,6 +150,11 @@ namespace EdgeSensor.Core.Counting
 
         private const int MaxChildLeadMillimeters = 600;
 
+        // How far a walker's front (face, chest, belly, a knee in stride) reaches ahead of their crown along the path: a body
+        // is 0.2-0.3 m deep with the head over its middle. A pushchair's front (legs, footrest, front wheels) reaches 0.3 m or
+        // more ahead of the front of its canopy or seat back, which stands in its rear half (see IsShortLowLead).
+        private const int MaxBodyFrontMillimeters = 200;
+
         // A head is about 0.2 m long along the path (a seated wheelchair user's as well as anyone's), a stroller's hood or
         // canopy 0.6 m or more (EN 1888: carrycots and seats 0.7 m and longer, the hood over most of it): a top no longer
         // than this is a head (see IsHeadTop).
@@ -309,6 +314,9 @@ namespace EdgeSensor.Core.Counting
 
         private int _coreStartMm;
 
+        // The target's first reading (mm): the lowest part of its front the zone met (see IsShortLowLead).
+        private int _startReadingMm;
+
         private readonly long[] _recentMs = new long[RecentSamples];
 
         private readonly int[] _recentMm = new int[RecentSamples];
@@ -384,6 +392,10 @@ namespace EdgeSensor.Core.Counting
 
         // The target held a level below a stroller's hood (a footrest, a low pushchair's seat) before any low head.
         private bool _levelBelowHoodBefore;
+
+        // The target rose while the other zone was empty: its body came into this zone first, across the zone's outer edge,
+        // which slants outward with depth (the line-side edge is the sensor's vertical axis). See IsShortLowLead.
+        private bool _enteredAtOuterEdge;
 
         // The target's last nearest level held as a level (StepPlateauSamples readings) before a nearer reading came: its
         // distance, how long it was held, and when the reading fell farthest from it before the nearer one (0 when it did
@@ -615,6 +627,12 @@ namespace EdgeSensor.Core.Counting
 
         /// <summary>True while the other zone holds a shallow still level as its background (set by the counter before each sample).</summary>
         public bool PeerHoldsStillLevel { get; set; }
+
+        /// <summary>
+        /// Set by the caller before each reading: the other zone is not empty (a target or a still level). A target rising
+        /// here while the other zone is empty came into this zone first, at its slanted outer edge (see IsShortLowLead).
+        /// </summary>
+        public bool PeerOccupied { get; set; }
 
         /// <summary>Nearest filtered distance (mm) the open target has come so far (valid while <see cref="HasTarget"/>).</summary>
         public int CurrentNearestMillimeters => _current.NearestMillimeters;
@@ -1217,6 +1235,7 @@ namespace EdgeSensor.Core.Counting
             _current.CoreEndMs = timeMs;
             _current.BackgroundHeldMs = origin == TargetOrigin.Background ? timeMs - _finished.EndMs : 0;
             _coreStartMm = d;
+            _startReadingMm = d;
             _recentCount = 0;
             _fallPending = false;
             _peak = d;
@@ -1235,6 +1254,7 @@ namespace EdgeSensor.Core.Counting
             _hasHeadLevel = false;
             _hasLowHead = false;
             _levelBelowHoodBefore = false;
+            _enteredAtOuterEdge = !PeerOccupied;
             _lowHeadSpoilt = false;
             _lowHeadFollowerIndex = -1;
             _topDropMs = 0;
