@@ -87,16 +87,32 @@ namespace EdgeSensor.Core.Counting
         // True when a (zone 0) and b (zone 1) come while no leaf has been refused since boot (none remembered in either zone), went
         // the way a leaf opens (zone 1 first, its cores of a leaf's readings: OpeningInsideCoreSamples), read farther in the
         // outside zone than in the inside one by more than the ranging noise (the open leaf covers more of the inside zone; a
-        // head is one crown in both), came to rest in one read cycle (DoorDiscriminator.CameToRestInReadCycle) and read no
-        // farther than a leaf's top edge can (ReadsAsLeafTop): an automatic door starts shut, so the first leaf it shows is an
-        // opening, with no edge remembered to match (OpensAfterShut), and was counted as an exit (raster 3.0 m seed 1422 at
-        // 29.6 s; 2.8 m seeds 1415 at 13.4 s and 1453 at 31.7 s, whose leaf reads 1 090-1 120 mm inside, 150-250 mm farther outside).
+        // head is one crown in both) or, where both read its edge alike (under 2.5 m, 600 mm down), had its face read in the
+        // inside zone around its edge's core (OpeningFaceRead: raster 2.5 m seed 1411 at 10.1-10.7 s), came
+        // to rest in one read cycle (DoorDiscriminator.CameToRestInReadCycle) and read no farther than a leaf's top edge can
+        // (ReadsAsLeafTop): an automatic door starts shut, so the first leaf it shows is an opening, with no edge remembered to
+        // match (OpensAfterShut), and was counted as an exit (raster 3.0 m seed 1422 at 29.6 s; 2.8 m seeds 1415 at 13.4 s and
+        // 1453 at 31.7 s, whose leaf reads 1 090-1 120 mm inside, 150-250 mm farther outside).
         private bool OpensFirstSinceBoot(TargetSummary a, TargetSummary b)
         {
             return _leafEpisode[0] < 0 && _leafEpisode[1] < 0 && _restEpisode[0] < 0 && _restEpisode[1] < 0 && b.StartMs < a.StartMs
-                && a.NearestMillimeters - b.NearestMillimeters > LeafEdgeMatchMillimeters
+                && (a.NearestMillimeters - b.NearestMillimeters > LeafEdgeMatchMillimeters || OpeningFaceRead(a, b))
                 && a.CoreSamples >= OpeningOutsideCoreSamples && b.CoreSamples >= OpeningInsideCoreSamples
                 && _door.CameToRestInReadCycle(a, b) && ReadsAsLeafTop(b);
+        }
+
+        // True when b (zone 1) read the leaf's face around its edge's core (DoorDiscriminator.FaceOutlastsCore), a (zone 0) read
+        // nothing ahead of its core (DoorDiscriminator.ReadAheadOfCore) and did not appear in the same read cycle. The opening
+        // leaf lies across the inside zone's whole pyramid, but reaches the outside zone only with its last 200 mm, the tip,
+        // at the end of its swing, where the pyramid's lower part beyond the tip holds no face to read ahead of the edge; a
+        // stroller's pram or a wheelchair's footrest goes through the outside zone ahead of the head as through the inside
+        // one (raster inclusive-stroller 2.5 m seed 1440 at 234.1 s: 630 ms ahead there). And an opening leaf sweeps the
+        // inside zone a few readings before its tip reaches the outside one, while a leaf swinging shut out of its open
+        // position at the zones' side comes into both at one instant (DoorDiscriminator.AppearedTogether), the inside zone
+        // read first only by the read phase, its face lingering as long.
+        private bool OpeningFaceRead(TargetSummary a, TargetSummary b)
+        {
+            return _door.FaceOutlastsCore(b) && !_door.ReadAheadOfCore(a) && !_door.AppearedTogether(a, b);
         }
 
         // A zone's reading is the signal-weighted mean range of its 8 x 16 rays, each ray's signal falling with the square of

@@ -30,6 +30,10 @@ namespace EdgeSensor.Core.Counting
         // as ThreeReadingsBudgetsNumerator), the longest a thin plate holds a zone's core (see CoresThinAsEdge).
         private const int ThinCoreBudgetsNumerator = 9;
 
+        // Two of one zone's own readings (every other reading, two budgets apart), less a half budget of slack: 3.5 budgets
+        // (see FaceOutlastsCore).
+        private const int TwoZoneReadingsBudgetsNumerator = 7;
+
         // A leaf is rigid: as it comes to rest, the last readings of its core (TargetSummary.CoreEndMs) fall in both zones
         // within CoreEndBudgets budgets (two read cycles) of each other. A person walking out under a leaf standing open
         // has their target in the leaf's zone held open by the leaf's fringe (read low, far short of a body's core), so the
@@ -61,6 +65,7 @@ namespace EdgeSensor.Core.Counting
         private readonly int _simultaneous;
         private readonly int _threeReadings;
         private readonly int _thinCore;
+        private readonly int _twoZoneReadings;
         private readonly int _coreEndTogether;
         private readonly int _fringeOnset;
         private readonly int _step;
@@ -80,6 +85,7 @@ namespace EdgeSensor.Core.Counting
             _simultaneous = (settings.TimingBudgetMilliseconds * SimultaneousBudgetsNumerator) / SimultaneousBudgetsDenominator;
             _threeReadings = (settings.TimingBudgetMilliseconds * ThreeReadingsBudgetsNumerator) / SimultaneousBudgetsDenominator;
             _thinCore = (settings.TimingBudgetMilliseconds * ThinCoreBudgetsNumerator) / SimultaneousBudgetsDenominator;
+            _twoZoneReadings = (settings.TimingBudgetMilliseconds * TwoZoneReadingsBudgetsNumerator) / SimultaneousBudgetsDenominator;
             _coreEndTogether = settings.TimingBudgetMilliseconds * CoreEndBudgets;
             _fringeOnset = settings.TimingBudgetMilliseconds * FringeOnsetBudgets;
             _step = settings.TimingBudgetMilliseconds * StepBudgets;
@@ -140,6 +146,34 @@ namespace EdgeSensor.Core.Counting
         public bool CoresThinAsEdge(TargetSummary a, TargetSummary b)
         {
             return a.CoreStartMs > 0 && b.CoreStartMs > 0 && a.CoreEndMs - a.CoreStartMs <= _thinCore && b.CoreEndMs - b.CoreStartMs <= _thinCore;
+        }
+
+        /// <summary>
+        /// True when <paramref name="target"/> read nearer than the enter threshold for two or more of its zone's readings
+        /// both before its core began and after it ended: a door leaf's face, a plane as tall as the door and wider than the
+        /// zone, crosses the zone's whole pyramid at every depth below its top edge, and the pyramid widens with depth (0.24 mm
+        /// each side per mm down: 600 mm from the axis at the floor under a 2.5 m mount, against 113 mm at the edge 470 mm
+        /// down), so every ray beyond the face's line meets it: the face fills a band of the zone's rays, near and so heavily
+        /// weighted, for as long as the swing takes to carry it across the wide lower pyramid (at the 1.3 m/s a leaf's outer
+        /// part sweeps at, 200-300 ms on either side of its edge's passage under the zone's middle). A tall walker's body below
+        /// the crown is a head 20 cm and shoulders 45 cm wide, narrower than the pyramid at their depth, under and around the
+        /// crown (an upper body 25 cm deep): the rays it takes ahead of or behind the head are a sliver, and where the head
+        /// reads as near and passes as briefly as a leaf's edge the zone reads past the threshold at most one reading on one
+        /// side of the core at least. Not a test on its own: a faint child's or a slow body's target often has both.
+        /// </summary>
+        public bool FaceOutlastsCore(TargetSummary target)
+        {
+            return ReadAheadOfCore(target) && target.CoreEndMs > 0 && target.EndMs - target.CoreEndMs >= _twoZoneReadings;
+        }
+
+        /// <summary>
+        /// True when <paramref name="target"/> read nearer than the enter threshold for two or more of its zone's readings before
+        /// its core began (see <see cref="FaceOutlastsCore"/>): something low came into the zone's wide lower pyramid well ahead
+        /// of what filled it.
+        /// </summary>
+        public bool ReadAheadOfCore(TargetSummary target)
+        {
+            return target.CoreStartMs > 0 && target.CoreStartMs - target.StartMs >= _twoZoneReadings;
         }
 
         /// <summary>
