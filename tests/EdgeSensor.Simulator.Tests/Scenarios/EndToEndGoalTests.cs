@@ -102,11 +102,13 @@ public sealed class EndToEndGoalTests
     // raster children 48 -> 30 pp (29.5 pp at 3.0 m), raster strollers 6 -> 2 pp (1.8 pp at 2.5 m). Widened with the
     // raster model's incidence term (Lambert's cosine law: a small body's sides and domed rims weigh less, so a child
     // reads nearer the floor): raster children 30 -> 48 pp (47.5 pp at 3.0 m), raster strollers 2 -> 7.5 pp (7.1 pp at
-    // 2.2 and 3.0 m).
+    // 2.2 and 3.0 m). Widened with the pushchair profile (docs/simulator.md: the canopy over the seat back can stand as
+    // high as a seated head, with a valley before the pusher's head, and is then counted as a person): footprint
+    // strollers 1 -> 5 pp (3.6 pp at 2.2 m).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 3000, 0.01)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 3000, 0.01)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 3000, 0.01)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 3000, 0.05)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Child, 2200, 0.02)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Child, 3000, 0.48)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 3000, 0.02)]
@@ -132,12 +134,14 @@ public sealed class EndToEndGoalTests
     // raster children 59.2 pp, strollers 5.8 pp (2.8 m), wheelchair users 4.4 pp (2.5 m: one exit counted for a child and
     // a wheelchair user 2.2 s apart through the door, matched to the child since a held crossing under a standing leaf
     // dates its arrival from its own target). Widened with the raster model's incidence term (a small body's sides and
-    // domed rims weigh less): raster children 59.2 -> 63.9 pp (3.0 m), strollers 5.8 -> 10.0 pp (2.8 m).
+    // domed rims weigh less): raster children 59.2 -> 63.9 pp (3.0 m), strollers 5.8 -> 10.0 pp (2.8 m). Widened with the
+    // pushchair profile (a canopy with a valley before its pusher is counted as a person): footprint strollers 5 -> 10 pp
+    // (9.4 pp at 3.0 m), raster children 64 -> 65 pp (64.2 pp at 3.0 m).
     [TestMethod]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Child, 0.19)]
     [DataRow(CoverageModel.Footprint, PopulationGroup.Wheelchair, 0.26)]
-    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.05)]
-    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.64)]
+    [DataRow(CoverageModel.Footprint, PopulationGroup.Stroller, 0.10)]
+    [DataRow(CoverageModel.Raster, PopulationGroup.Child, 0.65)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Wheelchair, 0.045)]
     [DataRow(CoverageModel.Raster, PopulationGroup.Stroller, 0.105)]
     public void GroupsAgainstAdults_MixedTraffic(CoverageModel coverage, PopulationGroup group, double maxGap)
@@ -233,7 +237,9 @@ public sealed class EndToEndGoalTests
     // model's incidence term (Lambert's cosine law; docs/simulator.md): the open leaf, grazed at 77-80°, moves a zone
     // 70-100 mm instead of 230-330 mm, while a body's sides and domed rims weigh less, so a small body at a zone's edge
     // pulls it less: door-inclusive on the raster model 72% -> 86% (today's worst, 2.5 and 3.0 m); door 95% -> 92%,
-    // event-surge 89% -> 87% and inclusive 91% -> 84% (all 3.0 m; children read nearer the floor).
+    // event-surge 89% -> 87% and inclusive 91% -> 84% (all 3.0 m; children read nearer the floor). With the pushchair
+    // profile (a canopy with a valley before its pusher counted as a person): inclusive on the footprint model 99% -> 98%
+    // (98.6% at 2.2 m).
     [TestMethod]
     [DataRow("door", CoverageModel.Footprint, 0.95)]
     [DataRow("door", CoverageModel.Raster, 0.92)]
@@ -244,7 +250,7 @@ public sealed class EndToEndGoalTests
     [DataRow("event-surge", CoverageModel.Raster, 0.87)]
     [DataRow("mixed", CoverageModel.Footprint, 0.91)]
     [DataRow("mixed", CoverageModel.Raster, 0.84)]
-    [DataRow("inclusive", CoverageModel.Footprint, 0.99)]
+    [DataRow("inclusive", CoverageModel.Footprint, 0.98)]
     [DataRow("inclusive", CoverageModel.Raster, 0.84)]
     public void OtherScenarios(string scenario, CoverageModel coverage, double floor) => EventAtLeast(scenario, coverage, floor);
 
