@@ -15,9 +15,10 @@ namespace EdgeSensor.Core.Counting
         // than this is a shoulder or an arm over the line, not a second head.
         private const int HeadToShoulderMillimeters = 250;
 
-        // A door leaf standing open at the doorway's side is seen only by a zone's outermost rays, low down, in a sliver of
-        // the zone: its still level reads below this height above the floor. A stroller's hood stands 0.75 m or more up
-        // (EN 1888: hoods of 0.8-1.1 m), and a person who stops reads higher still (see StoppedInOrigin).
+        // A door leaf standing open at the doorway's side is seen only by a zone's outermost rays, low down, in a
+        // sliver of the zone: its still level reads below this height above the floor. A stroller's hood stands 0.75
+        // m or more up (canopies about 1.0-1.1 m: docs/simulator.md), and a person who stops reads higher still (see
+        // StoppedInOrigin).
         private const int LeafLevelMaxHeightMillimeters = 700;
 
         // Decides the pair of a (zone 0) and b (zone 1) and holds the crossing it makes, confirming the one held before.

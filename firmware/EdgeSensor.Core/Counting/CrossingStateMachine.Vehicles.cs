@@ -11,14 +11,15 @@ namespace EdgeSensor.Core.Counting
         // A pusher's head comes into the zone within this long of the pusher's own target (see OutlastsPusher).
         private const int PusherHeadMilliseconds = 1000;
 
-        // ... but a zone's footprint adds its own width (0.24 x depth: ~0.7 m of floor at 3 m) to the time each of the two
-        // takes to pass, so at a high mount the stroller's lead shrinks to 1.5-2 times the pusher's, and one body can reach 2
-        // by where the valley cut it. There a vehicle is also told by the time it holds the zone on its own: a stroller and
-        // the reach to its handle, together at least ~0.95 m along the path (EN 1888 strollers from 0.7 m, forearms from
-        // 0.25 m), take at least MinVehiclePassMilliseconds to pass a point at a pushing pace of 1.4 m/s or less, while a
-        // body 0.25-0.35 m deep at a walking pace passes it in a third of that and a blended zone cuts its target short. So
-        // a lead at least AttachedLongNumerator/AttachedLongDenominator (1.5) times as long as its pusher and that long is
-        // a vehicle too.
+        // ... but a zone's footprint adds its own width (0.24 x depth: ~0.7 m of floor at 3 m) to the time each of
+        // the two takes to pass, so at a high mount the stroller's lead shrinks to 1.5-2 times the pusher's, and one
+        // body can reach 2 by where the valley cut it. There a vehicle is also told by the time it holds the zone on
+        // its own: a stroller and the reach to its handle, together at least ~0.95 m along the path (pushchairs
+        // 0.75-1.0 m long, docs/simulator.md; forearms from 0.25 m), take at least MinVehiclePassMilliseconds to pass
+        // a point at a pushing pace of 1.4 m/s or less, while a body 0.25-0.35 m deep at a walking pace passes it in
+        // a third of that and a blended zone cuts its target short. So a lead at least
+        // AttachedLongNumerator/AttachedLongDenominator (1.5) times as long as its pusher and that long is a vehicle
+        // too.
         private const int AttachedLongNumerator = 3;
 
         private const int AttachedLongDenominator = 2;
@@ -51,10 +52,11 @@ namespace EdgeSensor.Core.Counting
         // between hood and chest at the floor's depth. A gap between two bodies is the floor itself between them.
         private const int BlendedHandleDivisor = 2;
 
-        // A stroller's hood stands 0.7 m or more above the floor (EN 1888: hoods of 0.8-1.1 m; see the detector's
-        // VehicleHoodMinMillimeters), and its broad flat top (0.7-1.05 x 0.5-0.65 m) fills half or more of a zone's floor
-        // even under a 3.0 m mount (about 0.7 m along the path), so a zone that blends reads it at least half as high:
-        // 350 mm. A faint blend read lower is a head seen at the zone's edge or a small child's, no hood.
+        // A stroller's hood stands 0.7 m or more above the floor (pushchair canopies about 1.0-1.1 m,
+        // docs/simulator.md; see the detector's VehicleHoodMinMillimeters), and its broad flat top (0.7-1.05 x
+        // 0.5-0.65 m) fills half or more of a zone's floor even under a 3.0 m mount (about 0.7 m along the path), so
+        // a zone that blends reads it at least half as high: 350 mm. A faint blend read lower is a head seen at the
+        // zone's edge or a small child's, no hood.
         private const int BlendedHoodMinMillimeters = 350;
 
         // The crossing counted last (its verdict, None when none or when it was a pusher's, and its targets in zones 0 and 1),

@@ -107,8 +107,9 @@ namespace EdgeSensor.Core.Counting
 
         private const int VehiclePassMilliseconds = 680;
 
-        // A stroller's hood stands 0.75 m or more above the floor (EN 1888 prams and strollers: hoods of 0.8-1.1 m); a
-        // seated person's knees (~0.6 m) and a wheelchair's footrest stand lower.
+        // A stroller's hood stands 0.75 m or more above the floor (pushchair canopies about 1.0-1.1 m, folded seat
+        // backs 0.8-1.0 m: docs/simulator.md); a seated person's knees (~0.6 m) and a wheelchair's footrest stand
+        // lower.
         private const int VehicleHoodMinMillimeters = 700;
 
         private const int TallerFollowerRiseMillimeters = 300;
@@ -155,9 +156,10 @@ namespace EdgeSensor.Core.Counting
         // more ahead of the front of its canopy or seat back, which stands in its rear half (see IsShortLowLead).
         private const int MaxBodyFrontMillimeters = 200;
 
-        // A head is about 0.2 m long along the path (a seated wheelchair user's as well as anyone's), a stroller's hood or
-        // canopy 0.6 m or more (EN 1888: carrycots and seats 0.7 m and longer, the hood over most of it): a top no longer
-        // than this is a head (see IsHeadTop).
+        // A head is about 0.2 m long along the path (a seated wheelchair user's as well as anyone's), a pram's hood
+        // over a carrycot 0.6 m or more: a top no longer than this is a head (see IsHeadTop). A pushchair's canopy
+        // (0.3-0.45 m long) or folded seat back (about 0.26 m) is not told from a head by its length
+        // (docs/simulator.md, Pushchair profile).
         private const int MaxHeadTopMillimeters = 300;
 
         /// <summary>True when a top level held <paramref name="topHeldMs"/> at <paramref name="topMillimeters"/> is no
