@@ -63,14 +63,8 @@ namespace EdgeSensor.Core.Counting
         // see IsPusherOfLast.
         private CrossingKind _lastCounted;
 
-        // Per zone: whether it judged a lead above PushedObjectMaxHeightMillimeters (IsCanopyOf), over what time, and its verdict.
-        private readonly bool[] _canopyJudged = new bool[2];
-
-        private readonly long[] _canopyLeadStartMs = new long[2];
-
-        private readonly long[] _canopyLeadEndMs = new long[2];
-
-        private readonly bool[] _isCanopy = new bool[2];
+        // The zones' shared verdict on a lead above PushedObjectMaxHeightMillimeters (IsCanopyOf).
+        private readonly PairVerdict _canopyVerdict = new PairVerdict();
 
         private TargetSummary _lastCountedA;
 
@@ -302,24 +296,18 @@ namespace EdgeSensor.Core.Counting
         // True when lead, as high as a seated adult's head (above PushedObjectMaxHeightMillimeters), is a pushchair's canopy
         // ahead of its pusher target: long along the path like a vehicle (IsVehicleLong), its top no head
         // (IsToppedByHead) and its pusher risen straight out of its level (RoseStraightOff). Each zone judges from its own
-        // readings, whose timing and valleys differ, so the first zone to judge the pair decides for both (as
-        // VehicleContact does): a pushchair merged with its pusher in one zone and counted apart in the other left the
+        // readings, whose timing and valleys differ, so the first zone to judge the pair decides for both
+        // (PairVerdict, as in VehicleContact): a pushchair merged with its pusher in one zone and counted apart in the other left the
         // zones' queues pairing the wrong targets (a crossing counted the wrong way round, or a turn-back).
         private bool IsCanopyOf(int zone, TargetSummary lead, TargetSummary target)
         {
-            int other = 1 - zone;
-            if (_canopyJudged[other] && _canopyLeadStartMs[other] <= lead.EndMs && lead.StartMs <= _canopyLeadEndMs[other])
+            bool canopy;
+            if (_canopyVerdict.TryTakeOther(zone, lead.StartMs, lead.EndMs, out canopy))
             {
-                _canopyJudged[other] = false;
-                return _isCanopy[other];
+                return canopy;
             }
 
-            bool canopy = IsVehicleLong(lead, target) && !IsToppedByHead(lead, target) && RoseStraightOff(lead, target);
-            _canopyJudged[zone] = true;
-            _canopyLeadStartMs[zone] = lead.StartMs;
-            _canopyLeadEndMs[zone] = lead.EndMs;
-            _isCanopy[zone] = canopy;
-            return canopy;
+            return _canopyVerdict.Record(zone, lead, IsVehicleLong(lead, target) && !IsToppedByHead(lead, target) && RoseStraightOff(lead, target));
         }
 
         // True when target split off low with no valley between them (a step from low's level straight up to target's): the

@@ -239,8 +239,7 @@ namespace EdgeSensor.Core.Counting
             _followsShortLead[0] = false;
             _followsShortLead[1] = false;
             _vehicleContact.Clear();
-            _canopyJudged[0] = false;
-            _canopyJudged[1] = false;
+            _canopyVerdict.Clear();
         }
 
         /// <summary>

@@ -290,8 +290,7 @@ namespace EdgeSensor.Core.Counting
                 {
                     if (e == ZoneEvent.Split && detector.CurrentOrigin == TargetOrigin.ValleySplit)
                     {
-                        int gap = detector.CurrentGapFarthestMillimeters;
-                        _crossings.OnSplitOff(zone, gap > 0 ? _zones[zone].BaselineMillimeters - gap : -1);
+                        _crossings.OnSplitOff(zone, _zones[zone].OpenGapHeightMillimeters);
                     }
 
                     _crossings.OnFall(zone, finished);

@@ -13,10 +13,7 @@ namespace EdgeSensor.Core.Counting
     {
         internal const int HandleGapMinMillimeters = 400;
 
-        private readonly long[] _leadStartMs = new long[2];
-        private readonly long[] _leadEndMs = new long[2];
-        private readonly bool[] _judged = new bool[2];
-        private readonly bool[] _oneBody = new bool[2];
+        private readonly PairVerdict _verdict = new PairVerdict();
 
         /// <summary>
         /// True when <paramref name="lead"/> and <paramref name="follower"/>, finished one after the other in
@@ -25,19 +22,13 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool IsOneBody(int zone, TargetSummary lead, TargetSummary follower)
         {
-            int other = 1 - zone;
-            if (_judged[other] && _leadStartMs[other] <= lead.EndMs && lead.StartMs <= _leadEndMs[other])
+            bool oneBody;
+            if (_verdict.TryTakeOther(zone, lead.StartMs, lead.EndMs, out oneBody))
             {
-                _judged[other] = false;
-                return _oneBody[other];
+                return oneBody;
             }
 
-            bool oneBody = follower.Episode == lead.Episode && !SawFloorBetween(follower);
-            _judged[zone] = true;
-            _leadStartMs[zone] = lead.StartMs;
-            _leadEndMs[zone] = lead.EndMs;
-            _oneBody[zone] = oneBody;
-            return oneBody;
+            return _verdict.Record(zone, lead, follower.Episode == lead.Episode && !SawFloorBetween(follower));
         }
 
         /// <summary>
@@ -46,14 +37,7 @@ namespace EdgeSensor.Core.Counting
         /// </summary>
         public bool OtherJudgedApart(int zone, long leadStartMs, long leadEndMs)
         {
-            int other = 1 - zone;
-            if (!_judged[other] || _oneBody[other] || _leadStartMs[other] > leadEndMs || leadStartMs > _leadEndMs[other])
-            {
-                return false;
-            }
-
-            _judged[other] = false;
-            return true;
+            return _verdict.TakeOtherIf(zone, leadStartMs, leadEndMs, false);
         }
 
         // True when the zone read nearly its floor between the lead and follower: the gap before the follower came within
@@ -71,8 +55,7 @@ namespace EdgeSensor.Core.Counting
         /// <summary>Forgets both zones' verdicts.</summary>
         public void Clear()
         {
-            _judged[0] = false;
-            _judged[1] = false;
+            _verdict.Clear();
         }
     }
 }

@@ -160,9 +160,21 @@ namespace EdgeSensor.Core.Counting
             {
                 TargetSummary target = _detector.Finished;
                 target.HeightMillimeters = BaselineMillimeters - target.NearestMillimeters;
-                target.GapHeightMillimeters = target.GapFarthestMillimeters > 0 ? BaselineMillimeters - target.GapFarthestMillimeters : -1;
+                target.GapHeightMillimeters = GapHeight(target.GapFarthestMillimeters);
                 return target;
             }
+        }
+
+        /// <summary>
+        /// Height above this zone's floor (mm) of the valley the detector's open target rose out of (its
+        /// <see cref="TargetSummary.GapFarthestMillimeters"/>); -1 when it rose with no valley before it.
+        /// </summary>
+        public int OpenGapHeightMillimeters => GapHeight(_detector.CurrentGapFarthestMillimeters);
+
+        // A gap's farthest reading as a height above the floor; -1 for no gap (0).
+        private int GapHeight(int gapFarthestMillimeters)
+        {
+            return gapFarthestMillimeters > 0 ? BaselineMillimeters - gapFarthestMillimeters : -1;
         }
 
         /// <summary>
