@@ -12,38 +12,16 @@ namespace EdgeSensor.Simulator.Emulation;
 /// </summary>
 public static class RoiGeometry
 {
-    public static TofZoneGeometry For(int centreSpad, int width, int height, double fieldOfViewDegrees)
-    {
-        Vl53l1xRoi.Position(centreSpad, out int column, out int row);
-        Span(column, width, out int firstColumn, out int lastColumn);
-        Span(row, height, out int firstRow, out int lastRow);
-        return new TofZoneGeometry(
-            Angle(firstColumn, fieldOfViewDegrees), Angle(lastColumn + 1, fieldOfViewDegrees),
-            Angle(firstRow, fieldOfViewDegrees), Angle(lastRow + 1, fieldOfViewDegrees));
-    }
+    /// <summary>The viewing pyramid of a <paramref name="width"/> × <paramref name="height"/> ROI centred on SPAD
+    /// <paramref name="centreSpad"/> (<see cref="ZoneRoi.Geometry"/>).</summary>
+    public static TofZoneGeometry For(int centreSpad, int width, int height, double fieldOfViewDegrees) =>
+        ZoneRoi.Geometry(centreSpad, width, height, fieldOfViewDegrees);
 
     /// <summary>How many SPAD columns and rows of the array an ROI covers, once clipped to it.</summary>
     public static void Cells(int centreSpad, int width, int height, out int columns, out int rows)
     {
-        Vl53l1xRoi.Position(centreSpad, out int column, out int row);
-        Span(column, width, out int firstColumn, out int lastColumn);
-        Span(row, height, out int firstRow, out int lastRow);
+        ZoneRoi.SpadCells(centreSpad, width, height, out int firstColumn, out int lastColumn, out int firstRow, out int lastRow);
         columns = lastColumn - firstColumn + 1;
         rows = lastRow - firstRow + 1;
     }
-
-    private static void Span(int centre, int size, out int first, out int last)
-    {
-        first = Math.Max(0, Vl53l1xRoi.FirstIndex(centre, size));
-        last = Math.Min(Vl53l1xRoi.ArraySize - 1, Vl53l1xRoi.FirstIndex(centre, size) + size - 1);
-        if (last < first)
-        {
-            // Entirely off the array: the nearest edge SPAD.
-            first = last = Math.Clamp(centre, 0, Vl53l1xRoi.ArraySize - 1);
-        }
-    }
-
-    // Edge k (0..16) of the SPAD grid as an angle from the axis.
-    private static double Angle(int edge, double fieldOfViewDegrees) =>
-        ((double)edge / Vl53l1xRoi.ArraySize - 0.5) * fieldOfViewDegrees * Math.PI / 180;
 }

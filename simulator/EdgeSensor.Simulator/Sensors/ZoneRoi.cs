@@ -23,13 +23,38 @@ public sealed record ZoneRoi(int Width, int Height, int Zone0Centre, int Zone1Ce
 
     /// <summary>Columns (along the walking line) and rows (across it) of a zone, 0..15, first and last inclusive; an ROI
     /// reaching past the array's edge is clipped to it, as the device does.</summary>
-    public void Cells(int zone, out int firstColumn, out int lastColumn, out int firstRow, out int lastRow)
+    public void Cells(int zone, out int firstColumn, out int lastColumn, out int firstRow, out int lastRow) =>
+        SpadCells(zone == 0 ? Zone0Centre : Zone1Centre, Width, Height, out firstColumn, out lastColumn, out firstRow, out lastRow);
+
+    /// <summary>Columns and rows, 0..15, first and last inclusive, of a <paramref name="width"/> × <paramref name="height"/>
+    /// ROI centred on SPAD <paramref name="centreSpad"/>, clipped to the array as the device does (one entirely off the
+    /// array: the nearest edge SPAD).</summary>
+    public static void SpadCells(int centreSpad, int width, int height, out int firstColumn, out int lastColumn, out int firstRow, out int lastRow)
     {
-        Vl53l1xRoi.Position(zone == 0 ? Zone0Centre : Zone1Centre, out int column, out int row);
-        firstColumn = Math.Max(0, Vl53l1xRoi.FirstIndex(column, Width));
-        lastColumn = Math.Min(Vl53l1xRoi.ArraySize - 1, Vl53l1xRoi.FirstIndex(column, Width) + Width - 1);
-        firstRow = Math.Max(0, Vl53l1xRoi.FirstIndex(row, Height));
-        lastRow = Math.Min(Vl53l1xRoi.ArraySize - 1, Vl53l1xRoi.FirstIndex(row, Height) + Height - 1);
+        Vl53l1xRoi.Position(centreSpad, out int column, out int row);
+        Span(column, width, out firstColumn, out lastColumn);
+        Span(row, height, out firstRow, out lastRow);
+    }
+
+    /// <summary>The viewing pyramid of a <paramref name="width"/> × <paramref name="height"/> ROI centred on SPAD
+    /// <paramref name="centreSpad"/> (see <see cref="SpadCells"/>).</summary>
+    public static TofZoneGeometry Geometry(int centreSpad, int width, int height, double fieldOfViewDegrees)
+    {
+        SpadCells(centreSpad, width, height, out int firstColumn, out int lastColumn, out int firstRow, out int lastRow);
+        return new TofZoneGeometry(
+            EdgeRadians(firstColumn, fieldOfViewDegrees), EdgeRadians(lastColumn + 1, fieldOfViewDegrees),
+            EdgeRadians(firstRow, fieldOfViewDegrees), EdgeRadians(lastRow + 1, fieldOfViewDegrees));
+    }
+
+    private static void Span(int centre, int size, out int first, out int last)
+    {
+        first = Math.Max(0, Vl53l1xRoi.FirstIndex(centre, size));
+        last = Math.Min(Vl53l1xRoi.ArraySize - 1, Vl53l1xRoi.FirstIndex(centre, size) + size - 1);
+        if (last < first)
+        {
+            // Entirely off the array: the nearest edge SPAD.
+            first = last = Math.Clamp(centre, 0, Vl53l1xRoi.ArraySize - 1);
+        }
     }
 
     /// <summary>The two zones' viewing pyramids for the footprint model (zone 0 outside, zone 1 inside).</summary>
@@ -39,13 +64,8 @@ public sealed record ZoneRoi(int Width, int Height, int Zone0Centre, int Zone1Ce
     public static double EdgeRadians(int edge, double fieldOfViewDegrees) =>
         ((double)edge / Vl53l1xRoi.ArraySize - 0.5) * fieldOfViewDegrees * Math.PI / 180;
 
-    private TofZoneGeometry Zone(int zone, double fieldOfViewDegrees)
-    {
-        Cells(zone, out int firstColumn, out int lastColumn, out int firstRow, out int lastRow);
-        return new TofZoneGeometry(
-            EdgeRadians(firstColumn, fieldOfViewDegrees), EdgeRadians(lastColumn + 1, fieldOfViewDegrees),
-            EdgeRadians(firstRow, fieldOfViewDegrees), EdgeRadians(lastRow + 1, fieldOfViewDegrees));
-    }
+    private TofZoneGeometry Zone(int zone, double fieldOfViewDegrees) =>
+        Geometry(zone == 0 ? Zone0Centre : Zone1Centre, Width, Height, fieldOfViewDegrees);
 
     // Does the zone's ROI lie on the array as programmed (no clipping)?
     private bool Fits(int zone)
